@@ -1,0 +1,86 @@
+import { EventEmitter } from 'node:events';
+import type { DeviceModel } from '../src/api/protocol/limits';
+import { LIBRARY_CAPACITY, LIBRARY_COUNT_MAX, MODEL_SPEC } from '../src/api/protocol/limits';
+import { DeviceClock } from './clock';
+import { SessionStore } from './sessions';
+import { ConfigStore, openDb, type Db } from './store/db';
+import { FileStore } from './store/files';
+import type { FaceEngine } from './faces/types';
+
+export interface EmulatorOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  model: DeviceModel;
+  /** Fill a fresh store with demo data (libraries, people, cameras, history). */
+  demo: boolean;
+  user: string;
+  password: string;
+  sessionTtlSeconds: number;
+  /** A folder of the user's own face photos; else the face-api package's samples. */
+  facesDir?: string;
+  libraryCountMax: number;
+  libraryCapacity: number;
+  /** Storage capacity in MB (1288's max_storage). */
+  maxStorageMb: number;
+  /** Demo history size (records); 0 for none. */
+  demoRecords: number;
+  /** Captures per second over the device (issue #3); 0 stops the pipeline. */
+  rate: number;
+  heartbeatSeconds: number;
+  restartSeconds: number;
+  quiet: boolean;
+}
+
+export const DEFAULT_OPTIONS: EmulatorOptions = {
+  port: 8480,
+  host: '127.0.0.1',
+  dataDir: '.data/emulator',
+  model: 'm8s',
+  demo: false,
+  user: 'admin',
+  password: 'Admin@12345',
+  sessionTtlSeconds: 30 * 60,
+  libraryCountMax: LIBRARY_COUNT_MAX,
+  libraryCapacity: LIBRARY_CAPACITY,
+  maxStorageMb: 2048,
+  demoRecords: 5000,
+  rate: 0,
+  heartbeatSeconds: 30,
+  restartSeconds: 5,
+  quiet: false,
+};
+
+/** What every handler sees: the store, the clock, the engine, the sessions. */
+export interface EmulatorContext {
+  options: EmulatorOptions;
+  spec: (typeof MODEL_SPEC)[DeviceModel];
+  db: Db;
+  config: ConfigStore;
+  files: FileStore;
+  clock: DeviceClock;
+  sessions: SessionStore;
+  engine: FaceEngine;
+  /** 'restart' (after reboot, upgrade, reset, https switch), 'capture', … */
+  events: EventEmitter;
+  log(message: string): void;
+}
+
+export function createContext(options: EmulatorOptions, engine: FaceEngine): EmulatorContext {
+  const db = openDb(options.dataDir);
+  const config = new ConfigStore(db);
+  return {
+    options,
+    spec: MODEL_SPEC[options.model],
+    db,
+    config,
+    files: new FileStore(options.dataDir),
+    clock: new DeviceClock(config),
+    sessions: new SessionStore(options.sessionTtlSeconds),
+    engine,
+    events: new EventEmitter(),
+    log: (m) => {
+      if (!options.quiet) console.log(`[emulator] ${m}`);
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import type { FileSpec, Operation } from '../../src/api/protocol/operation';
+import type { EmulatorContext } from '../context';
+
+/** A file part as the emulator receives it. */
+export interface ReceivedFile {
+  filename: string;
+  data: Buffer;
+}
+
+export type FilesReceived<F> = F extends FileSpec
+  ? { [K in keyof F]: F[K] extends 'many' ? ReceivedFile[] : ReceivedFile }
+  : unknown;
+
+export type HandlerRequest<Op extends Operation> = z.output<Op['request']> & FilesReceived<Op['files']>;
+export type HandlerAnswer<Op extends Operation> = z.input<Op['answer']>;
+
+export interface Handler<Op extends Operation = Operation> {
+  op: Op;
+  run(req: HandlerRequest<Op>, ctx: EmulatorContext, session: string | null): Promise<HandlerAnswer<Op>> | HandlerAnswer<Op>;
+}
+
+/** Binds a handler to its operation; the request arrives parsed by the operation's schema. */
+export function handle<Op extends Operation>(op: Op, run: Handler<Op>['run']): Handler {
+  return { op, run } as unknown as Handler;
+}
+
+/** Thrown by a handler to answer a non-zero code (Appendix A). */
+export class Refusal extends Error {
+  constructor(
+    readonly code: number,
+    detail = '',
+  ) {
+    super(`refused ${code}${detail ? `: ${detail}` : ''}`);
+  }
+}

@@ -1,0 +1,3 @@
+import type { Handler } from './handler';
+
+export const systemHandlers: Handler[] = [];
