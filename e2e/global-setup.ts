@@ -1,0 +1,30 @@
+// One emulator (fresh data folder, free port, demo data) and the production
+// build served by `vite preview` through proxy.config.ts, for the whole run.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { preview } from 'vite';
+import { startEmulator } from '../emulator/index';
+import { findChromium } from '../scripts/chromium';
+
+export default async function globalSetup() {
+  if (!findChromium()) {
+    throw new Error('No Chromium found: run `npm test` (it installs Debian\'s chromium) or set CHROMIUM_PATH.');
+  }
+  if (!fs.existsSync('dist/index.html')) {
+    throw new Error('No production build in dist/: run `npm run build` first (npm test does it).');
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-e2e-'));
+  const emulator = await startEmulator({ port: 0, dataDir, demo: true, quiet: true, demoRecords: 3000 });
+  process.env.EMULATOR_URL = emulator.url;
+  process.env.DEVICE_URL = emulator.url;
+  const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+  const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
+  if (!url) throw new Error('vite preview did not say where it listens');
+  process.env.CONSOLE_URL = url;
+  return async () => {
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await emulator.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}

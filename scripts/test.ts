@@ -1,0 +1,68 @@
+// npm test: type-check, unit tests, production build, end-to-end tests in
+// Chromium against the emulator. Ends with one plain line of totals.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureChromium } from './chromium';
+
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-test-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let failedSteps: string[] = [];
+
+function step(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = r.status === 0;
+  console.log(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (!ok) failedSteps.push(name);
+  return ok;
+}
+
+function countVitest(file: string) {
+  if (!fs.existsSync(file)) return;
+  const r = JSON.parse(fs.readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
+  totals.passed += r.numPassedTests;
+  totals.failed += r.numFailedTests;
+  totals.skipped += r.numPendingTests;
+}
+
+function countPlaywright(file: string) {
+  if (!fs.existsSync(file)) return;
+  const r = JSON.parse(fs.readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  totals.passed += r.stats.expected + r.stats.flaky;
+  totals.failed += r.stats.unexpected;
+  totals.skipped += r.stats.skipped;
+}
+
+let chromium: string;
+try {
+  chromium = ensureChromium();
+  console.log(`Chromium: ${chromium}`);
+} catch (e) {
+  console.error(`\n${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+}
+
+const npx = 'npx';
+step('type-check', npx, ['tsc', '-p', 'tsconfig.json']);
+const vitestJson = path.join(out, 'vitest.json');
+step('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+countVitest(vitestJson);
+if (step('build', npx, ['vite', 'build', '--logLevel', 'warn'])) {
+  const pwJson = path.join(out, 'playwright.json');
+  step('end-to-end tests', npx, ['playwright', 'test', '--reporter=list,json'], {
+    CHROMIUM_PATH: chromium,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+  });
+  countPlaywright(pwJson);
+} else {
+  failedSteps.push('end-to-end tests (not run: no build)');
+}
+
+fs.rmSync(out, { recursive: true, force: true });
+console.log('');
+if (failedSteps.length) console.log(`Failed steps: ${failedSteps.join(', ')}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failedSteps.length === 0 && totals.failed === 0 ? 0 : 1);
