@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { empty, int, libType, page, qryLen, startNo } from './schema';
+import { LIB_NAME_MAX } from './limits';
 import { operation } from './operation';
 
 export const library = () =>
@@ -13,7 +14,8 @@ export const library = () =>
   });
 export type Library = z.infer<ReturnType<typeof library>>;
 
-const libName = () => z.string().min(1);
+/** The reference gives no length; limits.ts's LIB_NAME_MAX is ours (-3596 past it). */
+const libName = () => z.string().min(1).max(LIB_NAME_MAX);
 
 export const listLibraries = operation({
   name: 'library.list',
