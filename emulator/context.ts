@@ -63,6 +63,8 @@ export interface EmulatorContext {
   engine: FaceEngine;
   /** 'restart' (after reboot, upgrade, reset, https switch), 'capture', … */
   events: EventEmitter;
+  /** Fault injection (the emulator's own, /__emulator/*): added latency on every API answer. */
+  faults: { latencyMs: number };
   log(message: string): void;
 }
 
@@ -79,6 +81,7 @@ export function createContext(options: EmulatorOptions, engine: FaceEngine): Emu
     sessions: new SessionStore(options.sessionTtlSeconds),
     engine,
     events: new EventEmitter(),
+    faults: { latencyMs: 0 },
     log: (m) => {
       if (!options.quiet) console.log(`[emulator] ${m}`);
     },

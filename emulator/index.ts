@@ -1,17 +1,32 @@
 // startEmulator: the whole device in one call, for the CLI, `npm start`, the
-// tests and the benchmarks.
+// tests and the benchmarks. Besides the API it runs what a node does on its
+// own: the WebSocket and HTTP push, restarts (reboot, upgrade, reset, the
+// HTTPS switch) and, for tests, fault injection.
 import fs from 'node:fs';
 import { createContext, DEFAULT_OPTIONS, type EmulatorContext, type EmulatorOptions } from './context';
 import { seedDemo } from './demo/seed';
+import { currentMode, deviceId, httpsMaterial, pushTarget, wsKey, type RestartEvent } from './device-config';
 import { createFaceEngine } from './faces/engine';
 import type { FaceEngine } from './faces/types';
+import { faultRoutes } from './faults';
+import { setCameraOnline } from './operations/cameras';
+import { HttpPusher } from './push/http';
+import { WsHub } from './push/ws';
 import { startServer, type RunningServer } from './server';
 
 export interface Emulator {
-  url: string;
-  port: number;
+  /** Changes scheme after the HTTPS switch (the port stays). */
+  readonly url: string;
+  readonly port: number;
   ctx: EmulatorContext;
-  server: RunningServer;
+  hub: WsHub;
+  pusher: HttpPusher;
+  /** 'up', or 'down' while a restart keeps the device away. */
+  readonly state: 'up' | 'down';
+  /** Go away for `seconds` (default --restart-seconds), drop sessions and sockets, come back. */
+  restart(seconds?: number): Promise<void>;
+  /** Resolves when the device is up again (at once if it is). */
+  whenUp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -23,19 +38,90 @@ export async function startEmulator(
   fs.mkdirSync(options.dataDir, { recursive: true });
   const engine = deps.engine ?? createFaceEngine();
   const ctx = createContext(options, engine);
-  const fresh = !ctx.config.has('seeded');
-  if (fresh) {
+  if (!ctx.config.has('seeded')) {
     if (options.demo) await seedDemo(ctx);
     ctx.config.set('seeded', { demo: options.demo, at: ctx.clock.format() });
   }
-  const server = await startServer(ctx);
+
+  const hub = new WsHub(() => wsKey(ctx), ctx.log);
+  const pusher = new HttpPusher(
+    () => pushTarget(ctx),
+    () => deviceId(ctx),
+    () => ctx.clock.format(),
+    ctx.log,
+  );
+  pusher.startHeartbeat(options.heartbeatSeconds);
+
+  let server: RunningServer;
+  let state: 'up' | 'down' = 'up';
+  let closed = false;
+  let upWaiters: Array<() => void> = [];
+
+  const routes = [
+    faultRoutes({
+      dropSockets: () => hub.dropAll(),
+      setCameraOnline: (channel, online) => setCameraOnline(ctx, channel, online),
+      expireSessions: () => ctx.sessions.clear(),
+      capture: () => Promise.reject(new Error('the capture pipeline is not running')),
+      restart: (seconds) => void restart(seconds),
+      setLatency: (ms) => {
+        ctx.faults.latencyMs = ms;
+      },
+      stats: () => ({ state, ws: hub.stats(), http: pusher.stats() }),
+    }),
+  ];
+
+  const listen = async (port: number) =>
+    startServer(ctx, {
+      port,
+      onWsConnection: (ws) => hub.accept(ws),
+      extraRoutes: routes,
+      tls: currentMode(ctx) === 'https' ? httpsMaterial(ctx) : null,
+    });
+
+  server = await listen(options.port);
+  const port = server.port;
+
+  async function restart(seconds = options.restartSeconds): Promise<void> {
+    if (state === 'down' || closed) return;
+    state = 'down';
+    ctx.log(`restarting: away for ${seconds} s`);
+    hub.dropAll();
+    ctx.sessions.clear();
+    await server.close();
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    if (closed) return;
+    server = await listen(port);
+    state = 'up';
+    ctx.log(`back at ${server.url}`);
+    for (const w of upWaiters) w();
+    upWaiters = [];
+  }
+
+  ctx.events.on('restart', (e: RestartEvent) => {
+    ctx.log(`restart requested (${e.reason})`);
+    void restart();
+  });
+
   return {
-    url: server.url,
-    port: server.port,
+    get url() {
+      return server.url;
+    },
+    port,
     ctx,
-    server,
+    hub,
+    pusher,
+    get state() {
+      return state;
+    },
+    restart,
+    whenUp: () => (state === 'up' ? Promise.resolve() : new Promise<void>((r) => upWaiters.push(r))),
     close: async () => {
-      await server.close();
+      closed = true;
+      pusher.stopHeartbeat();
+      hub.dropAll();
+      if (state === 'up') await server.close();
+      for (const w of upWaiters) w();
       ctx.db.close();
       if (!deps.engine) await engine.close();
     },

@@ -1,6 +1,7 @@
 // The device's HTTP face: POST /api/json and /api/form (§1), stored pictures
 // and exports at GET /ws/<path>, and the WebSocket at /ws/ (§9.2).
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import busboy from 'busboy';
 import { WebSocketServer } from 'ws';
@@ -86,9 +87,16 @@ export type ExtraRoute = (req: http.IncomingMessage, res: http.ServerResponse) =
 
 export async function startServer(
   ctx: EmulatorContext,
-  opts: { onWsConnection?: WsConnectionHandler; extraRoutes?: ExtraRoute[] } = {},
+  opts: {
+    onWsConnection?: WsConnectionHandler;
+    extraRoutes?: ExtraRoute[];
+    /** Serve HTTPS with this material (after §8.4's switch); the port stays the same. */
+    tls?: { cert: Buffer; key: Buffer } | null;
+    /** The port to bind: after a restart, the one the device had. */
+    port?: number;
+  } = {},
 ): Promise<RunningServer> {
-  const server = http.createServer(async (req, res) => {
+  const onRequest: http.RequestListener = async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://device');
       for (const route of opts.extraRoutes ?? []) {
@@ -106,6 +114,7 @@ export async function startServer(
           const form = await readForm(req);
           if (form) incoming = { via, fields: form.fields, files: form.files, session };
         }
+        if (ctx.faults.latencyMs > 0) await new Promise((r) => setTimeout(r, ctx.faults.latencyMs));
         const answer = incoming ? await dispatch(ctx, incoming) : envelope(PARAM_ERROR);
         send(res, 200, JSON.stringify(answer));
         return;
@@ -135,7 +144,10 @@ export async function startServer(
       ctx.log(`request failed: ${e instanceof Error ? e.message : String(e)}`);
       if (!res.headersSent) send(res, 500, 'internal error', 'text/plain');
     }
-  });
+  };
+  const server: http.Server = opts.tls
+    ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, onRequest)
+    : http.createServer(onRequest);
 
   const wss = new WebSocketServer({ noServer: true });
   server.on('upgrade', (req, socket, head) => {
@@ -152,12 +164,12 @@ export async function startServer(
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(ctx.options.port, ctx.options.host, () => resolve());
+    server.listen(opts.port ?? ctx.options.port, ctx.options.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   const host = ctx.options.host.includes(':') ? `[${ctx.options.host}]` : ctx.options.host;
   return {
-    url: `http://${host}:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://${host}:${port}`,
     port,
     server,
     wss,

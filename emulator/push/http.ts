@@ -29,17 +29,6 @@ const QUEUE_LIMIT = 1000;
 const IN_FLIGHT = 4;
 const TIMEOUT_MS = 5000;
 
-/** "google.com/x" (§7.2's example has no scheme) is taken as http. */
-export function targetUrl(url: string): string | null {
-  const trimmed = url.trim();
-  if (!trimmed) return null;
-  try {
-    return new URL(/^https?:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`).toString();
-  } catch {
-    return null;
-  }
-}
-
 export class HttpPusher {
   private readonly queue: Array<() => FormData> = [];
   private inFlight = 0;
@@ -48,7 +37,8 @@ export class HttpPusher {
   private lastFailureLog = 0;
 
   constructor(
-    private readonly target: () => PushTarget,
+    /** The parsed target (device-config's pushTarget), or null while push is off. */
+    private readonly target: () => PushTarget | null,
     private readonly deviceId: () => string,
     private readonly now: () => string,
     private readonly log: (m: string) => void,
@@ -66,7 +56,7 @@ export class HttpPusher {
   }
 
   heartbeat(): void {
-    if (!targetUrl(this.target().url)) return;
+    if (!this.target()) return;
     this.counts.heartbeats++;
     this.enqueue(() => {
       const form = new FormData();
@@ -76,10 +66,10 @@ export class HttpPusher {
   }
 
   alarm(message: HttpAlarm, pictures: AlarmPictures): void {
-    if (!targetUrl(this.target().url)) return;
+    if (!this.target()) return;
     this.enqueue(() => {
       const form = new FormData();
-      form.append('key', this.target().key);
+      form.append('key', this.target()?.key ?? '');
       form.append('json', JSON.stringify(message));
       const id = message.data.snap_id;
       form.append('snap', new Blob([new Uint8Array(pictures.snap)], { type: 'image/jpeg' }), `${id}_snap.jpg`);
@@ -105,7 +95,7 @@ export class HttpPusher {
   private pump(): void {
     while (this.inFlight < IN_FLIGHT && this.queue.length > 0) {
       const build = this.queue.shift()!;
-      const url = targetUrl(this.target().url);
+      const url = this.target()?.url;
       if (!url) {
         this.queue.length = 0;
         return;
