@@ -1,3 +1,547 @@
-import type { Handler } from './handler';
+// Cameras (§4.1-4.5) and camera-to-relay bindings (§10.1-10.3).
+//
+// A camera lives in `cameras` as one JSON row per channel (StoredCamera below,
+// wire field names, so other parts can read `lib_ids`, `camera_name` …).
+// The relays table holds the bindings; a binding's camera_name is read from
+// the camera at answer time, so a renamed camera shows its new name.
+import type { z } from 'zod';
+import {
+  addCamera,
+  addRelay,
+  deleteCamera,
+  deleteRelay,
+  getSipServerId,
+  listCameras,
+  listRelays,
+  updateCamera,
+  VENDORS,
+  type cameraRecord,
+} from '../../src/api/protocol/cameras';
+import {
+  FACESIZE_MAX,
+  FACESIZE_MIN,
+  FRAME_HEIGHT_DEFAULT,
+  FRAME_WIDTH_DEFAULT,
+  POWER_COST,
+  ROI_MAX_DEFAULT,
+} from '../../src/api/protocol/limits';
+import type { EmulatorContext } from '../context';
+import { handle, Refusal, type Handler, type HandlerRequest } from './handler';
+import { splitIds } from './util';
 
-export const camerasHandlers: Handler[] = [];
+const PARAM_ERROR = -3596;
+const NO_DATA = -105;
+const NO_CAMERA = -109;
+const CHANNEL_TAKEN = -115;
+const NO_LIBRARY = -117;
+const NO_POWER = -151;
+const IMAGE_SNAP_MODE = -3620;
+
+/**
+ * §4.2 note 4: "when the camera's ip is wrong or invalid, wait patiently for
+ * the answer". We emulate it: an address we know to be unreachable (see
+ * isReachableHost) makes 513 / 515 answer after this delay, and the camera is
+ * listed offline.
+ */
+export const UNREACHABLE_DELAY_MS = 3000;
+
+/**
+ * §4.5's own example. The node's SIP server id is stored in config on first
+ * use so it stays the same across restarts.
+ */
+export const SIP_SERVER_ID_DEFAULT = '34020000002000000001';
+const SIP_SERVER_ID_KEY = 'camera.sip_server_id';
+/** §4.2 c: "when the SenseNebula-M is the SIP server, the authentication password is sensetime". */
+export const OWN_SIP_PASSWORD = 'sensetime';
+
+interface CommonFields {
+  channel: number;
+  camera_name: string;
+  position: string;
+  description: string;
+  /** "1,2": normalised (trimmed, no duplicates), "" for none. */
+  lib_ids: string;
+  threshold: number;
+  /**
+   * The fault-injection switch (setCameraOnline), true by default. A camera is
+   * listed online when this is set and its address is reachable.
+   */
+  reachable: boolean;
+}
+interface VideoFields extends CommonFields {
+  camera_mode: 'VIDEO';
+  decoder: string;
+  snap_mode: number;
+  facesize_min: number;
+  facesize_max: number;
+  /** "" is the full frame. */
+  camera_roi: string;
+  roi_max: number;
+}
+export interface RtspCamera extends VideoFields {
+  protocol: 'rtsp';
+  url: string;
+}
+export interface OnvifCamera extends VideoFields {
+  protocol: 'onvif';
+  ip: string;
+  port: number;
+  camera_user: string;
+  camera_pwd: string;
+}
+/** ip / port are the SIP server's (§4.1), not the camera's. */
+export interface GbCamera extends VideoFields {
+  protocol: 'GB28181';
+  ip: string;
+  port: number;
+  server_sip_id: string;
+  camera_sip_id: string;
+  camera_pwd: string;
+}
+export interface ImageCamera extends CommonFields {
+  camera_mode: 'IMAGE';
+  ip: string;
+  port: number;
+  camera_user: string;
+  camera_pwd: string;
+  vendor: string;
+  product: string;
+}
+export type StoredCamera = RtspCamera | OnvifCamera | GbCamera | ImageCamera;
+export type CameraKind = 'rtsp' | 'onvif' | 'GB28181' | 'IMAGE';
+
+export const cameraKind = (cam: StoredCamera): CameraKind => (cam.camera_mode === 'IMAGE' ? 'IMAGE' : cam.protocol);
+export const powerCost = (cam: Pick<StoredCamera, 'camera_mode'>): number => POWER_COST[cam.camera_mode];
+
+// ---------------------------------------------------------------- addresses
+
+const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = new RegExp(`^${OCTET}(\\.${OCTET}){3}$`);
+export const isIpv4 = (s: string): boolean => IPV4.test(s);
+
+/** RFC 5737's documentation ranges: nothing answers there. */
+const UNREACHABLE_V4 = ['192.0.2.', '198.51.100.', '203.0.113.'];
+/** RFC 2606's reserved names: they never resolve. */
+const UNREACHABLE_TLDS = ['invalid', 'test', 'example'];
+const HOSTNAME = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
+/**
+ * Our deterministic stand-in for "can the node reach this address": an IPv4
+ * outside the documentation ranges, a well-formed host name outside the
+ * reserved TLDs, or a bracketed IPv6 outside 2001:db8::/32. Anything else (a
+ * typo such as "10.5.4", "192.0.2.7", "cam.invalid") is unreachable.
+ */
+export function isReachableHost(host: string): boolean {
+  const h = host.trim();
+  if (isIpv4(h)) return !UNREACHABLE_V4.some((p) => h.startsWith(p));
+  if (/^\[[0-9A-Fa-f:.]+\]$/.test(h)) return !h.toLowerCase().startsWith('[2001:db8:');
+  if (/^[\d.]+$/.test(h)) return false; // digits and dots but not an IPv4: a mistyped address
+  if (!HOSTNAME.test(h)) return false;
+  const tld = h.split('.').pop()?.toLowerCase() ?? '';
+  return !UNREACHABLE_TLDS.includes(tld);
+}
+
+/** An rtsp URL is reachable when it parses as rtsp:// and its host is. */
+export function isReachableUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return false;
+  }
+  return parsed.protocol === 'rtsp:' && parsed.hostname !== '' && isReachableHost(parsed.hostname);
+}
+
+const addressReachable = (cam: StoredCamera): boolean =>
+  cam.camera_mode === 'VIDEO' && cam.protocol === 'rtsp' ? isReachableUrl(cam.url) : isReachableHost(cam.ip);
+
+/** §4.1 status: 1 online, 0 offline. */
+export const isCameraOnline = (cam: StoredCamera): boolean => cam.reachable && addressReachable(cam);
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+// ---------------------------------------------------------------- store
+
+export function readCameras(ctx: EmulatorContext): StoredCamera[] {
+  return ctx.db
+    .prepare<[], { data: string }>('SELECT data FROM cameras ORDER BY channel')
+    .all()
+    .map((r) => JSON.parse(r.data) as StoredCamera);
+}
+
+export function readCamera(ctx: EmulatorContext, channel: number): StoredCamera | undefined {
+  const row = ctx.db.prepare<[number], { data: string }>('SELECT data FROM cameras WHERE channel = ?').get(channel);
+  return row ? (JSON.parse(row.data) as StoredCamera) : undefined;
+}
+
+function writeCamera(ctx: EmulatorContext, cam: StoredCamera): void {
+  ctx.db
+    .prepare('INSERT INTO cameras(channel, data) VALUES (?, ?) ON CONFLICT(channel) DO UPDATE SET data = excluded.data')
+    .run(cam.channel, JSON.stringify(cam));
+}
+
+export function usedComputingPower(ctx: EmulatorContext): number {
+  return readCameras(ctx).reduce((sum, cam) => sum + powerCost(cam), 0);
+}
+
+/**
+ * Fault injection for the live issue: takes a camera off line (or back).
+ * Answers false when no camera is on the channel. Emits 'camera-status'
+ * ({channel, status}) when the listed status changes.
+ */
+export function setCameraOnline(ctx: EmulatorContext, channel: number, online: boolean): boolean {
+  const cam = readCamera(ctx, channel);
+  if (!cam) return false;
+  const before = isCameraOnline(cam);
+  const next: StoredCamera = { ...cam, reachable: online };
+  writeCamera(ctx, next);
+  const after = isCameraOnline(next);
+  if (before !== after) ctx.events.emit('camera-status', { channel, status: after ? 1 : 0 });
+  return true;
+}
+
+export function sipServerId(ctx: EmulatorContext): string {
+  if (!ctx.config.has(SIP_SERVER_ID_KEY)) ctx.config.set(SIP_SERVER_ID_KEY, SIP_SERVER_ID_DEFAULT);
+  return ctx.config.get(SIP_SERVER_ID_KEY, SIP_SERVER_ID_DEFAULT);
+}
+
+// ---------------------------------------------------------------- checks
+
+/** §4.2 note 3: M4s 1..8, M8s 1..16. Outside that range is a parameter error, not -109. */
+function checkChannelRange(ctx: EmulatorContext, channel: number): void {
+  if (channel < 1 || channel > ctx.spec.channels) throw new Refusal(PARAM_ERROR, `channel ${channel}`);
+}
+
+/** lib_ids must name existing libraries (-117). Answers the normalised list. */
+function checkLibIds(ctx: EmulatorContext, libIds: string | undefined): string {
+  const ids = [...new Set(splitIds(libIds).map(Number))];
+  const exists = ctx.db.prepare<[number], { lib_id: number }>('SELECT lib_id FROM libraries WHERE lib_id = ?');
+  for (const id of ids) if (!exists.get(id)) throw new Refusal(NO_LIBRARY, `lib_id ${id}`);
+  return ids.join(',');
+}
+
+/** §4.1: 60 <= facesize_min <= facesize_max <= 1000 (the schema checked the bounds). */
+function checkFaceSize(min: number, max: number): void {
+  if (min > max) throw new Refusal(PARAM_ERROR, `facesize_min ${min} > facesize_max ${max}`);
+}
+
+/**
+ * §4.3: camera_roi "x1,y1,x2,y2" (left, top, right, bottom) inside the
+ * 1920×1080 frame, with (x2-x1)*(y2-y1) <= roi_max; "" is the full frame.
+ * Answers the normalised string.
+ */
+export function checkRoi(roi: string, roiMax: number): string {
+  const s = roi.trim();
+  if (s === '') return '';
+  const parts = s.split(',').map((p) => p.trim());
+  if (parts.length !== 4 || !parts.every((p) => /^\d+$/.test(p))) throw new Refusal(PARAM_ERROR, `camera_roi ${roi}`);
+  const [x1, y1, x2, y2] = parts.map(Number) as [number, number, number, number];
+  const inside = x2 <= FRAME_WIDTH_DEFAULT && y2 <= FRAME_HEIGHT_DEFAULT;
+  if (!(x1 < x2 && y1 < y2 && inside && (x2 - x1) * (y2 - y1) <= roiMax)) {
+    throw new Refusal(PARAM_ERROR, `camera_roi ${roi}`);
+  }
+  return `${x1},${y1},${x2},${y2}`;
+}
+
+/** §4.2 note 5: hikvision, sensedlc11, sensedlct, sensedlcd, dahua / sensedlcaa; anything else is dahua. */
+export function normaliseVendor(vendor: string | undefined): string {
+  const v = (vendor ?? '').trim().toLowerCase();
+  return (VENDORS as readonly string[]).includes(v) ? v : 'dahua';
+}
+
+// ---------------------------------------------------------------- add
+
+type AddRequest = HandlerRequest<typeof addCamera>;
+
+/**
+ * Checks and stores a new camera (513) and answers it; the handler adds the
+ * unreachable-address delay. Order of checks: parameters (channel range,
+ * face sizes) → libraries (-117) → channel (-115) → computing power (-151).
+ * So a full M4s with no free channel answers -115 even if power is also short.
+ */
+export function insertCamera(ctx: EmulatorContext, req: AddRequest): StoredCamera {
+  if (req.channel !== undefined) checkChannelRange(ctx, req.channel);
+  const video = req.camera_mode === 'VIDEO';
+  const facesize_min = video ? (req.facesize_min ?? FACESIZE_MIN) : FACESIZE_MIN;
+  const facesize_max = video ? (req.facesize_max ?? FACESIZE_MAX) : FACESIZE_MAX;
+  checkFaceSize(facesize_min, facesize_max);
+  const lib_ids = checkLibIds(ctx, req.lib_ids);
+
+  const cameras = readCameras(ctx);
+  const taken = new Set(cameras.map((c) => c.channel));
+  let channel = req.channel;
+  if (channel === undefined) {
+    channel = Array.from({ length: ctx.spec.channels }, (_, i) => i + 1).find((c) => !taken.has(c));
+    if (channel === undefined) throw new Refusal(CHANNEL_TAKEN, 'no free channel');
+  } else if (taken.has(channel)) {
+    throw new Refusal(CHANNEL_TAKEN, `channel ${channel}`);
+  }
+  const used = cameras.reduce((sum, c) => sum + powerCost(c), 0);
+  if (used + POWER_COST[req.camera_mode] > ctx.spec.capacity) throw new Refusal(NO_POWER);
+
+  const common = {
+    channel,
+    camera_name: req.camera_name,
+    position: req.position ?? '',
+    description: req.description ?? '',
+    lib_ids,
+    threshold: req.threshold,
+    reachable: true,
+  };
+  let cam: StoredCamera;
+  if (req.camera_mode === 'IMAGE') {
+    cam = {
+      ...common,
+      camera_mode: 'IMAGE',
+      ip: req.ip,
+      port: req.port,
+      camera_user: req.camera_user,
+      camera_pwd: req.camera_pwd,
+      vendor: normaliseVendor(req.vendor),
+      product: req.product ?? '',
+    };
+  } else {
+    const videoCommon = {
+      ...common,
+      camera_mode: 'VIDEO' as const,
+      decoder: req.decoder ?? '',
+      snap_mode: req.snap_mode,
+      facesize_min,
+      facesize_max,
+      camera_roi: '',
+      roi_max: ROI_MAX_DEFAULT,
+    };
+    if (req.protocol === 'rtsp') {
+      cam = { ...videoCommon, protocol: 'rtsp', url: req.url };
+    } else if (req.protocol === 'onvif') {
+      cam = {
+        ...videoCommon,
+        protocol: 'onvif',
+        ip: req.ip,
+        port: req.port,
+        camera_user: req.camera_user,
+        camera_pwd: req.camera_pwd,
+      };
+    } else {
+      cam = {
+        ...videoCommon,
+        // §4.1 lists it as "GB28181" whatever the case it was sent in.
+        protocol: 'GB28181',
+        ip: req.ip,
+        port: req.port,
+        server_sip_id: req.server_sip_id,
+        camera_sip_id: req.camera_sip_id,
+        // Left out while the node itself is the SIP server: its fixed password (§4.2 c).
+        camera_pwd: req.camera_pwd ?? (req.server_sip_id === sipServerId(ctx) ? OWN_SIP_PASSWORD : ''),
+      };
+    }
+  }
+  writeCamera(ctx, cam);
+  return cam;
+}
+
+// ---------------------------------------------------------------- edit
+
+type UpdateRequest = HandlerRequest<typeof updateCamera>;
+type EditKey = Exclude<keyof UpdateRequest, 'channel' | 'camera_mode' | 'protocol'>;
+
+const COMMON_EDIT: EditKey[] = ['camera_name', 'position', 'description', 'lib_ids', 'threshold'];
+const VIDEO_EDIT: EditKey[] = [...COMMON_EDIT, 'decoder', 'snap_mode', 'facesize_min', 'facesize_max'];
+/**
+ * The fields §4.3's table of each kind lets change. A field of another kind is
+ * -3596 (note 1: no change across protocols). GB28181 has no camera_roi in
+ * either §4.1's or §4.3's table, so it cannot be set there. `product` is not in
+ * §4.3 d but §4.2 d sets it and §4.1 lists it, so it may be edited too.
+ */
+const EDITABLE: Record<CameraKind, ReadonlySet<EditKey>> = {
+  rtsp: new Set([...VIDEO_EDIT, 'url', 'camera_roi']),
+  onvif: new Set([...VIDEO_EDIT, 'ip', 'port', 'camera_user', 'camera_pwd', 'camera_roi']),
+  GB28181: new Set([...VIDEO_EDIT, 'ip', 'port', 'server_sip_id', 'camera_sip_id', 'camera_pwd']),
+  IMAGE: new Set([...COMMON_EDIT, 'ip', 'port', 'camera_user', 'camera_pwd', 'vendor', 'product']),
+};
+
+/** Applies a 515 edit and stores it; answers the camera and whether its address was (re)sent unreachable. */
+export function editCamera(ctx: EmulatorContext, req: UpdateRequest): { cam: StoredCamera; slow: boolean } {
+  checkChannelRange(ctx, req.channel);
+  const cam = readCamera(ctx, req.channel);
+  if (!cam) throw new Refusal(NO_CAMERA, `channel ${req.channel}`);
+  const kind = cameraKind(cam);
+
+  // Note 1: camera_mode and protocol may be sent, but only unchanged.
+  if (req.camera_mode !== undefined && req.camera_mode !== cam.camera_mode) throw new Refusal(PARAM_ERROR, 'camera_mode');
+  if (req.protocol !== undefined) {
+    const stored = cam.camera_mode === 'IMAGE' ? '' : cam.protocol;
+    if (req.protocol.toLowerCase() !== stored.toLowerCase()) throw new Refusal(PARAM_ERROR, 'protocol');
+  }
+  // Appendix A has its own code for this one.
+  if (kind === 'IMAGE' && req.snap_mode !== undefined) throw new Refusal(IMAGE_SNAP_MODE);
+
+  const updates: Partial<Record<EditKey, string | number>> = {};
+  for (const [key, value] of Object.entries(req) as [keyof UpdateRequest, unknown][]) {
+    if (key === 'channel' || key === 'camera_mode' || key === 'protocol' || value === undefined) continue;
+    if (!EDITABLE[kind].has(key)) throw new Refusal(PARAM_ERROR, `${key} on a ${kind} camera`);
+    updates[key] = value as string | number;
+  }
+
+  if (cam.camera_mode === 'VIDEO') {
+    // Note 5: a bound left out keeps its stored value, and the pair must still hold.
+    checkFaceSize(req.facesize_min ?? cam.facesize_min, req.facesize_max ?? cam.facesize_max);
+    if (req.camera_roi !== undefined) updates.camera_roi = checkRoi(req.camera_roi, cam.roi_max);
+  }
+  if (req.lib_ids !== undefined) updates.lib_ids = checkLibIds(ctx, req.lib_ids);
+  // Note 6: a wrong vendor is dahua; a vendor left out keeps its value (note 5).
+  if (req.vendor !== undefined) updates.vendor = normaliseVendor(req.vendor);
+
+  // EDITABLE keeps every key to the stored kind's own fields, so the shape holds.
+  const next = { ...cam, ...updates } as StoredCamera;
+  writeCamera(ctx, next);
+  const status = isCameraOnline(next);
+  if (status !== isCameraOnline(cam)) ctx.events.emit('camera-status', { channel: next.channel, status: status ? 1 : 0 });
+  const addressSent = req.url !== undefined || req.ip !== undefined;
+  return { cam: next, slow: addressSent && !addressReachable(next) };
+}
+
+// ---------------------------------------------------------------- list
+
+type CameraRecordIn = z.input<ReturnType<typeof cameraRecord>>;
+
+/** One camera as 516 lists it: exactly the fields of its kind's table in §4.1. */
+export function toCameraRecord(cam: StoredCamera): CameraRecordIn {
+  const common = {
+    camera_name: cam.camera_name,
+    channel: cam.channel,
+    camera_mode: cam.camera_mode,
+    description: cam.description,
+    lib_ids: cam.lib_ids,
+    position: cam.position,
+    status: isCameraOnline(cam) ? 1 : 0,
+    threshold: cam.threshold,
+  };
+  if (cam.camera_mode === 'IMAGE') {
+    const { ip, port, camera_user, camera_pwd, vendor, product } = cam;
+    return { ...common, ip, port, camera_user, camera_pwd, vendor, product };
+  }
+  const { snap_mode, facesize_min, facesize_max, camera_roi, roi_max, decoder } = cam;
+  switch (cam.protocol) {
+    case 'rtsp':
+      return { ...common, protocol: 'rtsp', decoder, url: cam.url, camera_roi, roi_max, snap_mode, facesize_min, facesize_max };
+    case 'onvif': {
+      const { ip, port, camera_user, camera_pwd } = cam;
+      return { ...common, protocol: 'onvif', decoder, ip, port, camera_user, camera_pwd, camera_roi, roi_max, snap_mode, facesize_min, facesize_max };
+    }
+    case 'GB28181': {
+      const { ip, port, server_sip_id, camera_sip_id, camera_pwd } = cam;
+      return { ...common, protocol: 'GB28181', ip, port, server_sip_id, camera_sip_id, camera_pwd, snap_mode, facesize_min, facesize_max };
+    }
+  }
+}
+
+// ---------------------------------------------------------------- relays
+
+interface RelayRow {
+  id: number;
+  camera_channel: number;
+  camera_name: string | null;
+  dev_ip: string;
+  dev_port: number;
+  dev_name: string;
+  dev_tag: string;
+}
+
+const RELAY_SELECT = `
+  SELECT r.id, r.camera_channel, json_extract(c.data, '$.camera_name') AS camera_name,
+         r.dev_ip, r.dev_port, r.dev_name, r.dev_tag
+  FROM relays r LEFT JOIN cameras c ON c.channel = r.camera_channel`;
+
+function relayAnswer(row: RelayRow) {
+  return {
+    id: row.id,
+    camera_channel: row.camera_channel,
+    camera_name: row.camera_name ?? '',
+    dev_ip: row.dev_ip,
+    dev_port: row.dev_port,
+    dev_name: row.dev_name,
+    dev_tag: row.dev_tag,
+    dev_type: 'relay',
+  };
+}
+
+/**
+ * §10.1 work_status: we have no relay to ping, so the rule is the cameras' one:
+ * online unless dev_ip is in a documentation range (192.0.2.0/24 …).
+ */
+export const relayOnline = (devIp: string): boolean => isReachableHost(devIp);
+
+export function insertRelay(
+  ctx: EmulatorContext,
+  req: HandlerRequest<typeof addRelay>,
+): ReturnType<typeof relayAnswer> {
+  if (!readCamera(ctx, req.camera_channel)) throw new Refusal(NO_CAMERA, `channel ${req.camera_channel}`);
+  // §10.2 shows dotted IPv4 only; a host name or a typo is a parameter error.
+  const devIp = req.dev_ip.trim();
+  if (!isIpv4(devIp)) throw new Refusal(PARAM_ERROR, `dev_ip ${req.dev_ip}`);
+  const { lastInsertRowid } = ctx.db
+    .prepare('INSERT INTO relays(camera_channel, dev_ip, dev_port, dev_name, dev_tag) VALUES (?, ?, ?, ?, ?)')
+    .run(req.camera_channel, devIp, req.dev_port, req.dev_name ?? '', req.dev_tag ?? '');
+  const row = ctx.db.prepare<[number], RelayRow>(`${RELAY_SELECT} WHERE r.id = ?`).get(Number(lastInsertRowid));
+  if (!row) throw new Error('relay vanished after insert');
+  return relayAnswer(row);
+}
+
+// ---------------------------------------------------------------- handlers
+
+export const camerasHandlers: Handler[] = [
+  handle(listCameras, (_req, ctx) => {
+    const cameras = readCameras(ctx);
+    return {
+      camera: cameras.map(toCameraRecord),
+      computing_power_capacity: ctx.spec.capacity,
+      used_computing_power: cameras.reduce((sum, c) => sum + powerCost(c), 0),
+    };
+  }),
+
+  handle(addCamera, async (req, ctx) => {
+    // The channel is stored before the wait, so a second add cannot take it meanwhile.
+    const cam = insertCamera(ctx, req);
+    if (!addressReachable(cam)) await pause(UNREACHABLE_DELAY_MS);
+    return { channel: cam.channel };
+  }),
+
+  handle(updateCamera, async (req, ctx) => {
+    const { cam, slow } = editCamera(ctx, req);
+    if (slow) await pause(UNREACHABLE_DELAY_MS);
+    return { channel: cam.channel };
+  }),
+
+  /**
+   * §4.4 says nothing of the camera's relay bindings; we delete them with the
+   * camera, as a binding to an empty channel could never fire and would list
+   * without a camera_name. Snapshot records keep their own copy of the name.
+   */
+  handle(deleteCamera, (req, ctx) => {
+    checkChannelRange(ctx, req.channel);
+    ctx.db.transaction(() => {
+      const { changes } = ctx.db.prepare('DELETE FROM cameras WHERE channel = ?').run(req.channel);
+      if (changes === 0) throw new Refusal(NO_CAMERA, `channel ${req.channel}`);
+      ctx.db.prepare('DELETE FROM relays WHERE camera_channel = ?').run(req.channel);
+    })();
+    return '';
+  }),
+
+  handle(getSipServerId, (_req, ctx) => ({ server_sip_id: sipServerId(ctx) })),
+
+  handle(listRelays, (_req, ctx) =>
+    ctx.db
+      .prepare<[], RelayRow>(`${RELAY_SELECT} ORDER BY r.id`)
+      .all()
+      .map((row) => ({ ...relayAnswer(row), work_status: relayOnline(row.dev_ip) ? 1 : 0 })),
+  ),
+
+  handle(addRelay, (req, ctx) => insertRelay(ctx, req)),
+
+  handle(deleteRelay, (req, ctx) => {
+    const { changes } = ctx.db.prepare('DELETE FROM relays WHERE id = ?').run(req.id);
+    if (changes === 0) throw new Refusal(NO_DATA, `relay ${req.id}`);
+    return '';
+  }),
+];

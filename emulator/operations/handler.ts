@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { FileSpec, Operation } from '../../src/api/protocol/operation';
+import type { FileSpec, FormFields, Operation } from '../../src/api/protocol/operation';
 import type { EmulatorContext } from '../context';
 
 /** A file part as the emulator receives it. */
@@ -12,7 +12,9 @@ export type FilesReceived<F> = F extends FileSpec
   ? { [K in keyof F]: F[K] extends 'many' ? ReceivedFile[] : ReceivedFile }
   : unknown;
 
-export type HandlerRequest<Op extends Operation> = z.output<Op['request']> & FilesReceived<Op['files']>;
+export type HandlerRequest<Op extends Operation> = Op['files'] extends FileSpec
+  ? FormFields<z.output<Op['request']>> & FilesReceived<Op['files']>
+  : z.output<Op['request']>;
 export type HandlerAnswer<Op extends Operation> = z.input<Op['answer']>;
 
 export interface Handler<Op extends Operation = Operation> {

@@ -55,9 +55,20 @@ export type FilesIn<F> = F extends FileSpec
   ? { [K in keyof F]: F[K] extends 'many' ? UploadPart[] : UploadPart }
   : unknown;
 
+/**
+ * A form's text fields beside its files. z.object({}) reads as Record<string, never>,
+ * which no file part could join (1292 upgrade sends nothing but its file), so an
+ * empty field set contributes nothing.
+ */
+export type FormFields<T> = [T] extends [Record<string, never>] ? unknown : T;
+
 /** What a caller passes: the request's input type plus the files. */
 export type RequestOf<Op> =
-  Op extends Operation<string, infer Req, z.ZodType, infer F> ? z.input<Req> & FilesIn<F> : never;
+  Op extends Operation<string, infer Req, z.ZodType, infer F>
+    ? F extends FileSpec
+      ? FormFields<z.input<Req>> & FilesIn<F>
+      : z.input<Req>
+    : never;
 /** What a caller gets back: the answer's parsed type. */
 export type AnswerOf<Op> = Op extends Operation<string, z.ZodType, infer Ans> ? z.output<Ans> : never;
 

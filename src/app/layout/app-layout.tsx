@@ -1,0 +1,102 @@
+// The authenticated shell: the first module that loads antd. Sider navigation,
+// a header with what the device is (1281, 516), the language switch, logout.
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, ConfigProvider, Layout, theme as antdTheme } from 'antd';
+import enUSLocale from 'antd/locale/en_US';
+import zhCNLocale from 'antd/locale/zh_CN';
+import { useState } from 'react';
+import { Outlet } from 'react-router';
+import { Brand } from '../../components/brand';
+import { LanguageSwitch } from '../../components/language-switch';
+import { useDocumentTitle } from '../../components/use-document-title';
+import { useLogout } from '../../features/session/api/session-api';
+import { useSessionStore } from '../../features/session/session-store';
+import { useLang, useT } from '../../i18n';
+import { useRouteTitleKey } from '../route-handle';
+import { SessionGuard } from '../session-guard';
+import { DeviceSummary } from './device-summary';
+import { ErrorNotifier } from './error-notifier';
+import { NavMenu } from './nav-menu';
+import './app-layout.css';
+
+const ANTD_LOCALES = { 'zh-CN': zhCNLocale, 'en-US': enUSLocale } as const;
+
+export function AppLayout() {
+  const lang = useLang();
+  return (
+    <SessionGuard>
+      <ConfigProvider
+        locale={ANTD_LOCALES[lang]}
+        theme={{ algorithm: antdTheme.defaultAlgorithm, token: { colorPrimary: '#2f6bff', borderRadius: 8 } }}
+      >
+        <App>
+          <ErrorNotifier />
+          <Shell />
+        </App>
+      </ConfigProvider>
+    </SessionGuard>
+  );
+}
+
+function Shell() {
+  const t = useT();
+  // Collapses by itself below antd's lg (992 px): a tablet held upright keeps the icons only.
+  const [collapsed, setCollapsed] = useState(false);
+  const titleKey = useRouteTitleKey();
+  useDocumentTitle(titleKey ? t(titleKey) : undefined);
+
+  return (
+    <Layout className="shell">
+      <Layout.Sider
+        className="shell__sider"
+        collapsible
+        collapsed={collapsed}
+        onCollapse={(c) => setCollapsed(c)}
+        breakpoint="lg"
+        width={216}
+        theme="dark"
+      >
+        <div className="shell__brand">
+          <Brand compact={collapsed} />
+        </div>
+        <nav aria-label={t('nav.label')}>
+          <NavMenu />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="shell__header">
+          <DeviceSummary />
+          <div className="shell__actions">
+            <LanguageSwitch />
+            <UserName />
+            <LogoutButton />
+          </div>
+        </Layout.Header>
+        <Layout.Content className="shell__content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+function UserName() {
+  const user = useSessionStore((s) => s.user);
+  if (!user) return null;
+  return (
+    <span className="shell__user">
+      <UserOutlined aria-hidden />
+      <span>{user}</span>
+    </span>
+  );
+}
+
+function LogoutButton() {
+  const t = useT();
+  const logout = useLogout();
+  return (
+    <Button icon={<LogoutOutlined />} loading={logout.isPending} onClick={() => logout.mutate()}>
+      <span className="shell__logout-text">{t('header.logout')}</span>
+    </Button>
+  );
+}

@@ -1,0 +1,47 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { DeviceError, NetworkError, SESSION_EXPIRED } from '../api/errors';
+import { reportError } from './notifier';
+
+export interface AppMeta extends Record<string, unknown> {
+  /** The page shows this failure itself: no notification. */
+  errorHandled?: boolean;
+}
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    queryMeta: AppMeta;
+    mutationMeta: AppMeta;
+  }
+}
+
+/** -141 is handled by the redirect to login; an abort is not a failure. */
+export function isReportable(error: unknown): boolean {
+  if (error instanceof DeviceError && error.code === SESSION_EXPIRED) return false;
+  if (error instanceof DOMException && error.name === 'AbortError') return false;
+  return true;
+}
+
+export function createQueryClient(report: (error: unknown) => void = reportError): QueryClient {
+  return new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (!query.meta?.errorHandled && isReportable(error)) report(error);
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error, _vars, _result, mutation) => {
+        if (!mutation.meta?.errorHandled && isReportable(error)) report(error);
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        // Once, and only when the device could not be reached: a device error
+        // answers the same the second time.
+        retry: (failures, error) => failures < 1 && error instanceof NetworkError,
+        staleTime: 15_000,
+      },
+      // A write is never repeated blindly: the first may have landed.
+      mutations: { retry: false },
+    },
+  });
+}

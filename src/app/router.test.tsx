@@ -1,0 +1,86 @@
+import { configure, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useSessionStore } from '../features/session/session-store';
+import { FAKE_PASSWORD, FAKE_SESSION, FAKE_USER, FAKE_VERSION, fakeDevice } from '../test/fake-device';
+import { renderRoutes, resetState } from '../test/render';
+import { createRoutes } from './router';
+
+const where = (router: ReturnType<typeof renderRoutes>['router']) =>
+  router.state.location.pathname + router.state.location.search;
+
+// The lazy routes' modules (antd among them) take seconds to transform the
+// first time: load them once up front, and give the UI more time than 1 s.
+beforeAll(async () => {
+  configure({ asyncUtilTimeout: 5000 });
+  await Promise.all([
+    import('../features/session/pages/login-page'),
+    import('./layout/app-layout'),
+    import('./routes/coming-soon'),
+    import('./routes/overview-page'),
+  ]);
+}, 60_000);
+beforeEach(() => resetState('en-US'));
+afterEach(() => vi.unstubAllGlobals());
+
+describe('the shell', () => {
+  it('sends a signed-out user to login, and back where they were after it', async () => {
+    fakeDevice();
+    const { router } = renderRoutes(createRoutes(), '/cameras?channel=3');
+    await screen.findByLabelText('User name');
+    expect(where(router)).toBe('/login?next=%2Fcameras%3Fchannel%3D3');
+
+    const u = userEvent.setup();
+    await u.type(screen.getByLabelText('User name'), FAKE_USER);
+    await u.type(screen.getByLabelText('Password'), `${FAKE_PASSWORD}{Enter}`);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Cameras' })).toBeInTheDocument();
+    expect(where(router)).toBe('/cameras?channel=3');
+    const device = await screen.findByRole('group', { name: 'Device' });
+    await waitFor(() => expect(within(device).getByText(FAKE_VERSION.version)).toBeInTheDocument());
+    expect(within(device).getByText(FAKE_VERSION.device_id)).toBeInTheDocument();
+    // 516 answered a capacity of 16: an M8s.
+    expect(within(device).getByText('SenseNebula-M8s')).toBeInTheDocument();
+  });
+
+  it('ends the session on -141 and comes back to the same page after login', async () => {
+    useSessionStore.getState().start('stale-session', FAKE_USER);
+    const device = fakeDevice();
+    const { router } = renderRoutes(createRoutes(), '/records?page=2');
+    // The device no longer knows 'stale-session': 1281 answers -141.
+    expect(await screen.findByText(/session has expired/)).toBeInTheDocument();
+    expect(where(router)).toBe('/login?next=%2Frecords%3Fpage%3D2');
+    expect(useSessionStore.getState().sessionId).toBeNull();
+    expect(sessionStorage.getItem('nebula.session')).not.toContain('stale-session');
+    expect(device.sent('1281')[0]!.session).toBe('stale-session');
+
+    const u = userEvent.setup();
+    await u.type(screen.getByLabelText('User name'), FAKE_USER);
+    await u.type(screen.getByLabelText('Password'), `${FAKE_PASSWORD}{Enter}`);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Records' })).toBeInTheDocument();
+    expect(where(router)).toBe('/records?page=2');
+  });
+
+  it('logs out through 258 and lands on the login page', async () => {
+    useSessionStore.getState().start(FAKE_SESSION, FAKE_USER);
+    const device = fakeDevice();
+    const { router } = renderRoutes(createRoutes(), '/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Overview' })).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('button', { name: /Log out/ }));
+    await screen.findByLabelText('User name');
+    expect(where(router)).toBe('/login');
+    expect(device.sent('258')[0]!.session).toBe(FAKE_SESSION);
+    expect(useSessionStore.getState().sessionId).toBeNull();
+    expect(screen.queryByText(/session has expired/)).not.toBeInTheDocument();
+  });
+
+  it('switches the language from the header, and remembers it as a preference', async () => {
+    useSessionStore.getState().start(FAKE_SESSION, FAKE_USER);
+    fakeDevice();
+    renderRoutes(createRoutes(), '/system');
+    expect(await screen.findByRole('heading', { level: 1, name: 'System' })).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('button', { name: '中文' }));
+    expect(await screen.findByRole('heading', { level: 1, name: '系统设置' })).toBeInTheDocument();
+    expect(localStorage.getItem('nebula.lang')).toContain('zh-CN');
+  });
+});

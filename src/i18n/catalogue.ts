@@ -1,0 +1,6 @@
+import { zhCN } from './zh-CN';
+
+/** zh-CN is the source: a key missing from another catalogue is a type error. */
+export type MessageKey = keyof typeof zhCN;
+export type Catalogue = Readonly<Record<MessageKey, string>>;
+export type Vars = Readonly<Record<string, string | number>>;

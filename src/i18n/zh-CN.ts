@@ -1,0 +1,60 @@
+// The source catalogue: its keys are the type every other catalogue must fill.
+// Placeholders are {name}; the device's own words (Appendix A) are not here but
+// in src/api/protocol/errors.ts.
+export const zhCN = {
+  'app.title': '星云 M 管理控制台',
+  'app.loading': '加载中…',
+  'lang.label': '语言',
+
+  'login.heading': '登录管理控制台',
+  'login.userName': '用户名',
+  'login.password': '密码',
+  'login.submit': '登录',
+  'login.sending': '正在登录…',
+  'login.userRequired': '请输入用户名。',
+  'login.userInvalid': '用户名只能包含字母、数字和 @ . - _，且少于 50 个字符。',
+  'login.passwordRequired': '请输入密码。',
+  'login.wrongCredentials': '用户名或密码错误',
+  'login.expired': '会话已过期，请重新登录。',
+  'login.device': '设备地址：{host}',
+
+  'error.network.title': '无法连接到设备 {host}',
+  'error.network.hint': '请检查设备地址，并确认设备已开机、网络连通。',
+  'error.network.hintStatus': '连接返回 HTTP {status}：请检查设备地址，并确认设备已开机、网络连通。',
+  'error.protocol.title': '设备返回了无法识别的应答',
+  'error.protocol.hint': '设备固件可能与本控制台版本不匹配。详情：{detail}',
+  'error.request.title': '请求未发送',
+  'error.request.hint': '有字段超出允许范围：{detail}',
+  'error.device.unknown': '设备错误 {code}',
+  'error.device.code': '错误码 {code}',
+  'error.unknown.title': '出现错误',
+
+  'nav.label': '主导航',
+  'nav.overview': '概览',
+  'nav.libraries': '人像库',
+  'nav.cameras': '相机',
+  'nav.records': '记录',
+  'nav.faceSearch': '人脸检索',
+  'nav.alarmWall': '告警墙',
+  'nav.system': '系统设置',
+
+  'header.model': '型号',
+  'header.version': '版本',
+  'header.deviceId': '设备 ID',
+  'header.logout': '退出登录',
+  'header.unknownModel': '星云 M',
+
+  'overview.device': '设备信息',
+  'overview.serialId': '序列号',
+  'overview.webVersion': 'Web 版本',
+  'overview.cameras': '相机数量',
+  'overview.power': '已用算力',
+  'overview.powerValue': '{used} / {capacity}',
+
+  'comingSoon.body': '此页面正在建设中，敬请期待。',
+  'route.error.title': '页面加载失败',
+  'route.error.hint': '控制台可能刚刚更新，或设备暂时无法访问。',
+  'route.error.reload': '重新加载',
+  'route.notFound.title': '页面不存在',
+  'route.notFound.back': '返回概览',
+} as const satisfies Record<string, string>;

@@ -1,0 +1,27 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
+import { createQueryClient } from '../app/query-client';
+import { useSessionStore } from '../features/session/session-store';
+import { useLangStore, type Lang } from '../i18n';
+
+/** A fresh start: no session, no stored anything, the given language. */
+export function resetState(lang: Lang = 'en-US') {
+  sessionStorage.clear();
+  localStorage.clear();
+  useSessionStore.getState().clear();
+  useLangStore.setState({ chosen: lang });
+}
+
+/** Routes in a memory router with a fresh QueryClient (no retry), like the app's providers. */
+export function renderRoutes(routes: RouteObject[], initialEntry: string) {
+  const queryClient = createQueryClient(() => {});
+  queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
+  const router = createMemoryRouter(routes, { initialEntries: [initialEntry] });
+  const view = render(
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  return { ...view, router, queryClient };
+}
