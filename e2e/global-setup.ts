@@ -11,14 +11,16 @@ export default async function globalSetup() {
   if (!findChromium()) {
     throw new Error('No Chromium found: run `npm test` (it installs Debian\'s chromium) or set CHROMIUM_PATH.');
   }
-  if (!fs.existsSync('dist/index.html')) {
-    throw new Error('No production build in dist/: run `npm run build` first (npm test does it).');
+  // E2E_DIST lets parallel runs use their own build folder.
+  const outDir = process.env.E2E_DIST ?? 'dist';
+  if (!fs.existsSync(path.join(outDir, 'index.html'))) {
+    throw new Error(`No production build in ${outDir}/: run \`npm run build\` first (npm test does it).`);
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-e2e-'));
   const emulator = await startEmulator({ port: 0, dataDir, demo: true, quiet: true, demoRecords: 3000 });
   process.env.EMULATOR_URL = emulator.url;
   process.env.DEVICE_URL = emulator.url;
-  const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+  const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, build: { outDir }, logLevel: 'warn' });
   const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
   if (!url) throw new Error('vite preview did not say where it listens');
   process.env.CONSOLE_URL = url;

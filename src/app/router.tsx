@@ -6,6 +6,12 @@ import { selectSignedIn, useSessionStore } from '../features/session/session-sto
 import { loginPath, paths, safeNext } from './paths';
 import type { RouteHandle } from './route-handle';
 import { BootSplash, NotFound, RouteError } from './routes/route-states';
+import { alarmWallRoutes } from '../features/alarm-wall/routes';
+import { cameraRoutes } from '../features/cameras/routes';
+import { faceSearchRoutes } from '../features/face-search/routes';
+import { libraryRoutes } from '../features/libraries/routes';
+import { recordRoutes } from '../features/records/routes';
+import { systemRoutes } from '../features/system/routes';
 
 const signedIn = () => selectSignedIn(useSessionStore.getState());
 
@@ -23,7 +29,6 @@ function leaveLoginIfSignedIn({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-const comingSoon = async () => (await import('./routes/coming-soon')).ComingSoon;
 const handle = (titleKey: RouteHandle['titleKey']): RouteHandle => ({ titleKey });
 
 /**
@@ -52,13 +57,13 @@ export function createRoutes(): RouteObject[] {
               handle: handle('nav.overview'),
               lazy: { Component: async () => (await import('./routes/overview-page')).OverviewPage },
             },
-            // Placeholders: each page's own module replaces `comingSoon` when it is built.
-            { path: paths.libraries, handle: handle('nav.libraries'), lazy: { Component: comingSoon } },
-            { path: paths.cameras, handle: handle('nav.cameras'), lazy: { Component: comingSoon } },
-            { path: paths.records, handle: handle('nav.records'), lazy: { Component: comingSoon } },
-            { path: paths.faceSearch, handle: handle('nav.faceSearch'), lazy: { Component: comingSoon } },
-            { path: paths.alarmWall, handle: handle('nav.alarmWall'), lazy: { Component: comingSoon } },
-            { path: paths.system, handle: handle('nav.system'), lazy: { Component: comingSoon } },
+            // Each feature owns its routes (lazy pages) in src/features/<feature>/routes.ts.
+            ...libraryRoutes(),
+            ...cameraRoutes(),
+            ...recordRoutes(),
+            ...faceSearchRoutes(),
+            ...alarmWallRoutes(),
+            ...systemRoutes(),
             { path: '*', Component: NotFound },
           ],
         },

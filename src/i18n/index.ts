@@ -11,10 +11,30 @@ export { LANGS, currentLang, detectLang, syncDocumentLang, useLangStore, type La
 
 const CATALOGUES: Record<Lang, Readonly<Record<MessageKey, string>>> = { 'zh-CN': zhCN, 'en-US': enUS };
 
-export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
-  const text = CATALOGUES[lang][key];
+function format(text: string, vars?: Vars): string {
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
+  return format(CATALOGUES[lang][key], vars);
+}
+
+/**
+ * A feature's own messages, beside its code (so features do not all edit one
+ * file): `export const useCameraT = defineMessages({ 'zh-CN': {...}, 'en-US': {...} })`.
+ * zh-CN is the source; en-US must have the same keys (a type error otherwise).
+ */
+export function defineMessages<K extends string>(catalogues: {
+  'zh-CN': Readonly<Record<K, string>>;
+  'en-US': Readonly<NoInfer<Record<K, string>>>;
+}) {
+  const translateIn = (lang: Lang, key: K, vars?: Vars) => format(catalogues[lang][key], vars);
+  function useMessages(): (key: K, vars?: Vars) => string {
+    const lang = useLang();
+    return useCallback((key: K, vars?: Vars) => translateIn(lang, key, vars), [lang]);
+  }
+  return Object.assign(useMessages, { translate: translateIn });
 }
 
 export type T = (key: MessageKey, vars?: Vars) => string;

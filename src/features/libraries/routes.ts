@@ -1,0 +1,9 @@
+// Face libraries: the feature's routes, each page lazy. Placeholder until the page is built.
+import type { RouteObject } from 'react-router';
+import { paths } from '../../app/paths';
+
+const comingSoon = async () => (await import('../../app/routes/coming-soon')).ComingSoon;
+
+export function libraryRoutes(): RouteObject[] {
+  return [{ path: paths.libraries, handle: { titleKey: 'nav.libraries' }, lazy: { Component: comingSoon } }];
+}

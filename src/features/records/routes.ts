@@ -1,0 +1,9 @@
+// Records: the feature's routes, each page lazy. Placeholder until the page is built.
+import type { RouteObject } from 'react-router';
+import { paths } from '../../app/paths';
+
+const comingSoon = async () => (await import('../../app/routes/coming-soon')).ComingSoon;
+
+export function recordRoutes(): RouteObject[] {
+  return [{ path: paths.records, handle: { titleKey: 'nav.records' }, lazy: { Component: comingSoon } }];
+}

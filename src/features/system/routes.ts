@@ -1,0 +1,9 @@
+// System: the feature's routes, each page lazy. Placeholder until the page is built.
+import type { RouteObject } from 'react-router';
+import { paths } from '../../app/paths';
+
+const comingSoon = async () => (await import('../../app/routes/coming-soon')).ComingSoon;
+
+export function systemRoutes(): RouteObject[] {
+  return [{ path: paths.system, handle: { titleKey: 'nav.system' }, lazy: { Component: comingSoon } }];
+}

@@ -1,0 +1,26 @@
+// The live stream's public face. The app shell calls connectLive({ call }) once
+// after login (and socket.resume() after a re-login); components read
+// useLiveAlarms / useLiveStatus and never touch the socket.
+import { browserWsUrl, createLiveSocket, type LiveSocket, type LiveSocketDeps } from './live-socket';
+import { liveStore, type LiveStore } from './live-store';
+
+export * from './live-event';
+export * from './live-socket';
+export * from './live-store';
+
+export type ConnectLiveOptions = Omit<LiveSocketDeps, 'onEvent' | 'onStatus' | 'onStats' | 'wsUrl'> & {
+  wsUrl?: () => string;
+  store?: LiveStore;
+};
+
+/** The socket wired to the store. Not started: call start(). */
+export function connectLive(options: ConnectLiveOptions): LiveSocket {
+  const { store = liveStore, wsUrl = browserWsUrl, ...deps } = options;
+  return createLiveSocket({
+    ...deps,
+    wsUrl,
+    onEvent: (event) => store.getState().enqueue(event),
+    onStatus: (status) => store.getState().setStatus(status),
+    onStats: (stats) => store.getState().setSocketStats(stats),
+  });
+}

@@ -1,0 +1,344 @@
+// The live alarm buffer: what the socket saw, bounded, newest first. Events are
+// batched (one flush per `flushMs`, 50 ms by default) so React renders at most
+// ~20 times a second however fast the device pushes, and a flush costs
+// O(capacity + batch log batch), never O(n) per event. Inline pictures become
+// Blobs behind object URLs (a base64 string in JS is ~2.7x the JPEG's bytes),
+// revoked when their alarm leaves the buffer.
+import { useRef } from 'react';
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { LiveEvent, LivePicture } from './live-event';
+import type { LiveSocketStats, LiveStatus } from './live-socket';
+
+export type LiveAlarm = LiveEvent & {
+  /** Arrival order in this store: a tie-break for same-second triggers. */
+  readonly seq: number;
+  readonly acknowledged: boolean;
+};
+
+export interface LiveCounters {
+  /** Live captures accepted. */
+  readonly received: number;
+  /** History alarms accepted after a gap. */
+  readonly backfilled: number;
+  /** Dropped because their snap_id was already held. */
+  readonly duplicates: number;
+  /** Left the buffer (or never fitted in it). */
+  readonly evicted: number;
+  /** From the socket. */
+  readonly malformed: number;
+  readonly reconnects: number;
+}
+
+export interface LiveStoreState {
+  readonly status: LiveStatus;
+  /** Newest first (by trigger, then arrival), at most `capacity`. */
+  readonly alarms: readonly LiveAlarm[];
+  readonly capacity: number;
+  readonly paused: boolean;
+  /** Alarms that arrived while paused (shown when unpaused). */
+  readonly pausedCount: number;
+  readonly unacknowledged: number;
+  readonly counters: LiveCounters;
+
+  /** From the socket: queued, shown at the next flush. */
+  enqueue(event: LiveEvent): void;
+  /** Apply what is queued now (tests; otherwise the timer does it). */
+  flush(): void;
+  setStatus(status: LiveStatus): void;
+  setSocketStats(stats: LiveSocketStats): void;
+  acknowledge(snapId: string): void;
+  acknowledgeAll(): void;
+  /** Paused: the list holds still; arrivals are kept aside (bounded too) and counted. */
+  setPaused(paused: boolean): void;
+  setCapacity(capacity: number): void;
+  clear(): void;
+}
+
+export type LiveStore = StoreApi<LiveStoreState>;
+
+/** How pictures become URLs; null keeps data URLs (no Blob URLs where there is no URL.createObjectURL). */
+export interface PictureUrls {
+  create(blob: Blob): string;
+  revoke(url: string): void;
+}
+
+export interface LiveStoreOptions {
+  /** A setting: how many recent alarms stay in memory. */
+  capacity?: number;
+  flushMs?: number;
+  urls?: PictureUrls | null;
+  /** Defaults to setTimeout; returns a cancel. */
+  schedule?: (fn: () => void, ms: number) => () => void;
+}
+
+export const DEFAULT_CAPACITY = 500;
+export const DEFAULT_FLUSH_MS = 50;
+
+const INITIAL_STATUS: LiveStatus = { state: 'stopped', reason: null, since: 0, retryAt: null, attempt: 0 };
+const ZERO: LiveCounters = { received: 0, backfilled: 0, duplicates: 0, evicted: 0, malformed: 0, reconnects: 0 };
+
+/** Looked up at call time, so a test's stub of URL.createObjectURL is seen. */
+const browserUrls: PictureUrls = {
+  create: (blob) => URL.createObjectURL(blob),
+  revoke: (url) => URL.revokeObjectURL(url),
+};
+
+export function dataUrlToBlob(dataUrl: string): Blob | null {
+  const comma = dataUrl.indexOf(',');
+  if (!dataUrl.startsWith('data:') || comma < 0) return null;
+  const meta = dataUrl.slice(5, comma);
+  const body = dataUrl.slice(comma + 1);
+  const type = meta.split(';')[0] || 'application/octet-stream';
+  try {
+    if (!meta.endsWith(';base64')) return new Blob([decodeURIComponent(body)], { type });
+    const bin = atob(body);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return new Blob([bytes], { type });
+  } catch {
+    return null;
+  }
+}
+
+/** Newer first: later trigger, then later arrival. */
+function newerFirst(a: LiveAlarm, b: LiveAlarm): number {
+  if (a.trigger !== b.trigger) return a.trigger > b.trigger ? -1 : 1;
+  return b.seq - a.seq;
+}
+
+/**
+ * Two newest-first lists into one of at most `cap`: O(cap). `admit` runs only
+ * on incoming alarms that make it in, so pictures that would be evicted at
+ * once are never turned into Blobs.
+ */
+function merge(
+  old: readonly LiveAlarm[],
+  incoming: readonly LiveAlarm[],
+  cap: number,
+  admit: (a: LiveAlarm) => LiveAlarm,
+): { kept: LiveAlarm[]; evicted: LiveAlarm[]; dropped: LiveAlarm[] } {
+  const kept: LiveAlarm[] = [];
+  let i = 0;
+  let j = 0;
+  while (kept.length < cap && (i < old.length || j < incoming.length)) {
+    const a = old[i];
+    const b = incoming[j];
+    if (b && (!a || newerFirst(b, a) <= 0)) {
+      kept.push(admit(b));
+      j++;
+    } else if (a) {
+      kept.push(a);
+      i++;
+    }
+  }
+  return { kept, evicted: old.slice(i), dropped: incoming.slice(j) };
+}
+
+function pictures(a: LiveAlarm): Array<LivePicture | null> {
+  return a.kind === 'face' ? [a.snap, a.frame, a.match?.photo ?? null] : [a.snap, a.frame];
+}
+
+export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
+  const flushMs = options.flushMs ?? DEFAULT_FLUSH_MS;
+  const urls = options.urls === undefined ? (typeof URL.createObjectURL === 'function' ? browserUrls : null) : options.urls;
+  const schedule =
+    options.schedule ??
+    ((fn: () => void, ms: number) => {
+      const t = setTimeout(fn, ms);
+      return () => clearTimeout(t);
+    });
+
+  // Outside React state on purpose: touched per event, published per flush.
+  let pending: LiveAlarm[] = [];
+  let held: LiveAlarm[] = [];
+  const ids = new Set<string>();
+  let seq = 0;
+  let cancelFlush: (() => void) | null = null;
+  let dirty = false;
+  const counts = { received: 0, backfilled: 0, duplicates: 0, evicted: 0 };
+  let socketStats: LiveSocketStats | null = null;
+
+  function toUrl(p: LivePicture | null): LivePicture | null {
+    if (!p || p.kind !== 'inline' || !urls) return p;
+    const blob = dataUrlToBlob(p.dataUrl);
+    return blob ? { kind: 'object', url: urls.create(blob) } : p;
+  }
+  function admit(a: LiveAlarm): LiveAlarm {
+    if (!urls || !pictures(a).some((p) => p?.kind === 'inline')) return a;
+    const snap = toUrl(a.snap);
+    const frame = toUrl(a.frame);
+    if (a.kind === 'face' && a.match) return { ...a, snap, frame, match: { ...a.match, photo: toUrl(a.match.photo) } };
+    return { ...a, snap, frame };
+  }
+  function release(list: readonly LiveAlarm[]): void {
+    for (const a of list) {
+      ids.delete(a.snapId);
+      if (!urls) continue;
+      for (const p of pictures(a)) if (p?.kind === 'object') urls.revoke(p.url);
+    }
+    counts.evicted += list.length;
+  }
+  function counters(): LiveCounters {
+    return {
+      ...counts,
+      malformed: socketStats?.malformed ?? 0,
+      reconnects: socketStats?.reconnects ?? 0,
+    };
+  }
+  function unacked(list: readonly LiveAlarm[]): number {
+    let n = 0;
+    for (const a of list) if (!a.acknowledged) n++;
+    return n;
+  }
+  function scheduleFlush(): void {
+    if (!cancelFlush) cancelFlush = schedule(() => store.getState().flush(), flushMs);
+  }
+
+  const store = createStore<LiveStoreState>()((set, get) => ({
+    status: INITIAL_STATUS,
+    alarms: [],
+    capacity: Math.max(1, options.capacity ?? DEFAULT_CAPACITY),
+    paused: false,
+    pausedCount: 0,
+    unacknowledged: 0,
+    counters: ZERO,
+
+    enqueue(event) {
+      if (ids.has(event.snapId)) {
+        counts.duplicates++;
+        dirty = true;
+        scheduleFlush();
+        return;
+      }
+      ids.add(event.snapId);
+      pending.push({ ...event, seq: ++seq, acknowledged: false });
+      if (event.backfilled) counts.backfilled++;
+      else counts.received++;
+      // Hidden tabs throttle timers hard: do not let the queue grow without bound meanwhile.
+      if (pending.length >= get().capacity * 4) get().flush();
+      else scheduleFlush();
+    },
+
+    flush() {
+      cancelFlush?.();
+      cancelFlush = null;
+      if (pending.length === 0 && !dirty) return;
+      dirty = false;
+      const batch = pending.sort(newerFirst);
+      pending = [];
+      const s = get();
+      if (s.paused) {
+        const r = merge(held, batch, s.capacity, admit);
+        held = r.kept;
+        release(r.evicted);
+        release(r.dropped);
+        set({ pausedCount: s.pausedCount + batch.length, counters: counters() });
+        return;
+      }
+      if (batch.length === 0) {
+        set({ counters: counters() });
+        return;
+      }
+      const r = merge(s.alarms, batch, s.capacity, admit);
+      release(r.evicted);
+      release(r.dropped);
+      set({ alarms: r.kept, unacknowledged: unacked(r.kept), counters: counters() });
+    },
+
+    setStatus(status) {
+      set({ status });
+    },
+
+    setSocketStats(stats) {
+      socketStats = stats;
+      dirty = true;
+      scheduleFlush();
+    },
+
+    acknowledge(snapId) {
+      const { alarms } = get();
+      const i = alarms.findIndex((a) => a.snapId === snapId);
+      const a = alarms[i];
+      if (!a || a.acknowledged) return;
+      const next = alarms.slice();
+      next[i] = { ...a, acknowledged: true };
+      set({ alarms: next, unacknowledged: unacked(next) });
+    },
+
+    acknowledgeAll() {
+      const { alarms, unacknowledged } = get();
+      if (unacknowledged === 0) return;
+      set({ alarms: alarms.map((a) => (a.acknowledged ? a : { ...a, acknowledged: true })), unacknowledged: 0 });
+    },
+
+    setPaused(paused) {
+      const s = get();
+      if (paused === s.paused) return;
+      // What is queued belongs to the side it arrived on.
+      s.flush();
+      if (paused) {
+        set({ paused: true, pausedCount: 0 });
+        return;
+      }
+      const r = merge(get().alarms, held, s.capacity, (a) => a);
+      held = [];
+      release(r.evicted);
+      release(r.dropped);
+      set({ paused: false, pausedCount: 0, alarms: r.kept, unacknowledged: unacked(r.kept), counters: counters() });
+    },
+
+    setCapacity(capacity) {
+      const cap = Math.max(1, Math.floor(capacity));
+      get().flush();
+      const { alarms } = get();
+      release(alarms.slice(cap));
+      release(held.slice(cap));
+      held = held.slice(0, cap);
+      const kept = alarms.slice(0, cap);
+      set({ capacity: cap, alarms: kept, unacknowledged: unacked(kept), counters: counters() });
+    },
+
+    clear() {
+      cancelFlush?.();
+      cancelFlush = null;
+      release(get().alarms);
+      release(held);
+      for (const a of pending) ids.delete(a.snapId);
+      pending = [];
+      held = [];
+      set({ alarms: [], unacknowledged: 0, pausedCount: 0, counters: counters() });
+    },
+  }));
+  return store;
+}
+
+/** The console's one live buffer. */
+export const liveStore: LiveStore = createLiveStore();
+
+export function useLiveStore<T>(selector: (state: LiveStoreState) => T): T {
+  return useStore(liveStore, selector);
+}
+
+/**
+ * The alarms, or something derived from them. The result is cached per
+ * alarms array (and selector), so a selector that filters or maps does not
+ * make a new value on every read (React would loop).
+ */
+export function useLiveAlarms(): readonly LiveAlarm[];
+export function useLiveAlarms<T>(selector: (alarms: readonly LiveAlarm[]) => T): T;
+export function useLiveAlarms<T>(selector?: (alarms: readonly LiveAlarm[]) => T): T | readonly LiveAlarm[] {
+  const cache = useRef<{ alarms: readonly LiveAlarm[]; selector: unknown; value: unknown } | null>(null);
+  return useStore(liveStore, (s) => {
+    if (!selector) return s.alarms;
+    const c = cache.current;
+    if (c && c.alarms === s.alarms && c.selector === selector) return c.value as T;
+    const value = selector(s.alarms);
+    cache.current = { alarms: s.alarms, selector, value };
+    return value;
+  });
+}
+
+export function useLiveStatus(): LiveStatus {
+  return useStore(liveStore, (s) => s.status);
+}
