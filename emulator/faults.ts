@@ -6,6 +6,7 @@
 //   POST /__emulator/sessions/expire                      every session ends (-141 next)
 //   POST /__emulator/capture      {"channel": 1, "photo": "<pool id>" | "data:image/jpeg;base64,…"}
 //   POST /__emulator/restart      {"seconds": 3}          go away, come back
+//   POST /__emulator/rate         {"rate": 50}            captures per second (0 stops)
 //   GET  /__emulator/stats                                push and capture counters
 import type http from 'node:http';
 import type { ExtraRoute } from './server';
@@ -16,6 +17,7 @@ export interface FaultActions {
   expireSessions(): void;
   capture(channel: number, photo?: string): Promise<unknown>;
   restart(seconds?: number): void;
+  setRate(rate: number): Promise<void>;
   setLatency(ms: number): void;
   stats(): unknown;
 }
@@ -83,6 +85,10 @@ export function faultRoutes(actions: FaultActions): ExtraRoute {
       case 'POST /__emulator/restart':
         reply(res, 200, { ok: true });
         setImmediate(() => actions.restart(b.seconds === undefined ? undefined : Number(b.seconds)));
+        return true;
+      case 'POST /__emulator/rate':
+        await actions.setRate(Math.max(0, Number(b.rate) || 0));
+        reply(res, 200, { ok: true });
         return true;
       case 'GET /__emulator/stats':
         reply(res, 200, actions.stats());

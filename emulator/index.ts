@@ -9,10 +9,16 @@ import { currentMode, deviceId, httpsMaterial, pushTarget, wsKey, type RestartEv
 import { createFaceEngine } from './faces/engine';
 import type { FaceEngine } from './faces/types';
 import { faultRoutes } from './faults';
+import { CapturePipeline } from './capture/pipeline';
+import { buildScenes } from './capture/scenes';
+import { loadFacePool } from './faces/pool';
 import { setCameraOnline } from './operations/cameras';
 import { HttpPusher } from './push/http';
 import { WsHub } from './push/ws';
 import { startServer, type RunningServer } from './server';
+
+/** Composed capture scenes: enough variety for a wall, cheap to analyse once (~0.5 s each). */
+const SCENE_COUNT = 12;
 
 export interface Emulator {
   /** Changes scheme after the HTTPS switch (the port stays). */
@@ -21,6 +27,11 @@ export interface Emulator {
   ctx: EmulatorContext;
   hub: WsHub;
   pusher: HttpPusher;
+  pipeline: CapturePipeline;
+  /** Builds the capture scenes (real engine, once) if not done yet. */
+  prepareScenes(): Promise<void>;
+  /** Captures per second over the device; 0 stops. */
+  setRate(rate: number): Promise<void>;
   /** 'up', or 'down' while a restart keeps the device away. */
   readonly state: 'up' | 'down';
   /** Go away for `seconds` (default --restart-seconds), drop sessions and sockets, come back. */
@@ -52,6 +63,22 @@ export async function startEmulator(
   );
   pusher.startHeartbeat(options.heartbeatSeconds);
 
+  const pipeline = new CapturePipeline(ctx, hub, pusher);
+  let scenesReady: Promise<void> | null = null;
+  // The engine runs on a dozen composed frames once; until a capture is wanted, nothing loads.
+  const prepareScenes = () =>
+    (scenesReady ??= (async () => {
+      const pool = await loadFacePool(engine, options.facesDir, { log: ctx.log });
+      pipeline.setScenes(await buildScenes(engine, pool, SCENE_COUNT));
+      ctx.log(`capture pipeline: ${pipeline.counts.scenes} scenes ready`);
+    })());
+  let rate = options.rate;
+  const setRate = async (next: number) => {
+    rate = next;
+    if (rate > 0) await prepareScenes();
+    if (state === 'up') pipeline.start(rate);
+  };
+
   let server: RunningServer;
   let state: 'up' | 'down' = 'up';
   let closed = false;
@@ -62,12 +89,16 @@ export async function startEmulator(
       dropSockets: () => hub.dropAll(),
       setCameraOnline: (channel, online) => setCameraOnline(ctx, channel, online),
       expireSessions: () => ctx.sessions.clear(),
-      capture: () => Promise.reject(new Error('the capture pipeline is not running')),
+      capture: async (channel, photo) => {
+        if (!photo) await prepareScenes();
+        return pipeline.captureNow(channel, photo);
+      },
+      setRate: (r) => setRate(r),
       restart: (seconds) => void restart(seconds),
       setLatency: (ms) => {
         ctx.faults.latencyMs = ms;
       },
-      stats: () => ({ state, ws: hub.stats(), http: pusher.stats() }),
+      stats: () => ({ state, rate, ws: hub.stats(), http: pusher.stats(), capture: pipeline.stats() }),
     }),
   ];
 
@@ -86,6 +117,7 @@ export async function startEmulator(
     if (state === 'down' || closed) return;
     state = 'down';
     ctx.log(`restarting: away for ${seconds} s`);
+    pipeline.stop();
     hub.dropAll();
     ctx.sessions.clear();
     await server.close();
@@ -93,10 +125,13 @@ export async function startEmulator(
     if (closed) return;
     server = await listen(port);
     state = 'up';
+    pipeline.start(rate);
     ctx.log(`back at ${server.url}`);
     for (const w of upWaiters) w();
     upWaiters = [];
   }
+
+  if (rate > 0) void setRate(rate).catch((e: unknown) => ctx.log(`capture pipeline failed: ${String(e)}`));
 
   ctx.events.on('restart', (e: RestartEvent) => {
     ctx.log(`restart requested (${e.reason})`);
@@ -111,6 +146,9 @@ export async function startEmulator(
     ctx,
     hub,
     pusher,
+    pipeline,
+    prepareScenes,
+    setRate,
     get state() {
       return state;
     },
@@ -118,6 +156,7 @@ export async function startEmulator(
     whenUp: () => (state === 'up' ? Promise.resolve() : new Promise<void>((r) => upWaiters.push(r))),
     close: async () => {
       closed = true;
+      pipeline.stop();
       pusher.stopHeartbeat();
       hub.dropAll();
       if (state === 'up') await server.close();

@@ -35,7 +35,7 @@ export function seedCameras(ctx: EmulatorContext): void {
       position: '一号楼大堂入口 Building 1, front door',
       description: '海康 DS-2CD3T46 枪机',
       lib_ids: blacklists,
-      threshold: 80,
+      threshold: 88,
       snap_mode: 1,
       facesize_min: 80,
       facesize_max: 600,
@@ -53,7 +53,7 @@ export function seedCameras(ctx: EmulatorContext): void {
       position: '一号楼一层大堂 Building 1, ground floor',
       description: '',
       lib_ids: blacklists,
-      threshold: 78,
+      threshold: 87,
       snap_mode: 3,
     },
     {
@@ -69,7 +69,7 @@ export function seedCameras(ctx: EmulatorContext): void {
       position: '地下停车场入口 Underground car park, ramp',
       description: 'GB28181 球机',
       lib_ids: blacklists,
-      threshold: 75,
+      threshold: 86,
       snap_mode: 2,
     },
     {
@@ -85,7 +85,7 @@ export function seedCameras(ctx: EmulatorContext): void {
       position: '二号楼闸机 Building 2, gates',
       description: '员工通道 Staff lane',
       lib_ids: whitelists,
-      threshold: 85,
+      threshold: 88,
     },
     {
       channel: 5,
@@ -100,7 +100,7 @@ export function seedCameras(ctx: EmulatorContext): void {
       position: '二号楼闸机 Building 2, gates',
       description: '访客通道 Visitor lane',
       lib_ids: whitelists,
-      threshold: 85,
+      threshold: 88,
     },
   ];
   const added = new Set<number>();

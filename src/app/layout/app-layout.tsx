@@ -16,6 +16,7 @@ import { useRouteTitleKey } from '../route-handle';
 import { SessionGuard } from '../session-guard';
 import { DeviceSummary } from './device-summary';
 import { ErrorNotifier } from './error-notifier';
+import { LiveStatusLight, useLiveConnection } from './live-connection';
 import { NavMenu } from './nav-menu';
 import './app-layout.css';
 
@@ -44,6 +45,7 @@ function Shell() {
   const [collapsed, setCollapsed] = useState(false);
   const titleKey = useRouteTitleKey();
   useDocumentTitle(titleKey ? t(titleKey) : undefined);
+  useLiveConnection();
 
   return (
     <Layout className="shell">
@@ -67,6 +69,7 @@ function Shell() {
         <Layout.Header className="shell__header">
           <DeviceSummary />
           <div className="shell__actions">
+            <LiveStatusLight />
             <LanguageSwitch />
             <UserName />
             <LogoutButton />
