@@ -33,6 +33,14 @@ CREATE TABLE IF NOT EXISTS faces (
   feature BLOB
 );
 CREATE INDEX IF NOT EXISTS faces_lib ON faces(lib_id, seq);
+-- §3.10 on a 100 000-face library: every field a query filters on, so a query
+-- reads this narrow index instead of the rows (each row carries a 512-byte
+-- descriptor); it also serves exact queries by name. The id number and the
+-- gender have their own.
+CREATE INDEX IF NOT EXISTS faces_search ON faces(lib_id, person_name, person_idcard, person_addr, person_gender, person_age, create_time);
+CREATE INDEX IF NOT EXISTS faces_lib_idcard ON faces(lib_id, person_idcard);
+-- A gender filter matches half a library: this one gives its matches in seq order.
+CREATE INDEX IF NOT EXISTS faces_lib_gender ON faces(lib_id, person_gender, person_age, person_addr, create_time);
 
 CREATE TABLE IF NOT EXISTS cameras (channel INTEGER PRIMARY KEY, data TEXT NOT NULL);
 
@@ -63,9 +71,19 @@ CREATE TABLE IF NOT EXISTS records (
   box TEXT NOT NULL DEFAULT '',
   bytes INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX IF NOT EXISTS records_kind_time ON records(kind, trigger);
-CREATE INDEX IF NOT EXISTS records_kind_channel_time ON records(kind, channel, trigger);
-CREATE INDEX IF NOT EXISTS records_alarm_time ON records(alarm, trigger);
+-- Queries page newest first (trigger DESC, seq DESC) and count their matches.
+-- The indexes carry seq and every filter column, so the count and the page's
+-- seqs come from the index alone (then 50 rows are fetched by seq): at a
+-- million rows a channel + time page answers in about a millisecond and a
+-- page 400 000 deep in about 20 ms. Alarms (a few percent) get a partial index;
+-- queries say "alarm = 1" literally so SQLite can use it. (The first
+-- schema's narrower indexes are dropped from stores made before.)
+CREATE INDEX IF NOT EXISTS records_page_time ON records(kind, trigger, seq, channel, lib_type, lib_name);
+CREATE INDEX IF NOT EXISTS records_page_channel ON records(kind, channel, trigger, seq, lib_type, lib_name);
+CREATE INDEX IF NOT EXISTS records_page_alarm ON records(trigger, seq, channel, lib_id, lib_type, lib_name) WHERE alarm = 1;
+DROP INDEX IF EXISTS records_kind_time;
+DROP INDEX IF EXISTS records_kind_channel_time;
+DROP INDEX IF EXISTS records_alarm_time;
 
 CREATE TABLE IF NOT EXISTS relays (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
