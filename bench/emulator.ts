@@ -76,7 +76,7 @@ function quantile(sorted: number[], q: number): number {
 // ---- setup ------------------------------------------------------------------------
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-bench-'));
-const emulator = await startEmulator({ port: 0, host: '127.0.0.1', dataDir, quiet: true, demoRecords: 0, model: 'm8s' });
+const emulator = await startEmulator({ port: 0, host: '127.0.0.1', dataDir, quiet: true, demoRecords: 0, model: 'm8s', rate: 0 });
 const ctx = emulator.ctx;
 let session: string | null = null;
 const call = createClient({ baseUrl: emulator.url, getSession: () => session });

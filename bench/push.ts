@@ -47,7 +47,7 @@ function quantile(sorted: number[], q: number): number {
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-bench-push-'));
-const emulator = await startEmulator({ port: 0, dataDir, quiet: true, model: 'm8s', maxStorageMb: 1024 });
+const emulator = await startEmulator({ port: 0, dataDir, quiet: true, model: 'm8s', maxStorageMb: 1024, rate: 0 });
 let session: string | null = null;
 const call = createClient({ baseUrl: emulator.url, getSession: () => session });
 session = await call(login, { user_name: 'admin', user_pwd: 'Admin@12345' });

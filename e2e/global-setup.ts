@@ -17,7 +17,7 @@ export default async function globalSetup() {
     throw new Error(`No production build in ${outDir}/: run \`npm run build\` first (npm test does it).`);
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-e2e-'));
-  const emulator = await startEmulator({ port: 0, dataDir, demo: true, quiet: true, demoRecords: 3000 });
+  const emulator = await startEmulator({ port: 0, dataDir, demo: true, quiet: true, demoRecords: 3000, rate: 0 });
   process.env.EMULATOR_URL = emulator.url;
   process.env.DEVICE_URL = emulator.url;
   const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, build: { outDir }, logLevel: 'warn' });

@@ -45,7 +45,8 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   libraryCapacity: LIBRARY_CAPACITY,
   maxStorageMb: 2048,
   demoRecords: 5000,
-  rate: 0,
+  // §issue 3: "a few per second" by default, so a demo wall is alive; tests pass 0.
+  rate: 2,
   heartbeatSeconds: 30,
   restartSeconds: 5,
   quiet: false,

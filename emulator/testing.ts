@@ -25,7 +25,7 @@ export async function startTestDevice(
   deps: { engine?: FaceEngine } = {},
 ): Promise<TestDevice> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-emu-'));
-  const emulator = await startEmulator({ port: 0, dataDir, quiet: true, demoRecords: 0, ...options }, deps);
+  const emulator = await startEmulator({ port: 0, dataDir, quiet: true, demoRecords: 0, rate: 0, ...options }, deps);
   let session: string | null = null;
   const call = createClient({ baseUrl: emulator.url, getSession: () => session });
   const anonymous = createClient({ baseUrl: emulator.url, getSession: () => null });

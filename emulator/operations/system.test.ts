@@ -154,7 +154,7 @@ function device(emulator: Emulator, trust: () => string | null): Device {
 }
 
 /** No pause for restarts in tests: the emulator goes away and comes straight back. */
-const FAST = { port: 0, quiet: true, demoRecords: 0, restartSeconds: 0, heartbeatSeconds: 3600 } as const;
+const FAST = { port: 0, quiet: true, demoRecords: 0, restartSeconds: 0, heartbeatSeconds: 3600, rate: 0 } as const;
 
 async function startDevice(dataDir: string, trust: () => string | null = () => null, maxStorageMb = 4096): Promise<Device> {
   const emulator = await startEmulator({ ...FAST, dataDir, maxStorageMb }, { engine });
