@@ -1,6 +1,8 @@
 // The one place that knows where the device is. Vite's dev server and
 // `vite preview` both use it, so the same build runs against the embedded
 // emulator or a real node on site (DEVICE_URL=http://192.168.1.20 npm start).
+import http from 'node:http';
+import https from 'node:https';
 import type { ProxyOptions } from 'vite';
 
 /** The embedded emulator's default address (npm start starts it there). */
@@ -12,18 +14,115 @@ export function deviceUrl(env: NodeJS.ProcessEnv = process.env): string {
   return /^https?:\/\//i.test(raw) ? raw.replace(/\/+$/, '') : `http://${raw.replace(/\/+$/, '')}`;
 }
 
-export function deviceProxy(target = deviceUrl()): Record<string, ProxyOptions> {
-  const common: ProxyOptions = {
-    target,
+/**
+ * Where the proxy sends requests now. §8.4: the device switches between http
+ * (port 80) and https (port 443) and restarts; the console must keep working,
+ * so after a failed request the proxy probes the other scheme (on the same
+ * port, and on the scheme's default port when the address gave none) and
+ * follows the device there. Self-signed certificates are accepted: the node
+ * makes its own.
+ */
+export class DeviceTarget {
+  private current: URL;
+  private readonly explicitPort: boolean;
+  private probing: Promise<void> | null = null;
+  private readonly listeners: Array<(url: string) => void> = [];
+
+  constructor(url: string) {
+    this.current = new URL(url);
+    this.explicitPort = this.current.port !== '';
+  }
+
+  get url(): string {
+    return this.current.origin;
+  }
+
+  onChange(listener: (url: string) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Candidates on the other scheme, most likely first. */
+  alternatives(): URL[] {
+    const other = this.current.protocol === 'http:' ? 'https:' : 'http:';
+    const out: URL[] = [];
+    const same = new URL(this.current.origin);
+    same.protocol = other;
+    if (this.explicitPort) {
+      same.port = this.current.port;
+      out.push(same);
+    }
+    const standard = new URL(this.current.origin);
+    standard.protocol = other;
+    standard.port = '';
+    out.push(standard);
+    return out;
+  }
+
+  /** After a failed request: find the device on the other scheme, once at a time. */
+  followDevice(): Promise<void> {
+    this.probing ??= (async () => {
+      try {
+        if (await answers(this.current)) return;
+        for (const candidate of this.alternatives()) {
+          if (await answers(candidate)) {
+            this.current = candidate;
+            for (const l of this.listeners) l(candidate.origin);
+            return;
+          }
+        }
+      } finally {
+        this.probing = null;
+      }
+    })();
+    return this.probing;
+  }
+}
+
+/** True when something there answers an API request (any HTTP answer counts). */
+function answers(url: URL, timeoutMs = 1500): Promise<boolean> {
+  return new Promise((resolve) => {
+    const client = url.protocol === 'https:' ? https : http;
+    const body = JSON.stringify({ msg_id: '1306' });
+    const req = client.request(
+      new URL('/api/json', url),
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+        rejectUnauthorized: false,
+        timeout: timeoutMs,
+      },
+      (res) => {
+        res.resume();
+        resolve(true);
+      },
+    );
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(false));
+    req.end(body);
+  });
+}
+
+export function deviceProxy(target: DeviceTarget | string = deviceUrl()): Record<string, ProxyOptions> {
+  const device = typeof target === 'string' ? new DeviceTarget(target) : target;
+  const make = (extra: Partial<ProxyOptions>): ProxyOptions => ({
+    target: device.url,
     changeOrigin: true,
     // A node switched to HTTPS (§8.4) serves a self-signed certificate.
     secure: false,
-  };
+    ...extra,
+    configure: (proxy, options) => {
+      // The proxy reads `options` on every request: retargeting it moves all later requests.
+      device.onChange((url) => {
+        options.target = url;
+      });
+      proxy.on('error', () => void device.followDevice());
+    },
+  });
   return {
     // JSON and form operations (§1).
-    '/api': common,
+    '/api': make({}),
     // The WebSocket push at /ws/ (§9.2), the stored pictures at /ws/<img_path>
     // and /ws/<snap_path> (§3.6, §7.4), and the exports at /ws/<export_url>.
-    '/ws': { ...common, ws: true },
+    '/ws': make({ ws: true }),
   };
 }
