@@ -1,8 +1,4 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import busboy from 'busboy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import {
   addCamera,
   createLibrary,
@@ -13,30 +9,16 @@ import {
   setHttpPush,
   setStorage,
   updateCamera,
-  type WsAlarm,
 } from '../../src/api/protocol';
 import { createFaceEngine } from '../faces/engine';
 import { loadFacePool, type PoolFace } from '../faces/pool';
 import { readCamera } from '../operations/cameras';
+import { receiver, subscribe as collect } from '../push/test-clients';
 import { storageUsedBytes } from '../store/records';
 import { startTestDevice, type TestDevice } from '../testing';
 import { composeFrame, sceneFromFrame, type Scene } from './scenes';
 
 const engine = createFaceEngine();
-
-function collect(url: string, key: string): Promise<{ ws: WebSocket; messages: WsAlarm[] }> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/ws/`);
-    const messages: WsAlarm[] = [];
-    ws.on('open', () => ws.send(JSON.stringify({ key, msg_id: '776' })));
-    ws.on('message', (raw) => {
-      const m = JSON.parse(String(raw)) as WsAlarm | { code: number };
-      if ('msg_id' in m) messages.push(m);
-      else resolve({ ws, messages });
-    });
-    ws.on('error', reject);
-  });
-}
 
 describe('the capture pipeline (real engine)', () => {
   let dev: TestDevice;
@@ -134,23 +116,8 @@ describe('the capture pipeline (real engine)', () => {
   });
 
   it('posts each alarm to the HTTP target as multipart: json, key, snap, img, snap_frame', async () => {
-    const got: Array<{ fields: Record<string, string>; files: string[] }> = [];
-    const server = http.createServer((req, res) => {
-      const bb = busboy({ headers: req.headers });
-      const r = { fields: {} as Record<string, string>, files: [] as string[] };
-      bb.on('field', (n, v) => (r.fields[n] = v));
-      bb.on('file', (n, s) => {
-        r.files.push(n);
-        s.resume();
-      });
-      bb.on('close', () => {
-        got.push(r);
-        res.end('ok');
-      });
-      req.pipe(bb);
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/snap`;
+    const rx = await receiver();
+    const { got, url } = rx;
     await dev.call(setHttpPush, { url, key: 'secret-key' });
     dev.emulator.pipeline.captureScene(cam(), scene);
     await expect.poll(() => got.filter((g) => g.fields.json?.includes('774')).length, { timeout: 5000 }).toBe(1);
@@ -165,7 +132,7 @@ describe('the capture pipeline (real engine)', () => {
     expect(alarm.fields.key).toBe('secret-key');
     expect(alarm.files.sort()).toEqual(['img', 'snap', 'snap_frame']);
     await dev.call(setHttpPush, { url: '', key: '' });
-    await new Promise((r) => server.close(r));
+    await rx.close();
   });
 
   it('a slow subscriber is dropped past its buffer while a fast one gets everything', async () => {

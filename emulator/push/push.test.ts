@@ -1,57 +1,8 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import busboy from 'busboy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { createClient } from '../../src/api/client';
 import { getVersion, getWsKey, login, reboot, setHttpPush } from '../../src/api/protocol';
 import { startTestDevice, type TestDevice } from '../testing';
-
-function wsUrl(base: string) {
-  return `${base.replace(/^http/, 'ws')}/ws/`;
-}
-
-/** Opens a socket, sends the subscription, resolves with the first answer. */
-function subscribe(base: string, key: string): Promise<{ ws: WebSocket; ack: { code: number; msg: string } }> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(wsUrl(base));
-    ws.once('open', () => ws.send(JSON.stringify({ key, msg_id: '776' })));
-    ws.once('message', (m) => resolve({ ws, ack: JSON.parse(String(m)) as { code: number; msg: string } }));
-    ws.once('error', reject);
-  });
-}
-
-interface Received {
-  fields: Record<string, string>;
-  files: string[];
-}
-
-function receiver(): Promise<{ url: string; got: Received[]; close: () => Promise<void> }> {
-  const got: Received[] = [];
-  const server = http.createServer((req, res) => {
-    const bb = busboy({ headers: req.headers });
-    const r: Received = { fields: {}, files: [] };
-    bb.on('field', (n, v) => (r.fields[n] = v));
-    bb.on('file', (n, s) => {
-      r.files.push(n);
-      s.resume();
-    });
-    bb.on('close', () => {
-      got.push(r);
-      res.end('ok');
-    });
-    req.pipe(bb);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/push`,
-        got,
-        close: () => new Promise((r) => server.close(() => r())),
-      }),
-    ),
-  );
-}
+import { receiver, subscribe } from './test-clients';
 
 describe('push and restarts', () => {
   let dev: TestDevice;
