@@ -50,6 +50,8 @@ export const enUS: Catalogue = {
   'live.reason.code': 'device code {code}',
   'live.reason.close': 'connection closed ({code})',
   'live.retryIn': 'next try in {seconds} s',
+  'theme.toDark': 'Switch to the dark theme',
+  'theme.toLight': 'Switch to the light theme',
   'header.logout': 'Log out',
   'header.unknownModel': 'SenseNebula-M',
 

@@ -51,6 +51,8 @@ export const zhCN = {
   'live.reason.code': '设备错误码 {code}',
   'live.reason.close': '连接已关闭（{code}）',
   'live.retryIn': '{seconds} 秒后重试',
+  'theme.toDark': '切换到深色主题',
+  'theme.toLight': '切换到浅色主题',
   'header.logout': '退出登录',
   'header.unknownModel': '星云 M',
 

@@ -1,10 +1,10 @@
 // The authenticated shell: the first module that loads antd. Sider navigation,
 // a header with what the device is (1281, 516), the language switch, logout.
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MoonOutlined, SunOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, ConfigProvider, Layout, theme as antdTheme } from 'antd';
 import enUSLocale from 'antd/locale/en_US';
 import zhCNLocale from 'antd/locale/zh_CN';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Outlet } from 'react-router';
 import { Brand } from '../../components/brand';
 import { LanguageSwitch } from '../../components/language-switch';
@@ -14,6 +14,7 @@ import { useSessionStore } from '../../features/session/session-store';
 import { useLang, useT } from '../../i18n';
 import { useRouteTitleKey } from '../route-handle';
 import { SessionGuard } from '../session-guard';
+import { syncDocumentTheme, useTheme, useThemeStore } from '../theme-store';
 import { DeviceSummary } from './device-summary';
 import { ErrorNotifier } from './error-notifier';
 import { LiveStatusLight, useLiveConnection } from './live-connection';
@@ -24,11 +25,16 @@ const ANTD_LOCALES = { 'zh-CN': zhCNLocale, 'en-US': enUSLocale } as const;
 
 export function AppLayout() {
   const lang = useLang();
+  const theme = useTheme();
+  useEffect(() => syncDocumentTheme(theme), [theme]);
   return (
     <SessionGuard>
       <ConfigProvider
         locale={ANTD_LOCALES[lang]}
-        theme={{ algorithm: antdTheme.defaultAlgorithm, token: { colorPrimary: '#2f6bff', borderRadius: 8 } }}
+        theme={{
+          algorithm: theme === 'dark' ? antdTheme.darkAlgorithm : antdTheme.defaultAlgorithm,
+          token: { colorPrimary: '#2f6bff', borderRadius: 8 },
+        }}
       >
         <App>
           <ErrorNotifier />
@@ -70,6 +76,7 @@ function Shell() {
           <DeviceSummary />
           <div className="shell__actions">
             <LiveStatusLight />
+            <ThemeSwitch />
             <LanguageSwitch />
             <UserName />
             <LogoutButton />
@@ -80,6 +87,21 @@ function Shell() {
         </Layout.Content>
       </Layout>
     </Layout>
+  );
+}
+
+function ThemeSwitch() {
+  const t = useT();
+  const theme = useTheme();
+  const choose = useThemeStore((s) => s.choose);
+  const next = theme === 'dark' ? 'light' : 'dark';
+  return (
+    <Button
+      type="text"
+      aria-label={t(next === 'dark' ? 'theme.toDark' : 'theme.toLight')}
+      icon={theme === 'dark' ? <SunOutlined /> : <MoonOutlined />}
+      onClick={() => choose(next)}
+    />
   );
 }
 
