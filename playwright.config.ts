@@ -21,12 +21,25 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
   },
+  // One emulator serves the whole run: specs that restart the device (@restart)
+  // run last, alone, so they cannot log the others out mid-test.
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
+    {
+      name: 'desktop',
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } },
+      grepInvert: /@restart/,
+    },
     {
       name: 'tablet',
       use: { ...devices['Desktop Chrome'], viewport: { width: 1024, height: 768 }, hasTouch: true },
       grep: /@tablet/,
+      grepInvert: /@restart/,
+    },
+    {
+      name: 'restarts',
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } },
+      grep: /@restart/,
+      dependencies: ['desktop', 'tablet'],
     },
   ],
 });
