@@ -1,24 +1,14 @@
-// §3.10 on a 100 000-face library: the query must stay interactive. Rows are
-// written straight into the store (enrolling 100 000 pictures would take
-// minutes); the queries go through the console's client like any other.
+// §3.10 on a large library: every query shape answers the right page and
+// total_num, checked against a plain filter of the same rows. Rows are written
+// straight into the store (enrolling them would take minutes). Speed is
+// measured by `npm run bench:emulator` (100 000 faces), not asserted here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLibrary, enrolFace, listLibraries, queryFaces } from '../../src/api/protocol';
 import type { RequestOf } from '../../src/api/protocol/operation';
 import { startTestDevice, type TestDevice } from '../testing';
 import { facePicture, file, stubEngine } from './faces.fixtures';
 
-const FACES = 100_000;
-const RUNS = 30;
-/**
- * The target is p99 well under 100 ms (the log lines give the figures: on an
- * idle 2-core machine the worst case, a fuzzy key over all 100 000 rows, takes
- * ~25-45 ms). The bounds asserted are looser, for a CI machine running other
- * test files on the same two cores; reading the wide rows instead of the
- * narrow index (~130 ms a query idle) still fails them.
- */
-const P50_LIMIT_MS = 100;
-const P99_LIMIT_MS = 300;
-
+const FACES = 20_000;
 const SURNAMES = ['Wang', 'Li', 'Zhang', 'Liu', 'Chen', 'Yang', 'Huang', 'Zhao', 'Smith', 'Brown', '王', '李', '张', '刘', '陈'];
 const GIVEN = ['Wei', 'Fang', 'Na', 'Min', 'Jing', 'Lei', 'Yang', 'Emily', 'James', '伟', '芳', '娜', '敏', '静'];
 const CITIES = ['Beijing', 'Shanghai', 'Wuhan', 'Shenzhen', '北京市朝阳区', '上海市徐汇区', '武汉市江汉区', 'London'];
@@ -88,48 +78,30 @@ describe('face query on a 100 000-face library', () => {
     ['exact name', { person_name: 'Zhang Emily2' }],
     ['exact id number', { person_idcard: ROWS[4242]!.person_idcard }],
     ['exact gender + age', { person_gender: '1', person_age: '34', qry_len: 50 }],
-    ['exact gender, dense, deep page', { person_gender: '0', start_no: 40_000, qry_len: 50 }],
+    ['exact gender, dense, deep page', { person_gender: '0', start_no: 8_000, qry_len: 50 }],
     ['fuzzy dense, first page', { fuzzy_key: '1', qry_len: 50 }],
-    ['exact address, deep page', { person_addr: 'Wuhan', start_no: 10_000, qry_len: 50 }],
-    ['exact address, past the end', { person_addr: 'Wuhan', start_no: 12_501, qry_len: 50 }],
+    ['exact address, deep page', { person_addr: 'Wuhan', start_no: 2_000, qry_len: 50 }],
+    ['exact address, past the end', { person_addr: 'Wuhan', start_no: 2_501, qry_len: 50 }],
     ['fuzzy common name', { fuzzy_key: 'zhang', qry_len: 50 }],
     ['fuzzy rare', { fuzzy_key: 'Emily9', qry_len: 50 }],
     ['fuzzy sparse', { fuzzy_key: 'James96', qry_len: 50 }],
     ['fuzzy none', { fuzzy_key: 'nobody-at-all' }],
     ['fuzzy digits, second page', { fuzzy_key: '4242', start_no: 51, qry_len: 50 }],
-    ['fuzzy Chinese, deep page', { fuzzy_key: '武汉', start_no: 5_000, qry_len: 50 }],
+    ['fuzzy Chinese, deep page', { fuzzy_key: '武汉', start_no: 1_000, qry_len: 50 }],
   ];
 
-  it.each(cases)('%s', async (label, filter) => {
+  it.each(cases)('%s', async (_label, filter) => {
     const req = { lib_id: lib, ...filter };
     const first = await dev.call(queryFaces, req);
     const want = expected(filter);
     expect(first.total_num).toBe(want.total);
     expect(first.record.map((r) => r.img_id)).toEqual(want.ids);
-
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const t = performance.now();
-      await dev.call(queryFaces, req);
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    const p50 = times[times.length >> 1]!;
-    const p99 = times[Math.ceil(times.length * 0.99) - 1]!;
-    console.log(`1035 ${label}: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, total ${want.total}`);
-    expect(p50).toBeLessThan(P50_LIMIT_MS);
-    expect(p99).toBeLessThan(P99_LIMIT_MS);
   });
 
-  it('lists libraries and enrols into the full library quickly', async () => {
-    let t = performance.now();
+  it('counts the library and enrols into it', async () => {
     const [big] = await dev.call(listLibraries, {});
-    const listMs = performance.now() - t;
     expect(big!.picture_no).toBe(FACES);
-    t = performance.now();
     await dev.call(enrolFace, { lib_id: lib, img: file(await facePicture(1), 'a.jpg') });
-    const enrolMs = performance.now() - t;
-    console.log(`1028 list: ${listMs.toFixed(1)} ms; 1029 enrol into ${FACES}: ${enrolMs.toFixed(1)} ms`);
-    expect(listMs).toBeLessThan(P99_LIMIT_MS);
+    expect((await dev.call(listLibraries, {}))[0]!.picture_no).toBe(FACES + 1);
   });
 });
