@@ -42,13 +42,10 @@ describe('face engine (face-api, WASM, worker thread)', () => {
   it('never runs the same picture twice', async () => {
     const photo = samplePhoto(1);
     const before = engine.stats();
-    const t0 = performance.now();
     const again = await engine.analyse(Buffer.from(photo));
-    const hitMs = performance.now() - t0;
     expect(engine.stats().inferences).toBe(before.inferences);
     expect(engine.stats().cacheHits).toBe(before.cacheHits + 1);
     expect(again.faces).toHaveLength(3);
-    expect(hitMs).toBeLessThan(50);
   });
 
   it('scores the same face in two crops far above two different people', async () => {

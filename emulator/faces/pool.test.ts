@@ -55,9 +55,7 @@ describe('face pool', () => {
 
   it('comes from the cache the second time, without the engine', async () => {
     const before = engine.stats();
-    const t0 = performance.now();
     const again = await loadFacePool(engine, undefined, { cacheDir });
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(engine.stats().inferences).toBe(before.inferences);
     expect(engine.stats().cacheHits).toBe(before.cacheHits);
     expect(again.map((f) => f.id)).toEqual(pool.map((f) => f.id));

@@ -345,7 +345,8 @@ describe('cameras on an M8s (§4.1-4.5)', () => {
     // Editing something else is quick; fixing the address brings it on line.
     t = Date.now();
     await dev.call(updateCamera, { channel: 2, threshold: 50 });
-    expect(Date.now() - t).toBeLessThan(1000);
+    // Not the unreachable address's wait (timings are the benchmarks' business; this only tells the two paths apart).
+    expect(Date.now() - t).toBeLessThan(UNREACHABLE_DELAY_MS);
     expect((await dev.call(listCameras, {})).camera.map((c) => c.status)).toEqual([1, 0]);
     await dev.call(updateCamera, { channel: 2, ip: '10.5.4.20' });
     expect((await dev.call(listCameras, {})).camera.map((c) => c.status)).toEqual([1, 1]);
