@@ -1,9 +1,18 @@
-// Cameras: the feature's routes, each page lazy. Placeholder until the page is built.
+// Cameras: the feature's routes, each page lazy.
 import type { RouteObject } from 'react-router';
-import { paths } from '../../app/paths';
-
-const comingSoon = async () => (await import('../../app/routes/coming-soon')).ComingSoon;
+import { camerasPath, roiRoutePath } from './paths';
 
 export function cameraRoutes(): RouteObject[] {
-  return [{ path: paths.cameras, handle: { titleKey: 'nav.cameras' }, lazy: { Component: comingSoon } }];
+  return [
+    {
+      path: camerasPath,
+      handle: { titleKey: 'nav.cameras' },
+      lazy: { Component: async () => (await import('./pages/cameras-page')).CamerasPage },
+    },
+    {
+      path: roiRoutePath,
+      handle: { titleKey: 'nav.cameras' },
+      lazy: { Component: async () => (await import('./pages/roi-page')).RoiPage },
+    },
+  ];
 }

@@ -1,9 +1,13 @@
-// Face search: the feature's routes, each page lazy. Placeholder until the page is built.
+// Face search: the feature's routes, each page lazy.
 import type { RouteObject } from 'react-router';
 import { paths } from '../../app/paths';
 
-const comingSoon = async () => (await import('../../app/routes/coming-soon')).ComingSoon;
-
 export function faceSearchRoutes(): RouteObject[] {
-  return [{ path: paths.faceSearch, handle: { titleKey: 'nav.faceSearch' }, lazy: { Component: comingSoon } }];
+  return [
+    {
+      path: paths.faceSearch,
+      handle: { titleKey: 'nav.faceSearch' },
+      lazy: { Component: async () => (await import('./pages/face-search-page')).FaceSearchPage },
+    },
+  ];
 }

@@ -1,9 +1,13 @@
-// Records: the feature's routes, each page lazy. Placeholder until the page is built.
+// Records: the feature's routes, each page lazy.
 import type { RouteObject } from 'react-router';
 import { paths } from '../../app/paths';
 
-const comingSoon = async () => (await import('../../app/routes/coming-soon')).ComingSoon;
-
 export function recordRoutes(): RouteObject[] {
-  return [{ path: paths.records, handle: { titleKey: 'nav.records' }, lazy: { Component: comingSoon } }];
+  return [
+    {
+      path: paths.records,
+      handle: { titleKey: 'nav.records' },
+      lazy: { Component: async () => (await import('./pages/records-page')).RecordsPage },
+    },
+  ];
 }

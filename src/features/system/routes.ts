@@ -1,9 +1,13 @@
-// System: the feature's routes, each page lazy. Placeholder until the page is built.
+// System: the node's health and settings, one lazy page; its tab is in the URL.
 import type { RouteObject } from 'react-router';
 import { paths } from '../../app/paths';
 
-const comingSoon = async () => (await import('../../app/routes/coming-soon')).ComingSoon;
-
 export function systemRoutes(): RouteObject[] {
-  return [{ path: paths.system, handle: { titleKey: 'nav.system' }, lazy: { Component: comingSoon } }];
+  return [
+    {
+      path: paths.system,
+      handle: { titleKey: 'nav.system' },
+      lazy: { Component: async () => (await import('./pages/system-page')).SystemPage },
+    },
+  ];
 }

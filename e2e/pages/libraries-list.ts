@@ -1,0 +1,52 @@
+// The face libraries page, by roles and labels, in either language.
+import type { Locator, Page } from '@playwright/test';
+import { press, toggle, typeInto } from './libraries-keys';
+
+export class LibrariesListPage {
+  readonly heading: Locator;
+  readonly table: Locator;
+  readonly createButton: Locator;
+  readonly dialog: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: /face libraries|人像库/i });
+    this.table = page.getByRole('table');
+    this.createButton = page.getByRole('main').getByRole('button', { name: /new library|新建人像库/i });
+    this.dialog = page.getByRole('dialog');
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto('/libraries');
+  }
+
+  row(name: string): Locator {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('link', { name, exact: true }) });
+  }
+
+  /** Opens the form, fills it and saves, all by keyboard. */
+  async create(name: string, type: 'Blacklist' | 'Whitelist'): Promise<void> {
+    await press(this.createButton);
+    await typeInto(this.dialog.getByLabel('Name'), name);
+    await toggle(this.dialog.getByRole('radio', { name: new RegExp(type) }));
+    await press(this.dialog.getByRole('button', { name: 'New library' }));
+  }
+
+  async edit(name: string, newName: string, type: 'Blacklist' | 'Whitelist'): Promise<void> {
+    await press(this.page.getByRole('button', { name: `Edit “${name}”` }));
+    await typeInto(this.dialog.getByLabel('Name'), newName);
+    await toggle(this.dialog.getByRole('radio', { name: new RegExp(type) }));
+    await press(this.dialog.getByRole('button', { name: 'Save' }));
+  }
+
+  async askDelete(name: string): Promise<void> {
+    await press(this.page.getByRole('button', { name: `Delete “${name}”` }));
+  }
+
+  async confirm(button: RegExp | string): Promise<void> {
+    await press(this.page.getByRole('dialog').getByRole('button', { name: button }));
+  }
+
+  async openGallery(name: string): Promise<void> {
+    await press(this.page.getByRole('link', { name, exact: true }));
+  }
+}

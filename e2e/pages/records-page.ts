@@ -1,0 +1,75 @@
+// The records page, found by roles and labels in either language.
+import type { Download, Locator, Page } from '@playwright/test';
+
+export class RecordsPage {
+  readonly heading: Locator;
+  readonly table: Locator;
+  readonly drawer: Locator;
+  readonly exportButton: Locator;
+  readonly deleteAllButton: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1 });
+    this.table = page.getByRole('table');
+    this.drawer = page.getByRole('dialog');
+    this.exportButton = page.getByRole('button', { name: /^(export|导出)$/i });
+    this.deleteAllButton = page.getByRole('button', { name: /delete all records|删除全部记录/i });
+  }
+
+  /** Opens the page and waits for its title (the first load of a run can take long on a busy machine). */
+  async goto(query = ''): Promise<void> {
+    await this.page.goto(`/records${query}`);
+    await this.heading.waitFor({ timeout: 45_000 });
+  }
+
+  /** Reloads the page and waits for its title again. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.heading.waitFor({ timeout: 45_000 });
+  }
+
+  tab(name: RegExp | string): Locator {
+    return this.page.getByRole('tab', { name });
+  }
+
+  /**
+   * Opens a filter's select by its label and picks an option by its text.
+   * antd's visible options carry the label as their title; the listbox it
+   * keeps for screen readers is zero-sized and cannot be clicked.
+   */
+  async choose(label: string, option: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: label, exact: true }).click();
+    await this.page.getByTitle(option, { exact: true }).click();
+    // Multiple selects stay open: close them.
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** The "Details" button of every row, in table order. */
+  get detailButtons(): Locator {
+    return this.table.getByRole('button', { name: /details|查看详情/i });
+  }
+
+  get dataRows(): Locator {
+    return this.table.locator('tbody').getByRole('row').filter({ has: this.page.getByRole('checkbox') });
+  }
+
+  get exportDialog(): Locator {
+    return this.page.getByRole('dialog').filter({ hasText: /export|导出/i });
+  }
+
+  /** Starts an export of the whole filter and waits for file `n`'s link. */
+  async exportFiltered(): Promise<void> {
+    await this.exportButton.click();
+    await this.exportDialog.getByRole('radio', { name: /matching the filters|符合当前筛选/i }).check();
+    await this.exportDialog.getByRole('button', { name: /start export|开始导出/i }).click();
+  }
+
+  fileLink(n: number): Locator {
+    return this.exportDialog.getByRole('link', { name: new RegExp(`download file ${n}\\b|下载文件 ${n}`, 'i') });
+  }
+
+  async download(link: Locator): Promise<Download> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), link.click()]);
+    return download;
+  }
+}

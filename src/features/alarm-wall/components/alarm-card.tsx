@@ -1,0 +1,177 @@
+// One alarm on the wall. Memoised: a flush re-renders only the cards whose
+// alarm object changed (new, or acknowledged); the time text ticks on its own.
+// Plain elements, no antd inside: up to hundreds of cards mount a second at
+// high rates, and antd's Button/Tag/Tooltip cost several times a <button>.
+import { CheckOutlined, HistoryOutlined, WarningFilled } from '@ant-design/icons';
+import { memo, useLayoutEffect, type KeyboardEvent, type MouseEvent } from 'react';
+import { useLang } from '../../../i18n';
+import { pictureSrc, type LiveAlarm } from '../../../live';
+import { bodySummary, faceSummary } from '../lib/attributes';
+import { shortTime } from '../lib/device-time';
+import { probeEnabled, probeMounted } from '../lib/wall-probe';
+import { classify, type AlarmClass } from '../lib/wall-filters';
+import { useWallT, type WallT } from '../messages';
+import { Ago } from './ago';
+
+export interface AlarmCardProps {
+  alarm: LiveAlarm;
+  /** A stranger at a camera that watches whitelists only. */
+  strangerAlert: boolean;
+  /** The roving tab stop of the grid. */
+  tabStop: boolean;
+  /** The device's date today ("yyyy-MM-dd"): older captures show their date. */
+  today: string;
+  onOpen(snapId: string): void;
+  onAck(snapId: string): void;
+  onFocusCard(snapId: string): void;
+}
+
+const CLASS_TAG: Record<AlarmClass, { key: 'class.blacklist' | 'class.whitelist' | 'class.stranger' | 'class.body' }> = {
+  blacklist: { key: 'class.blacklist' },
+  whitelist: { key: 'class.whitelist' },
+  stranger: { key: 'class.stranger' },
+  body: { key: 'class.body' },
+};
+
+/** Our own tag colours (wall.css): antd's presets are below 4.5:1 on small text. */
+export function tagClass(cls: AlarmClass, strangerAlert = false): string {
+  return `wall-tag wall-tag--${strangerAlert ? 'stranger-alert' : cls}`;
+}
+
+export function alarmTitle(alarm: LiveAlarm, t: WallT): string {
+  if (alarm.kind === 'body') return t('card.body');
+  return alarm.match?.person.name || t('card.unknown');
+}
+
+export function alarmLabel(alarm: LiveAlarm, t: WallT, strangerAlert: boolean, time: string): string {
+  const cls = classify(alarm);
+  const kind = strangerAlert ? t('class.strangerAlert') : t(CLASS_TAG[cls].key);
+  const similarity = alarm.kind === 'face' && alarm.match ? `${t('card.similarity', { value: alarm.match.similarity })}, ` : '';
+  return t('card.label', {
+    kind,
+    name: alarmTitle(alarm, t),
+    similarity,
+    camera: alarm.cameraName || t('card.channel', { channel: alarm.channel }),
+    time,
+    state: alarm.acknowledged ? t('card.acked') : t('card.unacked'),
+  });
+}
+
+export const AlarmCard = memo(function AlarmCard({
+  alarm,
+  strangerAlert,
+  tabStop,
+  today,
+  onOpen,
+  onAck,
+  onFocusCard,
+}: AlarmCardProps) {
+  const t = useWallT();
+  const lang = useLang();
+  const cls = classify(alarm);
+  const match = alarm.kind === 'face' ? alarm.match : null;
+  const title = alarmTitle(alarm, t);
+  const time = shortTime(alarm.trigger, today);
+  const attrs = alarm.kind === 'face' ? faceSummary(lang, alarm.faceAttr) : bodySummary(lang, alarm.bodyAttr);
+  const urgent = cls === 'blacklist' && !alarm.acknowledged;
+
+  useLayoutEffect(() => {
+    if (probeEnabled) probeMounted(alarm.snapId);
+  }, [alarm.snapId]);
+
+  const className = [
+    'wall-card',
+    `wall-card--${cls}`,
+    urgent ? 'wall-card--urgent' : '',
+    strangerAlert ? 'wall-card--stranger-alert' : '',
+    alarm.acknowledged ? 'wall-card--acked' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  const ack = (e: MouseEvent) => {
+    e.stopPropagation();
+    onAck(alarm.snapId);
+  };
+  // The button handles its own keys; the grid handles the card's.
+  const stopKeys = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') e.stopPropagation();
+  };
+
+  return (
+    <article
+      className={className}
+      aria-label={alarmLabel(alarm, t, strangerAlert, time)}
+      tabIndex={tabStop ? 0 : -1}
+      data-snap-id={alarm.snapId}
+      onClick={() => onOpen(alarm.snapId)}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) onFocusCard(alarm.snapId);
+      }}
+    >
+      <div className="wall-card__pics">
+        <img className="wall-card__pic" src={pictureSrc(alarm.snap)} alt={t('card.capture')} decoding="async" width={112} height={112} />
+        {match ? (
+          <>
+            <img
+              className="wall-card__pic"
+              src={pictureSrc(match.photo)}
+              alt={t('card.libraryPhoto', { name: match.person.name || match.imgId })}
+              decoding="async"
+              width={112}
+              height={112}
+            />
+            <span className="wall-card__sim" aria-hidden>
+              {match.similarity}%
+            </span>
+          </>
+        ) : null}
+      </div>
+      <div className="wall-card__body">
+        <div className="wall-card__head">
+          <span className="wall-card__name" title={title}>
+            {title}
+          </span>
+          <span className={`wall-card__tag ${tagClass(cls, strangerAlert)}`}>
+            {cls === 'blacklist' || strangerAlert ? <WarningFilled aria-hidden /> : null} {strangerAlert ? t('class.stranger') : t(CLASS_TAG[cls].key)}
+          </span>
+        </div>
+        <div className="wall-card__line" title={attrs}>
+          {match?.libName ? <span className="wall-card__lib">{match.libName}</span> : null}
+          {match?.libName && attrs ? ' · ' : null}
+          {attrs}
+        </div>
+        <div className="wall-card__line" title={alarm.position}>
+          {alarm.cameraName || t('card.channel', { channel: alarm.channel })}
+        </div>
+        <div className="wall-card__time">
+          <time dateTime={alarm.trigger.replace(' ', 'T')}>{time}</time> · <Ago trigger={alarm.trigger} />
+        </div>
+        <div className="wall-card__foot">
+          {alarm.backfilled ? (
+            <span className="wall-tag wall-tag--recovered" title={t('card.fromHistoryHint')}>
+              <HistoryOutlined aria-hidden /> {t('card.fromHistory')}
+            </span>
+          ) : null}
+          <span className="wall-card__spacer" />
+          {alarm.acknowledged ? (
+            <span className="wall-card__acked">
+              <CheckOutlined aria-hidden /> {t('card.acked')}
+            </span>
+          ) : (
+            <button
+              type="button"
+              className={urgent ? 'wall-ack wall-ack--urgent' : 'wall-ack'}
+              onClick={ack}
+              onKeyDown={stopKeys}
+              aria-label={t('card.ackNamed', { name: title })}
+              tabIndex={tabStop ? 0 : -1}
+            >
+              {t('card.ack')}
+            </button>
+          )}
+        </div>
+      </div>
+    </article>
+  );
+});

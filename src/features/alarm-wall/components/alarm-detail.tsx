@@ -1,0 +1,200 @@
+// A card opened: the scene with the face outlined, every attribute, the person
+// and the match, and the ways on (gallery entry, "search this face", history).
+// The alarm can leave the buffer while this is open (its object URLs are then
+// revoked), so the pictures are copied to URLs of our own for as long as it shows.
+import { CheckOutlined, DownloadOutlined, HistoryOutlined, ScanOutlined, TeamOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Drawer, Empty, Space, Tag, Typography } from 'antd';
+import type { DescriptionsProps } from 'antd';
+import { memo, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { paths } from '../../../app/paths';
+import { useLang } from '../../../i18n';
+import { pictureSrc, useLiveStore, type LiveAlarm, type LivePicture } from '../../../live';
+import { bodyAttrRows, faceAttrRows, type AttrRow } from '../lib/attributes';
+import { classify } from '../lib/wall-filters';
+import { useWallT, type WallT } from '../messages';
+import { alarmTitle, tagClass } from './alarm-card';
+import { FaceFrame } from './face-frame';
+
+/** A picture's URL that outlives the live store's (which it revokes on eviction). */
+function useKeptSrc(picture: LivePicture | null): string | undefined {
+  const src = pictureSrc(picture);
+  const [kept, setKept] = useState<{ from: string; url: string } | null>(null);
+  useEffect(() => {
+    if (!src || picture?.kind !== 'object') return;
+    let alive = true;
+    let url: string | null = null;
+    fetch(src)
+      .then((r) => r.blob())
+      .then((blob) => {
+        if (!alive) return;
+        url = URL.createObjectURL(blob);
+        setKept({ from: src, url });
+      })
+      .catch(() => {});
+    return () => {
+      alive = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [src, picture?.kind]);
+  return kept && kept.from === src ? kept.url : src;
+}
+
+/** §2.2: the device answers "" where it has nothing; we say "none" rather than leave a blank. */
+function orNone(value: string | number | null | undefined, t: WallT): string {
+  return value === null || value === undefined || value === '' ? t('detail.none') : String(value);
+}
+
+function attrItems(rows: AttrRow[]): DescriptionsProps['items'] {
+  return rows.map((r) => ({ key: r.key, label: r.label, children: r.value }));
+}
+
+/** Device file under /ws/, through the proxy (§3.6, §9.2). */
+function deviceFile(path: string): string {
+  return `/ws/${path.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')}`;
+}
+
+export interface AlarmDetailProps {
+  snapId: string | null;
+  onClose(): void;
+  onAck(snapId: string): void;
+}
+
+export const AlarmDetail = memo(function AlarmDetail({ snapId, onClose, onAck }: AlarmDetailProps) {
+  const t = useWallT();
+  const found = useLiveStore((s) => (snapId ? (s.alarms.find((a) => a.snapId === snapId) ?? null) : null));
+  // Kept while open, so an alarm evicted meanwhile does not vanish under the reader.
+  const [held, setHeld] = useState<LiveAlarm | null>(null);
+  if (found && found !== held) setHeld(found);
+  if (!snapId && held) setHeld(null);
+  const alarm = found ?? (held && held.snapId === snapId ? held : null);
+
+  return (
+    <Drawer
+      open={snapId !== null}
+      onClose={onClose}
+      title={t('detail.title')}
+      size={760}
+      destroyOnHidden
+      closable={{ 'aria-label': t('detail.close') }}
+      extra={
+        alarm && !alarm.acknowledged ? (
+          <Button type="primary" danger={classify(alarm) === 'blacklist'} icon={<CheckOutlined />} onClick={() => onAck(alarm.snapId)}>
+            {t('card.ack')}
+          </Button>
+        ) : null
+      }
+    >
+      {alarm ? (
+        <DetailBody alarm={alarm} />
+      ) : (
+        <Space orientation="vertical">
+          <Alert type="info" showIcon title={t('detail.missing')} />
+          <Link to={paths.records}>
+            <HistoryOutlined /> {t('detail.history')}
+          </Link>
+        </Space>
+      )}
+    </Drawer>
+  );
+});
+
+function DetailBody({ alarm }: { alarm: LiveAlarm }) {
+  const t = useWallT();
+  const lang = useLang();
+  const cls = classify(alarm);
+  const match = alarm.kind === 'face' ? alarm.match : null;
+  const frameSrc = useKeptSrc(alarm.frame);
+  const snapSrc = useKeptSrc(alarm.snap);
+  const photoSrc = useKeptSrc(match?.photo ?? null);
+  const attrs = alarm.kind === 'face' ? faceAttrRows(lang, alarm.faceAttr) : bodyAttrRows(lang, alarm.bodyAttr);
+
+  const capture: DescriptionsProps['items'] = [
+    { key: 'camera', label: t('detail.camera'), children: `${alarm.cameraName} (${t('card.channel', { channel: alarm.channel })})` },
+    { key: 'position', label: t('detail.position'), children: orNone(alarm.position, t) },
+    { key: 'time', label: t('detail.time'), children: alarm.trigger },
+    { key: 'quality', label: t('detail.quality'), children: orNone(alarm.quality, t) },
+    { key: 'source', label: t('detail.source'), children: alarm.backfilled ? t('detail.sourceHistory') : t('detail.sourceLive') },
+    { key: 'snap', label: t('detail.snapId'), children: <Typography.Text copyable>{alarm.snapId}</Typography.Text> },
+    ...(alarm.deviceId ? [{ key: 'device', label: t('detail.deviceId'), children: alarm.deviceId }] : []),
+  ];
+  const person: DescriptionsProps['items'] = match
+    ? [
+        { key: 'name', label: t('detail.name'), children: orNone(match.person.name, t) },
+        { key: 'idcard', label: t('detail.idcard'), children: orNone(match.person.idcard, t) },
+        {
+          key: 'gender',
+          label: t('detail.gender'),
+          children: match.person.gender === '0' || match.person.gender === '1' ? t(`gender.${match.person.gender}`) : t('detail.none'),
+        },
+        { key: 'age', label: t('detail.age'), children: orNone(match.person.age, t) },
+        { key: 'addr', label: t('detail.addr'), children: orNone(match.person.addr, t), span: 2 },
+        { key: 'lib', label: t('detail.library'), children: orNone(match.libName, t) },
+        { key: 'list', label: t('detail.listType'), children: match.libType === 1 ? t('list.1') : t('list.2') },
+        { key: 'sim', label: t('detail.similarity'), children: `${match.similarity}%` },
+        { key: 'threshold', label: t('detail.threshold'), children: `${alarm.threshold}%` },
+      ]
+    : [];
+
+  return (
+    <div className="wall-detail">
+      <div className="wall-detail__head">
+        <Typography.Title level={2} className="wall-detail__name">
+          {alarmTitle(alarm, t)}
+        </Typography.Title>
+        <Tag className={tagClass(cls)}>{t(`class.${cls}`)}</Tag>
+        {alarm.acknowledged ? <Tag icon={<CheckOutlined />}>{t('card.acked')}</Tag> : null}
+      </div>
+
+      {frameSrc ? (
+        <FaceFrame src={frameSrc} box={alarm.box} label={alarm.box ? t('detail.sceneWithBox') : t('detail.scene')} />
+      ) : (
+        <Alert type="info" showIcon title={t('detail.noScene')} />
+      )}
+
+      <div className="wall-detail__pics">
+        <figure>
+          <img src={snapSrc} alt={t('card.capture')} />
+          <figcaption>{t('card.capture')}</figcaption>
+        </figure>
+        {match ? (
+          <figure>
+            <img src={photoSrc} alt={t('card.libraryPhoto', { name: match.person.name || match.imgId })} />
+            <figcaption>
+              {match.libName} · {match.similarity}%
+            </figcaption>
+          </figure>
+        ) : null}
+      </div>
+
+      <Space wrap className="wall-detail__links">
+        {match ? (
+          <Link to={`${paths.libraries}/${match.libId}?img_id=${encodeURIComponent(match.imgId)}`}>
+            <TeamOutlined aria-hidden /> {t('detail.gallery')}
+          </Link>
+        ) : null}
+        {alarm.kind === 'face' && alarm.snapPath ? (
+          <Link to={`${paths.faceSearch}?snap=${encodeURIComponent(alarm.snapPath)}`}>
+            <ScanOutlined aria-hidden /> {t('detail.search')}
+          </Link>
+        ) : null}
+        {alarm.snapPath ? (
+          <a href={deviceFile(alarm.snapPath)} download>
+            <DownloadOutlined aria-hidden /> {t('detail.download')}
+          </a>
+        ) : null}
+        <Link to={paths.records}>
+          <HistoryOutlined aria-hidden /> {t('detail.history')}
+        </Link>
+      </Space>
+
+      {match ? <Descriptions title={t('detail.person')} size="small" bordered column={2} items={person} /> : null}
+      <Descriptions title={t('detail.camera')} size="small" bordered column={2} items={capture} />
+      {attrs.length ? (
+        <Descriptions title={alarm.kind === 'face' ? t('detail.faceAttrs') : t('detail.bodyAttrs')} size="small" bordered column={2} items={attrItems(attrs)} />
+      ) : (
+        <Empty description={t('detail.noAttrs')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,156 @@
+// Filters (kept in the URL by the page) and the wall's actions: pause with its
+// counting badge, acknowledge all, sound, kiosk, shortcuts. Two memoised
+// parts: the filters do not re-render when an alarm arrives (antd's selects
+// are not cheap to render 60 times a second), the actions only for their counts.
+import { CheckOutlined, ClearOutlined, DesktopOutlined, PauseCircleOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button, InputNumber, Select, Switch, Tooltip } from 'antd';
+import { memo } from 'react';
+import type { CameraRecord } from '../../../api/protocol/cameras';
+import type { Library } from '../../../api/protocol/libraries';
+import { filtersMatchOnly, hasFilters, NO_FILTERS, type KindFilter, type ListFilter, type WallFilters } from '../lib/wall-filters';
+import { useWallT } from '../messages';
+import { ShortcutsHelp } from './shortcuts-help';
+import { SoundControls } from './sound-controls';
+
+export interface WallFiltersBarProps {
+  filters: WallFilters;
+  onFilters(next: WallFilters): void;
+  cameras: readonly CameraRecord[] | undefined;
+  libraries: readonly Library[] | undefined;
+  optionsLoading: boolean;
+  optionsError: string | null;
+  onRetryOptions(): void;
+}
+
+export const WallFiltersBar = memo(function WallFiltersBar(p: WallFiltersBarProps) {
+  const t = useWallT();
+  const f = p.filters;
+  const set = (patch: Partial<WallFilters>) => p.onFilters({ ...f, ...patch });
+
+  return (
+    <>
+      <div className="wall-toolbar__filters" role="group" aria-label={t('filter.label')}>
+        <Select
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          className="wall-toolbar__select"
+          aria-label={t('filter.cameras')}
+          placeholder={t('filter.camerasAll')}
+          loading={p.optionsLoading}
+          value={[...f.cameras]}
+          onChange={(v: number[]) => set({ cameras: v })}
+          options={(p.cameras ?? []).map((c) => ({ value: c.channel, label: c.camera_name || t('card.channel', { channel: c.channel }) }))}
+          optionFilterProp="label"
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          className="wall-toolbar__select"
+          aria-label={t('filter.libraries')}
+          placeholder={t('filter.librariesAll')}
+          loading={p.optionsLoading}
+          value={[...f.libraries]}
+          onChange={(v: number[]) => set({ libraries: v })}
+          options={(p.libraries ?? []).map((l) => ({ value: l.lib_id, label: l.lib_name }))}
+          optionFilterProp="label"
+        />
+        <Select<ListFilter | 'all'>
+          className="wall-toolbar__select wall-toolbar__select--narrow"
+          aria-label={t('filter.list')}
+          value={f.list ?? 'all'}
+          onChange={(v) => set({ list: v === 'all' ? null : v })}
+          options={[
+            { value: 'all', label: t('filter.listAll') },
+            { value: 'black', label: t('filter.listBlack') },
+            { value: 'white', label: t('filter.listWhite') },
+          ]}
+        />
+        <Select<KindFilter | 'all'>
+          className="wall-toolbar__select wall-toolbar__select--narrow"
+          aria-label={t('filter.kind')}
+          value={f.kind ?? 'all'}
+          onChange={(v) => set({ kind: v === 'all' ? null : v })}
+          options={[
+            { value: 'all', label: t('filter.kindAll') },
+            { value: 'face', label: t('filter.kindFace') },
+            { value: 'body', label: t('filter.kindBody') },
+          ]}
+        />
+        <InputNumber<number>
+          className="wall-toolbar__sim"
+          aria-label={t('filter.similarity')}
+          placeholder={t('filter.similarity')}
+          min={0}
+          max={100}
+          step={1}
+          precision={0}
+          prefix="≥"
+          suffix="%"
+          value={f.similarity || null}
+          onChange={(v) => set({ similarity: typeof v === 'number' ? v : 0 })}
+        />
+        <Tooltip title={filtersMatchOnly(f) ? t('filter.matchOnlyHint') : undefined}>
+          <label className="wall-switch">
+            <Switch size="small" checked={f.strangers} onChange={(v) => set({ strangers: v })} />
+            <span>{t('filter.strangers')}</span>
+          </label>
+        </Tooltip>
+        {hasFilters(f) ? (
+          <Button type="link" icon={<ClearOutlined />} onClick={() => p.onFilters(NO_FILTERS)}>
+            {t('filter.reset')}
+          </Button>
+        ) : null}
+      </div>
+      {p.optionsError ? (
+        <Alert
+          className="wall-toolbar__error"
+          type="warning"
+          showIcon
+          title={t('filter.loadFailed', { reason: p.optionsError })}
+          action={
+            <Button size="small" onClick={p.onRetryOptions}>
+              {t('filter.retry')}
+            </Button>
+          }
+        />
+      ) : null}
+    </>
+  );
+});
+
+export interface WallActionsProps {
+  paused: boolean;
+  pausedCount: number;
+  onTogglePause(): void;
+  unacknowledged: number;
+  onAckAll(): void;
+  onKiosk(): void;
+}
+
+export const WallActions = memo(function WallActions(p: WallActionsProps) {
+  const t = useWallT();
+  return (
+      <div className="wall-toolbar__actions">
+        <Badge count={p.paused ? p.pausedCount : 0} overflowCount={9999} title={t('action.pausedBadge', { count: p.pausedCount })}>
+          <Button
+            icon={p.paused ? <PlayCircleOutlined /> : <PauseCircleOutlined />}
+            aria-pressed={p.paused}
+            onClick={p.onTogglePause}
+            type={p.paused ? 'primary' : 'default'}
+          >
+            {p.paused ? t('action.resume') : t('action.pause')}
+          </Button>
+        </Badge>
+        <Button icon={<CheckOutlined />} onClick={p.onAckAll} disabled={p.unacknowledged === 0}>
+          {p.unacknowledged > 0 ? t('action.ackAllCount', { count: p.unacknowledged }) : t('action.ackAll')}
+        </Button>
+        <SoundControls />
+        <Button icon={<DesktopOutlined />} onClick={p.onKiosk}>
+          {t('action.kiosk')}
+        </Button>
+        <ShortcutsHelp />
+      </div>
+  );
+});

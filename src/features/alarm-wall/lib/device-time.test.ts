@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ageWords, DeviceClock, deviceTimeMs, shortTime } from './device-time';
+
+describe('the device clock', () => {
+  it('reads the naive device time and refuses anything else', () => {
+    expect(deviceTimeMs('2024-05-01 10:00:00')).toBe(Date.UTC(2024, 4, 1, 10, 0, 0));
+    expect(deviceTimeMs('2024-05-01T10:00:00')).toBeNull();
+  });
+
+  it('learns the offset from live pushes: a device 8 h ahead of UTC, 3 s fast', () => {
+    const clock = new DeviceClock(0);
+    const trigger = '2024-05-01 18:00:03';
+    // Our clock when it arrived: 10:00:00.400 UTC (the device says 18:00:03).
+    const received = Date.UTC(2024, 4, 1, 10, 0, 0, 400);
+    clock.observe(trigger, received);
+    expect(clock.ageSeconds(trigger, received)).toBe(0);
+    expect(clock.ageSeconds(trigger, received + 12_000)).toBe(12);
+    // A later push that took longer to come does not move the estimate the wrong way.
+    clock.observe('2024-05-01 18:00:04', received + 1900);
+    expect(clock.ageSeconds(trigger, received + 12_000)).toBe(12);
+    expect(clock.today(received)).toBe('2024-05-01');
+  });
+
+  it('assumes our own zone until a push arrives', () => {
+    const clock = new DeviceClock(-8 * 3600_000);
+    // 18:00:00 in a UTC+8 zone is 10:00:00 UTC.
+    expect(clock.ageSeconds('2024-05-01 18:00:00', Date.UTC(2024, 4, 1, 10, 0, 30))).toBe(30);
+    // Never negative for a device slightly ahead.
+    expect(clock.ageSeconds('2024-05-01 18:00:05', Date.UTC(2024, 4, 1, 10, 0, 0))).toBe(0);
+  });
+});
+
+describe('words', () => {
+  it('counts seconds for a minute, then minutes, hours, days', () => {
+    expect(ageWords(0)).toEqual({ key: 'time.justNow' });
+    expect(ageWords(12)).toEqual({ key: 'time.seconds', n: 12 });
+    expect(ageWords(59)).toEqual({ key: 'time.seconds', n: 59 });
+    expect(ageWords(61)).toEqual({ key: 'time.minutes', n: 1 });
+    expect(ageWords(7300)).toEqual({ key: 'time.hours', n: 2 });
+    expect(ageWords(200_000)).toEqual({ key: 'time.days', n: 2 });
+  });
+
+  it('shows the date only when it is not today', () => {
+    expect(shortTime('2024-05-01 10:00:00', '2024-05-01')).toBe('10:00:00');
+    expect(shortTime('2024-04-30 23:59:59', '2024-05-01')).toBe('04-30 23:59:59');
+  });
+});

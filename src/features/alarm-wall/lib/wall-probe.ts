@@ -1,0 +1,87 @@
+// Instrumentation for bench/wall.ts, off unless the page was opened with
+// window.__WALL_PROBE__ = true (the bench sets it before any script runs).
+// It records, per snap_id, when the alarm entered the wall's buffer and when
+// its card was painted, on the epoch clock (performance.timeOrigin + now) so
+// the bench can subtract the emulator's send time. The bench drains it with
+// take(): the page keeps nothing between drains, so a long run does not grow it.
+import { liveStore } from '../../../live';
+
+export interface ProbeArrival {
+  readonly snapId: string;
+  readonly seq: number;
+  readonly backfilled: boolean;
+  readonly kind: 'face' | 'body';
+  readonly at: number;
+}
+
+export interface ProbePaint {
+  readonly snapId: string;
+  readonly at: number;
+}
+
+export interface WallProbe {
+  take(): { arrivals: ProbeArrival[]; paints: ProbePaint[] };
+}
+
+declare global {
+  interface Window {
+    __WALL_PROBE__?: boolean;
+    __wallProbe?: WallProbe;
+  }
+}
+
+export const probeEnabled = typeof window !== 'undefined' && window.__WALL_PROBE__ === true;
+
+const epoch = () => performance.timeOrigin + performance.now();
+
+let arrivals: ProbeArrival[] = [];
+let paints: ProbePaint[] = [];
+let mounted: string[] = [];
+let scheduled = false;
+
+const channel = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
+if (channel) {
+  // A message posted during a frame's callbacks is handled after that frame is painted.
+  channel.port1.onmessage = () => {
+    const at = epoch();
+    for (const snapId of mounted) paints.push({ snapId, at });
+    mounted = [];
+    scheduled = false;
+  };
+}
+
+/** A card mounted (call from a layout effect). */
+export function probeMounted(snapId: string): void {
+  if (!probeEnabled || !channel) return;
+  mounted.push(snapId);
+  if (scheduled) return;
+  scheduled = true;
+  // The wall renders from a timer task: the next frame paints the card, and a
+  // message posted from that frame's rAF callback is handled once it is painted.
+  requestAnimationFrame(() => channel.port2.postMessage(0));
+}
+
+if (probeEnabled) {
+  let lastSeq = 0;
+  let last = liveStore.getState().alarms;
+  liveStore.subscribe((s) => {
+    if (s.alarms === last) return;
+    last = s.alarms;
+    const at = epoch();
+    let max = lastSeq;
+    for (const a of s.alarms) {
+      if (a.seq <= lastSeq) continue;
+      if (a.seq > max) max = a.seq;
+      arrivals.push({ snapId: a.snapId, seq: a.seq, backfilled: a.backfilled, kind: a.kind, at });
+    }
+    lastSeq = max;
+  });
+  window.__wallProbe = {
+    take() {
+      const out = { arrivals, paints };
+      arrivals = [];
+      paints = [];
+      return out;
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from 'antd';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { liveStore } from '../../../live';
+import { liveEvent } from '../../../live/testing';
+import { fakeDevice, FAKE_SESSION, FAKE_USER } from '../../../test/fake-device';
+import { renderRoutes, resetState } from '../../../test/render';
+import { useSessionStore } from '../../session/session-store';
+import { AlarmWallPage } from './alarm-wall-page';
+
+const CAMERAS = {
+  camera: [
+    { camera_name: 'Main entrance', channel: 1, camera_mode: 'VIDEO', description: '', lib_ids: '7', position: 'hall', status: 1, threshold: 88 },
+    { camera_name: 'Turnstile A', channel: 4, camera_mode: 'IMAGE', description: '', lib_ids: '3', position: 'gates', status: 1, threshold: 88 },
+  ],
+  computing_power_capacity: 16,
+  used_computing_power: 3,
+};
+const LIBRARIES = [
+  { lib_id: 7, lib_name: 'Watch list', lib_type: 1, picture_no: 1, create_time: '', update_time: '' },
+  { lib_id: 3, lib_name: 'Staff', lib_type: 2, picture_no: 1, create_time: '', update_time: '' },
+];
+
+function push(...events: ReturnType<typeof liveEvent>[]) {
+  act(() => {
+    for (const e of events) liveStore.getState().enqueue(e);
+    liveStore.getState().flush();
+  });
+}
+const blacklist = (n: number) =>
+  liveEvent(n, { lib_type: 1, lib_id: 7, lib_name: 'Watch list', person_name: `suspect ${n}`, channel: 1, camera_name: 'Main entrance' });
+const staff = (n: number) => liveEvent(n, { lib_type: 2, lib_id: 3, lib_name: 'Staff', person_name: `staff ${n}`, channel: 4, camera_name: 'Turnstile A' });
+const stranger = (n: number) =>
+  liveEvent(n, { similarity: -1, img: -1, lib_id: 0, lib_type: 0, person_name: '', channel: 4, camera_name: 'Turnstile A' });
+
+function renderWall(entry = '/alarm-wall') {
+  return renderRoutes(
+    [
+      {
+        path: '/alarm-wall',
+        element: (
+          <App>
+            <AlarmWallPage />
+          </App>
+        ),
+      },
+      { path: '*', element: <p>elsewhere</p> },
+    ],
+    entry,
+  );
+}
+
+const cards = () => within(screen.getByRole('feed')).getAllByRole('article');
+
+beforeEach(() => {
+  resetState('en-US');
+  useSessionStore.getState().start(FAKE_SESSION, FAKE_USER);
+  fakeDevice({ '516': () => ({ data: CAMERAS }), '1028': () => ({ data: LIBRARIES }) });
+});
+afterEach(() => {
+  act(() => {
+    liveStore.getState().setPaused(false);
+    liveStore.getState().clear();
+  });
+});
+
+describe('the alarm wall', () => {
+  it('keeps unacknowledged blacklist matches on top until acknowledged', async () => {
+    renderWall();
+    push(blacklist(1), staff(2), stranger(3));
+    // The cameras (516) say which ones watch whitelists only.
+    await screen.findByLabelText(/^Stranger at a whitelist camera/);
+    expect(cards().map((c) => c.getAttribute('aria-label'))).toEqual([
+      expect.stringMatching(/^Blacklist: suspect 1, Similarity 88%, Main entrance/),
+      // A stranger at a camera that watches whitelists only is called out.
+      expect.stringMatching(/^Stranger at a whitelist camera: Unknown person, Turnstile A/),
+      expect.stringMatching(/^Whitelist: staff 2/),
+    ]);
+    await userEvent.click(within(cards()[0]!).getByRole('button', { name: 'Acknowledge the alarm: suspect 1' }));
+    expect(cards()[2]).toHaveAccessibleName(/suspect 1.*, acknowledged$/i);
+    expect(screen.getByText(/3 shown · 3 in memory · 2 unacknowledged/)).toBeInTheDocument();
+  });
+
+  it('pauses with Space, counts what arrives, and shows it on resume', async () => {
+    renderWall();
+    push(staff(1));
+    await userEvent.keyboard(' ');
+    expect(screen.getByRole('button', { name: /resume/i, pressed: true })).toBeInTheDocument();
+    push(staff(2), staff(3));
+    expect(cards()).toHaveLength(1);
+    expect(screen.getByText(/paused.*\(2 waiting\)/i)).toBeInTheDocument();
+    await userEvent.keyboard(' ');
+    expect(cards()).toHaveLength(3);
+  });
+
+  it('A acknowledges the top alarm, arrows move between cards and Enter opens one', async () => {
+    const { router } = renderWall();
+    push(staff(1), blacklist(2), staff(3));
+    await userEvent.keyboard('a');
+    expect(cards()[0]).toHaveAccessibleName(/staff 3/);
+    await userEvent.keyboard('{ArrowRight}');
+    expect(cards()[0]).toHaveFocus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(cards()[1]).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    expect(router.state.location.search).toBe(`?alarm=${cards()[1]!.dataset.snapId}`);
+    const drawer = await screen.findByRole('dialog');
+    expect(within(drawer).getByRole('heading', { name: 'suspect 2' })).toBeInTheDocument();
+    expect(within(drawer).getByRole('link', { name: /open in the library/i })).toHaveAttribute('href', '/libraries/7?img_id=img-2');
+    expect(within(drawer).getByRole('link', { name: /search this face/i })).toHaveAttribute('href', `/face-search?snap=${encodeURIComponent('record/snap-2.jpg')}`);
+    expect(within(drawer).getByText('Glasses')).toBeInTheDocument();
+    expect(within(drawer).getByRole('img', { name: /scene, the captured face outlined/i })).toBeInTheDocument();
+  });
+
+  it('M mutes, and the choice is kept in localStorage', async () => {
+    renderWall();
+    await userEvent.keyboard('m');
+    expect(screen.getByRole('button', { name: /unmute/i })).toHaveAttribute('aria-pressed', 'true');
+    expect(localStorage.getItem('nebula.alarmWall.prefs')).toContain('"muted":true');
+  });
+
+  it('filters from the URL narrow the wall, and the controls write the URL', async () => {
+    const { router } = renderWall('/alarm-wall?list=black');
+    push(blacklist(1), staff(2), stranger(3));
+    expect(cards()).toHaveLength(1);
+    expect(screen.getByRole('combobox', { name: 'List type' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: /clear filters/i }));
+    expect(cards()).toHaveLength(3);
+    await userEvent.click(screen.getByRole('switch', { name: 'Show strangers' }));
+    expect(router.state.location.search).toBe('?strangers=0');
+    expect(cards()).toHaveLength(2);
+    await waitFor(() => expect(screen.queryByText(/could not read/i)).not.toBeInTheDocument());
+  });
+
+  it('kiosk mode is in the URL: big grid, a clock, no toolbar', async () => {
+    const { router } = renderWall();
+    await userEvent.click(screen.getByRole('button', { name: /kiosk mode/i }));
+    expect(router.state.location.search).toBe('?kiosk=1');
+    const kiosk = screen.getByRole('region', { name: /kiosk mode/i });
+    expect(within(kiosk).getByRole('timer', { name: 'Clock' })).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: 'Filters' })).not.toBeInTheDocument();
+    await userEvent.click(within(kiosk).getByRole('button', { name: /exit kiosk/i }));
+    expect(router.state.location.search).toBe('');
+  });
+});

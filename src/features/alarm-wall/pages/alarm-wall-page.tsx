@@ -1,0 +1,325 @@
+// The live alarm wall (§9.1-9.2): what the supervisor watches all day. The
+// live store holds the alarms (bounded, deduplicated, backfilled after gaps);
+// this page arranges, filters and shows them, alerts on blacklist matches, and
+// keeps its view in the URL (filters, kiosk mode, the open alarm).
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { describeError } from '../../../api/device-error';
+import { PageTitle } from '../../../components/page-title';
+import { useLang } from '../../../i18n';
+import { liveStore, useLiveStore } from '../../../live';
+import { wallQueries } from '../api/wall-queries';
+import { AlarmDetail } from '../components/alarm-detail';
+import { alarmTitle } from '../components/alarm-card';
+import { AlarmGrid } from '../components/alarm-grid';
+import { ConnectionBanner } from '../components/connection-banner';
+import { KioskBar } from '../components/kiosk-bar';
+import { WallActions, WallFiltersBar } from '../components/wall-toolbar';
+import { useAlarmAlerts, type NotificationText } from '../lib/alarm-alerts';
+import { unlockSound, useSoundState } from '../lib/alarm-sound';
+import { deviceClock } from '../lib/device-time';
+import { cardSelector, type GridWindow } from '../lib/grid';
+import { useTicked } from '../lib/ticker';
+import { useWallShortcuts } from '../lib/use-wall-shortcuts';
+import { arrangeWall, hasFilters, PARAM, parseFilters, whitelistOnlyChannels, writeFilters, type WallFilters } from '../lib/wall-filters';
+import { useWallPrefs } from '../lib/wall-prefs';
+import { useWallT } from '../messages';
+import '../wall.css';
+
+/**
+ * The store flushes on its own 50 ms timer; while the wall is open it is
+ * flushed every FLUSH_MS instead, so an alarm reaches the screen within a
+ * frame or two of arriving. A timer, not a requestAnimationFrame loop: a rAF
+ * loop makes the browser produce every frame even when nothing changed,
+ * which costs a wall monitor real CPU all day. A flush with nothing queued
+ * returns at once and renders nothing. Hidden tabs throttle the timer; the
+ * store's own timer and its size cap cover that.
+ */
+const FLUSH_MS = 16;
+function useFastFlush(): void {
+  useEffect(() => {
+    const id = setInterval(() => liveStore.getState().flush(), FLUSH_MS);
+    return () => clearInterval(id);
+  }, []);
+}
+
+/** Paused is the wall's state: leaving the wall resumes the flow. */
+function useResumeOnLeave(): void {
+  useEffect(() => () => liveStore.getState().setPaused(false), []);
+}
+
+/** Audio needs a user gesture first: any click or key on the page counts. */
+function useSoundUnlock(): void {
+  useEffect(() => {
+    const unlock = () => unlockSound();
+    document.addEventListener('pointerdown', unlock, true);
+    document.addEventListener('keydown', unlock, true);
+    return () => {
+      document.removeEventListener('pointerdown', unlock, true);
+      document.removeEventListener('keydown', unlock, true);
+    };
+  }, []);
+}
+
+function useFullscreen(): [boolean, () => void, () => void] {
+  const [on, setOn] = useState(() => typeof document !== 'undefined' && document.fullscreenElement !== null);
+  useEffect(() => {
+    const sync = () => setOn(document.fullscreenElement !== null);
+    document.addEventListener('fullscreenchange', sync);
+    return () => document.removeEventListener('fullscreenchange', sync);
+  }, []);
+  const enter = useCallback(() => {
+    if (!document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => {});
+  }, []);
+  const exit = useCallback(() => {
+    if (document.fullscreenElement) void document.exitFullscreen?.().catch(() => {});
+  }, []);
+  return [on, enter, exit];
+}
+
+export function AlarmWallPage() {
+  const t = useWallT();
+  const lang = useLang();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => parseFilters(params), [params]);
+  const kiosk = params.get(PARAM.kiosk) === '1';
+  const openId = params.get(PARAM.alarm);
+
+  const cameras = useQuery(wallQueries.cameras());
+  const libraries = useQuery(wallQueries.libraries());
+  const whitelistOnly = useMemo(() => whitelistOnlyChannels(cameras.data, libraries.data), [cameras.data, libraries.data]);
+  const optionsError = cameras.error ?? libraries.error;
+
+  const alarms = useLiveStore((s) => s.alarms);
+  const paused = useLiveStore((s) => s.paused);
+  const pausedCount = useLiveStore((s) => s.pausedCount);
+  const arranged = useMemo(() => arrangeWall(alarms, filters), [alarms, filters]);
+  const today = useTicked((now) => deviceClock.today(now));
+  const soundBlocked = useSoundState((s) => s.blocked);
+  const muted = useWallPrefs((s) => s.muted);
+
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [fitted, setFitted] = useState(0);
+  const [fullscreen, enterFullscreen, exitFullscreen] = useFullscreen();
+
+  useFastFlush();
+  useResumeOnLeave();
+  useSoundUnlock();
+
+  const notificationText = useMemo<NotificationText>(
+    () => ({
+      title: (a) => t('notify.title', { name: alarmTitle(a, t) }),
+      body: (a, more) =>
+        [t('notify.body', { camera: a.cameraName, similarity: a.kind === 'face' ? (a.match?.similarity ?? 0) : 0, time: a.trigger }), more > 0 ? t('notify.more', { count: more }) : '']
+          .filter(Boolean)
+          .join('\n'),
+    }),
+    [t],
+  );
+  useAlarmAlerts(filters, notificationText);
+
+  const update = useCallback(
+    (change: (p: URLSearchParams) => URLSearchParams, replace = true) => setParams((prev) => change(new URLSearchParams(prev)), { replace }),
+    [setParams],
+  );
+  const setFilters = useCallback((next: WallFilters) => update((p) => writeFilters(p, next)), [update]);
+  const open = useCallback(
+    (snapId: string) => {
+      setSelectedId(snapId);
+      update((p) => {
+        p.set(PARAM.alarm, snapId);
+        return p;
+      }, false);
+    },
+    [update],
+  );
+  const close = useCallback(
+    () =>
+      update((p) => {
+        p.delete(PARAM.alarm);
+        return p;
+      }),
+    [update],
+  );
+  const ack = useCallback((snapId: string) => liveStore.getState().acknowledge(snapId), []);
+  // With filters on, "all" means all that the wall shows. Read through a ref so the
+  // callback stays the same while alarms arrive (the action bar is memoised).
+  const latest = useRef({ filters, list: arranged.list });
+  latest.current = { filters, list: arranged.list };
+  const ackAll = useCallback(() => {
+    const store = liveStore.getState();
+    let n = 0;
+    if (!hasFilters(latest.current.filters)) {
+      n = store.unacknowledged;
+      store.acknowledgeAll();
+    } else {
+      for (const a of latest.current.list) {
+        if (a.acknowledged) continue;
+        store.acknowledge(a.snapId);
+        n++;
+      }
+    }
+    if (n > 0) void message.success(t('action.ackAllDone', { count: n }));
+  }, [message, t]);
+  const togglePause = useCallback(() => {
+    const s = liveStore.getState();
+    s.setPaused(!s.paused);
+  }, []);
+  const setKiosk = useCallback(
+    (on: boolean) => {
+      update((p) => {
+        if (on) p.set(PARAM.kiosk, '1');
+        else p.delete(PARAM.kiosk);
+        return p;
+      }, false);
+      if (on) enterFullscreen();
+      else exitFullscreen();
+    },
+    [update, enterFullscreen, exitFullscreen],
+  );
+
+  useWallShortcuts({
+    pause: togglePause,
+    ackAll,
+    ack: () => {
+      // The open alarm, else the selected card, else the top alarm still waiting.
+      const target = openId ?? selectedId ?? arranged.list.find((a) => !a.acknowledged)?.snapId ?? null;
+      if (target) ack(target);
+    },
+    mute: () => useWallPrefs.getState().toggleMuted(),
+    kiosk: () => setKiosk(!kiosk),
+    fullscreen: () => (fullscreen ? exitFullscreen() : enterFullscreen()),
+    focusFirst: () => {
+      const first = arranged.list[0];
+      if (!first) return;
+      setSelectedId(first.snapId);
+      document.querySelector<HTMLElement>(`.wall-grid ${cardSelector(first.snapId)}`)?.focus();
+    },
+  });
+
+  // Focus back on the card when the details close.
+  useEffect(() => {
+    if (openId || !selectedId) return;
+    document.querySelector<HTMLElement>(`.wall-grid ${cardSelector(selectedId)}`)?.focus({ preventScroll: true });
+  }, [openId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const onWindow = useCallback((w: GridWindow) => setFitted(w.end), []);
+  const refetchCameras = cameras.refetch;
+  const refetchLibraries = libraries.refetch;
+  const retryOptions = useCallback(() => {
+    void refetchCameras();
+    void refetchLibraries();
+  }, [refetchCameras, refetchLibraries]);
+  const enterKiosk = useCallback(() => setKiosk(true), [setKiosk]);
+  const urgentWaiting = arranged.pinned;
+
+  const banners = (
+    <>
+      <ConnectionBanner />
+      {paused ? (
+        <Alert
+          className="wall-banner"
+          type="info"
+          showIcon
+          title={t('paused.banner', { count: pausedCount })}
+          action={
+            <Button size="small" type="primary" onClick={togglePause}>
+              {t('action.resume')}
+            </Button>
+          }
+        />
+      ) : null}
+      {soundBlocked && !muted ? (
+        <Alert
+          className="wall-banner"
+          type="warning"
+          showIcon
+          title={t('sound.blocked')}
+          action={
+            <Button size="small" onClick={() => unlockSound()}>
+              {t('sound.enable')}
+            </Button>
+          }
+        />
+      ) : null}
+    </>
+  );
+
+  const grid = (
+    <AlarmGrid
+      alarms={arranged.list}
+      kiosk={kiosk}
+      label={t('page.feed')}
+      whitelistOnly={whitelistOnly}
+      today={today}
+      selectedId={selectedId}
+      onSelect={setSelectedId}
+      onOpen={open}
+      onAck={ack}
+      onWindow={onWindow}
+      empty={alarms.length === 0 ? t('empty.none') : t('empty.filtered')}
+    />
+  );
+  const detail = <AlarmDetail snapId={openId} onClose={close} onAck={ack} />;
+
+  if (kiosk) {
+    return (
+      <div className={urgentWaiting > 0 ? 'wall-kiosk wall-kiosk--urgent' : 'wall-kiosk'} role="region" aria-label={t('kiosk.label')}>
+        <KioskBar
+          paused={paused}
+          pausedCount={pausedCount}
+          onTogglePause={togglePause}
+          unacknowledged={arranged.unacknowledged}
+          onAckAll={ackAll}
+          hidden={Math.max(0, arranged.list.length - fitted)}
+          fullscreen={fullscreen}
+          onFullscreen={() => (fullscreen ? exitFullscreen() : enterFullscreen())}
+          onExit={() => setKiosk(false)}
+        />
+        {banners}
+        {grid}
+        {detail}
+      </div>
+    );
+  }
+
+  return (
+    <div className="wall">
+      <PageTitle
+        extra={
+          <Typography.Text type="secondary" className="wall__summary">
+            {t('page.summary', { shown: arranged.list.length, held: alarms.length, unacked: arranged.unacknowledged })}
+          </Typography.Text>
+        }
+      >
+        {t('page.title')}
+      </PageTitle>
+      <div className="wall-toolbar">
+        <WallFiltersBar
+          filters={filters}
+          onFilters={setFilters}
+          cameras={cameras.data}
+          libraries={libraries.data}
+          optionsLoading={cameras.isPending || libraries.isPending}
+          optionsError={optionsError ? describeError(optionsError, lang).title : null}
+          onRetryOptions={retryOptions}
+        />
+        <WallActions
+          paused={paused}
+          pausedCount={pausedCount}
+          onTogglePause={togglePause}
+          unacknowledged={arranged.unacknowledged}
+          onAckAll={ackAll}
+          onKiosk={enterKiosk}
+        />
+      </div>
+      {banners}
+      {grid}
+      {detail}
+    </div>
+  );
+}
+

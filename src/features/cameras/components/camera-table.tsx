@@ -1,0 +1,161 @@
+// Every channel of the model with its camera or "free" (§4.1). Device text is
+// rendered as text only; passwords and URLs (which may hold one) are not shown.
+import { DeleteOutlined, EditOutlined, PlusOutlined, ScanOutlined } from '@ant-design/icons';
+import { Badge, Button, Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Link } from 'react-router';
+import type { CameraRecord } from '../../../api/protocol/cameras';
+import type { Library } from '../../../api/protocol/libraries';
+import { isVideo, kindOf, parseLibIds, type ChannelRow } from '../model/camera-kind';
+import { useCameraT } from '../messages';
+import { roiPath } from '../paths';
+
+export interface CameraTableProps {
+  rows: readonly ChannelRow[];
+  libraries: readonly Library[] | undefined;
+  loading: boolean;
+  onAdd: (channel: number) => void;
+  onEdit: (camera: CameraRecord) => void;
+  onDelete: (camera: CameraRecord) => void;
+}
+
+export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete }: CameraTableProps) {
+  const t = useCameraT();
+  const libById = new Map((libraries ?? []).map((l) => [l.lib_id, l]));
+  const libTypeName = (type: number) => (type === 1 || type === 2 ? t(`libType.${type}`) : t('libType.other', { type }));
+
+  const columns: TableColumnsType<ChannelRow> = [
+    {
+      title: t('col.channel'),
+      dataIndex: 'channel',
+      width: 84,
+      fixed: 'left',
+      render: (channel: number) => <span className="cameras__channel">{channel}</span>,
+    },
+    {
+      title: t('col.name'),
+      key: 'name',
+      render: (_, row) =>
+        row.camera ? (
+          <Typography.Text strong>{row.camera.camera_name}</Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">{t('channel.free')}</Typography.Text>
+        ),
+    },
+    {
+      title: t('col.kind'),
+      key: 'kind',
+      render: (_, row) => {
+        if (!row.camera) return null;
+        const kind = kindOf(row.camera);
+        return (
+          <Flex vertical gap={2}>
+            <span>{kind ? t(`kind.${kind}`) : t('kind.unknown')}</span>
+            {kind === 'IMAGE' && row.camera.vendor && (
+              <Typography.Text type="secondary" className="cameras__small">
+                {row.camera.vendor}
+                {row.camera.product ? ` · ${row.camera.product}` : ''}
+              </Typography.Text>
+            )}
+          </Flex>
+        );
+      },
+    },
+    { title: t('col.position'), key: 'position', render: (_, row) => row.camera?.position || null },
+    {
+      title: t('col.status'),
+      key: 'status',
+      render: (_, row) =>
+        row.camera ? (
+          <Badge
+            status={row.camera.status === 1 ? 'success' : 'error'}
+            text={row.camera.status === 1 ? t('status.online') : t('status.offline')}
+          />
+        ) : null,
+    },
+    { title: t('col.threshold'), key: 'threshold', render: (_, row) => row.camera?.threshold ?? null },
+    {
+      title: t('col.libraries'),
+      key: 'libraries',
+      render: (_, row) => {
+        if (!row.camera) return null;
+        const ids = parseLibIds(row.camera.lib_ids);
+        if (ids.length === 0) return <Typography.Text type="secondary">{t('libraries.none')}</Typography.Text>;
+        return (
+          <Flex wrap gap={4}>
+            {ids.map((id) => {
+              const lib = libById.get(id);
+              return (
+                <Tag key={id} title={lib ? libTypeName(lib.lib_type) : undefined}>
+                  {lib && <span aria-hidden className={`cameras__lib-dot cameras__lib-dot--${lib.lib_type}`} />}
+                  {lib ? lib.lib_name : t('library.missing', { id })}
+                </Tag>
+              );
+            })}
+          </Flex>
+        );
+      },
+    },
+    {
+      title: t('col.snap'),
+      key: 'snap',
+      render: (_, row) => {
+        const mode = row.camera?.snap_mode;
+        if (!row.camera || !isVideo(kindOf(row.camera)) || (mode !== 1 && mode !== 2 && mode !== 3)) return null;
+        return (
+          <Tooltip title={t(`snap.help.${mode}`)}>
+            <span>{t(`snap.${mode}`)}</span>
+          </Tooltip>
+        );
+      },
+    },
+    {
+      title: t('col.actions'),
+      key: 'actions',
+      fixed: 'right',
+      render: (_, row) => {
+        const cam = row.camera;
+        if (!cam) {
+          return (
+            <Button size="small" icon={<PlusOutlined />} onClick={() => onAdd(row.channel)} aria-label={t('action.addHereLabel', { channel: row.channel })}>
+              {t('action.addHere')}
+            </Button>
+          );
+        }
+        const video = isVideo(kindOf(cam));
+        return (
+          <Flex gap={4} wrap>
+            <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(cam)} aria-label={t('action.editLabel', { name: cam.camera_name })}>
+              {t('action.edit')}
+            </Button>
+            {video && (
+              <Link to={roiPath(cam.channel)} aria-label={t('action.roiLabel', { name: cam.camera_name })} className="cameras__roi-link">
+                <ScanOutlined aria-hidden /> {t('action.roi')}
+              </Link>
+            )}
+            <Button
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              onClick={() => onDelete(cam)}
+              aria-label={t('action.deleteLabel', { name: cam.camera_name })}
+            >
+              {t('action.delete')}
+            </Button>
+          </Flex>
+        );
+      },
+    },
+  ];
+
+  return (
+    <Table<ChannelRow>
+      rowKey="channel"
+      size="middle"
+      columns={columns}
+      dataSource={rows as ChannelRow[]}
+      loading={loading}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+    />
+  );
+}

@@ -1,0 +1,98 @@
+// The installer's page: every channel with its camera, the computing power,
+// add / edit / delete, and the relay bindings (a tab, kept in the URL).
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Flex, Tabs, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
+import { PageTitle } from '../../../components/page-title';
+import { cameraQueries, relayQueries, STATUS_REFRESH_MS } from '../api/camera-queries';
+import { CameraDrawer } from '../components/camera-drawer';
+import { CameraTable } from '../components/camera-table';
+import { CamerasTheme } from '../components/cameras-theme';
+import { DeviceErrorAlert } from '../components/device-error';
+import { PowerGauge } from '../components/power-gauge';
+import { RelayPanel } from '../components/relay-panel';
+import { useConfirmDeleteCamera } from '../components/use-delete-camera';
+import { channelRows } from '../model/camera-kind';
+import { useCameraT } from '../messages';
+import { PARAM, type CamerasTab } from '../paths';
+import '../cameras.css';
+
+export function CamerasPage() {
+  const t = useCameraT();
+  const [params, setParams] = useSearchParams();
+  const tab: CamerasTab = params.get(PARAM.tab) === 'relays' ? 'relays' : 'cameras';
+  const list = useQuery(cameraQueries.list());
+  const libraries = useQuery(cameraQueries.libraries());
+  const sip = useQuery(cameraQueries.sipServerId());
+  const relays = useQuery(relayQueries.list());
+  const confirmDelete = useConfirmDeleteCamera(relays.data);
+
+  const cameras = list.data?.camera ?? [];
+  const capacity = list.data?.computing_power_capacity ?? 0;
+  const used = list.data?.used_computing_power ?? 0;
+  const rows = list.data ? channelRows(capacity, cameras) : [];
+
+  const setParam = (key: string, value: string | null) =>
+    setParams((p) => {
+      if (value === null) p.delete(key);
+      else p.set(key, value);
+      return p;
+    });
+
+  return (
+    <CamerasTheme>
+      <PageTitle
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setParam(PARAM.add, '0')} disabled={!list.data}>
+            {t('action.add')}
+          </Button>
+        }
+      >
+        {t('page.title')}
+      </PageTitle>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParam(PARAM.tab, k === 'relays' ? 'relays' : null)}
+        aria-label={t('tabs.label')}
+        items={[
+          {
+            key: 'cameras',
+            label: t('tab.cameras'),
+            children: (
+              <Flex vertical gap={16}>
+                {list.error && !list.data ? (
+                  <DeviceErrorAlert
+                    error={list.error}
+                    title={t('list.failed')}
+                    action={<Button onClick={() => list.refetch()}>{t('list.retry')}</Button>}
+                  />
+                ) : null}
+                {list.data && <PowerGauge capacity={capacity} used={used} />}
+                <CameraTable
+                  rows={rows}
+                  libraries={libraries.data}
+                  loading={list.isPending}
+                  onAdd={(channel) => setParam(PARAM.add, String(channel))}
+                  onEdit={(cam) => setParam(PARAM.edit, String(cam.channel))}
+                  onDelete={confirmDelete}
+                />
+                <Typography.Text type="secondary" className="cameras__small">
+                  {t('refreshing', { seconds: STATUS_REFRESH_MS / 1000 })}
+                </Typography.Text>
+              </Flex>
+            ),
+          },
+          {
+            key: 'relays',
+            label: t('tab.relays'),
+            children: <RelayPanel relays={relays.data} cameras={cameras} loading={relays.isPending} error={relays.error} />,
+          },
+        ]}
+      />
+      {list.data && (
+        <CameraDrawer cameras={cameras} capacity={capacity} used={used} libraries={libraries.data} serverSipId={sip.data?.server_sip_id} />
+      )}
+    </CamerasTheme>
+  );
+}

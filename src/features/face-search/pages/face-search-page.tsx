@@ -1,0 +1,42 @@
+// Face search (§3.25-3.29, §5): 1:N by photo, 1:1 comparison, detection. The
+// mode and the probe from the device (?snap=) live in the URL.
+import { ConfigProvider, Tabs } from 'antd';
+import { useSearchParams } from 'react-router';
+import { PageTitle } from '../../../components/page-title';
+import { useT } from '../../../i18n';
+import { ComparePanel } from '../components/compare-panel';
+import { DetectPanel } from '../components/detect-panel';
+import { SearchPanel } from '../components/search-panel';
+import { SEARCH_MODES, type SearchMode } from '../links';
+import { useFaceSearchT } from '../messages';
+import '../face-search.css';
+import { ACCESSIBLE_THEME } from '../theme';
+
+export function FaceSearchPage() {
+  const t = useFaceSearchT();
+  const tApp = useT();
+  const [params, setParams] = useSearchParams();
+  const snap = params.get('snap') || null;
+  const raw = params.get('mode');
+  const mode: SearchMode = SEARCH_MODES.includes(raw as SearchMode) ? (raw as SearchMode) : 'search';
+
+  const panel = (m: SearchMode) => {
+    if (m !== mode) return null;
+    if (m === 'compare') return <ComparePanel />;
+    if (m === 'detect') return <DetectPanel />;
+    return <SearchPanel snap={snap} />;
+  };
+
+  return (
+    <ConfigProvider theme={ACCESSIBLE_THEME}>
+      <PageTitle>{tApp('nav.faceSearch')}</PageTitle>
+      <Tabs
+        activeKey={mode}
+        destroyOnHidden
+        // A probe from the device belongs to the search it came for: other modes drop it.
+        onChange={(k) => setParams(k === 'search' ? {} : { mode: k })}
+        items={SEARCH_MODES.map((m) => ({ key: m, label: t(`mode.${m}`), children: panel(m) }))}
+      />
+    </ConfigProvider>
+  );
+}

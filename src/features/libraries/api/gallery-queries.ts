@@ -1,0 +1,112 @@
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../../api/device';
+import {
+  deleteFace,
+  enrolFace,
+  exportFacesChosen,
+  exportFacesPage,
+  getFace,
+  queryFaces,
+  updateFace,
+} from '../../../api/protocol/faces';
+import { detectFace } from '../../../api/protocol/recognition';
+import { deleteInBatches, type DeleteBatchResult } from '../lib/delete-batches';
+import type { FaceQuery } from '../lib/gallery-view';
+import { libraryQueries } from './library-queries';
+
+export const galleryQueries = {
+  all: (libId: number) => [...libraryQueries.all(), 'gallery', libId] as const,
+  /** §3.10: one page; the last page stays on screen while the next loads, so paging never flashes empty. */
+  page: (req: FaceQuery) =>
+    queryOptions({
+      queryKey: [...galleryQueries.all(Number(req.lib_id)), 'page', req] as const,
+      queryFn: ({ signal }) => call(queryFaces, req, { signal }),
+      placeholderData: keepPreviousData,
+    }),
+  /** §3.6: one face (its picture comes from /ws/<img_path>, the answer's base64 copy is not used). */
+  face: (libId: number, imgId: string) =>
+    queryOptions({
+      queryKey: [...galleryQueries.all(libId), 'face', imgId] as const,
+      queryFn: ({ signal }) => call(getFace, { lib_id: libId, img_id: imgId }, { signal }),
+      meta: { errorHandled: true },
+    }),
+};
+
+/** Face writes change the gallery and the library's count. */
+function useInvalidateFaces() {
+  const qc = useQueryClient();
+  return (libId: number) =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: galleryQueries.all(libId) }),
+      qc.invalidateQueries({ queryKey: libraryQueries.list().queryKey }),
+    ]);
+}
+
+export interface PersonInput {
+  person_name?: string;
+  person_idcard?: string;
+  person_gender?: '' | '0' | '1';
+  person_age?: string;
+  person_addr?: string;
+}
+
+/** §3.25: the main face of a picture, its box and quality, before anything is stored. */
+export function useDetectFace() {
+  return useMutation({
+    mutationFn: (img: File) => call(detectFace, { img }),
+    meta: { errorHandled: true },
+  });
+}
+
+export function useEnrolFace(libId: number) {
+  const invalidate = useInvalidateFaces();
+  return useMutation({
+    mutationFn: (req: PersonInput & { img: File; img_id?: string }) => call(enrolFace, { lib_id: libId, ...req }),
+    meta: { errorHandled: true },
+    onSuccess: () => invalidate(libId),
+  });
+}
+
+export function useUpdateFace(libId: number) {
+  const invalidate = useInvalidateFaces();
+  return useMutation({
+    mutationFn: (req: PersonInput & { img_id: string }) => call(updateFace, { lib_id: libId, ...req }),
+    meta: { errorHandled: true },
+    onSuccess: () => invalidate(libId),
+  });
+}
+
+export function useDeleteFace(libId: number) {
+  const invalidate = useInvalidateFaces();
+  return useMutation({
+    mutationFn: (imgId: string) => call(deleteFace, { lib_id: libId, img_id: imgId }),
+    meta: { errorHandled: true },
+    onSuccess: () => invalidate(libId),
+  });
+}
+
+export function useExportPage(libId: number) {
+  return useMutation({
+    mutationFn: (req: { start_no: number; qry_len: number }) => call(exportFacesPage, { lib_id: libId, ...req }),
+    meta: { errorHandled: true },
+  });
+}
+
+export function useExportChosen(libId: number) {
+  return useMutation({
+    mutationFn: (imgIds: readonly string[]) => call(exportFacesChosen, { lib_id: libId, img_ids: imgIds.join(',') }),
+    meta: { errorHandled: true },
+  });
+}
+
+export type { DeleteBatchResult };
+
+export function useBulkDelete(libId: number) {
+  const invalidate = useInvalidateFaces();
+  return useMutation({
+    mutationFn: (args: { ids: readonly string[]; onBatch: (r: DeleteBatchResult, done: number) => void; shouldStop: () => boolean }) =>
+      deleteInBatches(call, libId, args.ids, args.onBatch, args.shouldStop),
+    meta: { errorHandled: true },
+    onSettled: () => invalidate(libId),
+  });
+}

@@ -1,0 +1,26 @@
+import { Alert } from 'antd';
+import { Link } from 'react-router';
+import { useLibT } from '../messages';
+import { libraryPaths } from '../paths';
+import { isRunActive, useImportStore } from '../store/import-store';
+
+/** An import into this library goes on while the user browses: say so, with the way back to it. */
+export function ImportBanner({ libId }: { libId: number }) {
+  const t = useLibT();
+  const mine = useImportStore((s) => s.libId === libId);
+  const run = useImportStore((s) => s.run);
+  if (!mine || !isRunActive(run)) return null;
+  return (
+    <Alert
+      className="lib-banner"
+      type="info"
+      showIcon
+      title={
+        run.state === 'paused'
+          ? t('import.bannerPaused', { done: run.answered, total: run.total })
+          : t('import.bannerRunning', { done: run.answered, total: run.total })
+      }
+      action={<Link to={libraryPaths.import(libId)}>{t('import.bannerOpen')}</Link>}
+    />
+  );
+}

@@ -1,0 +1,111 @@
+import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { IMG_ID_MAX } from '../../../api/protocol/limits';
+import { FIELD_ORDER, ownProblems, sentName, type ImportRow, type PersonFields } from '../lib/import-rows';
+import { useLibT } from '../messages';
+import { PersonFormItems, useImgIdRules } from './person-form-items';
+import { useConfirmDiscard } from './use-confirm-discard';
+
+function clean(v: Partial<PersonFields>): PersonFields {
+  const out = {} as PersonFields;
+  for (const k of FIELD_ORDER) out[k] = (v[k] ?? '').trim();
+  if (out.person_age !== '' && /^\d+$/.test(out.person_age)) out.person_age = String(Number(out.person_age));
+  return out;
+}
+
+/**
+ * Fix one row of a batch: the person's fields, checked as the device would
+ * check the name they make (shown live), plus img_id unique in the batch.
+ */
+export function ImportRowModal({
+  row,
+  takenIds,
+  onSave,
+  onClose,
+}: {
+  row: ImportRow | null;
+  /** img_ids of the batch's other kept rows. */
+  takenIds: ReadonlySet<string>;
+  onSave: (key: number, fields: PersonFields) => void;
+  onClose: () => void;
+}) {
+  const t = useLibT();
+  const [form] = Form.useForm<PersonFields>();
+  const values = Form.useWatch([], form) as Partial<PersonFields> | undefined;
+  const confirmDiscard = useConfirmDiscard();
+  const imgIdRules = useImgIdRules();
+  const [preview, setPreview] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!row) return;
+    // The instance outlives the modal's content: each row starts from its own values.
+    form.resetFields();
+    const url = URL.createObjectURL(row.file);
+    setPreview(url);
+    return () => URL.revokeObjectURL(url);
+  }, [row, form]);
+
+  const fields = row ? clean({ ...row.fields, ...(values ?? {}) }) : null;
+  const name = row && fields ? sentName(fields, row.ext) : '';
+  const stillWrong = row && fields ? ownProblems({ ext: row.ext, fields, unreadName: false }) : [];
+
+  return (
+    <Modal
+      open={row !== null}
+      title={t('import.editTitle')}
+      onCancel={() => confirmDiscard(form.isFieldsTouched(), onClose)}
+      destroyOnHidden
+      width={640}
+      footer={null}
+    >
+      {row && (
+        <div className="import-edit">
+          <div className="import-edit__photo">
+            {preview && <img src={preview} alt={t('import.photoOf', { name: row.source })} />}
+          </div>
+          <Form<PersonFields>
+            className="lib-form"
+            form={form}
+            layout="vertical"
+            initialValues={{
+              ...row.fields,
+              person_gender: row.fields.person_gender,
+            }}
+            onFinish={(v) => onSave(row.key, clean(v))}
+          >
+            <Typography.Paragraph className="lib-small">
+              {t('import.originalName')} <Typography.Text code>{row.source}</Typography.Text>
+            </Typography.Paragraph>
+            <Form.Item
+              name="img_id"
+              label={t('face.imgId')}
+              extra={t('face.imgIdHint', { max: IMG_ID_MAX })}
+              rules={[
+                ...imgIdRules,
+                {
+                  validator: (_r, v: string | undefined) =>
+                    v && takenIds.has(v.trim()) ? Promise.reject(new Error(t('import.problem.duplicate'))) : Promise.resolve(),
+                },
+              ]}
+            >
+              <Input autoComplete="off" />
+            </Form.Item>
+            <PersonFormItems batchName />
+            <div className="import-edit__name" aria-live="polite">
+              {t('import.sentAs')} <Typography.Text code>{name}</Typography.Text>
+            </div>
+            {stillWrong.length > 0 && (
+              <Alert type="warning" showIcon title={stillWrong.map((p) => t(`import.problem.${p}`)).join('; ')} style={{ marginBottom: 12 }} />
+            )}
+            <div className="lib-form-actions">
+              <Button onClick={() => confirmDiscard(form.isFieldsTouched(), onClose)}>{t('action.cancel')}</Button>
+              <Button type="primary" htmlType="submit">
+                {t('import.saveRow')}
+              </Button>
+            </div>
+          </Form>
+        </div>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,163 @@
+import { EditOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
+import { Button, Space, Table, Tag, Tooltip } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { Lang } from '../../../i18n';
+import { reasonText, type ResultStatus } from '../lib/import-report';
+import type { ImportRow, RowProblem } from '../lib/import-rows';
+import { useLibT } from '../messages';
+
+export const IMPORT_PAGE_SIZE = 50;
+
+/** A row's outcome as a tag, in words. */
+export function StatusTag({ status, lang }: { status: ResultStatus | undefined; lang: Lang }) {
+  const t = useLibT();
+  if (!status) return <span className="lib-muted">{t('import.status.new')}</span>;
+  switch (status.kind) {
+    case 'stored':
+      return <Tag className="lib-tag lib-tag--ok">{t('import.status.stored')}</Tag>;
+    case 'refused':
+      return (
+        <Tag className="lib-tag lib-tag--bad">
+          {t('import.status.refused')}: {status.code === null ? t('import.noReason') : reasonText(status.code, status.reason, lang)}
+          {status.code !== null && ` (${status.code})`}
+        </Tag>
+      );
+    case 'unknown':
+      return <Tag className="lib-tag lib-tag--warn">{t(status.why === 'network' ? 'import.status.unknownNetwork' : 'import.status.unknownReport')}</Tag>;
+    case 'skipped':
+      return <Tag className="lib-tag lib-tag--warn">{t('import.status.skipped')}</Tag>;
+    case 'cancelled':
+      return <Tag className="lib-tag">{t('import.status.cancelled')}</Tag>;
+    case 'edited':
+      return <Tag className="lib-tag lib-tag--info">{t('import.status.edited')}</Tag>;
+    case 'sending':
+      return <Tag className="lib-tag lib-tag--info">{t('import.status.sending')}</Tag>;
+    default:
+      return <Tag className="lib-tag">{t('import.status.pending')}</Tag>;
+  }
+}
+
+/**
+ * The batch, a page of 50 rows at a time (thousands of rows stay quick): each
+ * file's person as its name describes it, its problems, its outcome.
+ */
+export function ImportTable({
+  rows,
+  problems,
+  status,
+  lang,
+  page,
+  onPage,
+  selected,
+  onSelect,
+  onEdit,
+  onDrop,
+}: {
+  rows: readonly ImportRow[];
+  problems: ReadonlyMap<number, readonly RowProblem[]>;
+  status: Readonly<Record<number, ResultStatus>>;
+  lang: Lang;
+  page: number;
+  onPage: (page: number) => void;
+  selected: readonly number[];
+  onSelect: (keys: number[]) => void;
+  onEdit: (row: ImportRow) => void;
+  onDrop: (row: ImportRow, dropped: boolean) => void;
+}) {
+  const t = useLibT();
+  const locked = (r: ImportRow) => {
+    const k = status[r.key]?.kind;
+    return k === 'pending' || k === 'sending' || k === 'stored';
+  };
+  const gender = (g: string) => (g === '0' || g === '1' ? t(`gender.${g}`) : g);
+  const columns: ColumnsType<ImportRow> = [
+    {
+      title: t('import.col.file'),
+      dataIndex: 'source',
+      ellipsis: { showTitle: true },
+      width: 200,
+    },
+    { title: t('face.name'), key: 'name', render: (_v, r) => r.fields.person_name, ellipsis: true },
+    { title: t('face.imgId'), key: 'img_id', render: (_v, r) => r.fields.img_id, ellipsis: true, responsive: ['md'] },
+    { title: t('face.idcard'), key: 'idcard', render: (_v, r) => r.fields.person_idcard, ellipsis: true, responsive: ['xl'] },
+    { title: t('face.gender'), key: 'gender', width: 80, render: (_v, r) => gender(r.fields.person_gender) },
+    { title: t('face.age'), key: 'age', width: 60, render: (_v, r) => r.fields.person_age },
+    { title: t('face.addr'), key: 'addr', render: (_v, r) => r.fields.person_addr, ellipsis: true, responsive: ['xl'] },
+    {
+      title: t('import.col.check'),
+      key: 'problems',
+      width: 190,
+      render: (_v, r) => {
+        if (r.dropped) return <Tag className="lib-tag">{t('import.dropped')}</Tag>;
+        const p = problems.get(r.key);
+        if (!p) return <Tag className="lib-tag lib-tag--ok">{t('import.ok')}</Tag>;
+        return (
+          <Space size={[0, 4]} wrap>
+            {p.map((x) => (
+              <Tag key={x} className="lib-tag lib-tag--bad">
+                {t(`import.problem.${x}`)}
+              </Tag>
+            ))}
+          </Space>
+        );
+      },
+    },
+    {
+      title: t('import.col.result'),
+      key: 'status',
+      width: 170,
+      render: (_v, r) => (r.dropped ? null : <StatusTag status={status[r.key]} lang={lang} />),
+    },
+    {
+      title: t('library.actions'),
+      key: 'actions',
+      width: 110,
+      render: (_v, r) => (
+        <Space size={4}>
+          <Tooltip title={t('import.editRow')}>
+            <Button
+              size="small"
+              icon={<EditOutlined aria-hidden />}
+              aria-label={t('import.editRowOf', { name: r.source })}
+              disabled={locked(r) || r.dropped || problems.get(r.key)?.includes('extension')}
+              onClick={() => onEdit(r)}
+            />
+          </Tooltip>
+          <Tooltip title={r.dropped ? t('import.restoreRow') : t('import.dropRow')}>
+            <Button
+              size="small"
+              icon={r.dropped ? <RollbackOutlined aria-hidden /> : <StopOutlined aria-hidden />}
+              aria-label={(r.dropped ? t('import.restoreRowOf', { name: r.source }) : t('import.dropRowOf', { name: r.source }))}
+              disabled={locked(r)}
+              onClick={() => onDrop(r, !r.dropped)}
+            />
+          </Tooltip>
+        </Space>
+      ),
+    },
+  ];
+  return (
+    <div className="import-table-wrap">
+      <Table<ImportRow>
+        rowKey="key"
+        size="small"
+        columns={columns}
+        dataSource={rows as ImportRow[]}
+        rowClassName={(r) => (r.dropped ? 'import-row--dropped' : problems.has(r.key) ? 'import-row--problem' : '')}
+        rowSelection={{
+          selectedRowKeys: selected as number[],
+          onChange: (keys) => onSelect(keys as number[]),
+          getCheckboxProps: (r) => ({ 'aria-label': t('import.selectRow', { name: r.source }), disabled: locked(r) }),
+          preserveSelectedRowKeys: true,
+        }}
+        pagination={{
+          current: page,
+          pageSize: IMPORT_PAGE_SIZE,
+          showSizeChanger: false,
+          onChange: onPage,
+          showTotal: (n) => t('import.rowsTotal', { n }),
+        }}
+      />
+    </div>
+  );
+}

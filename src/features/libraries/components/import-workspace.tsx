@@ -1,0 +1,315 @@
+import {
+  CloseCircleOutlined,
+  DownloadOutlined,
+  PauseCircleOutlined,
+  PlayCircleOutlined,
+  RedoOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, Breadcrumb, Button, Card, Progress, Segmented, Space, Statistic } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useLang } from '../../../i18n';
+import { libraryQueries } from '../api/library-queries';
+import { resultsCsv, saveText } from '../lib/import-report';
+import { batchProblems, type ImportRow, type RowProblem } from '../lib/import-rows';
+import { useLibT } from '../messages';
+import { libraryPaths } from '../paths';
+import { countRows, isRunActive, useImportStore, type RunInfo } from '../store/import-store';
+import { ImportPicker } from './import-picker';
+import { ImportRowModal } from './import-row-modal';
+import { ImportTable } from './import-table';
+import { LibraryTypeTag } from './library-type-tag';
+
+type Show = 'all' | 'problems' | 'ready' | 'failed' | 'stored' | 'dropped';
+const SHOWS: readonly Show[] = ['all', 'problems', 'ready', 'failed', 'stored', 'dropped'];
+
+function rate(run: RunInfo, now: number): number | null {
+  const ms = run.activeMs + (run.since !== null ? now - run.since : 0);
+  return ms > 1000 && run.answered > 0 ? run.answered / (ms / 1000) : null;
+}
+
+/** Ticks once a second while a run is going, for the rate and time left. */
+function useNow(active: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    const id = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(id);
+  }, [active]);
+  return active ? now : Date.now();
+}
+
+/**
+ * Batch import (§3.19): pick files or a folder; every name is read by the
+ * shared §3.19 parser into an editable table with its problems; the valid rows
+ * go to the device in chunks (1030) with progress, pause, resume and cancel;
+ * each file's outcome comes back from the device's report; the results can be
+ * downloaded and the failures retried.
+ */
+export function ImportWorkspace({ libId }: { libId: number }) {
+  const t = useLibT();
+  const lang = useLang();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const libraries = useQuery(libraryQueries.list());
+  const library = libraries.data?.find((l) => l.lib_id === libId);
+  const store = useImportStore();
+  const [owned, setOwned] = useState(true);
+  const [editing, setEditing] = useState<ImportRow | null>(null);
+  const [selected, setSelected] = useState<number[]>([]);
+
+  useEffect(() => setOwned(useImportStore.getState().open(libId)), [libId]);
+
+  const problems = useMemo(() => batchProblems(store.rows), [store.rows]);
+  const counts = useMemo(() => countRows(store.rows, store.status, problems), [store.rows, store.status, problems]);
+  const active = isRunActive(store.run);
+  const running = store.run.state === 'running' || store.run.state === 'pausing' || store.run.state === 'cancelling';
+  const now = useNow(running);
+
+  const showParam = params.get('show') as Show | null;
+  const show: Show = showParam && SHOWS.includes(showParam) ? showParam : 'all';
+  const pageParam = Number(params.get('page'));
+  const page = Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1;
+  const setParam = (name: string, value: string | null) =>
+    setParams(
+      (prev) => {
+        const p = new URLSearchParams(prev);
+        if (value === null) p.delete(name);
+        else p.set(name, value);
+        if (name !== 'page') p.delete('page');
+        return p;
+      },
+      { replace: true },
+    );
+
+  const shown = useMemo(() => {
+    const failed = new Set(['refused', 'unknown', 'skipped', 'cancelled', 'edited']);
+    return store.rows.filter((r) => {
+      const k = store.status[r.key]?.kind;
+      switch (show) {
+        case 'problems':
+          return !r.dropped && problems.has(r.key);
+        case 'ready':
+          return !r.dropped && !problems.has(r.key) && k !== 'stored';
+        case 'failed':
+          return !r.dropped && k !== undefined && failed.has(k);
+        case 'stored':
+          return k === 'stored';
+        case 'dropped':
+          return r.dropped;
+        default:
+          return true;
+      }
+    });
+  }, [store.rows, store.status, problems, show]);
+
+  if (!owned) {
+    const other = useImportStore.getState().libId;
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={t('import.busyElsewhere')}
+        action={other !== null ? <Link to={libraryPaths.import(other)}>{t('import.bannerOpen')}</Link> : undefined}
+      />
+    );
+  }
+
+  const libName = library?.lib_name ?? t('gallery.libraryN', { id: libId });
+  const takenIds = new Set(store.rows.filter((r) => !r.dropped && r.key !== editing?.key && r.fields.img_id).map((r) => r.fields.img_id));
+  const r = rate(store.run, now);
+  const left = store.run.total - store.run.answered;
+  const eta = r && left > 0 ? Math.ceil(left / r) : null;
+  const percent = store.run.total ? Math.floor((store.run.answered / store.run.total) * 100) : 0;
+  const problemKeys = store.rows.filter((x) => !x.dropped && problems.has(x.key)).map((x) => x.key);
+
+  const downloadResults = () => {
+    const csv = resultsCsv(
+      store.rows,
+      store.status,
+      problems,
+      {
+        result: (k) => t(`import.result.${k}`),
+        problem: (p: RowProblem) => t(`import.problem.${p}`),
+        unknown: (why) => t(why === 'network' ? 'import.status.unknownNetwork' : 'import.status.unknownReport'),
+      },
+      lang,
+    );
+    saveText(csv, t('import.resultsFile', { name: libName.replace(/[\\/:*?"<>|]/g, '-') }), 'text/csv;charset=utf-8');
+  };
+
+  const haltText =
+    store.run.halt === 'session'
+      ? t('import.halt.session')
+      : store.run.halt === 'network'
+        ? t('import.halt.network')
+        : store.run.halt === 'library'
+          ? t('import.halt.library')
+          : null;
+
+  return (
+    <>
+      <Breadcrumb
+        className="lib-breadcrumb"
+        items={[
+          { title: <Link to={libraryPaths.list}>{t('section')}</Link> },
+          { title: <Link to={libraryPaths.gallery(libId)}>{libName}</Link> },
+          { title: t('import.title') },
+        ]}
+      />
+      <div className="gallery-head">
+        <h1 className="lib-h1">{t('import.heading', { name: libName })}</h1>
+        {library && <LibraryTypeTag type={library.lib_type} />}
+      </div>
+
+      <Card className="import-card">
+        <ImportPicker
+          disabled={active}
+          onFiles={(files) => {
+            if (files.length === 0) return;
+            store.addFiles(files);
+            void message.info(t('import.added', { n: files.length }));
+          }}
+        />
+      </Card>
+
+      {store.rows.length > 0 && (
+        <Card className="import-card">
+          <div className="import-summary" role="group" aria-label={t('import.summary')}>
+            <Statistic title={t('import.count.rows')} value={counts.rows} />
+            <Statistic title={t('import.count.ready')} value={counts.ready} />
+            <Statistic title={t('import.count.problems')} value={counts.problems} />
+            <Statistic title={t('import.count.dropped')} value={counts.dropped} />
+            {store.run.runs > 0 && <Statistic title={t('import.count.stored')} value={counts.stored} />}
+            {store.run.runs > 0 && <Statistic title={t('import.count.failed')} value={counts.refused + counts.unknown} />}
+          </div>
+
+          {store.run.state !== 'idle' && (
+            <section className="import-progress" aria-label={t('import.progress')}>
+              <Progress
+                percent={percent}
+                status={store.run.state === 'cancelled' ? 'exception' : store.run.state === 'done' ? 'success' : running ? 'active' : 'normal'}
+                aria-label={t('import.progress')}
+              />
+              <div role="status" aria-live="polite" className="import-progress__text">
+                {t(`import.state.${store.run.state}`)} ·{' '}
+                {t('import.progressText', {
+                  done: store.run.answered,
+                  total: store.run.total,
+                  stored: counts.stored,
+                  failed: counts.refused + counts.unknown,
+                })}
+                {r !== null && ` · ${t('import.rate', { rate: r.toFixed(1) })}`}
+                {eta !== null && running && ` · ${t('import.eta', { s: eta })}`}
+              </div>
+              {haltText && <Alert type="warning" showIcon title={haltText} style={{ marginTop: 8 }} />}
+            </section>
+          )}
+
+          <div className="import-actions">
+            <Space wrap>
+              {!active && (
+                <Button
+                  type="primary"
+                  icon={store.run.runs > 0 ? <RedoOutlined aria-hidden /> : <SendOutlined aria-hidden />}
+                  disabled={counts.ready === 0}
+                  onClick={() => {
+                    setSelected([]);
+                    store.start();
+                  }}
+                >
+                  {store.run.runs > 0 ? t('import.retry', { n: counts.ready }) : t('import.start', { n: counts.ready })}
+                </Button>
+              )}
+              {store.run.state === 'running' && (
+                <Button icon={<PauseCircleOutlined aria-hidden />} onClick={store.pause}>
+                  {t('import.pause')}
+                </Button>
+              )}
+              {store.run.state === 'paused' && (
+                <Button type="primary" icon={<PlayCircleOutlined aria-hidden />} onClick={store.resume}>
+                  {t('import.resume')}
+                </Button>
+              )}
+              {(store.run.state === 'running' || store.run.state === 'paused' || store.run.state === 'pausing') && (
+                <Button danger icon={<CloseCircleOutlined aria-hidden />} onClick={store.cancel}>
+                  {t('import.cancel')}
+                </Button>
+              )}
+              {store.run.runs > 0 && !running && (
+                <Button icon={<DownloadOutlined aria-hidden />} onClick={downloadResults}>
+                  {t('import.download')}
+                </Button>
+              )}
+            </Space>
+            {!active && counts.problems > 0 && counts.ready > 0 && (
+              <span className="lib-muted">{t('import.skipNote', { n: counts.problems })}</span>
+            )}
+          </div>
+
+          <div className="import-filter">
+            <Segmented<Show>
+              aria-label={t('import.show')}
+              value={show}
+              onChange={(v) => setParam('show', v === 'all' ? null : v)}
+              options={SHOWS.map((s) => ({ value: s, label: t(`import.show.${s}`) }))}
+            />
+            <Space wrap>
+              <Button size="small" disabled={active || problemKeys.length === 0} onClick={() => store.setDropped(problemKeys, true)}>
+                {t('import.dropProblems', { n: problemKeys.length })}
+              </Button>
+              <Button
+                size="small"
+                disabled={active || selected.length === 0}
+                onClick={() => {
+                  store.setDropped(selected, true);
+                  setSelected([]);
+                }}
+              >
+                {t('import.dropSelected', { n: selected.length })}
+              </Button>
+              <Button
+                size="small"
+                disabled={active || selected.length === 0}
+                onClick={() => {
+                  store.setDropped(selected, false);
+                  setSelected([]);
+                }}
+              >
+                {t('import.restoreSelected', { n: selected.length })}
+              </Button>
+              <Button size="small" danger disabled={active} onClick={() => store.clear()}>
+                {t('import.clear')}
+              </Button>
+            </Space>
+          </div>
+
+          <ImportTable
+            rows={shown}
+            problems={problems}
+            status={store.status}
+            lang={lang}
+            page={page}
+            onPage={(p) => setParam('page', p > 1 ? String(p) : null)}
+            selected={selected}
+            onSelect={setSelected}
+            onEdit={setEditing}
+            onDrop={(row, dropped) => store.setDropped([row.key], dropped)}
+          />
+        </Card>
+      )}
+
+      <ImportRowModal
+        row={editing}
+        takenIds={takenIds}
+        onClose={() => setEditing(null)}
+        onSave={(key, fields) => {
+          store.editRow(key, fields);
+          setEditing(null);
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { call } from '../../../api/device';
+import { listCameras } from '../../../api/protocol/cameras';
+import { listLibraries } from '../../../api/protocol/libraries';
+import {
+  queryAlarms,
+  queryBodies,
+  querySnapshots,
+  type AlarmRecord,
+  type BodyRecord,
+  type SnapshotRecord,
+} from '../../../api/protocol/records';
+import { getTime } from '../../../api/protocol/system';
+import type { FilterRequest } from '../model/record-view';
+
+export interface DeviceClockReading {
+  sysTime: string;
+  timeZone: string;
+  /** Browser ms when the answer came: the device's "now" moves on from here. */
+  readAt: number;
+}
+
+/** The three sets as one shape for the table; the tab says which record type the rows are. */
+export type RecordPage =
+  | { tab: 'snapshots'; rows: SnapshotRecord[]; total: number }
+  | { tab: 'alarms'; rows: AlarmRecord[]; total: number }
+  | { tab: 'bodies'; rows: BodyRecord[]; total: number };
+
+type Paging = { start_no: number; qry_len: number };
+const fetchSnapshots = (f: Extract<FilterRequest, { tab: 'snapshots' }>['filter'], p: Paging, signal?: AbortSignal) =>
+  call(querySnapshots, { ...f, ...p }, { signal });
+const fetchAlarms = (f: Extract<FilterRequest, { tab: 'alarms' }>['filter'], p: Paging, signal?: AbortSignal) =>
+  call(queryAlarms, { ...f, ...p }, { signal });
+const fetchBodies = (f: Extract<FilterRequest, { tab: 'bodies' }>['filter'], p: Paging, signal?: AbortSignal) =>
+  call(queryBodies, { ...f, ...p }, { signal });
+
+export async function fetchRecordPage(req: FilterRequest, paging: Paging, signal?: AbortSignal): Promise<RecordPage> {
+  switch (req.tab) {
+    case 'snapshots': {
+      const a = await fetchSnapshots(req.filter, paging, signal);
+      return { tab: 'snapshots', rows: a.record, total: a.total_num };
+    }
+    case 'alarms': {
+      const a = await fetchAlarms(req.filter, paging, signal);
+      return { tab: 'alarms', rows: a.record, total: a.total_num };
+    }
+    case 'bodies': {
+      const a = await fetchBodies(req.filter, paging, signal);
+      return { tab: 'bodies', rows: a.record, total: a.total_num };
+    }
+  }
+}
+
+export interface RecordTotals {
+  snapshots: number;
+  alarms: number;
+  bodies: number;
+}
+
+export const recordQueries = {
+  all: () => ['records'] as const,
+  page: (req: FilterRequest, paging: Paging) =>
+    queryOptions({
+      queryKey: [...recordQueries.all(), req.tab, 'page', req.filter, paging] as const,
+      queryFn: ({ signal }) => fetchRecordPage(req, paging, signal),
+      // The old page stays on screen while the next one loads: no jump to an empty table.
+      placeholderData: keepPreviousData,
+    }),
+  /** Everything that 1045 would delete, unfiltered: one row each, for total_num. */
+  totals: () =>
+    queryOptions({
+      queryKey: [...recordQueries.all(), 'totals'] as const,
+      queryFn: async ({ signal }): Promise<RecordTotals> => {
+        const one = { qry_len: 1 };
+        const [s, a, b] = await Promise.all([
+          call(querySnapshots, one, { signal }),
+          call(queryAlarms, one, { signal }),
+          call(queryBodies, one, { signal }),
+        ]);
+        return { snapshots: s.total_num, alarms: a.total_num, bodies: b.total_num };
+      },
+      staleTime: 0,
+    }),
+  /**
+   * §6.6 (1283): the device's clock, for the time presets. Read again every
+   * five minutes so "today" turns over at the device's midnight.
+   */
+  clock: () =>
+    queryOptions({
+      queryKey: [...recordQueries.all(), 'clock'] as const,
+      queryFn: async ({ signal }): Promise<DeviceClockReading> => {
+        const t = await call(getTime, {}, { signal });
+        return { sysTime: t.sys_time, timeZone: t.time_zone, readAt: Date.now() };
+      },
+      staleTime: 5 * 60_000,
+      refetchInterval: 5 * 60_000,
+    }),
+  /** §4.1 (516): channel → camera name, for the filter and the rows. */
+  cameras: () =>
+    queryOptions({
+      queryKey: [...recordQueries.all(), 'cameras'] as const,
+      queryFn: async ({ signal }) => (await call(listCameras, {}, { signal })).camera,
+      staleTime: 60_000,
+    }),
+  /** §3.1 (1028): a few dozen at most, one call. */
+  libraries: () =>
+    queryOptions({
+      queryKey: [...recordQueries.all(), 'libraries'] as const,
+      queryFn: ({ signal }) => call(listLibraries, {}, { signal }),
+      staleTime: 60_000,
+    }),
+};

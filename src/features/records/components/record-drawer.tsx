@@ -1,0 +1,196 @@
+// Everything about one record: its pictures (and the scene when the live
+// push brought one), every field, the attributes in words, and where to go
+// next (the person in their library, a search with this face).
+import { DownloadOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Drawer, Space, Tag, Typography } from 'antd';
+import { useCallback } from 'react';
+import { Link } from 'react-router';
+import type { AlarmRecord, BodyRecord, SnapshotRecord } from '../../../api/protocol/records';
+import { useLang } from '../../../i18n';
+import { pictureSrc, useLiveAlarms, type LiveAlarm } from '../../../live';
+import { personGender } from '../attribute-words';
+import { deviceFileUrl, faceSearchLink, galleryLink } from '../links';
+import type { RecordTab } from '../model/record-view';
+import { useRecordsT } from '../messages';
+import { BodyAttributes, FaceAttributes } from './attribute-list';
+import { LIST_TAG_COLOURS } from '../theme';
+import { SceneFrame } from './scene-frame';
+
+export type AnyRecord =
+  | { tab: 'snapshots'; row: SnapshotRecord }
+  | { tab: 'alarms'; row: AlarmRecord }
+  | { tab: 'bodies'; row: BodyRecord };
+
+/** The live push's copy of this capture, if the buffer still holds it (it has the scene and the box). */
+function useLiveCopy(snapId: string | undefined): LiveAlarm | undefined {
+  const select = useCallback((alarms: readonly LiveAlarm[]) => (snapId ? alarms.find((a) => a.snapId === snapId) : undefined), [snapId]);
+  return useLiveAlarms(select);
+}
+
+export function RecordDrawer({ record, tab, onClose }: { record: AnyRecord | null; tab: RecordTab; onClose: () => void }) {
+  const t = useRecordsT();
+  return (
+    <Drawer
+      open={record !== null}
+      onClose={onClose}
+      size={620}
+      title={t(`drawer.title.${record?.tab ?? tab}`)}
+      closable={{ 'aria-label': t('drawer.close') }}
+      destroyOnHidden
+    >
+      {record && <RecordDetails record={record} />}
+    </Drawer>
+  );
+}
+
+function Picture({ src, alt, caption }: { src: string; alt: string; caption: string }) {
+  return (
+    <figure className="records-figure">
+      <img src={src} alt={alt} />
+      <figcaption>{caption}</figcaption>
+    </figure>
+  );
+}
+
+function RecordDetails({ record }: { record: AnyRecord }) {
+  const t = useRecordsT();
+  const lang = useLang();
+  const r = record.row;
+  const live = useLiveCopy(r.snap_id);
+  const none = t('field.none');
+  const frameSrc = pictureSrc(live?.frame ?? null);
+
+  const recordItems = [
+    { key: 'time', label: t('field.time'), children: r.trigger },
+    { key: 'camera', label: t('field.camera'), children: r.camera_name },
+    { key: 'channel', label: t('field.channel'), children: r.channel },
+    { key: 'position', label: t('field.position'), children: r.position || none },
+    ...(record.tab === 'bodies'
+      ? [{ key: 'quality', label: t('field.quality'), children: record.row.quality }]
+      : [
+          { key: 'threshold', label: t('field.threshold'), children: record.row.threshold },
+          ...(record.row.similarity >= 0 && record.row.lib_id
+            ? [
+                { key: 'library', label: t('field.library'), children: record.row.lib_name },
+                {
+                  key: 'type',
+                  label: t('field.listType'),
+                  children:
+                    record.row.lib_type === 1 || record.row.lib_type === 2 ? (
+                      <Tag color={LIST_TAG_COLOURS[record.row.lib_type]}>{t(`type.${record.row.lib_type}`)}</Tag>
+                    ) : (
+                      none
+                    ),
+                },
+                { key: 'similarity', label: t('field.similarity'), children: record.row.similarity },
+                { key: 'ranking', label: t('field.ranking'), children: record.row.ranking },
+              ]
+            : [{ key: 'similarity', label: t('field.similarity'), children: t('row.notCompared') }]),
+        ]),
+    { key: 'snap', label: t('field.snapId'), children: <Typography.Text copyable={{ text: r.snap_id }}>{r.snap_id}</Typography.Text>, span: 2 },
+  ];
+
+  const personItems =
+    record.tab === 'alarms'
+      ? [
+          { key: 'name', label: t('field.name'), children: record.row.person_name || none },
+          { key: 'gender', label: t('field.gender'), children: personGender(record.row.person_gender, lang) || none },
+          { key: 'age', label: t('field.age'), children: record.row.person_age || none },
+          { key: 'idcard', label: t('field.idcard'), children: record.row.person_idcard || none },
+          { key: 'addr', label: t('field.address'), children: record.row.person_addr || none, span: 2 },
+          { key: 'img', label: t('field.imgId'), children: record.row.img_id || none },
+          { key: 'enrolled', label: t('field.enrolled'), children: record.row.create_time || none },
+        ]
+      : null;
+
+  return (
+    <div className="records-detail">
+      <section aria-labelledby="records-pictures">
+        <Typography.Title level={3} id="records-pictures" className="records-h3">
+          {t('drawer.pictures')}
+        </Typography.Title>
+        <div className="records-figures">
+          <Picture
+            src={deviceFileUrl(r.snap_path)}
+            alt={t(record.tab === 'bodies' ? 'img.body' : 'img.capture', { camera: r.camera_name, time: r.trigger })}
+            caption={t('drawer.capture')}
+          />
+          {record.tab === 'alarms' && record.row.img_path && (
+            <Picture
+              src={deviceFileUrl(record.row.img_path)}
+              alt={t('img.library', { name: record.row.person_name || record.row.img_id })}
+              caption={`${t('drawer.libraryPhoto')} · ${record.row.lib_name}`}
+            />
+          )}
+        </div>
+      </section>
+
+      <section aria-labelledby="records-scene">
+        <Typography.Title level={3} id="records-scene" className="records-h3">
+          {t('drawer.scene')}
+        </Typography.Title>
+        {frameSrc ? (
+          <>
+            <SceneFrame src={frameSrc} alt={t('img.frame', { time: r.trigger })} box={live?.box ?? null} />
+            <Typography.Paragraph type="secondary">{t('drawer.sceneLive')}</Typography.Paragraph>
+          </>
+        ) : (
+          <Alert type="info" showIcon title={t('drawer.sceneMissing')} />
+        )}
+      </section>
+
+      <Space wrap className="records-links">
+        {record.tab === 'alarms' && record.row.img_id && (
+          <Link to={galleryLink(record.row.lib_id, record.row.img_id)}>
+            <TeamOutlined aria-hidden /> {t('drawer.openGallery')}
+          </Link>
+        )}
+        {record.tab === 'snapshots' && record.row.lib_id > 0 && (
+          <Link to={galleryLink(record.row.lib_id)}>
+            <TeamOutlined aria-hidden /> {t('drawer.openLibrary')}
+          </Link>
+        )}
+        {record.tab !== 'bodies' && (
+          <Link to={faceSearchLink(r.snap_path)}>
+            <SearchOutlined aria-hidden /> {t('drawer.searchFace')}
+          </Link>
+        )}
+        <Button type="link" href={deviceFileUrl(r.snap_path)} download icon={<DownloadOutlined aria-hidden />}>
+          {t('drawer.download')}
+        </Button>
+      </Space>
+
+      <section aria-labelledby="records-record">
+        <Descriptions
+          title={
+            <span role="heading" aria-level={3} id="records-record">
+              {t('drawer.record')}
+            </span>
+          }
+          size="small"
+          column={2}
+          bordered
+          items={recordItems}
+        />
+      </section>
+
+      {personItems && (
+        <section aria-labelledby="records-person">
+          <Descriptions
+            title={
+              <span role="heading" aria-level={3} id="records-person">
+                {t('drawer.person')}
+              </span>
+            }
+            size="small"
+            column={2}
+            bordered
+            items={personItems}
+          />
+        </section>
+      )}
+
+      <section>{record.tab === 'bodies' ? <BodyAttributes attr={record.row.body_attr} /> : <FaceAttributes attr={record.row.face_attr} />}</section>
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+// The records page's whole view lives in the URL (tab, filters, page, page
+// size, the open record), so a reload or a shared link shows the same rows.
+// Anything malformed in a hand-edited URL is dropped, never sent.
+import { ID_LIST_MAX, QUERY_DEFAULT, QUERY_MAX } from '../../../api/protocol/limits';
+import { parseDeviceTime, presetRange, TIME_PRESETS, type TimePreset, type TimeRange } from './device-time';
+
+export type RecordTab = 'snapshots' | 'alarms' | 'bodies';
+export const RECORD_TABS: readonly RecordTab[] = ['snapshots', 'alarms', 'bodies'];
+
+export type RangeChoice = TimePreset | 'custom';
+
+export interface RecordView {
+  tab: RecordTab;
+  /** 1-based. */
+  page: number;
+  size: number;
+  channel?: number;
+  /** Snapshots: one library by name (1037 filters by lib_name). */
+  libName?: string;
+  /** Alarms: libraries by id (1036's lib_ids). */
+  libIds: number[];
+  libType?: 1 | 2;
+  range?: RangeChoice;
+  /** Custom range, device-local "yyyy-MM-dd HH:mm:ss". */
+  from?: string;
+  to?: string;
+  /** The record shown in the drawer (snap_id). */
+  open?: string;
+}
+
+/** The page sizes offered; all within the device's 50 rows (§1). */
+export const PAGE_SIZES = [QUERY_DEFAULT, 20, QUERY_MAX] as const;
+
+const positiveInt = (s: string | null): number | undefined => {
+  if (!s || !/^\d{1,9}$/.test(s)) return undefined;
+  const n = Number(s);
+  return n >= 1 ? n : undefined;
+};
+
+export function readView(params: URLSearchParams): RecordView {
+  const tabParam = params.get('tab');
+  const tab = RECORD_TABS.includes(tabParam as RecordTab) ? (tabParam as RecordTab) : 'snapshots';
+  const size = positiveInt(params.get('size'));
+  const type = params.get('type');
+  const range = params.get('range');
+  const from = params.get('from') ?? undefined;
+  const to = params.get('to') ?? undefined;
+  const libIds = (params.get('libs') ?? '')
+    .split(',')
+    .map((p) => positiveInt(p.trim()))
+    .filter((n): n is number => n !== undefined)
+    .slice(0, ID_LIST_MAX);
+  const view: RecordView = {
+    tab,
+    page: positiveInt(params.get('page')) ?? 1,
+    size: size && size <= QUERY_MAX ? size : QUERY_DEFAULT,
+    channel: positiveInt(params.get('ch')),
+    libName: params.get('lib') || undefined,
+    libIds: [...new Set(libIds)],
+    libType: type === '1' ? 1 : type === '2' ? 2 : undefined,
+    open: params.get('open') || undefined,
+  };
+  if (range === 'custom') {
+    const f = from && parseDeviceTime(from) !== null ? from : undefined;
+    const t = to && parseDeviceTime(to) !== null ? to : undefined;
+    view.range = 'custom';
+    // A start after the stop is a hand-made URL: the device would refuse it (-3596).
+    if (!(f && t && f > t)) Object.assign(view, { from: f, to: t });
+  } else if (TIME_PRESETS.includes(range as TimePreset)) {
+    view.range = range as TimePreset;
+  }
+  return view;
+}
+
+export function writeView(view: RecordView): URLSearchParams {
+  const p = new URLSearchParams();
+  if (view.tab !== 'snapshots') p.set('tab', view.tab);
+  if (view.channel !== undefined) p.set('ch', String(view.channel));
+  if (view.libName) p.set('lib', view.libName);
+  if (view.libIds.length > 0) p.set('libs', view.libIds.join(','));
+  if (view.libType !== undefined) p.set('type', String(view.libType));
+  if (view.range) p.set('range', view.range);
+  if (view.range === 'custom') {
+    if (view.from) p.set('from', view.from);
+    if (view.to) p.set('to', view.to);
+  }
+  if (view.page !== 1) p.set('page', String(view.page));
+  if (view.size !== QUERY_DEFAULT) p.set('size', String(view.size));
+  if (view.open) p.set('open', view.open);
+  return p;
+}
+
+/** A filter change: back to the first page, the drawer closed. */
+export function withFilter(view: RecordView, change: Partial<RecordView>): RecordView {
+  return { ...view, ...change, page: 1, open: undefined };
+}
+
+/** Whether the range needs the device's clock before anything can be asked. */
+export function needsClock(view: RecordView): boolean {
+  return view.range !== undefined && view.range !== 'custom';
+}
+
+/** The view's time range; null while a preset waits for the device's clock. */
+export function timeRange(view: RecordView, now: number | null): TimeRange | null {
+  if (!view.range) return {};
+  if (view.range === 'custom') return { start_time: view.from, stop_time: view.to };
+  return now === null ? null : presetRange(view.range, now);
+}
+
+interface Common {
+  channel?: number;
+  start_time?: string;
+  stop_time?: string;
+}
+export interface SnapshotFilter extends Common {
+  lib_name?: string;
+  lib_type?: 1 | 2;
+}
+export interface AlarmFilter extends Common {
+  lib_ids?: string;
+  lib_type?: 1 | 2;
+}
+export type BodyFilter = Common;
+
+export type FilterRequest =
+  | { tab: 'snapshots'; filter: SnapshotFilter }
+  | { tab: 'alarms'; filter: AlarmFilter }
+  | { tab: 'bodies'; filter: BodyFilter };
+
+const clean = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T;
+
+/** The device's filter fields for the view's tab; fields a tab does not take are left out. */
+export function filterRequest(view: RecordView, range: TimeRange): FilterRequest {
+  const common: Common = { channel: view.channel, start_time: range.start_time, stop_time: range.stop_time };
+  switch (view.tab) {
+    case 'snapshots':
+      return { tab: 'snapshots', filter: clean({ ...common, lib_name: view.libName, lib_type: view.libType }) };
+    case 'alarms':
+      return {
+        tab: 'alarms',
+        filter: clean({ ...common, lib_ids: view.libIds.length > 0 ? view.libIds.join(',') : undefined, lib_type: view.libType }),
+      };
+    case 'bodies':
+      return { tab: 'bodies', filter: clean(common) };
+  }
+}
+
+/** §1: start_no is 1-based. */
+export function pageRequest(view: Pick<RecordView, 'page' | 'size'>): { start_no: number; qry_len: number } {
+  return { start_no: (view.page - 1) * view.size + 1, qry_len: view.size };
+}
