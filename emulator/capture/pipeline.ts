@@ -259,7 +259,8 @@ export class CapturePipeline {
       const alarm = candidate !== null && candidate.similarity >= cam.threshold;
       const box = `${face.box.x1},${face.box.y1},${face.box.x2},${face.box.y2}`;
       let stored: { snap_id: string; snap_path: string } | undefined;
-      if (this.roomFor(face.crop.length)) {
+      // The crop and the scene frame are stored with the record (record/, record/frame/).
+      if (this.roomFor(face.crop.length + scene.frame.length)) {
         stored = insertRecord(this.ctx, {
           kind: 'face',
           channel: cam.channel,
@@ -268,6 +269,7 @@ export class CapturePipeline {
           trigger,
           quality: face.quality,
           snap: face.crop,
+          frame: scene.frame,
           box,
           threshold: cam.threshold,
           candidate,
