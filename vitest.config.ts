@@ -23,7 +23,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.tsx'],
           setupFiles: ['src/test/setup.ts'],
-          testTimeout: 20_000,
+          // antd's modules take seconds to transform the first time on 2 cores.
+          testTimeout: 60_000,
         },
       },
     ],
