@@ -66,14 +66,15 @@ test('logout ends the session and returns to the login page', async ({ page }) =
 
 test('a reload keeps the session, which lives in sessionStorage only', async ({ page }) => {
   const login = new LoginPage(page);
-  await login.goto('/records?page=2');
+  // The overview: the shell's own page (the feature pages have their own specs).
+  await login.goto('/?page=2');
   await login.logIn(DEMO_USER, DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/records\?page=2$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Records' })).toBeVisible();
+  await expect(page).toHaveURL(/\/\?page=2$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
 
   await page.reload();
-  await expect(page).toHaveURL(/\/records\?page=2$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Records' })).toBeVisible();
+  await expect(page).toHaveURL(/\/\?page=2$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
 
   const stored = await page.evaluate(() => ({
     session: sessionStorage.getItem('nebula.session'),
@@ -88,9 +89,9 @@ test('a reload keeps the session, which lives in sessionStorage only', async ({ 
 
 test('a session the device ended sends the user to login and back', async ({ page, device }) => {
   const login = new LoginPage(page);
-  await login.goto('/system');
+  await login.goto('/?tab=device');
   await login.logIn(DEMO_USER, DEMO_PASSWORD);
-  await expect(page.getByRole('heading', { level: 1, name: 'System' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
 
   // End the browser's session from outside, as 30 idle minutes or a restart would.
   const sessionId = await page.evaluate(
@@ -102,8 +103,8 @@ test('a session the device ended sends the user to login and back', async ({ pag
   await asBrowser(logout, {});
 
   await page.reload();
-  await expect(page).toHaveURL(/\/login\?next=%2Fsystem$/);
+  await expect(page).toHaveURL(/\/login\?next=%2F%3Ftab%3Ddevice$/);
   await expect(login.expiredNotice).toBeVisible();
   await login.logIn(DEMO_USER, DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/system$/);
+  await expect(page).toHaveURL(/\/\?tab=device$/);
 });
