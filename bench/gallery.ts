@@ -111,15 +111,22 @@ async function fillLibrary(libId: number): Promise<void> {
   })();
 }
 
-/** Import files: the convention's names, real face crops (repeated unless --distinct). */
-async function importFiles(): Promise<{ name: string; mimeType: string; buffer: Buffer }[]> {
+/**
+ * Import files, written to a folder (Chromium then reads them from disk, as
+ * for a user's pick): the convention's names, real face crops, repeated unless
+ * --distinct.
+ */
+async function importFiles(dir: string): Promise<string[]> {
   const pool = await loadFacePool(ctx.engine);
-  const out: { name: string; mimeType: string; buffer: Buffer }[] = [];
+  fs.mkdirSync(dir, { recursive: true });
+  const out: string[] = [];
   for (let i = 0; i < FILES; i++) {
     let buffer = pool[i % pool.length]!.jpeg;
-    // A JPEG comment makes the bytes unique without changing the picture.
+    // An EXIF description makes the bytes unique without changing the picture.
     if (args.distinct) buffer = await sharp(buffer).jpeg({ quality: 90 }).withMetadata({ exif: { IFD0: { ImageDescription: `bench ${i}` } } }).toBuffer();
-    out.push({ name: `Import ${i}_imp-${i}_#_${i % 2}_${20 + (i % 60)}_#.jpg`, mimeType: 'image/jpeg', buffer });
+    const file = path.join(dir, `Import ${i}_imp-${i}_#_${i % 2}_${20 + (i % 60)}_#.jpg`);
+    fs.writeFileSync(file, buffer);
+    out.push(file);
   }
   return out;
 }
@@ -183,6 +190,7 @@ async function main(): Promise<void> {
       [browserSession, ctx.options.user] as const,
     );
     const page = await context.newPage();
+    page.setDefaultTimeout(10 * 60_000);
 
     // Warm-up: the app's chunks in the HTTP cache, as for a user who has the console open.
     await page.goto(`${base}/libraries`);
@@ -234,7 +242,7 @@ async function main(): Promise<void> {
     const heapBefore = await heapMb(page);
 
     // 3. Import 1 000 files.
-    const files = await importFiles();
+    const files = await importFiles(path.join(tmp, 'import'));
     await page.goto(`${base}/libraries/${libId}/import`);
     t = performance.now();
     await page.getByTestId('import-files-input').setInputFiles(files);

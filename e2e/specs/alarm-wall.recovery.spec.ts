@@ -10,7 +10,7 @@ import { startEmulator } from '../../emulator/index';
 import { deviceProxy } from '../../proxy.config';
 import { createClient } from '../../src/api/client';
 import { login } from '../../src/api/protocol';
-import { DEMO_PASSWORD, DEMO_USER, expect, test } from '../fixtures';
+import { DEMO_PASSWORD, DEMO_USER, expect as baseExpect, test } from '../fixtures';
 import { WallDevice } from '../pages/alarm-wall-device';
 import { AlarmWallPage } from '../pages/alarm-wall-page';
 import { LoginPage } from '../pages/login-page';
@@ -22,6 +22,7 @@ test.use({
 });
 // Each spec waits for the live socket and for the emulator's captures: slower than a form on a busy machine.
 test.describe.configure({ timeout: 150_000 });
+const expect = baseExpect.configure({ timeout: 20_000 });
 
 const liveLight = (page: Page) => page.getByRole('status', { name: /^live alarms:/i });
 

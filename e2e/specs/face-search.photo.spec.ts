@@ -12,7 +12,7 @@ test.use({ locale: 'en-US' });
 // The face engine and the exports are real work on a shared 2-core machine.
 // Pages and the emulator answer slowly while other suites share the machine.
 const expect = baseExpect.configure({ timeout: 30_000 });
-test.describe.configure({ timeout: 150_000 });
+test.describe.configure({ timeout: 240_000 });
 
 /** The page's own content; the shell's navigation is scanned by the shell's specs. */
 const axe = (page: import('@playwright/test').Page) => new AxeBuilder({ page }).exclude('nav');
@@ -34,7 +34,7 @@ const severe = (r: Awaited<ReturnType<AxeBuilder['analyze']>>) =>
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? ''}`));
 
-test('a photo of an enrolled person finds them first, linked to their library entry', async ({ loggedIn: page, device }) => {
+test('a photo of an enrolled person finds them first, linked to their library entry @tablet', async ({ loggedIn: page, device }) => {
   const { face, photo } = await enrolledPerson(device, 0);
   const fs_ = new FaceSearchPage(page);
   await fs_.goto();
@@ -131,4 +131,24 @@ test('"search this face" from an alarm takes the snapshot from the device and se
   // Searched at once: the demo history's captures are cut from enrolled faces, so someone comes first.
   await expect(page.getByText(/^Searched in all libraries, threshold 60/)).toBeVisible();
   await expect(fs_.matches.first()).toContainText('No. 1');
+});
+
+test('detection boxes every face of a group photo with its quality and attributes in words', async ({ loggedIn: page }) => {
+  const fs_ = new FaceSearchPage(page);
+  await fs_.goto('?mode=detect');
+  await fs_.givePhoto(jpeg('sample1.jpg', fs.readFileSync(path.join(SAMPLE_DIR, 'sample1.jpg'))));
+  await expect(page.getByText(/^\d+ faces found$/)).toBeVisible();
+  const rows = page.getByRole('table').locator('tbody').getByRole('row').filter({ has: page.getByRole('link', { name: /search face \d+/i }) });
+  const n = Number((await page.getByText(/^\d+ faces found$/).textContent())!.split(' ')[0]);
+  expect(n).toBeGreaterThan(1);
+  await expect(rows).toHaveCount(n);
+  await expect(rows.first()).toContainText(/Gender.*(Male|Female)/);
+  await expect(rows.first()).toContainText('Expression');
+  await expect(rows.first().getByRole('img', { name: 'Crop of face 1' })).toBeVisible();
+  await expect(page.getByRole('main')).not.toContainText(/st_|_type_none/);
+  // On to a search with one of them.
+  await rows.nth(1).getByRole('link', { name: 'Search face 2' }).click();
+  await expect(page).toHaveURL(/\/face-search\?snap=tmp%2F/);
+  await expect(fs_.matches.first()).toContainText('No. 1');
+  expect(severe(await axe(page).analyze())).toEqual([]);
 });

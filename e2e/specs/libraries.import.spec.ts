@@ -13,7 +13,8 @@ import { blankPhoto, realFaces } from '../pages/libraries-data';
 import { LibraryImportPage } from '../pages/libraries-import';
 
 test.use({ locale: 'en-US' });
-const expect = baseExpect.configure({ timeout: 30_000 });
+// Several suites share 2 cores: a page can take a while to load.
+const expect = baseExpect.configure({ timeout: 45_000 });
 
 async function noSeriousViolations(page: Page, where: string, within?: string): Promise<void> {
   expect.soft(await seriousViolations(page, where, within)).toEqual([]);

@@ -9,8 +9,8 @@ import { press } from '../pages/libraries-keys';
 import { LibrariesListPage } from '../pages/libraries-list';
 
 test.use({ locale: 'en-US' });
-// Loaded machines (2 cores, several suites at once) can take a while to load a page.
-const expect = baseExpect.configure({ timeout: 30_000 });
+// Several suites share 2 cores: a page can take a while to load.
+const expect = baseExpect.configure({ timeout: 45_000 });
 
 async function noSeriousViolations(page: Page, where: string, within?: string): Promise<void> {
   expect.soft(await seriousViolations(page, where, within)).toEqual([]);
@@ -22,7 +22,7 @@ test('create, edit and delete a library, named cameras blocking the delete @tabl
   const name = `Blacklist ${stamp}`;
   const list = new LibrariesListPage(page);
   await list.goto();
-  await expect(list.heading).toBeVisible({ timeout: 20_000 });
+  await expect(list.heading).toBeVisible();
   await expect(list.table.getByRole('row').nth(1)).toBeVisible();
   await noSeriousViolations(page, 'libraries page');
 

@@ -13,7 +13,8 @@ import { LibraryGalleryPage } from '../pages/libraries-gallery';
 import { press, toggle } from '../pages/libraries-keys';
 
 test.use({ locale: 'en-US' });
-const expect = baseExpect.configure({ timeout: 30_000 });
+// Several suites share 2 cores: a page can take a while to load.
+const expect = baseExpect.configure({ timeout: 45_000 });
 
 async function noSeriousViolations(page: Page, where: string, within?: string): Promise<void> {
   expect.soft(await seriousViolations(page, where, within)).toEqual([]);
@@ -36,7 +37,7 @@ function zipEntries(file: string): Promise<string[]> {
 }
 
 test('enrol from a photo, find, edit, export and delete people', async ({ loggedIn: page, device }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   const stamp = Date.now();
   const faces = await realFaces(device, 3);
   expect(faces.length).toBeGreaterThanOrEqual(3);

@@ -11,7 +11,7 @@ test.use({ locale: 'en-US' });
 // The face engine and the exports are real work on a shared 2-core machine.
 // Pages and the emulator answer slowly while other suites share the machine.
 const expect = baseExpect.configure({ timeout: 30_000 });
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 240_000 });
 
 /** The page's own content; the shell's navigation is scanned by the shell's specs. */
 const axe = (page: import('@playwright/test').Page) => new AxeBuilder({ page }).exclude('nav');
@@ -72,7 +72,7 @@ async function yesterdaysBlacklistAlarms(device: Device) {
   return { start, stop, blacklist, camera: best, expected };
 }
 
-test("finds yesterday's blacklist alarms on one camera and opens one: both faces, attributes in words", async ({ loggedIn: page, device }) => {
+test("finds yesterday's blacklist alarms on one camera and opens one: both faces, attributes in words @tablet", async ({ loggedIn: page, device }) => {
   const { start, stop, blacklist, camera, expected } = await yesterdaysBlacklistAlarms(device);
   const records = new RecordsPage(page);
   await records.goto();

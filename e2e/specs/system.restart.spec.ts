@@ -18,7 +18,7 @@ import { SystemPage } from '../pages/system-page';
 
 test.describe.configure({ mode: 'serial' });
 /** The first answers can be slow on a busy machine. */
-const FIRST_LOAD = { timeout: 30_000 };
+const FIRST_LOAD = { timeout: 60_000 };
 test.use({
   locale: 'en-US',
   // While the device is away, every request the page still makes fails, and the
@@ -113,7 +113,7 @@ test.afterAll(async () => {
 });
 
 test('@restart uploads a certificate and key, then switches to HTTPS and back, following each restart', async ({ loggedIn: page, device }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const deviceId = (await device.call(getVersion, {})).device_id;
   const pair = selfSignedPair();
   const system = new SystemPage(page);
@@ -160,7 +160,7 @@ test('@restart uploads a certificate and key, then switches to HTTPS and back, f
 });
 
 test('@restart reboots after a confirmation naming the device, and follows it back to the login page', async ({ loggedIn: page, device }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const deviceId = (await device.call(getVersion, {})).device_id;
   const system = new SystemPage(page);
   await system.goto('Maintenance');
@@ -183,7 +183,7 @@ test('@restart reboots after a confirmation naming the device, and follows it ba
 });
 
 test('@restart upgrades from a package, after a confirmation, and follows the restart', async ({ loggedIn: page, device }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const before = await device.call(getVersion, {});
   const system = new SystemPage(page);
   await system.goto('Maintenance');

@@ -11,8 +11,8 @@ import { SystemPage, type SystemTabName } from '../pages/system-page';
 test.use({ locale: 'en-US' });
 // Each test waits up to this long for the page's first answers: on a busy machine
 // (and a real device on a slow link) the first load can take a while.
-const FIRST_LOAD = { timeout: 30_000 };
-test.describe.configure({ timeout: 90_000 });
+const FIRST_LOAD = { timeout: 60_000 };
+test.describe.configure({ timeout: 150_000 });
 
 /** The wall clock of this moment in a "GMT+08:00" zone. */
 function wallClockNow(zone: string): string {

@@ -84,6 +84,9 @@ const browserUrls: PictureUrls = {
   revoke: (url) => URL.revokeObjectURL(url),
 };
 
+/** Native base64 decoding (Chrome 140+, Firefox 133+, Safari 18.2+), where there is one. */
+const fromBase64 = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array<ArrayBuffer> }).fromBase64;
+
 export function dataUrlToBlob(dataUrl: string): Blob | null {
   const comma = dataUrl.indexOf(',');
   if (!dataUrl.startsWith('data:') || comma < 0) return null;
@@ -92,6 +95,8 @@ export function dataUrlToBlob(dataUrl: string): Blob | null {
   const type = meta.split(';')[0] || 'application/octet-stream';
   try {
     if (!meta.endsWith(';base64')) return new Blob([decodeURIComponent(body)], { type });
+    // Several times faster than atob and a loop: this runs for every picture of every push (bench/wall.ts).
+    if (fromBase64) return new Blob([fromBase64.call(Uint8Array, body)], { type });
     const bin = atob(body);
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);

@@ -290,7 +290,7 @@ export function AlarmWallPage() {
     <div className="wall">
       <PageTitle
         extra={
-          <Typography.Text type="secondary" className="wall__summary">
+          <Typography.Text className="wall__summary">
             {t('page.summary', { shown: arranged.list.length, held: alarms.length, unacked: arranged.unacknowledged })}
           </Typography.Text>
         }

@@ -5,7 +5,6 @@
 import { Alert, App, Button, Flex, Form, Input, InputNumber, Radio, Select, Slider, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
 import { DeviceError } from '../../../api/errors';
 import type { CameraRecord } from '../../../api/protocol/cameras';
 import { VENDORS } from '../../../api/protocol/cameras';
@@ -33,6 +32,7 @@ import { CAMERA_KINDS, costOf, isVideo, type CameraKind } from '../model/camera-
 import { LIMIT_VARS, useCameraT } from '../messages';
 import { roiPath } from '../paths';
 import { useErrorLine } from './device-error';
+import { RouterLinkButton } from './router-link-button';
 
 /** Which field a device refusal concerns (Appendix A). */
 const FIELD_OF_CODE: Record<number, keyof CameraFormValues> = {
@@ -202,7 +202,7 @@ export function CameraForm(props: CameraFormProps) {
       )}
 
       {mode === 'add' && (
-        <Form.Item name="channel" label={t('form.channel')} help={t('form.channelHelp')}>
+        <Form.Item name="channel" label={t('form.channel')} extra={t('form.channelHelp')}>
           <Select
             allowClear
             placeholder={t('form.channelAuto')}
@@ -363,7 +363,9 @@ export function CameraForm(props: CameraFormProps) {
           <Typography.Paragraph type="secondary" className="cameras__face-help">
             {t('form.faceHelp', { min: FACESIZE_MIN, max: FACESIZE_MAX })}{' '}
             {mode === 'edit' && camera && (kind === 'rtsp' || kind === 'onvif' || kind === 'GB28181') && (
-              <Link to={roiPath(camera.channel)}>{t('action.roi')}</Link>
+              <RouterLinkButton type="link" size="small" to={roiPath(camera.channel)} className="cameras__inline-link">
+                {t('action.roi')}
+              </RouterLinkButton>
             )}
           </Typography.Paragraph>
         </>

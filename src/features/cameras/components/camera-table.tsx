@@ -2,12 +2,12 @@
 // rendered as text only; passwords and URLs (which may hold one) are not shown.
 import { DeleteOutlined, EditOutlined, PlusOutlined, ScanOutlined } from '@ant-design/icons';
 import { Badge, Button, Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { Link } from 'react-router';
 import type { CameraRecord } from '../../../api/protocol/cameras';
 import type { Library } from '../../../api/protocol/libraries';
 import { isVideo, kindOf, parseLibIds, type ChannelRow } from '../model/camera-kind';
 import { useCameraT } from '../messages';
 import { roiPath } from '../paths';
+import { RouterLinkButton } from './router-link-button';
 
 export interface CameraTableProps {
   rows: readonly ChannelRow[];
@@ -128,9 +128,9 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
               {t('action.edit')}
             </Button>
             {video && (
-              <Link to={roiPath(cam.channel)} aria-label={t('action.roiLabel', { name: cam.camera_name })} className="cameras__roi-link">
-                <ScanOutlined aria-hidden /> {t('action.roi')}
-              </Link>
+              <RouterLinkButton size="small" to={roiPath(cam.channel)} icon={<ScanOutlined />} aria-label={t('action.roiLabel', { name: cam.camera_name })}>
+                {t('action.roi')}
+              </RouterLinkButton>
             )}
             <Button
               size="small"

@@ -2,7 +2,7 @@
 // facesize_min / facesize_max): the canvas, the exact numbers beside it, the
 // picture to draw on, save, and the captures that follow a save.
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Form, InputNumber, Progress, Radio, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Badge, Button, Card, Flex, Form, InputNumber, Progress, Radio, Tag, Typography, Upload } from 'antd';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useBlocker } from 'react-router';
 import type { CameraRecord } from '../../../api/protocol/cameras';
@@ -379,9 +379,10 @@ export function RoiEditor({ camera }: { camera: CameraRecord }) {
 
           {update.error && !update.isPending && <Alert type="error" showIcon role="alert" title={t('roi.failed')} description={errorLine(update.error)} />}
           <Flex gap={8} justify="flex-end" align="center" wrap className="cameras__form-actions">
-            <Typography.Text type={dirty ? 'warning' : 'secondary'} role="status" data-testid="roi-dirty">
-              {dirty ? t('roi.dirty') : t('roi.unchanged')}
-            </Typography.Text>
+            {/* The dot's colour repeats the words; the words keep the text's own contrast. */}
+            <span role="status">
+              <Badge status={dirty ? 'warning' : 'default'} text={<span data-testid="roi-dirty">{dirty ? t('roi.dirty') : t('roi.unchanged')}</span>} />
+            </span>
             <Button onClick={undo} disabled={!dirty || update.isPending}>
               {t('roi.discard')}
             </Button>

@@ -2,12 +2,13 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Result, Skeleton } from 'antd';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { PageTitle } from '../../../components/page-title';
 import { cameraQueries } from '../api/camera-queries';
 import { CamerasTheme } from '../components/cameras-theme';
 import { DeviceErrorAlert } from '../components/device-error';
 import { RoiEditor } from '../components/roi-editor';
+import { RouterLinkButton } from '../components/router-link-button';
 import { isVideo, kindOf } from '../model/camera-kind';
 import { useCameraT } from '../messages';
 import { camerasPath } from '../paths';
@@ -27,9 +28,9 @@ function RoiPageBody() {
   const list = useQuery(cameraQueries.list());
   const camera = list.data?.camera.find((c) => c.channel === channel);
   const back = (
-    <Link to={camerasPath} className="cameras__back">
-      <ArrowLeftOutlined aria-hidden /> {t('roi.back')}
-    </Link>
+    <RouterLinkButton type="link" to={camerasPath} icon={<ArrowLeftOutlined />}>
+      {t('roi.back')}
+    </RouterLinkButton>
   );
 
   if (list.isPending) {

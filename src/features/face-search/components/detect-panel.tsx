@@ -32,7 +32,17 @@ export function DetectPanel() {
       <Card title={t('mode.detect')} size="small">
         <Space orientation="vertical" size="middle" className="fs-stack">
           <PhotoDrop
-            onFile={(file) => examine.mutate({ kind: 'file', file }, { onSuccess: (p) => (setPhoto(p), setFocus(undefined)) })}
+            onFile={(file) =>
+              examine.mutate(
+                { kind: 'file', file },
+                {
+                  onSuccess: (p) => {
+                    setPhoto(p);
+                    setFocus(undefined);
+                  },
+                },
+              )
+            }
             pastable
             label={photo ? t('photo.replace') : undefined}
             compact={photo !== null}

@@ -56,11 +56,11 @@ export function SearchPanel({ snap }: { snap: string | null }) {
   // A probe named in the URL (?snap=), once per path.
   const taken = useRef<string | null>(null);
   useEffect(() => {
-    if (!snap || taken.current === snap || !libraries.isSuccess) return;
+    if (!snap || taken.current === snap || libraries.isPending) return;
     taken.current = snap;
     take({ kind: 'device', path: snap });
-    // Once per snap, after the libraries are known (take itself changes every render).
-  }, [snap, libraries.isSuccess]);
+    // Once per snap, after the libraries are known or failed (take itself changes every render).
+  }, [snap, libraries.isPending]);
 
   const boxes: PhotoBox[] = (photo?.faces ?? []).flatMap((f, i) => {
     const box = parseCoordinate(f.coordinate);

@@ -8,7 +8,8 @@ import { renderWithApp } from './test-wrapper';
 
 beforeEach(() => resetState('en-US'));
 
-describe('GallerySearchForm', () => {
+// antd in jsdom is slow on a busy 2-core machine.
+describe('GallerySearchForm', { timeout: 60_000 }, () => {
   it('offers the quick search or the exact filters, never both on screen', async () => {
     const onSearch = vi.fn();
     const { rerender } = renderWithApp(<GallerySearchForm search={{ mode: 'fuzzy', key: 'wang' }} onSearch={onSearch} />);

@@ -15,7 +15,8 @@ beforeEach(() => {
 
 const row = (name: string) => rowFromFile(new File([new Uint8Array([1])], name), 7);
 
-describe('ImportRowModal', () => {
+// antd in jsdom is slow on a busy 2-core machine.
+describe('ImportRowModal', { timeout: 60_000 }, () => {
   it('shows the name the file will be sent under as the user fixes the row', async () => {
     const onSave = vi.fn();
     renderWithApp(<ImportRowModal row={row('Gina_g-1_#_5_30_#.jpg')} takenIds={new Set()} onSave={onSave} onClose={() => {}} />);

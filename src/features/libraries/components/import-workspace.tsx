@@ -56,7 +56,11 @@ export function ImportWorkspace({ libId }: { libId: number }) {
   const libraries = useQuery(libraryQueries.list());
   const library = libraries.data?.find((l) => l.lib_id === libId);
   const store = useImportStore();
-  const [owned, setOwned] = useState(true);
+  // Another library's import still under way keeps the store: this page says so instead.
+  const [owned, setOwned] = useState(() => {
+    const s = useImportStore.getState();
+    return s.libId === null || s.libId === libId || !isRunActive(s.run);
+  });
   const [editing, setEditing] = useState<ImportRow | null>(null);
   const [selected, setSelected] = useState<number[]>([]);
 

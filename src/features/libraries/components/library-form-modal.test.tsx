@@ -22,7 +22,8 @@ beforeEach(() => {
   useSessionStore.getState().start(FAKE_SESSION, FAKE_USER);
 });
 
-describe('LibraryFormModal', () => {
+// antd in jsdom is slow on a busy 2-core machine.
+describe('LibraryFormModal', { timeout: 60_000 }, () => {
   it('checks the name before sending: required, unique, at most 64', async () => {
     const device = fakeDevice();
     renderWithApp(<LibraryFormModal open library={null} libraries={[EXISTING]} onClose={() => {}} onSaved={() => {}} />);
