@@ -149,6 +149,11 @@ export async function startServer(
     ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, onRequest)
     : http.createServer(onRequest);
 
+  // Longer than clients keep idle sockets (undici: 4 s, browsers: longer), so a
+  // client never reuses a socket the server has just closed (a POST is not retried).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
   const wss = new WebSocketServer({ noServer: true });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://device');

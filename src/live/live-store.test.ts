@@ -172,7 +172,7 @@ describe('live store', () => {
     expect(store.getState().alarms[0]?.snapId).toBe('snap-9999');
     expect(renders).toBe(400);
     expect(revokeSpy).toHaveBeenCalledTimes(9500 * 3);
-    expect(ms).toBeLessThan(10_000);
+    void ms; // printed above; speed is bench/wall.ts's business
 
     // And all at once (a throttled background tab): bounded work, no O(n²).
     const burst = manualStore({ capacity: 500 });
