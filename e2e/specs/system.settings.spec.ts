@@ -12,7 +12,8 @@ test.use({ locale: 'en-US' });
 // Each test waits up to this long for the page's first answers: on a busy machine
 // (and a real device on a slow link) the first load can take a while.
 const FIRST_LOAD = { timeout: 60_000 };
-test.describe.configure({ timeout: 150_000 });
+// Generous bounds: a passing test takes seconds; a loaded machine takes minutes.
+test.describe.configure({ timeout: 240_000 });
 
 /** The wall clock of this moment in a "GMT+08:00" zone. */
 function wallClockNow(zone: string): string {
