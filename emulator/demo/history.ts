@@ -237,8 +237,14 @@ export function faceAttrOf(rng: Rng, p: Persona): FaceAttr {
 }
 
 /** The pool face that shows a library person: the one with the same id, else a stable pick. */
-function poolFaceFor(pool: readonly PoolFace[], face: MatchedFace): PoolFace {
-  return pool.find((p) => p.id === face.img_id) ?? pool[hashSeed(face.img_id) % pool.length]!;
+/**
+ * The picture that shows a library person: their enrolled picture itself (the
+ * demo enrols pool crops as they are), so searching an alarm's capture finds
+ * the same person; a stable pool pick only if that file is gone.
+ */
+function poolFaceFor(ctx: EmulatorContext, pool: readonly PoolFace[], face: MatchedFace): PoolFace {
+  const jpeg = ctx.files.read(face.img_path);
+  return jpeg ? { id: face.img_id, jpeg } : pool[hashSeed(face.img_id) % pool.length]!;
 }
 
 // ---- who: bodies -------------------------------------------------------------------------
@@ -459,7 +465,7 @@ export async function seedHistory(ctx: EmulatorContext, opts: HistoryOptions): P
         const candidate = candidateFor(rng, cam, chance(rng, ALARM_SHARE));
         const alarm = candidate !== null && isAlarm(candidate.similarity, cam.threshold);
         // An alarm shows the library person's own pool face; anyone else is a passer-by.
-        const face = alarm ? poolFaceFor(opts.pool, candidate.face) : pick(rng, opts.pool);
+        const face = alarm ? poolFaceFor(ctx, opts.pool, candidate.face) : pick(rng, opts.pool);
         const persona = alarm ? personaOf(candidate.face.img_id, candidate.face) : personaOf(face.id);
         insertRecord(ctx, {
           ...common,
