@@ -141,6 +141,7 @@ test('the keyboard: Space pauses, arrows move, Enter opens, A acknowledges, M mu
   await expect(wall.unmute).toHaveAttribute('aria-pressed', 'true');
   // The preference outlives the page.
   await page.reload();
+  await expect(page.getByRole('status', { name: /live alarms: live/i })).toBeVisible({ timeout: 60_000 });
   await expect(wall.unmute).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('m');
   await expect(wall.mute).toHaveAttribute('aria-pressed', 'false');

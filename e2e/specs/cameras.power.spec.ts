@@ -9,7 +9,7 @@ import { CamerasPage } from '../pages/cameras-page';
 
 test.use({ locale: 'en-US' });
 // Several suites share two cores: a page may take a while to answer.
-const expect = baseExpect.configure({ timeout: 60_000 });
+const expect = baseExpect.configure({ timeout: 90_000 });
 
 /** Counts the camera writes (513 add, 515 edit) the browser sends. */
 function countWrites(page: Page): { add: number; edit: number } {
@@ -94,7 +94,7 @@ test('@tablet one camera of each kind: the gauge follows and the device refuses 
       await expect(cameras.gauge).toHaveAccessibleName(`Computing power: ${used} of ${capacity} used`);
 
       // Closing a filled form asks first.
-      await page.keyboard.press('Escape');
+      await cameras.form.getByRole('button', { name: 'Cancel' }).click();
       await cameras.confirmDialog.getByRole('button', { name: 'Discard changes' }).click();
       await expect(cameras.form).toBeHidden();
 

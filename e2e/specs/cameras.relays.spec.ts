@@ -6,8 +6,8 @@ import { CamerasRelays } from '../pages/cameras-relays';
 
 test.use({ locale: 'en-US' });
 // Several suites share two cores: a page may take a while to answer.
-const expect = baseExpect.configure({ timeout: 60_000 });
-test.describe.configure({ timeout: 240_000 });
+const expect = baseExpect.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 360_000 });
 
 test('@tablet binds a relay to a camera and removes it', async ({ loggedIn: page, device }, testInfo) => {
   const cameras = new CamerasPage(page);

@@ -15,8 +15,8 @@ import { CamerasRoi } from '../pages/cameras-roi';
 
 test.use({ locale: 'en-US' });
 // Several suites share two cores: a page may take a while to answer.
-const expect = baseExpect.configure({ timeout: 60_000 });
-test.describe.configure({ timeout: 240_000 });
+const expect = baseExpect.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 360_000 });
 
 /** Each project edits its own demo camera (both are rtsp / onvif, which have an ROI). */
 const channelFor = (project: string) => (project === 'tablet' ? 2 : 1);

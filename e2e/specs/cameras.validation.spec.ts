@@ -8,8 +8,8 @@ import { CamerasRelays } from '../pages/cameras-relays';
 
 test.use({ locale: 'en-US' });
 // Several suites share two cores: a page may take a while to answer.
-const expect = baseExpect.configure({ timeout: 60_000 });
-test.describe.configure({ timeout: 240_000 });
+const expect = baseExpect.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 360_000 });
 
 /**
  * The writes the browser sends to /api/. The camera list refreshes itself

@@ -1,5 +1,6 @@
 // A security officer searches the libraries with photos: an enrolled person's
-// picture, a group photo (the second face), two photos 1:1, and bad photos.
+// picture, a group photo (the second face), two photos 1:1, bad photos, a
+// snapshot taken from the device, and every face of a photo detected.
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,8 +10,7 @@ import { expect as baseExpect, test, type Device } from '../fixtures';
 import { FaceSearchPage, type PhotoFile } from '../pages/face-search-page';
 
 test.use({ locale: 'en-US' });
-// The face engine and the exports are real work on a shared 2-core machine.
-// Pages and the emulator answer slowly while other suites share the machine.
+// The face engine is real work, and other suites share the 2-core machine.
 const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ timeout: 240_000 });
 

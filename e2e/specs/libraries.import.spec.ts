@@ -14,14 +14,14 @@ import { LibraryImportPage } from '../pages/libraries-import';
 
 test.use({ locale: 'en-US' });
 // Several suites share 2 cores: a page can take a while to load.
-const expect = baseExpect.configure({ timeout: 45_000 });
+const expect = baseExpect.configure({ timeout: 60_000 });
 
 async function noSeriousViolations(page: Page, where: string, within?: string): Promise<void> {
   expect.soft(await seriousViolations(page, where, within)).toEqual([]);
 }
 
 test('batch import of a folder: problems first, per-file report, fix and retry', async ({ loggedIn: page, device }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   const stamp = Date.now();
   const faces = await realFaces(device, 3);
   const { lib_id: libId, lib_name: libName } = await device.call(createLibrary, { lib_name: `Import ${stamp}`, lib_type: 2 });

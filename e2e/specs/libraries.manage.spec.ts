@@ -10,14 +10,14 @@ import { LibrariesListPage } from '../pages/libraries-list';
 
 test.use({ locale: 'en-US' });
 // Several suites share 2 cores: a page can take a while to load.
-const expect = baseExpect.configure({ timeout: 45_000 });
+const expect = baseExpect.configure({ timeout: 60_000 });
 
 async function noSeriousViolations(page: Page, where: string, within?: string): Promise<void> {
   expect.soft(await seriousViolations(page, where, within)).toEqual([]);
 }
 
 test('create, edit and delete a library, named cameras blocking the delete @tablet', async ({ loggedIn: page, device }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   const stamp = Date.now();
   const name = `Blacklist ${stamp}`;
   const list = new LibrariesListPage(page);

@@ -14,7 +14,7 @@ import { press, toggle } from '../pages/libraries-keys';
 
 test.use({ locale: 'en-US' });
 // Several suites share 2 cores: a page can take a while to load.
-const expect = baseExpect.configure({ timeout: 45_000 });
+const expect = baseExpect.configure({ timeout: 60_000 });
 
 async function noSeriousViolations(page: Page, where: string, within?: string): Promise<void> {
   expect.soft(await seriousViolations(page, where, within)).toEqual([]);
@@ -37,7 +37,7 @@ function zipEntries(file: string): Promise<string[]> {
 }
 
 test('enrol from a photo, find, edit, export and delete people', async ({ loggedIn: page, device }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   const stamp = Date.now();
   const faces = await realFaces(device, 3);
   expect(faces.length).toBeGreaterThanOrEqual(3);

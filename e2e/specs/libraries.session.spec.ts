@@ -11,10 +11,10 @@ import { LoginPage } from '../pages/login-page';
 
 test.use({ locale: 'en-US' });
 // Several suites share 2 cores: a page can take a while to load.
-const expect = baseExpect.configure({ timeout: 45_000 });
+const expect = baseExpect.configure({ timeout: 60_000 });
 
 test('an expired session keeps the gallery view and the unsaved enrol form', async ({ loggedIn: page, device }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   const stamp = Date.now();
   const faces = await realFaces(device, 2);
   const { lib_id: libId } = await device.call(createLibrary, { lib_name: `Session ${stamp}`, lib_type: 1 });

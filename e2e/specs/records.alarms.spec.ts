@@ -8,8 +8,7 @@ import { expect as baseExpect, test, type Device } from '../fixtures';
 import { RecordsPage } from '../pages/records-page';
 
 test.use({ locale: 'en-US' });
-// The face engine and the exports are real work on a shared 2-core machine.
-// Pages and the emulator answer slowly while other suites share the machine.
+// Exports are real work, and other suites share the 2-core machine.
 const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ timeout: 240_000 });
 

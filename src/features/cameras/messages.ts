@@ -23,10 +23,6 @@ export const useCameraT = defineMessages({
     'kind.onvif': 'ONVIF 视频流',
     'kind.GB28181': 'GB28181 视频流',
     'kind.IMAGE': '抓拍机',
-    'kind.short.rtsp': 'rtsp',
-    'kind.short.onvif': 'onvif',
-    'kind.short.GB28181': 'GB28181',
-    'kind.short.IMAGE': '抓拍机',
     'kind.unknown': '未知类型',
 
     'snap.1': '精准',
@@ -36,7 +32,6 @@ export const useCameraT = defineMessages({
     'snap.help.2': '人脸在画面中时按固定间隔抓拍。',
     'snap.help.3': '一检测到人脸就立即抓拍：告警最快，抓拍最多。',
 
-    'table.label': '通道与相机',
     'col.channel': '通道',
     'col.name': '名称',
     'col.kind': '类型',
@@ -79,7 +74,6 @@ export const useCameraT = defineMessages({
 
     'drawer.add': '添加相机',
     'drawer.edit': '编辑相机 · 通道 {channel}',
-    'drawer.close': '关闭',
     'form.label': '相机设置',
     'form.kind': '相机类型',
     'form.kindCost': '{cost} 路算力',
@@ -239,7 +233,6 @@ export const useCameraT = defineMessages({
     'relays.title': '相机与继电器绑定',
     'relays.add': '绑定继电器',
     'relays.empty': '还没有继电器绑定',
-    'relays.label': '继电器绑定',
     'relays.col.camera': '相机',
     'relays.col.name': '继电器名称',
     'relays.col.address': '地址',
@@ -284,10 +277,6 @@ export const useCameraT = defineMessages({
     'kind.onvif': 'ONVIF video',
     'kind.GB28181': 'GB28181 video',
     'kind.IMAGE': 'Capture camera',
-    'kind.short.rtsp': 'rtsp',
-    'kind.short.onvif': 'onvif',
-    'kind.short.GB28181': 'GB28181',
-    'kind.short.IMAGE': 'capture',
     'kind.unknown': 'Unknown kind',
 
     'snap.1': 'Precise',
@@ -297,7 +286,6 @@ export const useCameraT = defineMessages({
     'snap.help.2': 'A capture at a fixed interval while a face is in view.',
     'snap.help.3': 'A capture as soon as a face is detected: the fastest alarms, the most captures.',
 
-    'table.label': 'Channels and cameras',
     'col.channel': 'Channel',
     'col.name': 'Name',
     'col.kind': 'Kind',
@@ -340,7 +328,6 @@ export const useCameraT = defineMessages({
 
     'drawer.add': 'Add a camera',
     'drawer.edit': 'Edit camera · channel {channel}',
-    'drawer.close': 'Close',
     'form.label': 'Camera settings',
     'form.kind': 'Kind of camera',
     'form.kindCost': 'costs {cost}',
@@ -500,7 +487,6 @@ export const useCameraT = defineMessages({
     'relays.title': 'Cameras bound to relays',
     'relays.add': 'Bind a relay',
     'relays.empty': 'No relay is bound yet',
-    'relays.label': 'Relay bindings',
     'relays.col.camera': 'Camera',
     'relays.col.name': 'Relay name',
     'relays.col.address': 'Address',

@@ -79,7 +79,11 @@ export const AlarmDetail = memo(function AlarmDetail({ snapId, onClose, onAck }:
       closable={{ 'aria-label': t('detail.close') }}
       extra={
         alarm && !alarm.acknowledged ? (
-          <Button type="primary" danger={classify(alarm) === 'blacklist'} icon={<CheckOutlined />} onClick={() => onAck(alarm.snapId)}>
+          <Button
+            className={classify(alarm) === 'blacklist' ? 'wall-btn-danger' : 'wall-btn-strong'}
+            icon={<CheckOutlined />}
+            onClick={() => onAck(alarm.snapId)}
+          >
             {t('card.ack')}
           </Button>
         ) : null

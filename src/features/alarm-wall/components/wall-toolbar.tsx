@@ -138,7 +138,7 @@ export const WallActions = memo(function WallActions(p: WallActionsProps) {
             icon={p.paused ? <PlayCircleOutlined /> : <PauseCircleOutlined />}
             aria-pressed={p.paused}
             onClick={p.onTogglePause}
-            type={p.paused ? 'primary' : 'default'}
+            className={p.paused ? 'wall-btn-strong' : undefined}
           >
             {p.paused ? t('action.resume') : t('action.pause')}
           </Button>

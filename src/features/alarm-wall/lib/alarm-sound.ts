@@ -55,6 +55,15 @@ function context(): AudioContext | null {
   return ctx;
 }
 
+/**
+ * On opening the wall: a page that has had no click or key yet (a kiosk after
+ * a reload) cannot play the chime, so say so now rather than at the first
+ * blacklist alarm.
+ */
+export function checkSoundAllowed(): void {
+  if (!ctx && !mayStartAudio()) useSoundState.setState({ blocked: true });
+}
+
 /** Call from a user gesture (any click or key on the wall): lets the chime play later. */
 export function unlockSound(): void {
   const c = context();

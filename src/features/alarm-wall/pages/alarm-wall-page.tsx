@@ -18,7 +18,7 @@ import { ConnectionBanner } from '../components/connection-banner';
 import { KioskBar } from '../components/kiosk-bar';
 import { WallActions, WallFiltersBar } from '../components/wall-toolbar';
 import { useAlarmAlerts, type NotificationText } from '../lib/alarm-alerts';
-import { unlockSound, useSoundState } from '../lib/alarm-sound';
+import { checkSoundAllowed, unlockSound, useSoundState } from '../lib/alarm-sound';
 import { deviceClock } from '../lib/device-time';
 import { cardSelector, type GridWindow } from '../lib/grid';
 import { useTicked } from '../lib/ticker';
@@ -53,6 +53,7 @@ function useResumeOnLeave(): void {
 /** Audio needs a user gesture first: any click or key on the page counts. */
 function useSoundUnlock(): void {
   useEffect(() => {
+    checkSoundAllowed();
     const unlock = () => unlockSound();
     document.addEventListener('pointerdown', unlock, true);
     document.addEventListener('keydown', unlock, true);
@@ -226,7 +227,7 @@ export function AlarmWallPage() {
           showIcon
           title={t('paused.banner', { count: pausedCount })}
           action={
-            <Button size="small" type="primary" onClick={togglePause}>
+            <Button size="small" className="wall-btn-strong" onClick={togglePause}>
               {t('action.resume')}
             </Button>
           }

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from 'antd';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -66,11 +66,14 @@ async function fill(u: ReturnType<typeof userEvent.setup>, el: HTMLElement, valu
 
 const writes = (d: ReturnType<typeof fakeDevice>) => d.requests.filter((r) => ['513', '515', '1538'].includes(r.msgId));
 
+// Two shared cores: antd renders slowly, so waits are long (this file only: vitest isolates files).
+configure({ asyncUtilTimeout: 10_000 });
+
 // The fake device answers these routes without looking at the session.
 beforeEach(() => resetState('en-US'));
 afterEach(() => vi.unstubAllGlobals());
 
-describe('the add form', () => {
+describe('the add form', { timeout: 120_000 }, () => {
   it('catches threshold 101, face size 50, a 21-digit SIP id and port 70000 before sending', async () => {
     const d = device();
     renderPage('/cameras?add=0');
@@ -126,7 +129,7 @@ describe('the add form', () => {
     const add = within(form).getByRole('button', { name: /Add/ });
     await u.dblClick(add);
     await u.click(add);
-    expect(await within(form).findByText('Waiting for the device…', {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(await within(form).findByText('Waiting for the device…')).toBeInTheDocument();
     expect(d.sent('513')).toHaveLength(1);
     expect(d.sent('513')[0]!.body).toMatchObject({ camera_mode: 'IMAGE', ip: '192.0.2.7', port: 37777, vendor: 'dahua' });
     answer({ data: { channel: 1 } });
@@ -134,7 +137,7 @@ describe('the add form', () => {
   });
 });
 
-describe('the edit form', () => {
+describe('the edit form', { timeout: 120_000 }, () => {
   it('never shows the password back and sends only what changed', async () => {
     const d = device({ '515': () => ({ data: { channel: 2 } }) });
     renderPage('/cameras?edit=2');

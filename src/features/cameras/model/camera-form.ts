@@ -5,7 +5,7 @@ import type { addCamera, CameraRecord, updateCamera } from '../../../api/protoco
 import { VENDORS } from '../../../api/protocol/cameras';
 import type { RequestOf } from '../../../api/protocol/operation';
 import { FACESIZE_MAX, FACESIZE_MIN, PORT_MAX, SIP_ID_MAX, THRESHOLD_MAX, THRESHOLD_MIN } from '../../../api/protocol/limits';
-import { isVideo, kindOf, modeOf, parseLibIds, type CameraKind } from './camera-kind';
+import { isVideo, kindOf, parseLibIds, type CameraKind } from './camera-kind';
 
 export type SnapMode = 1 | 2 | 3;
 export type Vendor = (typeof VENDORS)[number];
@@ -364,6 +364,3 @@ export function toUpdateRequest(
   if (Object.keys(req).length === 0) return null;
   return { channel, ...req } as UpdateRequest;
 }
-
-/** The mode for a kind, for the table and the request. */
-export const cameraModeOf = modeOf;
