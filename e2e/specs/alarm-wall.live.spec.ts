@@ -2,8 +2,8 @@
 // them, blacklist matches chime and stay on top until acknowledged, a card
 // opens on the scene, and the keyboard does it all. The shared emulator may
 // push captures of its own (a few a second), so cards are found by capture id.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { seriousViolations } from '../axe';
 import { expect as baseExpect, test } from '../fixtures';
 import { WallDevice } from '../pages/alarm-wall-device';
 import { AlarmWallPage } from '../pages/alarm-wall-page';
@@ -20,12 +20,6 @@ async function openLive(page: Page, query = ''): Promise<AlarmWallPage> {
   // Generous: on a busy 2-core machine the first load can take a while.
   await expect(page.getByRole('status', { name: /live alarms: live/i })).toBeVisible({ timeout: 60_000 });
   return wall;
-}
-
-/** The wall's own violations: the shell's sider is scanned by its own specs. */
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).exclude('.ant-layout-sider').analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('the wall shows an alarm the device pushes within a second @tablet', async ({ loggedIn: page, device }) => {

@@ -1,7 +1,7 @@
 // Filters narrow the wall and live in the URL; kiosk mode fills the screen,
 // hides the console's chrome, shows a clock, and survives a reload.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { seriousViolations } from '../axe';
 import { expect as baseExpect, test } from '../fixtures';
 import { WallDevice } from '../pages/alarm-wall-device';
 import { AlarmWallPage } from '../pages/alarm-wall-page';
@@ -16,12 +16,6 @@ async function openLive(page: Page, query = ''): Promise<AlarmWallPage> {
   await wall.goto(query);
   await expect(page.getByRole('status', { name: /live alarms: live/i }).or(page.getByRole('region', { name: /kiosk mode/i }).getByText('Live'))).toBeVisible({ timeout: 60_000 });
   return wall;
-}
-
-/** The wall's own violations: the shell's sider is scanned by its own specs. */
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).exclude('.ant-layout-sider').analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('filters narrow the wall and are kept in the URL', async ({ loggedIn: page, device }) => {

@@ -1,11 +1,11 @@
 // A security officer searches the libraries with photos: an enrolled person's
 // picture, a group photo (the second face), two photos 1:1, bad photos, a
 // snapshot taken from the device, and every face of a photo detected.
-import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { listLibraries, queryAlarms, queryFaces } from '../../src/api/protocol';
+import { seriousViolations } from '../axe';
 import { expect as baseExpect, test, type Device } from '../fixtures';
 import { FaceSearchPage, type PhotoFile } from '../pages/face-search-page';
 
@@ -13,9 +13,6 @@ test.use({ locale: 'en-US' });
 // The face engine is real work, and other suites share the 2-core machine.
 const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ timeout: 240_000 });
-
-/** The page's own content; the shell's navigation is scanned by the shell's specs. */
-const axe = (page: import('@playwright/test').Page) => new AxeBuilder({ page }).exclude('nav');
 
 const SAMPLE_DIR = path.resolve('node_modules/@vladmandic/face-api/demo');
 const jpeg = (name: string, buffer: Buffer): PhotoFile => ({ name, mimeType: 'image/jpeg', buffer });
@@ -28,11 +25,6 @@ async function enrolledPerson(device: Device, index: number) {
   expect(res.ok).toBe(true);
   return { lib, face, photo: jpeg(`${face.img_id}.jpg`, Buffer.from(await res.arrayBuffer())) };
 }
-
-const severe = (r: Awaited<ReturnType<AxeBuilder['analyze']>>) =>
-  r.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? ''}`));
 
 test('a photo of an enrolled person finds them first, linked to their library entry @tablet', async ({ loggedIn: page, device }) => {
   const { face, photo } = await enrolledPerson(device, 0);
@@ -55,7 +47,7 @@ test('a photo of an enrolled person finds them first, linked to their library en
   );
   await expect(page.getByText(/Searched in all libraries, threshold 60/)).toBeVisible();
 
-  expect(severe(await axe(page).analyze())).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('a group photo: the officer picks the second face and searches that one', async ({ loggedIn: page }) => {
@@ -94,7 +86,7 @@ test('two photos compared 1:1: side by side, a score and what it means', async (
   await page.getByRole('button', { name: 'Compare' }).click();
   await expect(result).toContainText('Almost certainly the same person');
 
-  expect(severe(await axe(page).analyze())).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test("bad photos get the device's reason in words and nothing on the page is lost", async ({ loggedIn: page, device }) => {
@@ -150,5 +142,5 @@ test('detection boxes every face of a group photo with its quality and attribute
   await rows.nth(1).getByRole('link', { name: 'Search face 2' }).click();
   await expect(page).toHaveURL(/\/face-search\?snap=tmp%2F/);
   await expect(fs_.matches.first()).toContainText('No. 1');
-  expect(severe(await axe(page).analyze())).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 });

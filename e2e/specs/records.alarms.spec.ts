@@ -1,9 +1,9 @@
 // A security officer looks for yesterday's blacklist alarms on one camera,
 // opens one, and exports them all to a zip.
-import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import yauzl from 'yauzl';
 import { getTime, listCameras, listLibraries, queryAlarms } from '../../src/api/protocol';
+import { seriousViolations } from '../axe';
 import { expect as baseExpect, test, type Device } from '../fixtures';
 import { RecordsPage } from '../pages/records-page';
 
@@ -11,9 +11,6 @@ test.use({ locale: 'en-US' });
 // Exports are real work, and other suites share the 2-core machine.
 const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ timeout: 240_000 });
-
-/** The page's own content; the shell's navigation is scanned by the shell's specs. */
-const axe = (page: import('@playwright/test').Page) => new AxeBuilder({ page }).exclude('nav');
 
 /** The device's yesterday, from its own clock. */
 function yesterdayOf(sysTime: string): { start: string; stop: string } {
@@ -43,11 +40,6 @@ function zipEntries(file: string): Promise<Map<string, Buffer>> {
     });
   });
 }
-
-const severe = (r: Awaited<ReturnType<AxeBuilder['analyze']>>) =>
-  r.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? ''}`));
 
 /** Yesterday's blacklist alarms, on the camera that saw most of them (the demo history is random but seeded). */
 async function yesterdaysBlacklistAlarms(device: Device) {
@@ -115,7 +107,7 @@ test("finds yesterday's blacklist alarms on one camera and opens one: both faces
   await expect(drawer.getByRole('link', { name: /search this face/i })).toHaveAttribute('href', `/face-search?snap=${encodeURIComponent(first.snap_path)}`);
   await expect(page).toHaveURL(new RegExp(`open=${first.snap_id}`));
 
-  expect(severe(await axe(page).analyze())).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   await drawer.getByRole('button', { name: 'Close' }).click();
   await expect(page).not.toHaveURL(/open=/);
 });
@@ -132,7 +124,7 @@ test('exports those alarms through the proxy and the zip holds the pictures and 
   const link = records.fileLink(1);
   await expect(link).toBeVisible({ timeout: 30_000 });
   await expect(records.exportDialog.getByRole('status')).toContainText('Export finished. Files made: 1.');
-  expect(severe(await axe(page).analyze())).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 
   const download = await records.download(link);
   expect(download.suggestedFilename()).toMatch(/^alarm_.*\.zip$/);

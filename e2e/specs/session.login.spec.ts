@@ -1,6 +1,7 @@
 // Foundation, part 4: browser → proxy → emulator, through the login page.
 import { createClient } from '../../src/api/client';
 import { getVersion, logout } from '../../src/api/protocol';
+import { seriousViolations } from '../axe';
 import { DEMO_PASSWORD, DEMO_USER, expect, test } from '../fixtures';
 import { LoginPage } from '../pages/login-page';
 
@@ -107,4 +108,19 @@ test('a session the device ended sends the user to login and back', async ({ pag
   await expect(login.expiredNotice).toBeVisible();
   await login.logIn(DEMO_USER, DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/\?tab=device$/);
+});
+
+test('the shell and the overview have no serious accessibility violations, light or dark @tablet', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto();
+  expect(await seriousViolations(page, 'login')).toEqual([]);
+  await login.logIn(DEMO_USER, DEMO_PASSWORD);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('.ant-statistic-skeleton, .ant-skeleton')).toHaveCount(0);
+  expect(await seriousViolations(page, 'overview, light')).toEqual([]);
+  await page.getByRole('button', { name: 'Switch to the dark theme' }).click();
+  await expect(page.getByRole('button', { name: 'Switch to the light theme' })).toBeVisible();
+  expect(await seriousViolations(page, 'overview, dark')).toEqual([]);
+  // Put the preference back: it outlives the page.
+  await page.getByRole('button', { name: 'Switch to the light theme' }).click();
 });

@@ -1,10 +1,10 @@
 // Issue 8, as an installer sets a node up: identity, time, network, storage,
 // push target, and an accessibility scan of every tab. Each test puts back
 // what it changed: every spec shares one emulator.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { getHttpPush, setHttpPush } from '../../src/api/protocol/push';
 import { getNtp, getStorage, getTime, getVersion, setDeviceId, setInterface, setNtp, setStorage, setTime } from '../../src/api/protocol/system';
+import { seriousViolations } from '../axe';
 import { expect, test } from '../fixtures';
 import { SystemPage, type SystemTabName } from '../pages/system-page';
 
@@ -192,11 +192,7 @@ test('has no serious accessibility violations on any tab', async ({ loggedIn: pa
     await expect(system.tab(tab)).toHaveAttribute('aria-selected', 'true');
     // Loaded: the skeletons gave way to the device's answers.
     await expect(system.panel.locator('.ant-skeleton')).toHaveCount(0, FIRST_LOAD);
-    // The page's own content; the shell (navigation, header) is the shell's to scan.
-    const result = await new AxeBuilder({ page }).include('main').analyze();
-    for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
-      found.push(`${tab}: ${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(' ')} ${n.any.map((a) => a.message).join(' ')}`).join('\n  ')}`);
-    }
+    found.push(...(await seriousViolations(page, tab)));
   }
   expect(found).toEqual([]);
 });

@@ -1,7 +1,7 @@
 // The authenticated shell: the first module that loads antd. Sider navigation,
 // a header with what the device is (1281, 516), the language switch, logout.
 import { LogoutOutlined, MoonOutlined, SunOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, ConfigProvider, Layout, theme as antdTheme } from 'antd';
+import { App, Button, ConfigProvider, Layout } from 'antd';
 import enUSLocale from 'antd/locale/en_US';
 import zhCNLocale from 'antd/locale/zh_CN';
 import { useEffect, useState } from 'react';
@@ -19,6 +19,7 @@ import { DeviceSummary } from './device-summary';
 import { ErrorNotifier } from './error-notifier';
 import { LiveStatusLight, useLiveConnection } from './live-connection';
 import { NavMenu } from './nav-menu';
+import { shellTheme } from './accessible-theme';
 import './app-layout.css';
 
 const ANTD_LOCALES = { 'zh-CN': zhCNLocale, 'en-US': enUSLocale } as const;
@@ -31,10 +32,7 @@ export function AppLayout() {
     <SessionGuard>
       <ConfigProvider
         locale={ANTD_LOCALES[lang]}
-        theme={{
-          algorithm: theme === 'dark' ? antdTheme.darkAlgorithm : antdTheme.defaultAlgorithm,
-          token: { colorPrimary: '#2f6bff', borderRadius: 8 },
-        }}
+        theme={shellTheme(theme)}
       >
         <App>
           <ErrorNotifier />

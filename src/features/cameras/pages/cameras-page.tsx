@@ -8,7 +8,6 @@ import { PageTitle } from '../../../components/page-title';
 import { cameraQueries, relayQueries, STATUS_REFRESH_MS } from '../api/camera-queries';
 import { CameraDrawer } from '../components/camera-drawer';
 import { CameraTable } from '../components/camera-table';
-import { CamerasTheme } from '../components/cameras-theme';
 import { DeviceErrorAlert } from '../components/device-error';
 import { PowerGauge } from '../components/power-gauge';
 import { RelayPanel } from '../components/relay-panel';
@@ -41,7 +40,7 @@ export function CamerasPage() {
     });
 
   return (
-    <CamerasTheme>
+    <>
       <PageTitle
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setParam(PARAM.add, '0')} disabled={!list.data}>
@@ -93,6 +92,6 @@ export function CamerasPage() {
       {list.data && (
         <CameraDrawer cameras={cameras} capacity={capacity} used={used} libraries={libraries.data} serverSipId={sip.data?.server_sip_id} />
       )}
-    </CamerasTheme>
+    </>
   );
 }

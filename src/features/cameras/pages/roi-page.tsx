@@ -5,7 +5,6 @@ import { Button, Result, Skeleton } from 'antd';
 import { useParams } from 'react-router';
 import { PageTitle } from '../../../components/page-title';
 import { cameraQueries } from '../api/camera-queries';
-import { CamerasTheme } from '../components/cameras-theme';
 import { DeviceErrorAlert } from '../components/device-error';
 import { RoiEditor } from '../components/roi-editor';
 import { RouterLinkButton } from '../components/router-link-button';
@@ -15,14 +14,6 @@ import { camerasPath } from '../paths';
 import '../cameras.css';
 
 export function RoiPage() {
-  return (
-    <CamerasTheme>
-      <RoiPageBody />
-    </CamerasTheme>
-  );
-}
-
-function RoiPageBody() {
   const t = useCameraT();
   const channel = Number(useParams().channel);
   const list = useQuery(cameraQueries.list());

@@ -8,7 +8,7 @@ import { useLang } from '../../../i18n';
 import { personGender } from '../attribute-words';
 import { deviceFileUrl, galleryLink } from '../links';
 import { useFaceSearchT } from '../messages';
-import { LIST_TAG_COLOURS } from '../theme';
+import { LIST_TAG_COLOURS } from '../../../app/layout/accessible-theme';
 
 export function MatchList({ matches }: { matches: readonly Candidate[] }) {
   const t = useFaceSearchT();

@@ -1,6 +1,6 @@
 // Face search (§3.25-3.29, §5): 1:N by photo, 1:1 comparison, detection. The
 // mode and the probe from the device (?snap=) live in the URL.
-import { ConfigProvider, Tabs } from 'antd';
+import { Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { PageTitle } from '../../../components/page-title';
 import { useT } from '../../../i18n';
@@ -10,7 +10,6 @@ import { SearchPanel } from '../components/search-panel';
 import { SEARCH_MODES, type SearchMode } from '../links';
 import { useFaceSearchT } from '../messages';
 import '../face-search.css';
-import { ACCESSIBLE_THEME } from '../theme';
 
 export function FaceSearchPage() {
   const t = useFaceSearchT();
@@ -28,7 +27,7 @@ export function FaceSearchPage() {
   };
 
   return (
-    <ConfigProvider theme={ACCESSIBLE_THEME}>
+    <>
       <PageTitle>{tApp('nav.faceSearch')}</PageTitle>
       <Tabs
         activeKey={mode}
@@ -37,6 +36,6 @@ export function FaceSearchPage() {
         onChange={(k) => setParams(k === 'search' ? {} : { mode: k })}
         items={SEARCH_MODES.map((m) => ({ key: m, label: t(`mode.${m}`), children: panel(m) }))}
       />
-    </ConfigProvider>
+    </>
   );
 }

@@ -1,7 +1,6 @@
 import { NotALibrary } from './not-a-library';
 import { Gallery } from '../components/gallery';
 import { useLibIdParam } from './use-lib-id';
-import { FeatureTheme } from '../components/feature-theme';
 import '../libraries.css';
 
 /** §3.6-3.12, 3.20, 3.25: a library's faces. */
@@ -10,8 +9,8 @@ export function GalleryPage() {
   if (libId === null) return <NotALibrary />;
   // A new library is a new gallery: nothing of the last one's selection or forms carries over.
   return (
-    <FeatureTheme>
+    <>
       <Gallery key={libId} libId={libId} />
-    </FeatureTheme>
+    </>
   );
 }

@@ -1,7 +1,6 @@
 import { NotALibrary } from './not-a-library';
 import { ImportWorkspace } from '../components/import-workspace';
 import { useLibIdParam } from './use-lib-id';
-import { FeatureTheme } from '../components/feature-theme';
 import '../libraries.css';
 
 /** §3.19: batch import into a library. */
@@ -9,8 +8,8 @@ export function ImportPage() {
   const libId = useLibIdParam();
   if (libId === null) return <NotALibrary />;
   return (
-    <FeatureTheme>
+    <>
       <ImportWorkspace key={libId} libId={libId} />
-    </FeatureTheme>
+    </>
   );
 }

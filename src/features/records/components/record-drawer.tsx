@@ -13,7 +13,7 @@ import { deviceFileUrl, faceSearchLink, galleryLink } from '../links';
 import type { RecordTab } from '../model/record-view';
 import { useRecordsT } from '../messages';
 import { BodyAttributes, FaceAttributes } from './attribute-list';
-import { LIST_TAG_COLOURS } from '../theme';
+import { LIST_TAG_COLOURS } from '../../../app/layout/accessible-theme';
 import { SceneFrame } from './scene-frame';
 
 export type AnyRecord =

@@ -9,7 +9,7 @@ import { useLang, type Lang } from '../../../i18n';
 import { bodyValue, faceValue, personGender } from '../attribute-words';
 import type { RecordPage } from '../api/record-queries';
 import { useRecordsT } from '../messages';
-import { LIST_TAG_COLOURS } from '../theme';
+import { LIST_TAG_COLOURS } from '../../../app/layout/accessible-theme';
 import { Thumb } from './thumb';
 
 type Row = SnapshotRecord | AlarmRecord | BodyRecord;

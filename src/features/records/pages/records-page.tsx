@@ -2,7 +2,7 @@
 // of filters kept in the URL, a detail drawer, exports and the delete-all.
 import { DeleteOutlined, ExportOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, ConfigProvider, Space, Tabs, Typography } from 'antd';
+import { Button, Space, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageTitle } from '../../../components/page-title';
@@ -30,7 +30,6 @@ import {
 } from '../model/record-view';
 import { useRecordsT } from '../messages';
 import '../records.css';
-import { ACCESSIBLE_THEME } from '../theme';
 
 export function RecordsPage() {
   const t = useRecordsT();
@@ -129,7 +128,7 @@ export function RecordsPage() {
   );
 
   return (
-    <ConfigProvider theme={ACCESSIBLE_THEME}>
+    <>
       <PageTitle
         extra={
           <Space wrap>
@@ -165,6 +164,6 @@ export function RecordsPage() {
         deviceNow={liveNow !== null ? formatDeviceTime(liveNow) : null}
       />
       <DeleteAllDialog open={deleting} onClose={() => setDeleting(false)} />
-    </ConfigProvider>
+    </>
   );
 }

@@ -11,7 +11,6 @@ import { OverviewSection } from '../components/overview-section';
 import { PushSection } from '../components/push-section';
 import { RestartProvider } from '../components/restart-context';
 import { StorageSection } from '../components/storage-section';
-import { SystemTheme } from '../components/system-theme';
 import { TimeSection } from '../components/time-section';
 import { useT } from '../../../i18n';
 import { useSystemT } from '../messages';
@@ -37,7 +36,7 @@ export function SystemPage() {
   return (
     <DirtyGuard>
       <PageTitle>{tApp('nav.system')}</PageTitle>
-      <SystemTheme>
+      <>
         <RestartProvider>
           <Tabs
             activeKey={tab}
@@ -58,7 +57,7 @@ export function SystemPage() {
             })}
           />
         </RestartProvider>
-      </SystemTheme>
+      </>
     </DirtyGuard>
   );
 }
