@@ -19,6 +19,8 @@ import { startServer, type RunningServer } from './server';
 
 /** Composed capture scenes: enough variety for a wall, cheap to analyse once (~0.5 s each). */
 const SCENE_COUNT = 12;
+const TMP_LIFETIME_MS = 60 * 60_000;
+const TMP_SWEEP_EVERY_MS = 10 * 60_000;
 
 export interface Emulator {
   /** Changes scheme after the HTTPS switch (the port stays). */
@@ -62,6 +64,15 @@ export async function startEmulator(
     ctx.log,
   );
   pusher.startHeartbeat(options.heartbeatSeconds);
+
+  // Exports, batch reports and crops under tmp/ live an hour (files.ts: sweep).
+  const sweepTmp = () => {
+    const n = ctx.files.sweep('tmp', Date.now() - TMP_LIFETIME_MS);
+    if (n > 0) ctx.log(`tmp/: ${n} old files removed`);
+  };
+  sweepTmp();
+  const sweeper = setInterval(sweepTmp, TMP_SWEEP_EVERY_MS);
+  sweeper.unref();
 
   const pipeline = new CapturePipeline(ctx, hub, pusher);
   let scenesReady: Promise<void> | null = null;
@@ -156,6 +167,7 @@ export async function startEmulator(
     whenUp: () => (state === 'up' ? Promise.resolve() : new Promise<void>((r) => upWaiters.push(r))),
     close: async () => {
       closed = true;
+      clearInterval(sweeper);
       pipeline.stop();
       pusher.stopHeartbeat();
       hub.dropAll();

@@ -143,6 +143,7 @@ test('@restart uploads a certificate and key, then switches to HTTPS and back, f
 
   // The console keeps working: the proxy now speaks HTTPS to the device.
   const loginPage = new LoginPage(page);
+  await expect(page.getByRole('status').filter({ hasText: 'The device restarted' })).toBeVisible();
   await loginPage.logIn(DEMO_USER, DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/system\?tab=access$/);
   await expect(system.panel.getByText('Now: HTTPS')).toBeVisible(FIRST_LOAD);

@@ -41,6 +41,36 @@ export class FileStore {
     if (full) fs.rmSync(full, { force: true });
   }
 
+  /**
+   * Removes the files under a folder last written before `olderThanMs`; returns
+   * how many went. For tmp/ (exports, batch reports, crops), which the reference
+   * never says the device keeps: we keep each an hour, long enough to download.
+   */
+  sweep(devicePath: string, olderThanMs: number): number {
+    const dir = this.resolve(devicePath);
+    if (!dir) return 0;
+    let removed = 0;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true, recursive: true });
+    } catch {
+      return 0;
+    }
+    for (const e of entries) {
+      if (!e.isFile()) continue;
+      const full = path.join(e.parentPath, e.name);
+      try {
+        if (fs.statSync(full).mtimeMs < olderThanMs) {
+          fs.rmSync(full, { force: true });
+          removed++;
+        }
+      } catch {
+        // Gone already (a concurrent sweep or a download finishing): nothing to do.
+      }
+    }
+    return removed;
+  }
+
   removeDir(devicePath: string): void {
     const full = this.resolve(devicePath);
     if (full) fs.rmSync(full, { recursive: true, force: true });

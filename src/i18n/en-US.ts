@@ -14,7 +14,8 @@ export const enUS: Catalogue = {
   'login.userInvalid': 'A user name has fewer than 50 characters: letters, digits and @ . - _ only.',
   'login.passwordRequired': 'Enter the password.',
   'login.wrongCredentials': 'Wrong user name or password',
-  'login.expired': 'Your session has expired. Log in again to continue.',
+  'login.expired': 'Your session has expired (30 idle minutes, or the device restarted). Log in again to continue.',
+  'login.restarted': 'The device restarted, which ended the session. Log in again to continue.',
   'login.device': 'Device at {host}',
 
   'error.network.title': 'Cannot reach the device at {host}',

@@ -15,7 +15,8 @@ export const zhCN = {
   'login.userInvalid': '用户名只能包含字母、数字和 @ . - _，且少于 50 个字符。',
   'login.passwordRequired': '请输入密码。',
   'login.wrongCredentials': '用户名或密码错误',
-  'login.expired': '会话已过期，请重新登录。',
+  'login.expired': '会话已过期（空闲 30 分钟，或设备已重启），请重新登录。',
+  'login.restarted': '设备已重启，会话随之结束，请重新登录。',
   'login.device': '设备地址：{host}',
 
   'error.network.title': '无法连接到设备 {host}',

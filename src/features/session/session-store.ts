@@ -10,9 +10,11 @@ interface SessionState {
   user: string | null;
   /** True after the device answered -141: the login page says why the user is there. */
   expired: boolean;
+  /** The console saw the restart happen (its overlay): the login page says so, not "idle". */
+  restarted: boolean;
   start(sessionId: string, user: string): void;
   /** A -141 from any call: the device forgot us (30 idle minutes, a restart). */
-  expire(): void;
+  expire(cause?: 'restart'): void;
   /** Logout. */
   clear(): void;
 }
@@ -25,11 +27,12 @@ export const useSessionStore = create<SessionState>()(
       sessionId: null,
       user: null,
       expired: false,
-      start: (sessionId, user) => set({ sessionId, user, expired: false }),
-      expire: () => {
-        if (get().sessionId) set({ sessionId: null, expired: true });
+      restarted: false,
+      start: (sessionId, user) => set({ sessionId, user, expired: false, restarted: false }),
+      expire: (cause) => {
+        if (get().sessionId) set({ sessionId: null, expired: true, restarted: cause === 'restart' });
       },
-      clear: () => set({ sessionId: null, user: null, expired: false }),
+      clear: () => set({ sessionId: null, user: null, expired: false, restarted: false }),
     }),
     {
       name: SESSION_STORAGE_KEY,

@@ -14,6 +14,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const expired = useSessionStore((s) => s.expired);
+  const restarted = useSessionStore((s) => s.restarted);
   useDocumentTitle(t('login.submit'));
 
   const next = safeNext(params.get('next'));
@@ -29,7 +30,7 @@ export function LoginPage() {
         </h1>
         {expired && (
           <p className="login__notice" role="status">
-            {t('login.expired')}
+            {t(restarted ? 'login.restarted' : 'login.expired')}
           </p>
         )}
         <LoginForm onLoggedIn={() => navigate(next, { replace: true })} />

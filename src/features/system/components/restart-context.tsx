@@ -64,7 +64,7 @@ export function RestartProvider({
     if (onBack) return onBack();
     // Every session died with the restart. "Expired" (not a logout) keeps `next`, so the
     // login page brings the user back to this page.
-    useSessionStore.getState().expire();
+    useSessionStore.getState().expire('restart');
   }, [onBack]);
 
   return (

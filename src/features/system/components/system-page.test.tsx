@@ -130,7 +130,7 @@ describe('reboot', () => {
 
     expect(await dialogWith('Rebooting gate-3')).toBeInTheDocument();
     expect(device.sent('1294')).toHaveLength(1);
-    await waitFor(() => expect(useSessionStore.getState().expired).toBe(true), { timeout: 5000 });
+    await waitFor(() => expect(useSessionStore.getState()).toMatchObject({ expired: true, restarted: true }), { timeout: 5000 });
     // The probe never ended the session by itself: the overlay did, once the device was back.
     expect(device.sent('1281').some((r) => r.session === FAKE_SESSION)).toBe(true);
   });
