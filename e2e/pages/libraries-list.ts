@@ -1,5 +1,5 @@
 // The face libraries page, by roles and labels, in either language.
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { press, toggle, typeInto } from './libraries-keys';
 
 export class LibrariesListPage {
@@ -33,6 +33,8 @@ export class LibrariesListPage {
 
   async edit(name: string, newName: string, type: 'Blacklist' | 'Whitelist'): Promise<void> {
     await press(this.page.getByRole('button', { name: `Edit “${name}”` }));
+    // The dialog fills its fields as it opens: typing before that would add to them.
+    await expect(this.dialog.getByLabel('Name')).toHaveValue(name);
     await typeInto(this.dialog.getByLabel('Name'), newName);
     await toggle(this.dialog.getByRole('radio', { name: new RegExp(type) }));
     await press(this.dialog.getByRole('button', { name: 'Save' }));
