@@ -12,7 +12,7 @@ import { channelRows, type CameraKind } from '../model/camera-kind';
 import { useCameraT } from '../messages';
 import { PARAM } from '../paths';
 import { CameraForm } from './camera-form';
-import { useErrorLine } from './device-error';
+import { useErrorLine } from './error-line';
 
 /** What survives "delete and add as another kind": the fields every kind shares. */
 type Prefill = Pick<CameraFormValues, 'camera_name' | 'position' | 'description' | 'lib_ids' | 'threshold'> & { kind?: CameraKind };

@@ -31,7 +31,7 @@ import {
 import { CAMERA_KINDS, costOf, isVideo, type CameraKind } from '../model/camera-kind';
 import { LIMIT_VARS, useCameraT } from '../messages';
 import { roiPath } from '../paths';
-import { useErrorLine } from './device-error';
+import { useErrorLine } from './error-line';
 import { RouterLinkButton } from './router-link-button';
 
 /** Which field a device refusal concerns (Appendix A). */

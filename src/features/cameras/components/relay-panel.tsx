@@ -9,7 +9,8 @@ import type { CameraRecord, RelayBinding } from '../../../api/protocol/cameras';
 import { useAddRelay, useDeleteRelay } from '../api/camera-mutations';
 import { checkIpv4, checkPort, type Problem } from '../model/camera-form';
 import { LIMIT_VARS, useCameraT } from '../messages';
-import { DeviceErrorAlert, useErrorLine } from './device-error';
+import { ErrorAlert } from '../../../components/error-alert';
+import { useErrorLine } from './error-line';
 
 export interface RelayPanelProps {
   relays: readonly RelayBinding[] | undefined;
@@ -90,7 +91,7 @@ export function RelayPanel({ relays, cameras, loading, error }: RelayPanelProps)
         </Button>
       }
     >
-      {error ? <DeviceErrorAlert error={error} /> : null}
+      {error ? <ErrorAlert error={error} /> : null}
       <Table<RelayBinding>
         rowKey="id"
         size="middle"

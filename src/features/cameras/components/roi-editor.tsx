@@ -35,7 +35,7 @@ import {
 } from '../model/roi';
 import { LIMIT_VARS, useCameraT } from '../messages';
 import { CaptureStrip } from './capture-strip';
-import { useErrorLine } from './device-error';
+import { useErrorLine } from './error-line';
 import { useElementWidth, useHtmlImage, useLatestFrame } from './frame-hooks';
 import { RoiStage, type Shape } from './roi-stage';
 

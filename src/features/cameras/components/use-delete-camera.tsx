@@ -5,7 +5,7 @@ import type { CameraRecord, RelayBinding } from '../../../api/protocol/cameras';
 import { useDeleteCamera } from '../api/camera-mutations';
 import { costOf, kindOf } from '../model/camera-kind';
 import { useCameraT } from '../messages';
-import { useErrorLine } from './device-error';
+import { useErrorLine } from './error-line';
 
 export function useConfirmDeleteCamera(relays: readonly RelayBinding[] | undefined): (camera: CameraRecord) => void {
   const t = useCameraT();

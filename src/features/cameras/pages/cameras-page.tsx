@@ -8,7 +8,7 @@ import { PageTitle } from '../../../components/page-title';
 import { cameraQueries, relayQueries, STATUS_REFRESH_MS } from '../api/camera-queries';
 import { CameraDrawer } from '../components/camera-drawer';
 import { CameraTable } from '../components/camera-table';
-import { DeviceErrorAlert } from '../components/device-error';
+import { ErrorAlert } from '../../../components/error-alert';
 import { PowerGauge } from '../components/power-gauge';
 import { RelayPanel } from '../components/relay-panel';
 import { useConfirmDeleteCamera } from '../components/use-delete-camera';
@@ -61,7 +61,7 @@ export function CamerasPage() {
             children: (
               <Flex vertical gap={16}>
                 {list.error && !list.data ? (
-                  <DeviceErrorAlert
+                  <ErrorAlert
                     error={list.error}
                     title={t('list.failed')}
                     action={<Button onClick={() => list.refetch()}>{t('list.retry')}</Button>}

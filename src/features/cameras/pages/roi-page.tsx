@@ -5,7 +5,7 @@ import { Button, Result, Skeleton } from 'antd';
 import { useParams } from 'react-router';
 import { PageTitle } from '../../../components/page-title';
 import { cameraQueries } from '../api/camera-queries';
-import { DeviceErrorAlert } from '../components/device-error';
+import { ErrorAlert } from '../../../components/error-alert';
 import { RoiEditor } from '../components/roi-editor';
 import { RouterLinkButton } from '../components/router-link-button';
 import { isVideo, kindOf } from '../model/camera-kind';
@@ -36,7 +36,7 @@ export function RoiPage() {
     return (
       <>
         <PageTitle extra={back}>{t('action.roi')}</PageTitle>
-        <DeviceErrorAlert error={list.error} title={t('list.failed')} action={<Button onClick={() => list.refetch()}>{t('list.retry')}</Button>} />
+        <ErrorAlert error={list.error} title={t('list.failed')} action={<Button onClick={() => list.refetch()}>{t('list.retry')}</Button>} />
       </>
     );
   }

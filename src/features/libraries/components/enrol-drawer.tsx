@@ -7,7 +7,7 @@ import { useDetectFace, useEnrolFace } from '../api/gallery-queries';
 import { clearDraft, dataUrlToFile, draftKey, DRAFT_PICTURE_MAX, fileToDataUrl, readDraft, writeDraft } from '../lib/drafts';
 import { useLibT } from '../messages';
 import { DetectionPreview } from './detection-preview';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../../../components/error-alert';
 import { cleanPerson, EMPTY_PERSON, PersonFormItems, useImgIdRules, type PersonValues } from './person-form-items';
 import { PhotoPicker } from './photo-picker';
 import { useConfirmDiscard } from './use-confirm-discard';

@@ -6,7 +6,7 @@ import { EXPORT_MAX, ID_LIST_MAX } from '../../../api/protocol/limits';
 import { useExportChosen, useExportPage } from '../api/gallery-queries';
 import { useLibT } from '../messages';
 import { deviceFileUrl } from '../paths';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../../../components/error-alert';
 
 export type ExportRequest =
   /** §3.12: chosen faces, at most 50. */

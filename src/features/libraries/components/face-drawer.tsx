@@ -6,7 +6,7 @@ import type { FaceRecord } from '../../../api/protocol/faces';
 import { galleryQueries, useDeleteFace, useUpdateFace } from '../api/gallery-queries';
 import { draftKey } from '../lib/drafts';
 import { useLibT } from '../messages';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../../../components/error-alert';
 import { personLabel } from './face-grid';
 import { FaceThumb } from './face-thumb';
 import { cleanPerson, PersonFormItems, type PersonValues } from './person-form-items';

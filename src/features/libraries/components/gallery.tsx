@@ -32,7 +32,7 @@ import { useLibT } from '../messages';
 import { libraryPaths } from '../paths';
 import { BulkDeleteModal } from './bulk-delete-modal';
 import { EnrolDrawer } from './enrol-drawer';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../../../components/error-alert';
 import { ExportModal, type ExportRequest } from './export-modal';
 import { FaceDrawer } from './face-drawer';
 import { FaceGrid } from './face-grid';

@@ -6,7 +6,7 @@ import { LIB_NAME_MAX } from '../../../api/protocol/limits';
 import { useCreateLibrary, useUpdateLibrary } from '../api/library-queries';
 import { draftKey } from '../lib/drafts';
 import { useLibT } from '../messages';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../../../components/error-alert';
 import { useConfirmDiscard } from './use-confirm-discard';
 import { useFormDraft } from './use-form-draft';
 

@@ -10,7 +10,7 @@ import { useLang } from '../../../i18n';
 import { libraryQueries, type Watcher } from '../api/library-queries';
 import { useLibT } from '../messages';
 import { libraryPaths } from '../paths';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../../../components/error-alert';
 import { LibraryFormModal } from './library-form-modal';
 import { LibraryTypeTag } from './library-type-tag';
 import { useDeleteLibraryFlow } from './use-delete-library';

@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import { useDeleteAllRecords } from '../api/record-exports';
 import { recordQueries } from '../api/record-queries';
 import { useRecordsT } from '../messages';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../../../components/error-alert';
 
 export function DeleteAllDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return open ? <DeleteAllConfirm onClose={onClose} /> : null;

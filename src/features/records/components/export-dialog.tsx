@@ -10,7 +10,7 @@ import { exportFileCount, useExportRecords, type ExportedFile } from '../api/rec
 import { deviceFileUrl } from '../links';
 import type { FilterRequest } from '../model/record-view';
 import { useRecordsT } from '../messages';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../../../components/error-alert';
 
 /** Past this many files the dialog says it will take a while. */
 const MANY_FILES = 10;

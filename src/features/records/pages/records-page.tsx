@@ -10,7 +10,7 @@ import { ID_LIST_MAX } from '../../../api/protocol/limits';
 import { useT } from '../../../i18n';
 import { recordQueries } from '../api/record-queries';
 import { DeleteAllDialog } from '../components/delete-all-dialog';
-import { ErrorAlert } from '../components/error-alert';
+import { ErrorAlert } from '../../../components/error-alert';
 import { ExportDialog } from '../components/export-dialog';
 import { RecordDrawer, type AnyRecord } from '../components/record-drawer';
 import { RecordFilters } from '../components/record-filters';

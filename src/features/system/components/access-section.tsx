@@ -8,7 +8,7 @@ import { useDeleteHttpsFile, useSetWebPages, useSwitchProtocol, useUploadHttpsFi
 import { useSystemT } from '../messages';
 import { checkHttpsFileMeta, checkHttpsFileText, HTTPS_EXTENSIONS, type HttpsFileType } from '../utils/files';
 import { DangerConfirm } from './danger-confirm';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../../../components/error-alert';
 import { useDeviceName, useRestart } from './restart-context';
 
 export function AccessSection() {

@@ -5,7 +5,7 @@ import { ExclamationCircleFilled } from '@ant-design/icons';
 import { Form, Input, Modal, Typography } from 'antd';
 import { useId, useState, type ReactNode } from 'react';
 import { useSystemT } from '../messages';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../../../components/error-alert';
 
 export interface DangerConfirmProps {
   open: boolean;

@@ -5,7 +5,7 @@ import { useSetDeviceId } from '../api/system-mutations';
 import { useSystemT } from '../messages';
 import { checkDeviceId, DEVICE_ID_MAX } from '../utils/settings-rules';
 import { useReportDirty } from './dirty-guard';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../../../components/error-alert';
 
 /** The device id (§6.13-6.14), shown as text, edited in place. */
 export function DeviceIdForm({ deviceId }: { deviceId: string | undefined }) {

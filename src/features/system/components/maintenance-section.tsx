@@ -10,7 +10,7 @@ import { useSystemT } from '../messages';
 import { checkUpgradeFile, formatBytes, UPGRADE_EXTENSIONS } from '../utils/files';
 import { DangerConfirm } from './danger-confirm';
 import { useReportDirty } from './dirty-guard';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../../../components/error-alert';
 import { useDeviceName, useRestart } from './restart-context';
 
 export function MaintenanceSection() {

@@ -10,7 +10,7 @@ import { useSystemT } from '../messages';
 import { checkDns, consoleLink } from '../utils/network-rules';
 import { DangerConfirm } from './danger-confirm';
 import { useIsChanged, useReportDirty } from './dirty-guard';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../../../components/error-alert';
 import { InterfaceEditor } from './interface-editor';
 import { useDeviceName } from './restart-context';
 

@@ -7,7 +7,7 @@ import { useSystemT } from '../messages';
 import { formatBytes } from '../utils/files';
 import { DeviceClock } from './device-clock';
 import { DeviceIdForm } from './device-id-form';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../../../components/error-alert';
 import { Sparkline } from './sparkline';
 import { SAMPLES_MAX, useSamples } from './use-samples';
 

@@ -7,7 +7,7 @@ import { useSetPush } from '../api/system-mutations';
 import { useSystemT } from '../messages';
 import { checkPushUrl, PUSH_KEY_MAX } from '../utils/settings-rules';
 import { useIsChanged, useReportDirty } from './dirty-guard';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../../../components/error-alert';
 
 interface PushValues {
   url: string;

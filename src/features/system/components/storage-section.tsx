@@ -6,7 +6,7 @@ import { useSetStorage } from '../api/system-mutations';
 import { useSystemT } from '../messages';
 import { formatBytes } from '../utils/files';
 import { useReportDirty } from './dirty-guard';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../../../components/error-alert';
 
 const MB = 1024 * 1024;
 

@@ -21,7 +21,7 @@ import {
 } from '../utils/time';
 import { DeviceClock, useDeviceClock } from './device-clock';
 import { useIsChanged, useReportDirty } from './dirty-guard';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../../../components/error-alert';
 
 const NTP_UNREACHABLE = -3614;
 const WIRE = 'YYYY-MM-DD HH:mm:ss';

@@ -1,7 +1,6 @@
-// A failed call in words (describeError), with the device's code small beside
-// them, never alone.
-import { Alert } from 'antd';
-import { useCallback, type ReactNode } from 'react';
+// A failed call in words (describeError) for a field's help or a message, with
+// the device's code small beside them, never alone.
+import { useCallback } from 'react';
 import { describeError, type ErrorDescription } from '../../../api/device-error';
 import { useLang, useT } from '../../../i18n';
 
@@ -21,26 +20,5 @@ export function useErrorLine(): (error: unknown) => string {
       return `${d.title}. ${d.hint}${code}`;
     },
     [describe, t],
-  );
-}
-
-export function DeviceErrorAlert({ error, title, action }: { error: unknown; title?: string; action?: ReactNode }) {
-  const describe = useDescribeError();
-  const t = useT();
-  const d = describe(error);
-  return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      action={action}
-      title={title ? `${title}: ${d.title}` : d.title}
-      description={
-        <>
-          {d.hint}
-          {d.code !== undefined && <span className="cameras__code"> · {t('error.device.code', { code: d.code })}</span>}
-        </>
-      }
-    />
   );
 }
