@@ -160,6 +160,7 @@ export function EnrolDrawer({ libId, libName, open, onClose }: { libId: number; 
         <Form<EnrolValues>
           className="lib-form"
           form={form}
+          clearOnDestroy
           layout="vertical"
           initialValues={draft.initial ?? { ...EMPTY_PERSON, img_id: '' }}
           onValuesChange={draft.keep}

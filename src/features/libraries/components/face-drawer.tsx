@@ -128,6 +128,7 @@ export function FaceDrawer({
             <Form<PersonValues>
               className="lib-form"
               form={form}
+              clearOnDestroy
               layout="vertical"
               initialValues={
                 draft.initial ?? {

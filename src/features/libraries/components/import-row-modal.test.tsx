@@ -1,5 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { ConfigProvider } from 'antd';
+import { useState } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetState } from '../../../test/render';
 import { rowFromFile } from '../lib/import-rows';
@@ -52,5 +54,29 @@ describe('ImportRowModal', { timeout: 60_000 }, () => {
         person_addr: '',
       }),
     );
+  });
+
+  it('opens each row on its own values, after another row was edited and closed', async () => {
+    // The import page's way: one modal, row A opened, closed, row B opened.
+    function Harness() {
+      const [step, setStep] = useState<'a' | 'closed' | 'b'>('a');
+      const current = step === 'a' ? row('Alice_a-1_#_0_30_#.jpg') : step === 'b' ? row('Bob_b-1_#_1_40_#.jpg') : null;
+      // No motion: jsdom never ends a leave animation, so the closed modal would never unmount.
+      return (
+        <ConfigProvider theme={{ token: { motion: false } }}>
+          <button onClick={() => setStep(step === 'a' ? 'closed' : 'b')}>next</button>
+          <ImportRowModal row={current} takenIds={new Set()} onSave={() => {}} onClose={() => {}} />
+        </ConfigProvider>
+      );
+    }
+    renderWithApp(<Harness />);
+    await waitFor(() => expect(screen.getByLabelText('Name')).toHaveValue('Alice'));
+    await userEvent.type(screen.getByLabelText('Address'), 'Hall');
+    await userEvent.click(screen.getByRole('button', { name: 'next', hidden: true }));
+    await waitFor(() => expect(screen.queryByLabelText('Name')).toBeNull());
+    await userEvent.click(screen.getByRole('button', { name: 'next' }));
+    await waitFor(() => expect(screen.getByLabelText('Name')).toHaveValue('Bob'));
+    expect(screen.getByLabelText('Address')).toHaveValue('');
+    expect(screen.getByLabelText('Age')).toHaveValue('40');
   });
 });

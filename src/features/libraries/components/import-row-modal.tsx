@@ -38,12 +38,10 @@ export function ImportRowModal({
 
   useEffect(() => {
     if (!row) return;
-    // The instance outlives the modal's content: each row starts from its own values.
-    form.resetFields();
     const url = URL.createObjectURL(row.file);
     setPreview(url);
     return () => URL.revokeObjectURL(url);
-  }, [row, form]);
+  }, [row]);
 
   const fields = row ? clean({ ...row.fields, ...(values ?? {}) }) : null;
   const name = row && fields ? sentName(fields, row.ext) : '';
@@ -66,6 +64,8 @@ export function ImportRowModal({
           <Form<PersonFields>
             className="lib-form"
             form={form}
+            // The instance outlives the modal's content: emptied as it closes, the next row starts from its own values.
+            clearOnDestroy
             layout="vertical"
             initialValues={{
               ...row.fields,

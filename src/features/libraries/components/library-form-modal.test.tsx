@@ -1,5 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { ConfigProvider } from 'antd';
+import { useState } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Library } from '../../../api/protocol/libraries';
 import { useSessionStore } from '../../session/session-store';
@@ -79,5 +81,26 @@ describe('LibraryFormModal', { timeout: 60_000 }, () => {
     expect(onClose).not.toHaveBeenCalled();
     await userEvent.click(screen.getByRole('button', { name: 'Discard changes' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
+  });
+
+  it('opens an edit on the library it edits, whatever the last opening left in the form', async () => {
+    fakeDevice();
+    // The list page's way: one modal, opened for "new", closed, opened for an edit.
+    function Harness() {
+      const [step, setStep] = useState<'create' | 'closed' | 'edit'>('create');
+      // No motion: jsdom never ends a leave animation, so the closed modal would never unmount.
+      return (
+        <ConfigProvider theme={{ token: { motion: false } }}>
+          <button onClick={() => setStep(step === 'create' ? 'closed' : 'edit')}>next</button>
+          <LibraryFormModal open={step !== 'closed'} library={step === 'edit' ? EXISTING : null} libraries={[EXISTING]} onClose={() => {}} onSaved={() => {}} />
+        </ConfigProvider>
+      );
+    }
+    renderWithApp(<Harness />);
+    await userEvent.type(await screen.findByLabelText('Name'), 'Half typed');
+    await userEvent.click(screen.getByRole('button', { name: 'next', hidden: true }));
+    await waitFor(() => expect(screen.queryByLabelText('Name')).toBeNull());
+    await userEvent.click(screen.getByRole('button', { name: 'next' }));
+    await waitFor(() => expect(screen.getByLabelText('Name')).toHaveValue('Staff'));
   });
 });

@@ -81,6 +81,7 @@ export function LibraryFormModal({
       <Form<Values>
         className="lib-form"
         form={form}
+        clearOnDestroy
         layout="vertical"
         initialValues={draft.initial ?? (library ? { lib_name: library.lib_name, lib_type: library.lib_type === 2 ? 2 : 1 } : { lib_name: '', lib_type: 1 })}
         onValuesChange={draft.keep}

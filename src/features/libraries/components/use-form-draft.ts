@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { clearDraft, readDraft, writeDraft } from '../lib/drafts';
 
 /**
@@ -7,18 +7,14 @@ import { clearDraft, readDraft, writeDraft } from '../lib/drafts';
  * and offers them back as the form's initial values when the same form opens
  * again (after a session expiry and a new login, or a reload). `key` is null
  * while the form is closed. The form must mount fresh on each open (Modal /
- * Drawer destroyOnHidden) so it takes `initial`.
+ * Drawer destroyOnHidden) and empty its store as it goes (`clearOnDestroy`): a
+ * form instance outlives the unmount, and a remounted Form prefers its old
+ * store to the new initialValues (an edit opened on the last form's values).
  */
 export function useFormDraft<T extends object>(form: FormInstance<T>, key: string | null) {
   const initial = useMemo(() => (key ? readDraft<T>(key) : null), [key]);
   const [dropped, setDropped] = useState<string | null>(null);
   const restored = initial !== null && dropped !== key;
-  // A form instance keeps its store across a Drawer / Modal's unmount, and a
-  // remounted Form prefers that store to its initialValues: start each opening clean.
-  useEffect(() => {
-    if (key) form.resetFields();
-  }, [form, key]);
-
   /** For onValuesChange. */
   const keep = useCallback(
     (_changed: unknown, all: T) => {
