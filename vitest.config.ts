@@ -4,6 +4,9 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   test: {
+    // Vitest's default on two cores is a single worker; much of a file's time is
+    // waiting (jsdom, timers, the engine's worker), so three finish sooner (148 s → 88 s).
+    maxWorkers: 3,
     projects: [
       {
         extends: true,

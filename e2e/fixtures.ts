@@ -2,6 +2,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { createClient, type Call } from '../src/api/client';
 import { login } from '../src/api/protocol';
+import { SESSION_STORAGE_KEY } from '../src/features/session/session-key';
 
 export const DEMO_USER = 'admin';
 export const DEMO_PASSWORD = 'Admin@12345';
@@ -44,11 +45,23 @@ export const test = base.extend<Fixtures>({
     }
   },
   loggedIn: async ({ page }, use) => {
-    await page.goto('/login');
-    await page.getByLabel(/user name|用户名/i).fill(DEMO_USER);
-    await page.getByLabel(/password|密码/i).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /log in|登录/i }).click();
-    await expect(page).not.toHaveURL(/\/login/);
+    // A session of the page's own, put where the console keeps it before the
+    // first page loads: the login form is the session specs' to test, and
+    // skipping it saves seconds in every other spec. Seeded once per tab, so a
+    // logout or an expiry in the spec is not undone by the next navigation.
+    const url = process.env.EMULATOR_URL!;
+    const sessionId = await createClient({ baseUrl: url, getSession: () => null })(login, { user_name: DEMO_USER, user_pwd: DEMO_PASSWORD });
+    const stored = JSON.stringify({ state: { sessionId, user: DEMO_USER }, version: 0 });
+    await page.addInitScript(
+      ([key, value]) => {
+        if (sessionStorage.getItem('e2e.seeded')) return;
+        sessionStorage.setItem('e2e.seeded', '1');
+        sessionStorage.setItem(key, value);
+      },
+      [SESSION_STORAGE_KEY, stored] as const,
+    );
+    await page.goto('/');
+    await expect(page.getByRole('navigation').first()).toBeVisible();
     await use(page);
   },
 });

@@ -22,7 +22,7 @@ async function openLive(page: Page, query = ''): Promise<AlarmWallPage> {
   return wall;
 }
 
-test('the wall shows an alarm the device pushes within a second @tablet', async ({ loggedIn: page, device }) => {
+test('the wall shows an alarm the device pushes within a second', async ({ loggedIn: page, device }) => {
   const wall = await openLive(page);
   const dev = new WallDevice(device.url, device.call);
   const staff = await dev.person(2);

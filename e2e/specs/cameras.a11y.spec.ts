@@ -16,7 +16,7 @@ async function expectNoSeriousViolations(page: Page, what: string) {
   expect(await seriousViolations(page, what)).toEqual([]);
 }
 
-test('@tablet the cameras views have no serious accessibility violations', async ({ loggedIn: page }) => {
+test('the cameras views have no serious accessibility violations', async ({ loggedIn: page }) => {
   test.setTimeout(360_000);
   const cameras = new CamerasPage(page);
   await cameras.goto();
@@ -48,7 +48,7 @@ test('@tablet the cameras views have no serious accessibility violations', async
   await expectNoSeriousViolations(page, 'ROI editor');
 });
 
-test('@tablet the page works in Chinese', async ({ loggedIn: page }) => {
+test('the page works in Chinese', async ({ loggedIn: page }) => {
   const cameras = new CamerasPage(page);
   await cameras.goto();
   await page.getByRole('group', { name: /language|语言/i }).getByRole('button', { name: '中文' }).click();

@@ -26,7 +26,7 @@ async function enrolledPerson(device: Device, index: number) {
   return { lib, face, photo: jpeg(`${face.img_id}.jpg`, Buffer.from(await res.arrayBuffer())) };
 }
 
-test('a photo of an enrolled person finds them first, linked to their library entry @tablet', async ({ loggedIn: page, device }) => {
+test('a photo of an enrolled person finds them first, linked to their library entry', async ({ loggedIn: page, device }) => {
   const { face, photo } = await enrolledPerson(device, 0);
   const fs_ = new FaceSearchPage(page);
   await fs_.goto();

@@ -63,7 +63,7 @@ async function yesterdaysBlacklistAlarms(device: Device) {
   return { start, stop, blacklist, camera: best, expected };
 }
 
-test("finds yesterday's blacklist alarms on one camera and opens one: both faces, attributes in words @tablet", async ({ loggedIn: page, device }) => {
+test("finds yesterday's blacklist alarms on one camera and opens one: both faces, attributes in words", async ({ loggedIn: page, device }) => {
   const { start, stop, blacklist, camera, expected } = await yesterdaysBlacklistAlarms(device);
   const records = new RecordsPage(page);
   await records.goto();

@@ -156,7 +156,7 @@ test('sets the HTTP push target and explains what the receiver gets', async ({ l
   }
 });
 
-test('shows CPU and memory moving over time @tablet', async ({ loggedIn: page }) => {
+test('shows CPU and memory moving over time', async ({ loggedIn: page }) => {
   const system = new SystemPage(page);
   await system.goto();
   const cpu = system.panel.getByRole('img', { name: /^CPU usage over the last/ });

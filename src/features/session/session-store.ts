@@ -3,6 +3,7 @@
 // The password is never stored anywhere.
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { SESSION_STORAGE_KEY } from './session-key';
 
 interface SessionState {
   sessionId: string | null;
@@ -19,7 +20,7 @@ interface SessionState {
   clear(): void;
 }
 
-export const SESSION_STORAGE_KEY = 'nebula.session';
+export { SESSION_STORAGE_KEY };
 
 export const useSessionStore = create<SessionState>()(
   persist(
