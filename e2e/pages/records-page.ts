@@ -1,5 +1,5 @@
 // The records page, found by roles and labels in either language.
-import type { Download, Locator, Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 export class RecordsPage {
   readonly heading: Locator;
@@ -38,10 +38,21 @@ export class RecordsPage {
    * keeps for screen readers is zero-sized and cannot be clicked.
    */
   async choose(label: string, option: string): Promise<void> {
-    await this.page.getByRole('combobox', { name: label, exact: true }).click();
-    await this.page.getByTitle(option, { exact: true }).click();
-    // Multiple selects stay open: close them.
-    await this.page.keyboard.press('Escape');
+    const box = this.page.getByRole('combobox', { name: label, exact: true });
+    // The chosen value shows in the field with its label as title (a tag in a multiple select).
+    const chosen = this.page.locator('.ant-select').filter({ has: box }).getByTitle(option, { exact: true });
+    const open = this.page.locator('.ant-select-dropdown:visible');
+    // A click on an option still sliding in can be lost on a busy machine: try again until it shows
+    // (never clicking a chosen option again, which would unselect it in a multiple select).
+    await expect(async () => {
+      if (await chosen.isVisible()) return;
+      await box.click();
+      await open.getByTitle(option, { exact: true }).click({ timeout: 5_000 });
+      // Multiple selects stay open: close them.
+      await this.page.keyboard.press('Escape');
+      await expect(chosen).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(open).toHaveCount(0);
   }
 
   /** The "Details" button of every row, in table order. */

@@ -12,6 +12,7 @@ import { cleanPerson, EMPTY_PERSON, PersonFormItems, useImgIdRules, type PersonV
 import { PhotoPicker } from './photo-picker';
 import { useConfirmDiscard } from './use-confirm-discard';
 import { useFormDraft } from './use-form-draft';
+import { useOpening } from './use-opening';
 
 interface EnrolValues extends PersonValues {
   img_id: string;
@@ -34,7 +35,7 @@ interface PhotoDraft {
  * person's fields; img_id rules are checked before anything is sent. Open
  * while ?enrol=1; the typed fields and a small photo are kept as a draft.
  */
-export function EnrolDrawer({ libId, libName, open, onClose }: { libId: number; libName: string; open: boolean; onClose: () => void }) {
+function EnrolDrawerBody({ libId, libName, open, onClose }: { libId: number; libName: string; open: boolean; onClose: () => void }) {
   const t = useLibT();
   const { message } = App.useApp();
   const [form] = Form.useForm<EnrolValues>();
@@ -160,7 +161,6 @@ export function EnrolDrawer({ libId, libName, open, onClose }: { libId: number; 
         <Form<EnrolValues>
           className="lib-form"
           form={form}
-          clearOnDestroy
           layout="vertical"
           initialValues={draft.initial ?? { ...EMPTY_PERSON, img_id: '' }}
           onValuesChange={draft.keep}
@@ -202,4 +202,9 @@ export function EnrolDrawer({ libId, libName, open, onClose }: { libId: number; 
       </section>
     </Drawer>
   );
+}
+
+/** A form of its own at each opening (use-opening.ts). */
+export function EnrolDrawer(props: Parameters<typeof EnrolDrawerBody>[0]) {
+  return <EnrolDrawerBody key={useOpening(props.open)} {...props} />;
 }

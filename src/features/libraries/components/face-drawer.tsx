@@ -12,6 +12,7 @@ import { FaceThumb } from './face-thumb';
 import { cleanPerson, PersonFormItems, type PersonValues } from './person-form-items';
 import { useConfirmDiscard } from './use-confirm-discard';
 import { useFormDraft } from './use-form-draft';
+import { useOpening } from './use-opening';
 
 const FACE_MISSING = -126;
 
@@ -20,7 +21,7 @@ const FACE_MISSING = -126;
  * 1-120, gender 0/1) and delete with confirmation. Which face and whether it
  * is being edited live in the URL (?face=…&edit=1).
  */
-export function FaceDrawer({
+function FaceDrawerBody({
   libId,
   imgId,
   editing,
@@ -128,7 +129,6 @@ export function FaceDrawer({
             <Form<PersonValues>
               className="lib-form"
               form={form}
-              clearOnDestroy
               layout="vertical"
               initialValues={
                 draft.initial ?? {
@@ -176,4 +176,9 @@ export function FaceDrawer({
       )}
     </Drawer>
   );
+}
+
+/** A form of its own at each opening (use-opening.ts). */
+export function FaceDrawer(props: Parameters<typeof FaceDrawerBody>[0]) {
+  return <FaceDrawerBody key={useOpening(props.imgId !== null)} {...props} />;
 }

@@ -5,6 +5,7 @@ import { FIELD_ORDER, ownProblems, sentName, type ImportRow, type PersonFields }
 import { useLibT } from '../messages';
 import { PersonFormItems, useImgIdRules } from './person-form-items';
 import { useConfirmDiscard } from './use-confirm-discard';
+import { useOpening } from './use-opening';
 
 function clean(v: Partial<PersonFields>): PersonFields {
   const out = {} as PersonFields;
@@ -17,7 +18,7 @@ function clean(v: Partial<PersonFields>): PersonFields {
  * Fix one row of a batch: the person's fields, checked as the device would
  * check the name they make (shown live), plus img_id unique in the batch.
  */
-export function ImportRowModal({
+function ImportRowDialog({
   row,
   takenIds,
   onSave,
@@ -64,8 +65,6 @@ export function ImportRowModal({
           <Form<PersonFields>
             className="lib-form"
             form={form}
-            // The instance outlives the modal's content: emptied as it closes, the next row starts from its own values.
-            clearOnDestroy
             layout="vertical"
             initialValues={{
               ...row.fields,
@@ -108,4 +107,9 @@ export function ImportRowModal({
       )}
     </Modal>
   );
+}
+
+/** A form of its own at each opening (use-opening.ts). */
+export function ImportRowModal(props: Parameters<typeof ImportRowDialog>[0]) {
+  return <ImportRowDialog key={useOpening(props.row !== null)} {...props} />;
 }

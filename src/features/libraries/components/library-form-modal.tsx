@@ -9,6 +9,7 @@ import { useLibT } from '../messages';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useConfirmDiscard } from './use-confirm-discard';
 import { useFormDraft } from './use-form-draft';
+import { useOpening } from './use-opening';
 
 interface Values {
   lib_name: string;
@@ -18,7 +19,7 @@ interface Values {
 const LIBRARY_EXISTS = -119;
 
 /** Create (library null) or rename / retype a library. */
-export function LibraryFormModal({
+function LibraryFormDialog({
   open,
   library,
   libraries,
@@ -81,7 +82,6 @@ export function LibraryFormModal({
       <Form<Values>
         className="lib-form"
         form={form}
-        clearOnDestroy
         layout="vertical"
         initialValues={draft.initial ?? (library ? { lib_name: library.lib_name, lib_type: library.lib_type === 2 ? 2 : 1 } : { lib_name: '', lib_type: 1 })}
         onValuesChange={draft.keep}
@@ -133,4 +133,9 @@ export function LibraryFormModal({
       </Form>
     </Modal>
   );
+}
+
+/** A form of its own at each opening (use-opening.ts). */
+export function LibraryFormModal(props: Parameters<typeof LibraryFormDialog>[0]) {
+  return <LibraryFormDialog key={useOpening(props.open)} {...props} />;
 }

@@ -1,20 +1,25 @@
 import type { FormInstance } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { clearDraft, readDraft, writeDraft } from '../lib/drafts';
 
 /**
  * Keeps an antd form's values in a sessionStorage draft while the user types,
  * and offers them back as the form's initial values when the same form opens
  * again (after a session expiry and a new login, or a reload). `key` is null
- * while the form is closed. The form must mount fresh on each open (Modal /
- * Drawer destroyOnHidden) and empty its store as it goes (`clearOnDestroy`): a
- * form instance outlives the unmount, and a remounted Form prefers its old
- * store to the new initialValues (an edit opened on the last form's values).
+ * while the form is closed. Each opening needs a form instance of its own
+ * (useOpening as the modal's key) so the Form takes `initial`.
  */
 export function useFormDraft<T extends object>(form: FormInstance<T>, key: string | null) {
   const initial = useMemo(() => (key ? readDraft<T>(key) : null), [key]);
   const [dropped, setDropped] = useState<string | null>(null);
   const restored = initial !== null && dropped !== key;
+  // Within one opening a Form can unmount and come back (a drawer's view and
+  // edit modes); the instance keeps its store and a remounted Form prefers it
+  // to its initialValues: start each edit clean.
+  useEffect(() => {
+    if (key) form.resetFields();
+  }, [form, key]);
+
   /** For onValuesChange. */
   const keep = useCallback(
     (_changed: unknown, all: T) => {
