@@ -82,6 +82,8 @@ test('create, edit and delete a library, named cameras blocking the delete @tabl
     await expect(refused.getByRole('link', { name: 'Go to Cameras' })).toBeVisible();
     await press(refused.getByRole('button', { name: 'Close' }));
     await expect(list.row(name)).toBeVisible();
+    // Both dialogs gone (they fade out) before the next one opens.
+    await expect(page.getByRole('dialog')).toHaveCount(0);
 
     // The binding goes (as on the cameras page); now the delete goes through.
     await device.call(updateCamera, { channel, lib_ids: '' });
