@@ -38,6 +38,8 @@ const { values } = parseArgs({
     drops: { type: 'string' },
     rates: { type: 'string' },
     'restart-seconds': { type: 'string' },
+    /** Record the page's CPU profile over the first rate and print where its time went. */
+    profile: { type: 'boolean' },
   },
 });
 const phaseSeconds = Number(values.seconds ?? 20);
@@ -234,6 +236,24 @@ class Tally {
   }
 }
 
+/** The page's self time per function, the largest first (--profile). */
+function printProfile(profile: { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }>; samples?: number[]; timeDeltas?: number[] }): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let total = 0;
+  for (const [k, id] of samples.entries()) {
+    const f = byId.get(id)!.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    const ms = (deltas[k] ?? 0) / 1000;
+    self.set(key, (self.get(key) ?? 0) + ms);
+    total += ms;
+  }
+  log(`\n  page CPU profile over ${(total / 1000).toFixed(1)} s (self time):`);
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) log(`    ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${key}`);
+}
+
 // ---- rates -----------------------------------------------------------------
 interface RateRow {
   rate: number;
@@ -293,10 +313,16 @@ async function ratePhase(rate: number): Promise<RateRow> {
 
 const rows: RateRow[] = [];
 const heapAtStart = await heap();
-for (const rate of rates) {
+for (const [i, rate] of rates.entries()) {
   process.stdout.write(`  ${rate} alarms/s for ${phaseSeconds} s… `);
+  const profiling = values.profile && i === 0;
+  if (profiling) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
   rows.push(await ratePhase(rate));
   log('done');
+  if (profiling) printProfile((await cdp.send('Profiler.stop')).profile);
   await sleep(2000);
 }
 
