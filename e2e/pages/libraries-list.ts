@@ -23,19 +23,35 @@ export class LibrariesListPage {
     return this.table.getByRole('row').filter({ has: this.page.getByRole('link', { name, exact: true }) });
   }
 
+  /**
+   * The form's dialog, once it has finished opening: the one before it gone and
+   * its zoom-in over. Keys typed during the animation can land elsewhere (the
+   * dialog moves focus as it settles), which no person typing would meet.
+   */
+  private async openedForm(): Promise<Locator> {
+    await expect(this.dialog).toHaveCount(1);
+    await expect(this.dialog).not.toHaveClass(/-(enter|appear)\b/);
+    const name = this.dialog.getByLabel('Name');
+    await expect(name).toBeFocused();
+    return name;
+  }
+
   /** Opens the form, fills it and saves, all by keyboard. */
   async create(name: string, type: 'Blacklist' | 'Whitelist'): Promise<void> {
     await press(this.createButton);
-    await typeInto(this.dialog.getByLabel('Name'), name);
+    const field = await this.openedForm();
+    await typeInto(field, name);
+    await expect(field).toHaveValue(name);
     await toggle(this.dialog.getByRole('radio', { name: new RegExp(type) }));
     await press(this.dialog.getByRole('button', { name: 'New library' }));
   }
 
   async edit(name: string, newName: string, type: 'Blacklist' | 'Whitelist'): Promise<void> {
     await press(this.page.getByRole('button', { name: `Edit “${name}”` }));
-    // The dialog fills its fields as it opens: typing before that would add to them.
-    await expect(this.dialog.getByLabel('Name')).toHaveValue(name);
-    await typeInto(this.dialog.getByLabel('Name'), newName);
+    const field = await this.openedForm();
+    await expect(field).toHaveValue(name);
+    await typeInto(field, newName);
+    await expect(field).toHaveValue(newName);
     await toggle(this.dialog.getByRole('radio', { name: new RegExp(type) }));
     await press(this.dialog.getByRole('button', { name: 'Save' }));
   }
