@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FACE_ATTR_VALUES, type FaceAttr } from '../../api/protocol/attributes';
 import { LANGS } from '../../i18n';
-import { faceAttributeLines } from './attribute-words';
+import { faceAttributeLines } from '../../i18n/attribute-words';
 
 describe('face attributes in words', () => {
   it('has words for every documented value in both languages', () => {

@@ -1,7 +1,7 @@
 import { Descriptions } from 'antd';
 import type { FaceAttr } from '../../../api/protocol/attributes';
 import { useLang } from '../../../i18n';
-import { faceAttributeLines } from '../attribute-words';
+import { faceAttributeLines } from '../../../i18n/attribute-words';
 
 /** Appendix B in words, compact. */
 export function FaceAttributes({ attr, column = 2 }: { attr: FaceAttr; column?: number }) {

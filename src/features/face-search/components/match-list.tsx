@@ -5,7 +5,7 @@ import { Descriptions, Progress, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { Candidate } from '../../../api/protocol/recognition';
 import { useLang } from '../../../i18n';
-import { personGender } from '../attribute-words';
+import { personGender } from '../../../i18n/attribute-words';
 import { deviceFileUrl, galleryLink } from '../links';
 import { useFaceSearchT } from '../messages';
 import { LIST_TAG_COLOURS } from '../../../app/layout/accessible-theme';

@@ -1,7 +1,7 @@
 import { Descriptions, Typography } from 'antd';
 import type { BodyAttr, FaceAttr } from '../../../api/protocol/attributes';
 import { useLang } from '../../../i18n';
-import { bodyAttributeLines, faceAttributeLines, type AttributeLine } from '../attribute-words';
+import { bodyAttributeLines, faceAttributeLines, type AttributeLine } from '../../../i18n/attribute-words';
 import { useRecordsT } from '../messages';
 
 function Lines({ lines, title }: { lines: AttributeLine[]; title: string }) {

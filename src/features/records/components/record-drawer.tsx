@@ -8,7 +8,7 @@ import { Link } from 'react-router';
 import type { AlarmRecord, BodyRecord, SnapshotRecord } from '../../../api/protocol/records';
 import { useLang } from '../../../i18n';
 import { pictureSrc, useLiveAlarms, type LiveAlarm } from '../../../live';
-import { personGender } from '../attribute-words';
+import { personGender } from '../../../i18n/attribute-words';
 import { deviceFileUrl, faceSearchLink, galleryLink } from '../links';
 import type { RecordTab } from '../model/record-view';
 import { useRecordsT } from '../messages';

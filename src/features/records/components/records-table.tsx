@@ -6,7 +6,7 @@ import type { Key } from 'react';
 import type { AlarmRecord, BodyRecord, SnapshotRecord } from '../../../api/protocol/records';
 import { ID_LIST_MAX } from '../../../api/protocol/limits';
 import { useLang, type Lang } from '../../../i18n';
-import { bodyValue, faceValue, personGender } from '../attribute-words';
+import { bodyValue, faceValue, personGender } from '../../../i18n/attribute-words';
 import type { RecordPage } from '../api/record-queries';
 import { useRecordsT } from '../messages';
 import { LIST_TAG_COLOURS } from '../../../app/layout/accessible-theme';

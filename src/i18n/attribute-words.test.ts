@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BODY_ATTR_VALUES, FACE_ATTR_VALUES, type BodyAttr, type FaceAttr } from '../../api/protocol/attributes';
-import { LANGS } from '../../i18n';
+import { BODY_ATTR_VALUES, FACE_ATTR_VALUES, type BodyAttr, type FaceAttr } from '../api/protocol/attributes';
+import { LANGS } from './lang-store';
 import { bodyAttributeLines, faceAttributeLines, personGender } from './attribute-words';
 
 describe('attributes in words', () => {

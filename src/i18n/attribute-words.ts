@@ -1,9 +1,10 @@
 // Appendix B (face) and Appendix C (body) attribute values in words, in both
-// languages. The types are built from the protocol's value lists, so a value
-// the reference documents cannot be left without words (a type error). A value
-// no list knows (a newer firmware) is shown as the device sent it.
-import { BODY_ATTR_VALUES, FACE_ATTR_VALUES, type BodyAttr, type FaceAttr } from '../../api/protocol/attributes';
-import type { Lang } from '../../i18n';
+// languages, for every page that shows a capture (records, face search). The
+// types are built from the protocol's value lists, so a value the reference
+// documents cannot be left without words (a type error). A value no list knows
+// (a newer firmware) is shown as the device sent it.
+import { BODY_ATTR_VALUES, FACE_ATTR_VALUES, type BodyAttr, type FaceAttr } from '../api/protocol/attributes';
+import type { Lang } from './lang-store';
 
 type FaceKey = keyof typeof FACE_ATTR_VALUES;
 type BodyKey = keyof typeof BODY_ATTR_VALUES;
