@@ -38,7 +38,9 @@ export const useSessionStore = create<SessionState>()(
     {
       name: SESSION_STORAGE_KEY,
       storage: createJSONStorage(() => sessionStorage),
-      partialize: (s) => ({ sessionId: s.sessionId, user: s.user }),
+      // The reason is kept too: a poll can meet -141 and land on the login page
+      // just before the user reloads it, and the reason must survive that.
+      partialize: (s) => ({ sessionId: s.sessionId, user: s.user, expired: s.expired, restarted: s.restarted }),
     },
   ),
 );
