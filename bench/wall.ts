@@ -22,14 +22,14 @@ import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { startEmulator } from '../emulator/index';
 import { loadFacePool } from '../emulator/faces/pool';
 import { deviceProxy } from '../proxy.config';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium';
+import { findChromium } from '../scripts/chromium';
 import { createClient } from '../src/api/client';
 import { addCamera, createLibrary, enrolFace, login, setStorage, type WsAlarm } from '../src/api/protocol';
+import { launchCdp, type CdpPage } from './cdp';
 
 const { values } = parseArgs({
   options: {
@@ -40,6 +40,8 @@ const { values } = parseArgs({
     'restart-seconds': { type: 'string' },
     /** Record the page's CPU profile over the first rate and print where its time went. */
     profile: { type: 'boolean' },
+    /** Record a Chrome trace over the first rate and print the renderer threads' busiest events (self time). */
+    trace: { type: 'boolean' },
   },
 });
 const phaseSeconds = Number(values.seconds ?? 20);
@@ -122,7 +124,8 @@ emulator.pipeline.onSent = (snapId) => {
 
 // ---- the console -----------------------------------------------------------
 log('Building the console…');
-await build({ build: { outDir, emptyOutDir: true }, logLevel: 'warn' });
+// Readable names in a profile or a trace.
+await build({ build: { outDir, emptyOutDir: true, minify: !(values.profile || values.trace) }, logLevel: 'warn' });
 const server = await preview({
   configFile: false,
   logLevel: 'silent',
@@ -132,10 +135,10 @@ const server = await preview({
 const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
 if (!base) throw new Error('vite preview did not say where it listens');
 
-const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
-const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+// Not Playwright: it would copy every WebSocket frame to itself (bench/cdp.ts).
+const browser = await launchCdp(chromiumPath);
 // A string, not a function: tsx's helpers (__name) do not exist in the page.
-await context.addInitScript(`
+const initScript = `
   window.__WALL_PROBE__ = true;
   window.__benchLong = [];
   window.__benchFrames = { n: 0, dropped: 0 };
@@ -154,25 +157,23 @@ await context.addInitScript(`
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
-  ${process.env.BENCH_NO_BLOBS ? 'URL.createObjectURL = undefined;' : ''}
-`);
-const page = await context.newPage();
-const pageErrors: string[] = [];
-page.on('pageerror', (e) => pageErrors.push(e.message));
-const cdp: CDPSession = await context.newCDPSession(page);
+`;
+const page: CdpPage = await browser.newPage(`${base}/login?next=${encodeURIComponent('/alarm-wall')}`, { width: 1440, height: 900, initScript });
+const pageErrors = page.errors;
+const onLoginPage = async () => new URL(await page.url()).pathname.startsWith('/login');
 
-async function logIn(p: Page): Promise<void> {
-  await p.getByLabel(/user name/i).fill(USER);
-  await p.getByLabel(/password/i).fill(PASSWORD);
-  await p.getByRole('button', { name: /log in/i }).click();
-  await p.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 60_000 });
+async function logIn(p: CdpPage): Promise<void> {
+  await p.waitFor(`document.querySelector('input[autocomplete=username]')`, 'the login form');
+  await p.type('input[autocomplete=username]', USER);
+  await p.type('input[autocomplete=current-password]', PASSWORD);
+  await p.evaluate(`document.querySelector('input[autocomplete=current-password]').form.requestSubmit()`);
+  await p.waitFor(`!location.pathname.startsWith('/login')`, 'the login to go through');
 }
 
-async function waitLive(p: Page): Promise<void> {
-  await p.getByRole('status', { name: /live alarms: live/i }).waitFor({ timeout: 60_000 });
+async function waitLive(p: CdpPage): Promise<void> {
+  await p.waitFor(`[...document.querySelectorAll('[role=status]')].some((e) => /live alarms: live/i.test(e.getAttribute('aria-label') ?? ''))`, 'the live light');
 }
 
-await page.goto(`${base}/login?next=${encodeURIComponent('/alarm-wall')}`);
 await logIn(page);
 await waitLive(page);
 
@@ -191,26 +192,21 @@ interface Drained {
 }
 
 async function drain(): Promise<Drained> {
-  return page.evaluate(() => {
-    const w = window as unknown as {
-      __wallProbe?: { take(): { arrivals: Arrival[]; paints: Array<{ snapId: string; at: number }> } };
-      __benchLong: Array<[number, number]>;
-      __benchFrames: { n: number; dropped: number };
-    };
-    const taken = w.__wallProbe?.take() ?? { arrivals: [], paints: [] };
-    const long = w.__benchLong;
-    w.__benchLong = [];
-    const frames = { ...w.__benchFrames };
-    w.__benchFrames.n = 0;
-    w.__benchFrames.dropped = 0;
+  return page.evaluate<Drained>(`(() => {
+    const taken = window.__wallProbe?.take() ?? { arrivals: [], paints: [] };
+    const long = window.__benchLong;
+    window.__benchLong = [];
+    const frames = { ...window.__benchFrames };
+    window.__benchFrames.n = 0;
+    window.__benchFrames.dropped = 0;
     return { ...taken, long, frames };
-  });
+  })()`);
 }
 
 async function heap(): Promise<{ used: number; nodes: number }> {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  const dom = (await cdp.send('Memory.getDOMCounters')) as { nodes: number };
+  await page.send('HeapProfiler.collectGarbage');
+  const usage = await page.send<{ usedSize: number }>('Runtime.getHeapUsage');
+  const dom = await page.send<{ nodes: number }>('Memory.getDOMCounters');
   return { used: usage.usedSize, nodes: dom.nodes };
 }
 
@@ -252,6 +248,73 @@ function printProfile(profile: { nodes: Array<{ id: number; callFrame: { functio
   }
   log(`\n  page CPU profile over ${(total / 1000).toFixed(1)} s (self time):`);
   for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) log(`    ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${key}`);
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/** Self time per event name on each renderer thread ("(program)" in a CPU profile is layout, paint, decoding…). */
+function printTrace(events: TraceEvent[]): void {
+  const threadNames = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.dur === undefined) continue;
+    const k = `${e.pid}:${e.tid}`;
+    const name = threadNames.get(k) ?? '';
+    if (!/CrRendererMain|DedicatedWorker|Compositor|RasterWorker|ThreadPool/.test(name)) continue;
+    (byThread.get(k) ?? byThread.set(k, []).get(k)!).push(e);
+  }
+  for (const [k, list] of byThread) {
+    list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    const self = new Map<string, number>();
+    const stack: Array<{ e: TraceEvent; end: number; child: number }> = [];
+    const close = (until: number) => {
+      while (stack.length && stack[stack.length - 1]!.end <= until) {
+        const top = stack.pop()!;
+        self.set(top.e.name, (self.get(top.e.name) ?? 0) + top.e.dur! - top.child);
+        if (stack.length) stack[stack.length - 1]!.child += top.e.dur!;
+      }
+    };
+    for (const e of list) {
+      close(e.ts);
+      stack.push({ e, end: e.ts + e.dur!, child: 0 });
+    }
+    close(Number.POSITIVE_INFINITY);
+    const total = [...self.values()].reduce((a, b) => a + b, 0);
+    if (total < 200_000) continue;
+    log(`\n  ${threadNames.get(k)} (${k}): ${(total / 1e6).toFixed(1)} s busy`);
+    for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 12)) log(`    ${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`);
+  }
+}
+
+async function startTrace(): Promise<void> {
+  await browser.send('Tracing.start', {
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8', '__metadata'] },
+    transferMode: 'ReturnAsStream',
+  });
+}
+
+async function stopTrace(): Promise<TraceEvent[]> {
+  const done = new Promise<{ stream?: string }>((resolve) => browser.on('Tracing.tracingComplete', resolve));
+  await browser.send('Tracing.end');
+  const { stream } = await done;
+  const chunks: string[] = [];
+  for (;;) {
+    const r = await browser.send<{ data: string; eof: boolean; base64Encoded?: boolean }>('IO.read', { handle: stream, size: 1 << 22 });
+    chunks.push(r.base64Encoded ? Buffer.from(r.data, 'base64').toString() : r.data);
+    if (r.eof) break;
+  }
+  await browser.send('IO.close', { handle: stream });
+  const parsed = JSON.parse(chunks.join('')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
 }
 
 // ---- rates -----------------------------------------------------------------
@@ -316,13 +379,16 @@ const heapAtStart = await heap();
 for (const [i, rate] of rates.entries()) {
   process.stdout.write(`  ${rate} alarms/s for ${phaseSeconds} s… `);
   const profiling = values.profile && i === 0;
+  const tracing = values.trace && i === 0;
   if (profiling) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.start');
+    await page.send('Profiler.enable');
+    await page.send('Profiler.start');
   }
+  if (tracing) await startTrace();
   rows.push(await ratePhase(rate));
   log('done');
-  if (profiling) printProfile((await cdp.send('Profiler.stop')).profile);
+  if (profiling) printProfile((await page.send<{ profile: Parameters<typeof printProfile>[0] }>('Profiler.stop')).profile);
+  if (tracing) printTrace(await stopTrace());
   await sleep(2000);
 }
 
@@ -366,7 +432,7 @@ if (soakMinutes > 0) {
       await fetch(`${emulator.url}/__emulator/restart`, { method: 'POST', body: JSON.stringify({ seconds: restartSeconds }) });
     }
     // The device forgot the session: a supervisor logs in again, and the wall backfills.
-    if (new URL(page.url()).pathname.startsWith('/login') && emulator.state === 'up') {
+    if (emulator.state === 'up' && (await onLoginPage())) {
       await logIn(page);
       relogins++;
     }
@@ -378,7 +444,7 @@ if (soakMinutes > 0) {
   }
   await emulator.setRate(0);
   await emulator.whenUp();
-  if (new URL(page.url()).pathname.startsWith('/login')) {
+  if (await onLoginPage()) {
     await logIn(page);
     relogins++;
   }

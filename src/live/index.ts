@@ -3,10 +3,12 @@
 // useLiveAlarms / useLiveStatus and never touch the socket.
 import { browserWsUrl, createLiveSocket, type LiveSocket, type LiveSocketDeps } from './live-socket';
 import { liveStore, type LiveStore } from './live-store';
+import { browserTransport } from './push-browser';
 
 export * from './live-event';
 export * from './live-socket';
 export * from './live-store';
+export { usePictureSrc } from './picture-url';
 
 export type ConnectLiveOptions = Omit<LiveSocketDeps, 'onEvent' | 'onStatus' | 'onStats' | 'wsUrl'> & {
   wsUrl?: () => string;
@@ -18,6 +20,8 @@ export function connectLive(options: ConnectLiveOptions): LiveSocket {
   const { store = liveStore, wsUrl = browserWsUrl, ...deps } = options;
   return createLiveSocket({
     ...deps,
+    // The browser parses the push in a worker; a given WebSocket (tests) is used as is.
+    transport: deps.transport ?? (deps.WebSocketImpl ? undefined : browserTransport()),
     wsUrl,
     onEvent: (event) => store.getState().enqueue(event),
     onStatus: (status) => store.getState().setStatus(status),

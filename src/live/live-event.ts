@@ -7,26 +7,39 @@ import { wsAck, wsAlarm, type WsAlarmData } from '../api/protocol/push';
 
 /**
  * A picture the UI can show, wherever it came from:
- * - inline: the push's base64, as a data URL (until the store turns it into a Blob);
- * - object: a blob: URL the live store made from an inline picture (it revokes it on eviction);
+ * - inline: the push's base64, as a data URL. The crop and the library photo
+ *   stay so (~20 KB each): an <img> shows a data URL with no round trip to
+ *   the browser process, which a Blob and its URL each cost.
+ * - bytes: the scene frame (~200 KB), decoded off the main thread by the push
+ *   worker and moved here without a copy; a view makes a blob: URL only while
+ *   it shows one (usePictureSrc, picture-url.ts).
  * - device: a path on the device, served at GET /ws/<path> (history records carry no bytes).
  */
 export type LivePicture =
   | { readonly kind: 'inline'; readonly dataUrl: string }
-  | { readonly kind: 'object'; readonly url: string }
+  | { readonly kind: 'bytes'; readonly bytes: Uint8Array<ArrayBuffer>; readonly type: string }
   | { readonly kind: 'device'; readonly path: string };
 
-/** What to put in <img src>. `base` is '' in the browser (same origin, through the proxy). */
+/**
+ * What to put in <img src>, for pictures that need no object URL. `base` is ''
+ * in the browser (same origin, through the proxy). Bytes have no src here:
+ * components use usePictureSrc, which makes and revokes their URL.
+ */
 export function pictureSrc(picture: LivePicture | null | undefined, base = ''): string | undefined {
   if (!picture) return undefined;
   switch (picture.kind) {
     case 'inline':
       return picture.dataUrl;
-    case 'object':
-      return picture.url;
+    case 'bytes':
+      return undefined;
     case 'device':
       return `${base}/ws/${picture.path.replace(/^\/+/, '')}`;
   }
+}
+
+/** The push's scene frame already decoded (push-decode.ts); snap_frame is then "". */
+export interface PushPictures {
+  readonly frame: { readonly bytes: Uint8Array<ArrayBuffer>; readonly type: string } | null;
 }
 
 export interface LivePerson {
@@ -120,7 +133,7 @@ function person(d: Pick<WsAlarmData, 'person_name' | 'person_idcard' | 'person_g
 }
 
 /** §9.2: img is -1 and similarity -1 when no library face matched. */
-export function fromPush(d: WsAlarmData, receivedAt: number): LiveEvent {
+export function fromPush(d: WsAlarmData, receivedAt: number, pictures?: PushPictures): LiveEvent {
   const base = {
     snapId: d.snap_id,
     trigger: d.trigger,
@@ -131,7 +144,7 @@ export function fromPush(d: WsAlarmData, receivedAt: number): LiveEvent {
     threshold: d.threshold,
     snapPath: d.snap_path,
     snap: inlinePicture(d.snap_buf, d.snap_path),
-    frame: inlinePicture(d.snap_frame),
+    frame: pictures?.frame ? { kind: 'bytes' as const, ...pictures.frame } : inlinePicture(d.snap_frame),
     quality: d.quality,
     box: { top: d.pos_top, bottom: d.pos_bottom, left: d.pos_left, right: d.pos_right },
     backfilled: false,
@@ -196,7 +209,7 @@ const alarmSchema = wsAlarm();
 const ackSchema = wsAck();
 
 export type PushMessage =
-  | { readonly type: 'alarm'; readonly data: WsAlarmData }
+  | { readonly type: 'alarm'; readonly data: WsAlarmData; readonly pictures?: PushPictures }
   | { readonly type: 'ack'; readonly code: number; readonly msg: string }
   | { readonly type: 'malformed'; readonly detail: string };
 

@@ -9,7 +9,8 @@ import { QUERY_MAX } from '../api/protocol/limits';
 import { getWsKey, type wsSubscribe } from '../api/protocol/push';
 import { queryAlarms, type AlarmRecord } from '../api/protocol/records';
 import type { z } from 'zod';
-import { fromAlarmRecord, fromPush, parsePushMessage, shiftDeviceTime, type LiveEvent } from './live-event';
+import { fromAlarmRecord, fromPush, shiftDeviceTime, type LiveEvent, type PushMessage } from './live-event';
+import { webSocketTransport, type OpenTransport, type PushTransport } from './push-transport';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'refused' | 'offline' | 'stopped';
 
@@ -66,7 +67,9 @@ export interface BackoffOptions {
 export interface LiveSocketDeps {
   call: Call;
   wsUrl: () => string;
-  /** Node has no global WebSocket: tests pass the `ws` package's. */
+  /** How /ws/ is opened; the browser's runs it in a worker (push-browser.ts). Defaults to a WebSocket on this thread. */
+  transport?: OpenTransport;
+  /** For the default transport: Node has no global WebSocket, tests pass the `ws` package's. */
   WebSocketImpl?: typeof WebSocket;
   onEvent: (event: LiveEvent) => void;
   onStatus: (status: LiveStatus) => void;
@@ -152,11 +155,12 @@ export function createLiveSocket(deps: LiveSocketDeps): LiveSocket {
   const maxPages = deps.maxBackfillPages ?? 20;
   const backfillRetryMs = deps.backfillRetryMs ?? 30_000;
   const log = deps.log ?? (() => {});
+  const openTransport = deps.transport ?? webSocketTransport(deps.WebSocketImpl);
 
   let running = false;
   /** Bumped per connection attempt and on stop: callbacks of an older attempt do nothing. */
   let conn = 0;
-  let ws: WebSocket | null = null;
+  let ws: PushTransport | null = null;
   let live = false;
   let everLive = false;
   let attempt = 0;
@@ -233,17 +237,7 @@ export function createLiveSocket(deps: LiveSocketDeps): LiveSocket {
     const s = ws;
     ws = null;
     live = false;
-    if (!s) return;
-    s.onopen = null;
-    s.onmessage = null;
-    s.onclose = null;
-    // The `ws` package emits 'error' when closed while still connecting; with no listener that would throw.
-    s.onerror = () => {};
-    try {
-      s.close(code);
-    } catch {
-      // already closing
-    }
+    s?.close(code);
   }
 
   function scheduleRetry(state: 'reconnecting' | 'refused' | 'offline', reason: LiveReason): void {
@@ -284,46 +278,21 @@ export function createLiveSocket(deps: LiveSocketDeps): LiveSocket {
   }
 
   function open(id: number, firstKey: string): void {
-    const Impl = deps.WebSocketImpl ?? globalThis.WebSocket;
-    let socket: WebSocket;
-    try {
-      socket = new Impl(deps.wsUrl());
-    } catch (e) {
-      log(`live: cannot open socket: ${String(e)}`);
-      scheduleRetry('offline', { type: 'network' });
-      return;
-    }
-    ws = socket;
     let opened = false;
     let acked = false;
     let keyRefetched = false;
     /** The last refusal, in case the device closes the socket after it. */
     let refusedCode: number | null = null;
+    let socket: PushTransport;
     const subscribe = (key: string) => {
       const msg: Subscribe = { key, msg_id: '776' };
       socket.send(JSON.stringify(msg));
     };
 
-    socket.onopen = () => {
-      opened = true;
-      subscribe(firstKey);
-      ackTimer = setTimeout(() => {
-        if (id !== conn || acked) return;
-        dropSocket();
-        scheduleRetry('reconnecting', { type: 'ack-timeout' });
-      }, ackTimeoutMs);
-    };
-
-    socket.onmessage = (ev: MessageEvent) => {
+    function onMessage(m: PushMessage): void {
       if (id !== conn) return;
-      if (typeof ev.data !== 'string') {
-        stats.malformed++;
-        statsChanged();
-        return;
-      }
-      const m = parsePushMessage(ev.data);
       if (m.type === 'alarm') {
-        const event = fromPush(m.data, now());
+        const event = fromPush(m.data, now(), m.pictures);
         advance(event.trigger);
         if (remember(event.snapId)) {
           stats.received++;
@@ -365,22 +334,39 @@ export function createLiveSocket(deps: LiveSocketDeps): LiveSocket {
       }
       dropSocket();
       scheduleRetry('refused', { type: 'device', code: m.code });
-    };
+    }
 
-    socket.onclose = (ev: CloseEvent) => {
-      if (id !== conn) return;
-      const wasLive = acked;
-      ws = null;
-      live = false;
-      ackTimer = clearTimer(ackTimer);
-      if (!running) return;
-      if (wasLive) markGap();
-      if (!wasLive && refusedCode !== null) scheduleRetry('refused', { type: 'device', code: refusedCode });
-      else scheduleRetry(opened ? 'reconnecting' : 'offline', { type: 'close', code: ev.code });
-    };
-
-    // A close always follows; that is where we act.
-    socket.onerror = () => {};
+    try {
+      socket = openTransport(deps.wsUrl(), {
+        onOpen: () => {
+          if (id !== conn) return;
+          opened = true;
+          subscribe(firstKey);
+          ackTimer = setTimeout(() => {
+            if (id !== conn || acked) return;
+            dropSocket();
+            scheduleRetry('reconnecting', { type: 'ack-timeout' });
+          }, ackTimeoutMs);
+        },
+        onMessage,
+        onClose: (code) => {
+          if (id !== conn) return;
+          const wasLive = acked;
+          ws = null;
+          live = false;
+          ackTimer = clearTimer(ackTimer);
+          if (!running) return;
+          if (wasLive) markGap();
+          if (!wasLive && refusedCode !== null) scheduleRetry('refused', { type: 'device', code: refusedCode });
+          else scheduleRetry(opened ? 'reconnecting' : 'offline', { type: 'close', code });
+        },
+      });
+    } catch (e) {
+      log(`live: cannot open socket: ${String(e)}`);
+      scheduleRetry('offline', { type: 'network' });
+      return;
+    }
+    ws = socket;
   }
 
   function onLive(): void {

@@ -1,18 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import type { LivePicture } from './live-event';
-import { createLiveStore, dataUrlToBlob, type LiveAlarm, type LiveStoreOptions } from './live-store';
+import { createLiveStore, type LiveAlarm, type LiveStoreOptions } from './live-store';
+import * as decode from './push-decode';
 import { liveEvent } from './testing';
 
-let made = 0;
+let decodeSpy: MockInstance<typeof decode.decodeDataUrl>;
 let createSpy: MockInstance<typeof URL.createObjectURL>;
-let revokeSpy: MockInstance<typeof URL.revokeObjectURL>;
 
 beforeEach(() => {
-  made = 0;
-  createSpy = vi.spyOn(URL, 'createObjectURL').mockImplementation(() => `blob:test/${++made}`);
-  revokeSpy = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+  decodeSpy = vi.spyOn(decode, 'decodeDataUrl');
+  // Object URLs are the views' business (picture-url.ts), never the store's.
+  createSpy = vi.spyOn(URL, 'createObjectURL');
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  expect(createSpy).not.toHaveBeenCalled();
+  vi.restoreAllMocks();
+});
 
 /** A store whose flush timer only runs when the test says so. */
 function manualStore(options: LiveStoreOptions = {}) {
@@ -38,13 +41,11 @@ function manualStore(options: LiveStoreOptions = {}) {
 }
 
 const ids = (alarms: readonly LiveAlarm[]) => alarms.map((a) => a.snapId);
-const urlsOf = (a: LiveAlarm): string[] =>
-  [a.snap, a.frame, a.kind === 'face' ? (a.match?.photo ?? null) : null]
-    .filter((p): p is Extract<LivePicture, { kind: 'object' }> => p?.kind === 'object')
-    .map((p) => p.url);
+const kindsOf = (a: LiveAlarm): Array<LivePicture['kind'] | null> =>
+  [a.snap, a.frame, a.kind === 'face' ? (a.match?.photo ?? null) : null].map((p) => p?.kind ?? null);
 
 describe('live store', () => {
-  it('turns inline pictures into object URLs, keeps the newest `capacity` and revokes what leaves', () => {
+  it('decodes inline scene frames into bytes, only for the newest `capacity`, and lets go of what leaves', () => {
     const { store, tick } = manualStore({ capacity: 3 });
     for (let n = 1; n <= 5; n++) store.getState().enqueue(liveEvent(n));
     expect(store.getState().alarms).toHaveLength(0);
@@ -52,25 +53,37 @@ describe('live store', () => {
 
     let { alarms } = store.getState();
     expect(ids(alarms)).toEqual(['snap-5', 'snap-4', 'snap-3']);
-    // Only survivors became Blobs: 3 alarms x (snap, frame, library photo).
-    expect(createSpy).toHaveBeenCalledTimes(9);
-    expect(revokeSpy).not.toHaveBeenCalled();
-    expect(alarms[0]?.snap).toEqual({ kind: 'object', url: expect.stringMatching(/^blob:/) });
-    const blob = createSpy.mock.calls[0]?.[0] as Blob;
-    expect(blob.type).toBe('image/jpeg');
+    // Only survivors' frames were decoded; the crop and the library photo stay as they came.
+    expect(decodeSpy).toHaveBeenCalledTimes(3);
+    expect(alarms.map(kindsOf)).toEqual(Array(3).fill(['inline', 'bytes', 'inline']));
+    const frame = alarms[0]?.frame;
+    expect(frame?.kind === 'bytes' && frame.type).toBe('image/jpeg');
+    expect(frame?.kind === 'bytes' && new TextDecoder().decode(frame.bytes)).toBe('jpeg:frame-5');
 
-    const leaving = alarms.slice(1).flatMap(urlsOf);
     store.getState().enqueue(liveEvent(6));
     store.getState().enqueue(liveEvent(7));
     tick();
     alarms = store.getState().alarms;
     expect(ids(alarms)).toEqual(['snap-7', 'snap-6', 'snap-5']);
-    expect(revokeSpy.mock.calls.map((c) => c[0]).sort()).toEqual(leaving.sort());
     expect(store.getState().counters).toMatchObject({ received: 7, evicted: 4 });
 
     store.getState().clear();
-    expect(revokeSpy).toHaveBeenCalledTimes(15);
     expect(store.getState().alarms).toHaveLength(0);
+    expect(store.getState().counters.evicted).toBe(7);
+    // Gone from the ids too: the same capture may come again (a backfill after clear()).
+    store.getState().enqueue(liveEvent(7, {}, true));
+    tick();
+    expect(ids(store.getState().alarms)).toEqual(['snap-7']);
+  });
+
+  it('takes a frame the push worker already decoded as it is', () => {
+    const { store, tick } = manualStore();
+    const bytes = new Uint8Array([1, 2, 3]);
+    store.getState().enqueue({ ...liveEvent(1), frame: { kind: 'bytes', bytes, type: 'image/jpeg' } });
+    tick();
+    const a = store.getState().alarms[0]!;
+    expect(a.frame?.kind === 'bytes' && a.frame.bytes).toBe(bytes);
+    expect(decodeSpy).not.toHaveBeenCalled();
   });
 
   it('drops duplicates by snap_id and puts backfilled alarms in their place by trigger', () => {
@@ -97,13 +110,12 @@ describe('live store', () => {
     tick();
     expect(ids(store.getState().alarms)).toEqual(['snap-1']);
     expect(store.getState().pausedCount).toBe(6);
-    // Held aside is bounded too: 2 and 3 could never be shown, so they never became Blobs.
-    expect(createSpy).toHaveBeenCalledTimes(3 + 4 * 3);
+    // Held aside is bounded too: 2 and 3 could never be shown, so their frames were never decoded.
+    expect(decodeSpy).toHaveBeenCalledTimes(1 + 4);
 
     store.getState().setPaused(false);
     expect(store.getState().pausedCount).toBe(0);
     expect(ids(store.getState().alarms)).toEqual(['snap-7', 'snap-6', 'snap-5', 'snap-4']);
-    expect(revokeSpy).toHaveBeenCalledTimes(3);
     expect(store.getState().counters.evicted).toBe(3);
   });
 
@@ -119,13 +131,13 @@ describe('live store', () => {
     expect(store.getState().unacknowledged).toBe(0);
   });
 
-  it('shrinking the capacity evicts and revokes', () => {
+  it('shrinking the capacity evicts', () => {
     const { store, tick } = manualStore();
     for (let n = 1; n <= 5; n++) store.getState().enqueue(liveEvent(n));
     tick();
     store.getState().setCapacity(2);
     expect(ids(store.getState().alarms)).toEqual(['snap-5', 'snap-4']);
-    expect(revokeSpy).toHaveBeenCalledTimes(9);
+    expect(store.getState().counters.evicted).toBe(3);
   });
 
   it('batches: many events, one notification per flush', () => {
@@ -148,13 +160,6 @@ describe('live store', () => {
     expect(store.getState().alarms).toHaveLength(1);
   });
 
-  it('data URLs decode to Blobs of the right bytes', async () => {
-    const blob = dataUrlToBlob(`data:image/jpeg;base64,${btoa('hello')}`);
-    expect(blob?.type).toBe('image/jpeg');
-    expect(await blob?.text()).toBe('hello');
-    expect(dataUrlToBlob('nonsense')).toBeNull();
-  });
-
   it('keeps up with 10 000 events at 500 a second (batches of 25, one per 50 ms)', () => {
     const { store, tick } = manualStore({ capacity: 500 });
     let renders = 0;
@@ -167,11 +172,11 @@ describe('live store', () => {
     });
     tick();
     const ms = performance.now() - t;
-    console.log(`live store: 10 000 events in ${ms.toFixed(0)} ms (${renders} notifications, ${createSpy.mock.calls.length} object URLs)`);
+    console.log(`live store: 10 000 events in ${ms.toFixed(0)} ms (${renders} notifications, ${decodeSpy.mock.calls.length} frames decoded)`);
     expect(store.getState().alarms).toHaveLength(500);
     expect(store.getState().alarms[0]?.snapId).toBe('snap-9999');
     expect(renders).toBe(400);
-    expect(revokeSpy).toHaveBeenCalledTimes(9500 * 3);
+    expect(store.getState().counters.evicted).toBe(9500);
     void ms; // printed above; speed is bench/wall.ts's business
 
     // And all at once (a throttled background tab): bounded work, no O(n²).

@@ -1,14 +1,17 @@
 // The live alarm buffer: what the socket saw, bounded, newest first. Events are
 // batched (one flush per `flushMs`, 50 ms by default) so React renders at most
 // ~20 times a second however fast the device pushes, and a flush costs
-// O(capacity + batch log batch), never O(n) per event. Inline pictures become
-// Blobs behind object URLs (a base64 string in JS is ~2.7x the JPEG's bytes),
-// revoked when their alarm leaves the buffer.
+// O(capacity + batch log batch), never O(n) per event. Scene frames are held
+// as bytes, outside the JS heap (their base64 is 1.33x as big, and in it): the
+// push worker decodes them, and one that reaches the store still inline (no
+// worker) is decoded here. Views make object URLs only for what they show
+// (picture-url.ts); an alarm leaving the buffer lets go of its pictures.
 import { useRef } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LiveEvent, LivePicture } from './live-event';
 import type { LiveSocketStats, LiveStatus } from './live-socket';
+import { decodeDataUrl } from './push-decode';
 
 export type LiveAlarm = LiveEvent & {
   /** Arrival order in this store: a tie-break for same-second triggers. */
@@ -55,21 +58,17 @@ export interface LiveStoreState {
   clear(): void;
 }
 
-export type LiveStore = StoreApi<LiveStoreState>;
+/** Runs `fn` after about `ms`; returns a cancel. */
+export type Schedule = (fn: () => void, ms: number) => () => void;
 
-/** How pictures become URLs; null keeps data URLs (no Blob URLs where there is no URL.createObjectURL). */
-export interface PictureUrls {
-  create(blob: Blob): string;
-  revoke(url: string): void;
-}
+export type LiveStore = StoreApi<LiveStoreState>;
 
 export interface LiveStoreOptions {
   /** A setting: how many recent alarms stay in memory. */
   capacity?: number;
   flushMs?: number;
-  urls?: PictureUrls | null;
   /** Defaults to setTimeout; returns a cancel. */
-  schedule?: (fn: () => void, ms: number) => () => void;
+  schedule?: Schedule;
 }
 
 export const DEFAULT_CAPACITY = 500;
@@ -77,34 +76,6 @@ export const DEFAULT_FLUSH_MS = 50;
 
 const INITIAL_STATUS: LiveStatus = { state: 'stopped', reason: null, since: 0, retryAt: null, attempt: 0 };
 const ZERO: LiveCounters = { received: 0, backfilled: 0, duplicates: 0, evicted: 0, malformed: 0, reconnects: 0 };
-
-/** Looked up at call time, so a test's stub of URL.createObjectURL is seen. */
-const browserUrls: PictureUrls = {
-  create: (blob) => URL.createObjectURL(blob),
-  revoke: (url) => URL.revokeObjectURL(url),
-};
-
-/** Native base64 decoding (Chrome 140+, Firefox 133+, Safari 18.2+), where there is one. */
-const fromBase64 = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array<ArrayBuffer> }).fromBase64;
-
-export function dataUrlToBlob(dataUrl: string): Blob | null {
-  const comma = dataUrl.indexOf(',');
-  if (!dataUrl.startsWith('data:') || comma < 0) return null;
-  const meta = dataUrl.slice(5, comma);
-  const body = dataUrl.slice(comma + 1);
-  const type = meta.split(';')[0] || 'application/octet-stream';
-  try {
-    if (!meta.endsWith(';base64')) return new Blob([decodeURIComponent(body)], { type });
-    // Several times faster than atob and a loop: this runs for every picture of every push (bench/wall.ts).
-    if (fromBase64) return new Blob([fromBase64.call(Uint8Array, body)], { type });
-    const bin = atob(body);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return new Blob([bytes], { type });
-  } catch {
-    return null;
-  }
-}
 
 /** Newer first: later trigger, then later arrival. */
 function newerFirst(a: LiveAlarm, b: LiveAlarm): number {
@@ -115,7 +86,7 @@ function newerFirst(a: LiveAlarm, b: LiveAlarm): number {
 /**
  * Two newest-first lists into one of at most `cap`: O(cap). `admit` runs only
  * on incoming alarms that make it in, so pictures that would be evicted at
- * once are never turned into Blobs.
+ * once are never decoded.
  */
 function merge(
   old: readonly LiveAlarm[],
@@ -140,16 +111,11 @@ function merge(
   return { kept, evicted: old.slice(i), dropped: incoming.slice(j) };
 }
 
-function pictures(a: LiveAlarm): Array<LivePicture | null> {
-  return a.kind === 'face' ? [a.snap, a.frame, a.match?.photo ?? null] : [a.snap, a.frame];
-}
-
 export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
   const flushMs = options.flushMs ?? DEFAULT_FLUSH_MS;
-  const urls = options.urls === undefined ? (typeof URL.createObjectURL === 'function' ? browserUrls : null) : options.urls;
-  const schedule =
+  const schedule: Schedule =
     options.schedule ??
-    ((fn: () => void, ms: number) => {
+    ((fn, ms) => {
       const t = setTimeout(fn, ms);
       return () => clearTimeout(t);
     });
@@ -164,24 +130,15 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
   const counts = { received: 0, backfilled: 0, duplicates: 0, evicted: 0 };
   let socketStats: LiveSocketStats | null = null;
 
-  function toUrl(p: LivePicture | null): LivePicture | null {
-    if (!p || p.kind !== 'inline' || !urls) return p;
-    const blob = dataUrlToBlob(p.dataUrl);
-    return blob ? { kind: 'object', url: urls.create(blob) } : p;
-  }
+  /** Only the frame: the crop and the library photo are small and shown as they came. */
   function admit(a: LiveAlarm): LiveAlarm {
-    if (!urls || !pictures(a).some((p) => p?.kind === 'inline')) return a;
-    const snap = toUrl(a.snap);
-    const frame = toUrl(a.frame);
-    if (a.kind === 'face' && a.match) return { ...a, snap, frame, match: { ...a.match, photo: toUrl(a.match.photo) } };
-    return { ...a, snap, frame };
+    if (a.frame?.kind !== 'inline') return a;
+    const decoded = decodeDataUrl(a.frame.dataUrl);
+    return decoded ? { ...a, frame: { kind: 'bytes', ...decoded } } : a;
   }
+  /** Their pictures go with the last reference; a view still showing one keeps its URL until it unmounts. */
   function release(list: readonly LiveAlarm[]): void {
-    for (const a of list) {
-      ids.delete(a.snapId);
-      if (!urls) continue;
-      for (const p of pictures(a)) if (p?.kind === 'object') urls.revoke(p.url);
-    }
+    for (const a of list) ids.delete(a.snapId);
     counts.evicted += list.length;
   }
   function counters(): LiveCounters {

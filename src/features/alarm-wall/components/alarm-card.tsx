@@ -5,7 +5,7 @@
 import { CheckOutlined, HistoryOutlined, WarningFilled } from '@ant-design/icons';
 import { memo, useLayoutEffect, type KeyboardEvent, type MouseEvent } from 'react';
 import { useLang } from '../../../i18n';
-import { pictureSrc, type LiveAlarm } from '../../../live';
+import { usePictureSrc, type LiveAlarm } from '../../../live';
 import { bodySummary, faceSummary } from '../lib/attributes';
 import { shortTime } from '../lib/device-time';
 import { probeEnabled, probeMounted } from '../lib/wall-probe';
@@ -74,6 +74,8 @@ export const AlarmCard = memo(function AlarmCard({
   const time = shortTime(alarm.trigger, today);
   const attrs = alarm.kind === 'face' ? faceSummary(lang, alarm.faceAttr) : bodySummary(lang, alarm.bodyAttr);
   const urgent = cls === 'blacklist' && !alarm.acknowledged;
+  const snapSrc = usePictureSrc(alarm.snap);
+  const photoSrc = usePictureSrc(match?.photo);
 
   useLayoutEffect(() => {
     if (probeEnabled) probeMounted(alarm.snapId);
@@ -110,12 +112,12 @@ export const AlarmCard = memo(function AlarmCard({
       }}
     >
       <div className="wall-card__pics">
-        <img className="wall-card__pic" src={pictureSrc(alarm.snap)} alt={t('card.capture')} decoding="async" width={112} height={112} />
+        <img className="wall-card__pic" src={snapSrc} alt={t('card.capture')} decoding="async" width={112} height={112} />
         {match ? (
           <>
             <img
               className="wall-card__pic"
-              src={pictureSrc(match.photo)}
+              src={photoSrc}
               alt={t('card.libraryPhoto', { name: match.person.name || match.imgId })}
               decoding="async"
               width={112}

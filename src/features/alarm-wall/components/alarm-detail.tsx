@@ -1,44 +1,20 @@
 // A card opened: the scene with the face outlined, every attribute, the person
 // and the match, and the ways on (gallery entry, "search this face", history).
-// The alarm can leave the buffer while this is open (its object URLs are then
-// revoked), so the pictures are copied to URLs of our own for as long as it shows.
+// The alarm can leave the buffer while this is open: the drawer holds it (and
+// so its Blobs, and usePictureSrc their URLs) for as long as it shows.
 import { CheckOutlined, DownloadOutlined, HistoryOutlined, ScanOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Empty, Space, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
-import { memo, useEffect, useState } from 'react';
+import { memo, useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../../app/paths';
 import { useLang } from '../../../i18n';
-import { pictureSrc, useLiveStore, type LiveAlarm, type LivePicture } from '../../../live';
+import { useLiveStore, usePictureSrc, type LiveAlarm } from '../../../live';
 import { bodyAttrRows, faceAttrRows, type AttrRow } from '../lib/attributes';
 import { classify } from '../lib/wall-filters';
 import { useWallT, type WallT } from '../messages';
 import { alarmTitle, tagClass } from './alarm-card';
 import { FaceFrame } from './face-frame';
-
-/** A picture's URL that outlives the live store's (which it revokes on eviction). */
-function useKeptSrc(picture: LivePicture | null): string | undefined {
-  const src = pictureSrc(picture);
-  const [kept, setKept] = useState<{ from: string; url: string } | null>(null);
-  useEffect(() => {
-    if (!src || picture?.kind !== 'object') return;
-    let alive = true;
-    let url: string | null = null;
-    fetch(src)
-      .then((r) => r.blob())
-      .then((blob) => {
-        if (!alive) return;
-        url = URL.createObjectURL(blob);
-        setKept({ from: src, url });
-      })
-      .catch(() => {});
-    return () => {
-      alive = false;
-      if (url) URL.revokeObjectURL(url);
-    };
-  }, [src, picture?.kind]);
-  return kept && kept.from === src ? kept.url : src;
-}
 
 /** §2.2: the device answers "" where it has nothing; we say "none" rather than leave a blank. */
 function orNone(value: string | number | null | undefined, t: WallT): string {
@@ -108,9 +84,9 @@ function DetailBody({ alarm }: { alarm: LiveAlarm }) {
   const lang = useLang();
   const cls = classify(alarm);
   const match = alarm.kind === 'face' ? alarm.match : null;
-  const frameSrc = useKeptSrc(alarm.frame);
-  const snapSrc = useKeptSrc(alarm.snap);
-  const photoSrc = useKeptSrc(match?.photo ?? null);
+  const frameSrc = usePictureSrc(alarm.frame);
+  const snapSrc = usePictureSrc(alarm.snap);
+  const photoSrc = usePictureSrc(match?.photo ?? null);
   const attrs = alarm.kind === 'face' ? faceAttrRows(lang, alarm.faceAttr) : bodyAttrRows(lang, alarm.bodyAttr);
 
   const capture: DescriptionsProps['items'] = [

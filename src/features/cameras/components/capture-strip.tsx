@@ -1,7 +1,7 @@
 // After a save, the channel's next captures (from the live push), so the
 // effect of a new ROI or face size is visible at once.
 import { Card, Empty, Flex, Typography } from 'antd';
-import { pictureSrc, useLiveStatus } from '../../../live';
+import { usePictureSrc, useLiveStatus, type LivePicture } from '../../../live';
 import { useCameraT } from '../messages';
 import { useCapturesSince } from './frame-hooks';
 
@@ -26,11 +26,10 @@ export function CaptureStrip({ channel, since }: { channel: number; since: numbe
       ) : (
         <ul className="cameras__strip" aria-label={t('strip.title')}>
           {captures.map((a) => {
-            const src = pictureSrc(a.snap);
             const match = a.kind === 'face' ? a.match : null;
             return (
               <li key={a.snapId} className="cameras__strip-item">
-                {src ? <img src={src} alt={t('strip.capture', { time: a.trigger })} loading="lazy" /> : <div className="cameras__strip-blank" />}
+                <StripPicture picture={a.snap} alt={t('strip.capture', { time: a.trigger })} />
                 <Flex vertical className="cameras__strip-text">
                   <span>{a.trigger.slice(11)}</span>
                   <Typography.Text type="secondary" ellipsis>
@@ -44,4 +43,9 @@ export function CaptureStrip({ channel, since }: { channel: number; since: numbe
       )}
     </Card>
   );
+}
+
+function StripPicture({ picture, alt }: { picture: LivePicture | null; alt: string }) {
+  const src = usePictureSrc(picture);
+  return src ? <img src={src} alt={alt} loading="lazy" /> : <div className="cameras__strip-blank" />;
 }

@@ -1,6 +1,6 @@
 // Where the ROI editor's picture comes from, and the small DOM hooks it needs.
 import { useCallback, useEffect, useLayoutEffect, useState, type RefObject } from 'react';
-import { pictureSrc, useLiveAlarms, type LiveAlarm } from '../../../live';
+import { useLiveAlarms, usePictureSrc, type LiveAlarm } from '../../../live';
 
 export interface PushedFrame {
   readonly src: string;
@@ -17,7 +17,7 @@ export function useLatestFrame(channel: number): PushedFrame | null {
     [channel],
   );
   const alarm = useLiveAlarms(select);
-  const src = pictureSrc(alarm?.frame);
+  const src = usePictureSrc(alarm?.frame);
   return alarm && src ? { src, trigger: alarm.trigger, snapId: alarm.snapId } : null;
 }
 

@@ -7,7 +7,7 @@ import { useCallback } from 'react';
 import { Link } from 'react-router';
 import type { AlarmRecord, BodyRecord, SnapshotRecord } from '../../../api/protocol/records';
 import { useLang } from '../../../i18n';
-import { pictureSrc, useLiveAlarms, type LiveAlarm } from '../../../live';
+import { useLiveAlarms, usePictureSrc, type LiveAlarm } from '../../../live';
 import { personGender } from '../../../i18n/attribute-words';
 import { deviceFileUrl, faceSearchLink, galleryLink } from '../links';
 import type { RecordTab } from '../model/record-view';
@@ -58,7 +58,7 @@ function RecordDetails({ record }: { record: AnyRecord }) {
   const r = record.row;
   const live = useLiveCopy(r.snap_id);
   const none = t('field.none');
-  const frameSrc = pictureSrc(live?.frame ?? null);
+  const frameSrc = usePictureSrc(live?.frame);
 
   const recordItems = [
     { key: 'time', label: t('field.time'), children: r.trigger },
