@@ -18,14 +18,14 @@
 //   library), so every alarm lands on top of the wall and gets a card: with
 //   blacklist matches pinned above, the newest calm ones would not be on screen.
 import fs from 'node:fs';
-import type http from 'node:http';
+import { spawn } from 'node:child_process';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, preview } from 'vite';
+import { build } from 'vite';
 import { startEmulator } from '../emulator/index';
 import { loadFacePool } from '../emulator/faces/pool';
-import { deviceProxy } from '../proxy.config';
 import { findChromium } from '../scripts/chromium';
 import { createClient } from '../src/api/client';
 import { addCamera, createLibrary, enrolFace, login, setStorage, type WsAlarm } from '../src/api/protocol';
@@ -63,6 +63,16 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
 const chromiumPath = findChromium();
 if (!chromiumPath) {
   console.error('No Chromium found: apt-get install chromium, or set CHROMIUM_PATH.');
@@ -70,7 +80,10 @@ if (!chromiumPath) {
 }
 
 // ---- the device ------------------------------------------------------------
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-bench-wall-'));
+// The device's storage is its own disk; here it shares two cores with the
+// browser, so its 50 MB/s of snapshots and scenes go to memory where there is a tmpfs.
+const deviceDisk = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
+const dataDir = fs.mkdtempSync(path.join(deviceDisk, 'nebula-bench-wall-'));
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-bench-wall-dist-'));
 const emulator = await startEmulator({ port: 0, dataDir, quiet: true, rate: 0, maxStorageMb: 2048, restartSeconds });
 let session: string | null = null;
@@ -126,14 +139,26 @@ emulator.pipeline.onSent = (snapId) => {
 log('Building the console…');
 // Readable names in a profile or a trace.
 await build({ build: { outDir, emptyOutDir: true, minify: !(values.profile || values.trace) }, logLevel: 'warn' });
-const server = await preview({
-  configFile: false,
-  logLevel: 'silent',
-  preview: { port: 0, host: '127.0.0.1', proxy: deviceProxy(emulator.url) },
-  build: { outDir },
+// `vite preview` and its proxy in a process of their own, as on site where the
+// device is another machine: in this one the emulator's work (a capture is a
+// database row and two files) would hold up the proxy's forwarding.
+const previewPort = await freePort();
+const server = spawn(
+  process.execPath,
+  [path.join('node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(previewPort), '--strictPort'],
+  { env: { ...process.env, DEVICE_URL: emulator.url }, stdio: ['ignore', 'ignore', 'pipe'] },
+);
+// Its proxy logs every socket the bench drops; kept for a failure to start.
+let previewErr = '';
+server.stderr?.on('data', (d: Buffer) => {
+  previewErr = (previewErr + d.toString()).slice(-2000);
 });
-const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
-if (!base) throw new Error('vite preview did not say where it listens');
+const base = `http://127.0.0.1:${previewPort}`;
+for (let i = 0; ; i++) {
+  if (await fetch(base).then((r) => r.ok, () => false)) break;
+  if (i > 300 || server.exitCode !== null) throw new Error(`vite preview did not start: ${previewErr}`);
+  await sleep(100);
+}
 
 // Not Playwright: it would copy every WebSocket frame to itself (bench/cdp.ts).
 const browser = await launchCdp(chromiumPath);
@@ -182,6 +207,9 @@ interface Arrival {
   snapId: string;
   seq: number;
   backfilled: boolean;
+  /** On the page's main thread, from the socket (Date.now). */
+  receivedAt: number;
+  /** Published to the wall by a flush. */
   at: number;
 }
 interface Drained {
@@ -213,6 +241,7 @@ async function heap(): Promise<{ used: number; nodes: number }> {
 /** Everything the page reported over a window, accumulated. */
 class Tally {
   arrivals = new Map<string, number>();
+  received = new Map<string, number>();
   backfilled = new Set<string>();
   duplicates = 0;
   paints = new Map<string, number>();
@@ -222,7 +251,10 @@ class Tally {
   add(d: Drained): void {
     for (const a of d.arrivals) {
       if (this.arrivals.has(a.snapId)) this.duplicates++;
-      else this.arrivals.set(a.snapId, a.at);
+      else {
+        this.arrivals.set(a.snapId, a.at);
+        this.received.set(a.snapId, a.receivedAt);
+      }
       if (a.backfilled) this.backfilled.add(a.snapId);
     }
     for (const p of d.paints) if (!this.paints.has(p.snapId)) this.paints.set(p.snapId, p.at);
@@ -331,6 +363,8 @@ interface RateRow {
   frames: number;
   dropped: number;
   hubDropped: number;
+  /** Medians of the legs: device send → page main thread, → published by a flush, → painted. */
+  legs: [number, number, number];
 }
 
 async function ratePhase(rate: number): Promise<RateRow> {
@@ -351,13 +385,22 @@ async function ratePhase(rate: number): Promise<RateRow> {
   w.add(await drain());
   const phaseSent = new Map(sent);
   const latencies: number[] = [];
+  const legs: [number[], number[], number[]] = [[], [], []];
   let received = 0;
   for (const [id, s] of phaseSent) {
     if (w.arrivals.has(id)) received++;
     const painted = w.paints.get(id);
     if (painted !== undefined) latencies.push(painted - s.at);
+    const got = w.received.get(id);
+    const published = w.arrivals.get(id);
+    if (got !== undefined && published !== undefined && painted !== undefined) {
+      legs[0].push(got - s.at);
+      legs[1].push(published - got);
+      legs[2].push(painted - published);
+    }
   }
   latencies.sort((a, b) => a - b);
+  for (const l of legs) l.sort((a, b) => a - b);
   return {
     rate,
     sentPerS: phaseSent.size / elapsed,
@@ -371,6 +414,7 @@ async function ratePhase(rate: number): Promise<RateRow> {
     frames: w.frames,
     dropped: w.dropped,
     hubDropped: emulator.hub.stats().dropped - hubBefore,
+    legs: [quantile(legs[0], 0.5), quantile(legs[1], 0.5), quantile(legs[2], 0.5)],
   };
 }
 
@@ -401,6 +445,8 @@ for (const r of rows) {
       `${`${r.dropped} / ${r.frames}`.padStart(23)} | ${r.hubDropped}`,
   );
 }
+log('\nWhere the median goes (ms): device send → the page has it (proxy, network, worker) | → on the wall (flush) | → painted');
+for (const r of rows) log(`${String(r.rate).padStart(7)} | ${r.legs.map((x) => x.toFixed(1).padStart(6)).join(' | ')}`);
 
 // ---- soak ------------------------------------------------------------------
 if (soakMinutes > 0) {
@@ -484,8 +530,7 @@ if (soakMinutes > 0) {
 if (pageErrors.length) log(`\nPage errors: ${pageErrors.slice(0, 5).join(' | ')}`);
 
 await browser.close();
-(server.httpServer as http.Server).closeAllConnections();
-await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+server.kill();
 await emulator.close();
 fs.rmSync(dataDir, { recursive: true, force: true });
 fs.rmSync(outDir, { recursive: true, force: true });

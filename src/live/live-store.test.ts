@@ -152,6 +152,29 @@ describe('live store', () => {
     expect(store.getState().alarms).toHaveLength(300);
   });
 
+  it('the first alarm after a quiet spell goes at once, the next wait out the interval, which the wall shortens', () => {
+    const waits: number[] = [];
+    let due: (() => void) | null = null;
+    const store = createLiveStore({
+      schedule: (fn, ms) => {
+        waits.push(ms);
+        due = fn;
+        return () => (due = null);
+      },
+    });
+    store.getState().enqueue(liveEvent(1));
+    expect(waits).toEqual([0]);
+    due!();
+    store.getState().enqueue(liveEvent(2));
+    expect(waits[1]).toBeGreaterThan(40);
+    expect(waits[1]).toBeLessThanOrEqual(50);
+    // The wall opens: the pending flush is moved up to the new interval.
+    store.getState().setFlushMs(16);
+    expect(waits[2]).toBeLessThanOrEqual(16);
+    due!();
+    expect(store.getState().alarms).toHaveLength(2);
+  });
+
   it('flushes on its own timer (50 ms by default)', async () => {
     const store = createLiveStore({ flushMs: 10 });
     store.getState().enqueue(liveEvent(1));

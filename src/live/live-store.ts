@@ -1,6 +1,8 @@
 // The live alarm buffer: what the socket saw, bounded, newest first. Events are
-// batched (one flush per `flushMs`, 50 ms by default) so React renders at most
-// ~20 times a second however fast the device pushes, and a flush costs
+// batched (at most one flush per `flushMs`, 50 ms by default; the wall asks for
+// 16 while it is open) so React renders at most that often however fast the
+// device pushes. The first event after a quiet spell is flushed at once, the
+// rest wait for the interval to run out. A flush costs
 // O(capacity + batch log batch), never O(n) per event. Scene frames are held
 // as bytes, outside the JS heap (their base64 is 1.33x as big, and in it): the
 // push worker decodes them, and one that reaches the store still inline (no
@@ -55,6 +57,8 @@ export interface LiveStoreState {
   /** Paused: the list holds still; arrivals are kept aside (bounded too) and counted. */
   setPaused(paused: boolean): void;
   setCapacity(capacity: number): void;
+  /** At most one flush per `ms` from now on (the wall: 16, a frame); null: the default. */
+  setFlushMs(ms: number | null): void;
   clear(): void;
 }
 
@@ -112,7 +116,9 @@ function merge(
 }
 
 export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
-  const flushMs = options.flushMs ?? DEFAULT_FLUSH_MS;
+  const defaultFlushMs = options.flushMs ?? DEFAULT_FLUSH_MS;
+  let flushMs = defaultFlushMs;
+  let lastFlush = Number.NEGATIVE_INFINITY;
   const schedule: Schedule =
     options.schedule ??
     ((fn, ms) => {
@@ -154,7 +160,9 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
     return n;
   }
   function scheduleFlush(): void {
-    if (!cancelFlush) cancelFlush = schedule(() => store.getState().flush(), flushMs);
+    if (cancelFlush) return;
+    const wait = Math.max(0, lastFlush + flushMs - performance.now());
+    cancelFlush = schedule(() => store.getState().flush(), wait);
   }
 
   const store = createStore<LiveStoreState>()((set, get) => ({
@@ -187,6 +195,7 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
       cancelFlush = null;
       if (pending.length === 0 && !dirty) return;
       dirty = false;
+      lastFlush = performance.now();
       const batch = pending.sort(newerFirst);
       pending = [];
       const s = get();
@@ -259,6 +268,14 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
       held = held.slice(0, cap);
       const kept = alarms.slice(0, cap);
       set({ capacity: cap, alarms: kept, unacknowledged: unacked(kept), counters: counters() });
+    },
+
+    setFlushMs(ms) {
+      flushMs = ms ?? defaultFlushMs;
+      if (!cancelFlush) return;
+      cancelFlush();
+      cancelFlush = null;
+      scheduleFlush();
     },
 
     clear() {

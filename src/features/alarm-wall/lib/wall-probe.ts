@@ -11,6 +11,9 @@ export interface ProbeArrival {
   readonly seq: number;
   readonly backfilled: boolean;
   readonly kind: 'face' | 'body';
+  /** When the main thread got it from the socket (Date.now). */
+  readonly receivedAt: number;
+  /** When it was published to the wall (a flush). */
   readonly at: number;
 }
 
@@ -72,7 +75,7 @@ if (probeEnabled) {
     for (const a of s.alarms) {
       if (a.seq <= lastSeq) continue;
       if (a.seq > max) max = a.seq;
-      arrivals.push({ snapId: a.snapId, seq: a.seq, backfilled: a.backfilled, kind: a.kind, at });
+      arrivals.push({ snapId: a.snapId, seq: a.seq, backfilled: a.backfilled, kind: a.kind, receivedAt: a.receivedAt, at });
     }
     lastSeq = max;
   });

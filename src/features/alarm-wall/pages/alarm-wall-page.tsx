@@ -29,19 +29,18 @@ import { useWallT } from '../messages';
 import '../wall.css';
 
 /**
- * The store flushes on its own 50 ms timer; while the wall is open it is
- * flushed every FLUSH_MS instead, so an alarm reaches the screen within a
- * frame or two of arriving. A timer, not a requestAnimationFrame loop: a rAF
- * loop makes the browser produce every frame even when nothing changed,
- * which costs a wall monitor real CPU all day. A flush with nothing queued
- * returns at once and renders nothing. Hidden tabs throttle the timer; the
- * store's own timer and its size cap cover that.
+ * The store flushes at most every 50 ms; while the wall is open, at most once
+ * a frame (16 ms), and an alarm after a quiet spell at once, so it reaches the
+ * screen in the next frame. A timer, not requestAnimationFrame: rendering
+ * inside the frame's own callbacks delayed its paint (bench/wall.ts measured
+ * p99 twice as long), and a rAF loop makes the browser produce frames even
+ * when nothing changed, which costs a wall monitor real CPU all day.
  */
 const FLUSH_MS = 16;
 function useFastFlush(): void {
   useEffect(() => {
-    const id = setInterval(() => liveStore.getState().flush(), FLUSH_MS);
-    return () => clearInterval(id);
+    liveStore.getState().setFlushMs(FLUSH_MS);
+    return () => liveStore.getState().setFlushMs(null);
   }, []);
 }
 
