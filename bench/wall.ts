@@ -466,6 +466,7 @@ if (soakMinutes > 0) {
   const start = performance.now();
   await emulator.setRate(SOAK_RATE);
   let lastReport = start;
+  const heapByMinute: number[] = [];
   while (performance.now() - start < totalMs) {
     await sleep(500);
     const t = performance.now() - start;
@@ -485,7 +486,13 @@ if (soakMinutes > 0) {
     w.add(await drain());
     if (performance.now() - lastReport > 60_000) {
       lastReport = performance.now();
-      log(`  ${((performance.now() - start) / 60_000).toFixed(1)} min: ${sent.size} sent, ${w.arrivals.size} on the wall, ${dropsDone} drops${restarted ? ', restarted' : ''}`);
+      // After a GC, so the trend over the minutes says whether anything accumulates.
+      const h = await heap();
+      heapByMinute.push(h.used);
+      log(
+        `  ${((performance.now() - start) / 60_000).toFixed(1)} min: ${sent.size} sent, ${w.arrivals.size} on the wall, ${dropsDone} drops${restarted ? ', restarted' : ''}, ` +
+          `JS heap ${mb(h.used)}, DOM nodes ${h.nodes}`,
+      );
     }
   }
   await emulator.setRate(0);
@@ -525,6 +532,19 @@ if (soakMinutes > 0) {
   log(`  long tasks >50 ms: ${w.long.length} (max ${w.long.length ? Math.max(...w.long).toFixed(0) : 0} ms), frames dropped ${w.dropped} of ${w.frames}`);
   log(`  JS heap: ${mb(heapAtStart.used)} at the start of the bench, ${mb(soakStartHeap.used)} at the soak's start → ${mb(soakEndHeap.used)} after ${soakMinutes} min at ${SOAK_RATE}/s (after GC)`);
   log(`  DOM nodes: ${soakStartHeap.nodes} → ${soakEndHeap.nodes}`);
+  if (heapByMinute.length >= 4) {
+    // Least squares over the minutes: MB per hour if it went on like this.
+    const n = heapByMinute.length;
+    const mx = (n - 1) / 2;
+    const my = heapByMinute.reduce((a, b) => a + b, 0) / n;
+    let sxy = 0;
+    let sxx = 0;
+    heapByMinute.forEach((y, x) => {
+      sxy += (x - mx) * (y - my);
+      sxx += (x - mx) ** 2;
+    });
+    log(`  JS heap trend over the minutes: ${((sxy / sxx) * 60 / 1024 / 1024).toFixed(1)} MB per hour (min ${mb(Math.min(...heapByMinute))}, max ${mb(Math.max(...heapByMinute))})`);
+  }
 }
 
 if (pageErrors.length) log(`\nPage errors: ${pageErrors.slice(0, 5).join(' | ')}`);
