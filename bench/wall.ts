@@ -29,6 +29,7 @@ import { loadFacePool } from '../emulator/faces/pool';
 import { findChromium } from '../scripts/chromium';
 import { createClient } from '../src/api/client';
 import { addCamera, createLibrary, enrolFace, login, setStorage, type WsAlarm } from '../src/api/protocol';
+import { DEFAULT_CAPACITY } from '../src/live/live-store';
 import { launchCdp, type CdpPage } from './cdp';
 
 const { values } = parseArgs({
@@ -214,6 +215,10 @@ interface Arrival {
 }
 interface Drained {
   arrivals: Arrival[];
+  /** Every alarm the socket gave the store, shown or not. */
+  reached: string[];
+  /** The store's count of alarms of a gap it does not show (older than the buffer, or past the backfill's budget). */
+  notShown: number;
   paints: Array<{ snapId: string; at: number }>;
   long: Array<[number, number]>;
   frames: { n: number; dropped: number };
@@ -221,7 +226,7 @@ interface Drained {
 
 async function drain(): Promise<Drained> {
   return page.evaluate<Drained>(`(() => {
-    const taken = window.__wallProbe?.take() ?? { arrivals: [], paints: [] };
+    const taken = window.__wallProbe?.take() ?? { arrivals: [], paints: [], reached: [], notShown: 0 };
     const long = window.__benchLong;
     window.__benchLong = [];
     const frames = { ...window.__benchFrames };
@@ -240,6 +245,8 @@ async function heap(): Promise<{ used: number; nodes: number }> {
 
 /** Everything the page reported over a window, accumulated. */
 class Tally {
+  reached = new Set<string>();
+  notShown = 0;
   arrivals = new Map<string, number>();
   received = new Map<string, number>();
   backfilled = new Set<string>();
@@ -249,6 +256,8 @@ class Tally {
   frames = 0;
   dropped = 0;
   add(d: Drained): void {
+    for (const id of d.reached) this.reached.add(id);
+    this.notShown = d.notShown;
     for (const a of d.arrivals) {
       if (this.arrivals.has(a.snapId)) this.duplicates++;
       else {
@@ -455,6 +464,7 @@ if (soakMinutes > 0) {
   sent.clear();
   const soakStartHeap = await heap();
   const w = new Tally();
+  const notShownAtStart = (await drain()).notShown;
   const hubBefore = emulator.hub.stats().dropped;
   const totalMs = soakMinutes * 60_000;
   // Drops spread over the middle 90 %, the restart in the middle.
@@ -509,13 +519,15 @@ if (soakMinutes > 0) {
 
   let alarms = 0;
   let alarmsLost = 0;
+  let alarmsUnseen = 0;
   let others = 0;
   let othersMissed = 0;
   for (const [id, s] of sent) {
     const got = w.arrivals.has(id);
     if (s.alarm) {
       alarms++;
-      if (!got) alarmsLost++;
+      if (!w.reached.has(id)) alarmsLost++;
+      else if (!got) alarmsUnseen++;
     } else {
       others++;
       if (!got) othersMissed++;
@@ -523,7 +535,12 @@ if (soakMinutes > 0) {
   }
   const backfilledAlarms = [...w.backfilled].filter((id) => sent.get(id)?.alarm).length;
   log(`  sent: ${sent.size} captures, of which ${alarms} alarms (whitelist matches, stored in the alarm history)`);
-  log(`  alarms lost: ${alarmsLost}   duplicated on the wall: ${w.duplicates}   alarms recovered by backfill: ${backfilledAlarms}`);
+  const told = w.notShown - notShownAtStart;
+  log(
+    `  alarms that never reached the console: ${alarmsLost} (the wall said ${told} of its gaps' alarms are only in the alarm search)   ` +
+      `duplicated on the wall: ${w.duplicates}   recovered by backfill: ${backfilledAlarms}`,
+  );
+  log(`  alarms that reached the console but were older than the ${DEFAULT_CAPACITY} it keeps (never on the wall, counted in its notice): ${alarmsUnseen}`);
   log(
     `  drops forced: ${dropsDone}, device restarts: ${restarted ? 1 : 0}, logins after the restart: ${relogins}, ` +
       `messages the device dropped for a slow subscriber: ${emulator.hub.stats().dropped - hubBefore}`,

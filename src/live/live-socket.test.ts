@@ -30,6 +30,8 @@ interface FakeDevice {
   /** When set, 1286 answers this code. */
   keyError: number | null;
   history: AlarmRecord[];
+  /** How 1036 sorts (§3.16 does not say): the emulator answers newest first. */
+  oldestFirst: boolean;
   requests: Array<{ msgId: string; req: Record<string, unknown> }>;
   close(): Promise<void>;
 }
@@ -45,6 +47,7 @@ async function fakeDevice(): Promise<FakeDevice> {
     keyAnswer: 'key-1',
     keyError: null,
     history: [],
+    oldestFirst: false,
     requests: [],
     call: (async (op: Operation, req: unknown) => {
       const parsed = op.request.parse(req) as Record<string, unknown>;
@@ -55,8 +58,9 @@ async function fakeDevice(): Promise<FakeDevice> {
       }
       if (op.msgId === queryAlarms.msgId) {
         const start = (parsed.start_time as string | undefined) ?? '';
-        // Newest first, as the emulator reads §3.16.
-        const rows = device.history.filter((r) => r.trigger >= start).sort((a, b) => (a.trigger < b.trigger ? 1 : -1));
+        const rows = device.history
+          .filter((r) => r.trigger >= start)
+          .sort((a, b) => (a.trigger < b.trigger ? 1 : -1) * (device.oldestFirst ? -1 : 1));
         const from = ((parsed.start_no as number | undefined) ?? 1) - 1;
         const len = (parsed.qry_len as number | undefined) ?? 10;
         const record = rows.slice(from, from + len);
@@ -265,6 +269,26 @@ describe('live socket', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(h.events).toHaveLength(122);
   });
+
+  for (const oldestFirst of [false, true]) {
+    it(`a gap longer than the backfill's budget brings back its newest alarms and counts the rest (${oldestFirst ? 'oldest' : 'newest'} first)`, async () => {
+      const h = await harness({ maxBackfillPages: 2 });
+      h.device.oldestFirst = oldestFirst;
+      h.socket.start();
+      await waitFor(() => state(h) === 'live', 'live');
+      h.device.hub.broadcast(pushMessage(0));
+      await waitFor(() => h.events.length === 1, 'first event');
+
+      for (let i = 1; i <= 130; i++) h.device.history.push(historyRecord(i));
+      h.device.hub.dropAll();
+      await waitFor(() => h.socket.stats.beyondBackfill === 30, 'the count of what was left');
+      await waitFor(() => h.events.length === 101, 'the newest hundred');
+      // The newest 100 of the gap (seconds 31-130), oldest first, and none older.
+      expect(h.events.slice(1).map((e) => e.trigger)).toEqual(Array.from({ length: 100 }, (_, i) => shiftDeviceTime(T0, 31 + i)));
+      const pages = h.device.requests.filter((r) => r.msgId === '1036' && r.req.qry_len === 50).map((r) => r.req.start_no);
+      expect(pages).toEqual(oldestFirst ? [1, 31, 81] : [1, 51]);
+    });
+  }
 
   it('session expiry: refused with -141, then resume() after login reconnects at once and backfills', async () => {
     const h = await harness({ backoff: { initialMs: 60_000, maxMs: 60_000 } });

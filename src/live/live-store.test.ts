@@ -101,6 +101,18 @@ describe('live store', () => {
     expect(store.getState().alarms.find((a) => a.snapId === 'snap-20')?.backfilled).toBe(true);
   });
 
+  it('backfilled alarms older than all a full buffer keeps are counted as not shown, with what the backfill left out', () => {
+    const { store, tick } = manualStore({ capacity: 3 });
+    for (let n = 10; n <= 12; n++) store.getState().enqueue(liveEvent(n));
+    tick();
+    for (let n = 1; n <= 4; n++) store.getState().enqueue(liveEvent(n, {}, true));
+    store.getState().enqueue(liveEvent(11.5, { snap_id: 'between' }, true));
+    store.getState().setSocketStats({ received: 3, malformed: 0, backfilled: 5, reconnects: 1, duplicates: 0, beyondBackfill: 40 });
+    tick();
+    expect(ids(store.getState().alarms)).toEqual(['snap-12', 'between', 'snap-11']);
+    expect(store.getState().counters).toMatchObject({ backfilled: 5, notShown: 4 + 40, evicted: 5 });
+  });
+
   it('paused: the list holds still, arrivals are counted and shown on unpause', () => {
     const { store, tick } = manualStore({ capacity: 4 });
     store.getState().enqueue(liveEvent(1));

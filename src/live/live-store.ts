@@ -30,6 +30,11 @@ export interface LiveCounters {
   readonly duplicates: number;
   /** Left the buffer (or never fitted in it). */
   readonly evicted: number;
+  /**
+   * Alarms of a gap the wall does not show: fetched but older than all it
+   * keeps, or past the backfill's budget. The alarm search has them.
+   */
+  readonly notShown: number;
   /** From the socket. */
   readonly malformed: number;
   readonly reconnects: number;
@@ -79,7 +84,7 @@ export const DEFAULT_CAPACITY = 500;
 export const DEFAULT_FLUSH_MS = 50;
 
 const INITIAL_STATUS: LiveStatus = { state: 'stopped', reason: null, since: 0, retryAt: null, attempt: 0 };
-const ZERO: LiveCounters = { received: 0, backfilled: 0, duplicates: 0, evicted: 0, malformed: 0, reconnects: 0 };
+const ZERO: LiveCounters = { received: 0, backfilled: 0, duplicates: 0, evicted: 0, notShown: 0, malformed: 0, reconnects: 0 };
 
 /** Newer first: later trigger, then later arrival. */
 function newerFirst(a: LiveAlarm, b: LiveAlarm): number {
@@ -133,7 +138,7 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
   let seq = 0;
   let cancelFlush: (() => void) | null = null;
   let dirty = false;
-  const counts = { received: 0, backfilled: 0, duplicates: 0, evicted: 0 };
+  const counts = { received: 0, backfilled: 0, duplicates: 0, evicted: 0, tooOld: 0 };
   let socketStats: LiveSocketStats | null = null;
 
   /** Only the frame: the crop and the library photo are small and shown as they came. */
@@ -147,9 +152,16 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
     for (const a of list) ids.delete(a.snapId);
     counts.evicted += list.length;
   }
+  /** Incoming alarms that did not make it into a full buffer. */
+  function neverFitted(list: readonly LiveAlarm[]): void {
+    for (const a of list) if (a.backfilled) counts.tooOld++;
+    release(list);
+  }
   function counters(): LiveCounters {
+    const { tooOld, ...rest } = counts;
     return {
-      ...counts,
+      ...rest,
+      notShown: tooOld + (socketStats?.beyondBackfill ?? 0),
       malformed: socketStats?.malformed ?? 0,
       reconnects: socketStats?.reconnects ?? 0,
     };
@@ -203,7 +215,7 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
         const r = merge(held, batch, s.capacity, admit);
         held = r.kept;
         release(r.evicted);
-        release(r.dropped);
+        neverFitted(r.dropped);
         set({ pausedCount: s.pausedCount + batch.length, counters: counters() });
         return;
       }
@@ -213,7 +225,7 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
       }
       const r = merge(s.alarms, batch, s.capacity, admit);
       release(r.evicted);
-      release(r.dropped);
+      neverFitted(r.dropped);
       set({ alarms: r.kept, unacknowledged: unacked(r.kept), counters: counters() });
     },
 
@@ -255,7 +267,7 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
       const r = merge(get().alarms, held, s.capacity, (a) => a);
       held = [];
       release(r.evicted);
-      release(r.dropped);
+      neverFitted(r.dropped);
       set({ paused: false, pausedCount: 0, alarms: r.kept, unacknowledged: unacked(r.kept), counters: counters() });
     },
 

@@ -109,6 +109,7 @@ export const useWallT = defineMessages({
     'status.reasonSleep': '电脑曾休眠',
     'status.gapNote': '恢复后会从告警记录中补拉断线期间的告警。',
     'status.recovered': '已恢复连接，从告警记录补拉了 {count} 条告警。',
+    'status.recoveredOlder': '断线期间有 {count} 条告警早于告警墙保留的最近 {capacity} 条，未显示在墙上，可在告警记录中查看。',
     'status.live': '实时',
 
     'kiosk.label': '大屏告警墙',
@@ -264,6 +265,7 @@ export const useWallT = defineMessages({
     'status.reasonSleep': 'the computer was asleep',
     'status.gapNote': 'Alarms pushed meanwhile are fetched from the alarm history once it is back.',
     'status.recovered': 'Back live: {count} alarms fetched from the alarm history.',
+    'status.recoveredOlder': '{count} alarms of the outage are older than the {capacity} the wall keeps and are not shown: they are in the alarm search.',
     'status.live': 'Live',
 
     'kiosk.label': 'Alarm wall, kiosk mode',

@@ -3,6 +3,8 @@
 // when the next try is, and after a gap how many alarms came back from history.
 import { Alert } from 'antd';
 import { memo, useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { paths } from '../../../app/paths';
 import { DEVICE_ERRORS } from '../../../api/protocol/errors';
 import { useLang } from '../../../i18n';
 import { useLiveStatus, useLiveStore, type LiveReason, type LiveStatus } from '../../../live';
@@ -46,17 +48,19 @@ export const ConnectionBanner = memo(function ConnectionBanner() {
   const lang = useLang();
   const status = useLiveStatus();
   const backfilled = useLiveStore((s) => s.counters.backfilled);
-  const downSince = useRef<number | null>(null);
-  const [recovered, setRecovered] = useState<{ base: number; until: number } | null>(null);
+  const notShown = useLiveStore((s) => s.counters.notShown);
+  const capacity = useLiveStore((s) => s.capacity);
+  const downSince = useRef<{ backfilled: number; notShown: number } | null>(null);
+  const [recovered, setRecovered] = useState<{ backfilled: number; notShown: number; until: number } | null>(null);
 
   useEffect(() => {
     if (status.state !== 'live') {
       const down = status.state === 'reconnecting' || status.state === 'offline' || status.state === 'refused';
-      if (down && downSince.current === null) downSince.current = backfilled;
+      if (down && downSince.current === null) downSince.current = { backfilled, notShown };
       return;
     }
     if (downSince.current !== null) {
-      setRecovered({ base: downSince.current, until: Date.now() + RECOVERED_SHOW_MS });
+      setRecovered({ ...downSince.current, until: Date.now() + RECOVERED_SHOW_MS });
       downSince.current = null;
     }
   }, [status.state]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -65,7 +69,23 @@ export const ConnectionBanner = memo(function ConnectionBanner() {
 
   if (status.state === 'live') {
     if (!recovered || !showRecovered) return null;
-    return <Alert className="wall-banner" type="success" showIcon title={t('status.recovered', { count: Math.max(0, backfilled - recovered.base) })} />;
+    // A long outage can miss more than the wall keeps: say where the rest are.
+    const older = Math.max(0, notShown - recovered.notShown);
+    return (
+      <Alert
+        className="wall-banner"
+        type={older > 0 ? 'info' : 'success'}
+        showIcon
+        title={t('status.recovered', { count: Math.max(0, backfilled - recovered.backfilled) })}
+        description={
+          older > 0 ? (
+            <>
+              {t('status.recoveredOlder', { count: older, capacity })} <Link to={`${paths.records}?tab=alarms`}>{t('detail.history')}</Link>
+            </>
+          ) : undefined
+        }
+      />
+    );
   }
   const type = status.state === 'offline' || status.state === 'refused' ? 'error' : status.state === 'reconnecting' ? 'warning' : 'info';
   const why = reasonWords(status.reason, t, lang);

@@ -23,7 +23,12 @@ export interface ProbePaint {
 }
 
 export interface WallProbe {
-  take(): { arrivals: ProbeArrival[]; paints: ProbePaint[] };
+  /**
+   * arrivals: entered the wall's buffer; reached: every alarm the socket gave
+   * the store, shown or not (a backfill can bring more than the buffer keeps);
+   * notShown: the store's count of those, plus what the backfill left out.
+   */
+  take(): { arrivals: ProbeArrival[]; paints: ProbePaint[]; reached: string[]; notShown: number };
 }
 
 declare global {
@@ -40,6 +45,7 @@ const epoch = () => performance.timeOrigin + performance.now();
 let arrivals: ProbeArrival[] = [];
 let paints: ProbePaint[] = [];
 let mounted: string[] = [];
+let reached: string[] = [];
 let scheduled = false;
 
 const channel = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
@@ -79,11 +85,20 @@ if (probeEnabled) {
     }
     lastSeq = max;
   });
+  // Instrumentation only: every event the socket hands the store passes here first.
+  const enqueue = liveStore.getState().enqueue;
+  liveStore.setState({
+    enqueue: (event) => {
+      reached.push(event.snapId);
+      enqueue(event);
+    },
+  });
   window.__wallProbe = {
     take() {
-      const out = { arrivals, paints };
+      const out = { arrivals, paints, reached, notShown: liveStore.getState().counters.notShown };
       arrivals = [];
       paints = [];
+      reached = [];
       return out;
     },
   };

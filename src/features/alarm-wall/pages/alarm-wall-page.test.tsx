@@ -133,6 +133,25 @@ describe('the alarm wall', () => {
     await waitFor(() => expect(screen.queryByText(/could not read/i)).not.toBeInTheDocument());
   });
 
+  it('after an outage longer than the wall keeps, says how many alarms are only in the alarm search', async () => {
+    renderWall();
+    const status = (state: 'live' | 'reconnecting') => ({ state, reason: null, since: 0, retryAt: null, attempt: 0 });
+    act(() => {
+      liveStore.getState().setCapacity(2);
+      liveStore.getState().setStatus(status('live'));
+    });
+    push(staff(10), staff(11));
+    act(() => liveStore.getState().setStatus(status('reconnecting')));
+    expect(await screen.findByText(/reconnecting/i)).toBeInTheDocument();
+    act(() => liveStore.getState().setStatus(status('live')));
+    act(() => liveStore.getState().setSocketStats({ received: 2, malformed: 0, backfilled: 3, reconnects: 1, duplicates: 0, beyondBackfill: 40 }));
+    push(liveEvent(12, {}, true), liveEvent(1, {}, true), liveEvent(2, {}, true));
+    expect(await screen.findByText('Back live: 3 alarms fetched from the alarm history.')).toBeInTheDocument();
+    expect(screen.getByText(/42 alarms of the outage are older than the 2 the wall keeps/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Alarm history' })).toHaveAttribute('href', '/records?tab=alarms');
+    act(() => liveStore.getState().setCapacity(500));
+  });
+
   it('kiosk mode is in the URL: big grid, a clock, no toolbar', async () => {
     const { router } = renderWall();
     await userEvent.click(screen.getByRole('button', { name: /kiosk mode/i }));
