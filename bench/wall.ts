@@ -477,15 +477,20 @@ if (soakMinutes > 0) {
   await emulator.setRate(SOAK_RATE);
   let lastReport = start;
   const heapByMinute: number[] = [];
+  /** Forced drops and the restart, to place any alarm that went missing. */
+  const events: Array<{ at: number; what: string }> = [];
+  const soakStartEpoch = epoch();
   while (performance.now() - start < totalMs) {
     await sleep(500);
     const t = performance.now() - start;
     while (dropsDone < dropTimes.length && dropTimes[dropsDone]! <= t) {
       if (emulator.state === 'up') await fetch(`${emulator.url}/__emulator/ws/drop`, { method: 'POST' }).catch(() => {});
+      events.push({ at: epoch(), what: 'drop' });
       dropsDone++;
     }
     if (!restarted && t >= restartAt) {
       restarted = true;
+      events.push({ at: epoch(), what: 'restart' });
       await fetch(`${emulator.url}/__emulator/restart`, { method: 'POST', body: JSON.stringify({ seconds: restartSeconds }) });
     }
     // The device forgot the session: a supervisor logs in again, and the wall backfills.
@@ -519,6 +524,7 @@ if (soakMinutes > 0) {
 
   let alarms = 0;
   let alarmsLost = 0;
+  const lostSamples: string[] = [];
   let alarmsUnseen = 0;
   let others = 0;
   let othersMissed = 0;
@@ -526,7 +532,13 @@ if (soakMinutes > 0) {
     const got = w.arrivals.has(id);
     if (s.alarm) {
       alarms++;
-      if (!w.reached.has(id)) alarmsLost++;
+      if (!w.reached.has(id)) {
+        alarmsLost++;
+        if (lostSamples.length < 5) {
+          const near = events.reduce((a, e) => (Math.abs(e.at - s.at) < Math.abs(a.at - s.at) ? e : a), { at: Number.POSITIVE_INFINITY, what: 'nothing' });
+          lostSamples.push(`${id} sent at ${((s.at - soakStartEpoch) / 1000).toFixed(1)} s, ${((s.at - near.at) / 1000).toFixed(2)} s after a ${near.what}`);
+        }
+      }
       else if (!got) alarmsUnseen++;
     } else {
       others++;
@@ -540,6 +552,7 @@ if (soakMinutes > 0) {
     `  alarms that never reached the console: ${alarmsLost} (the wall said ${told} of its gaps' alarms are only in the alarm search)   ` +
       `duplicated on the wall: ${w.duplicates}   recovered by backfill: ${backfilledAlarms}`,
   );
+  if (lostSamples.length) log(`  never reached: ${lostSamples.join('; ')}`);
   log(`  alarms that reached the console but were older than the ${DEFAULT_CAPACITY} it keeps (never on the wall, counted in its notice): ${alarmsUnseen}`);
   log(
     `  drops forced: ${dropsDone}, device restarts: ${restarted ? 1 : 0}, logins after the restart: ${relogins}, ` +
