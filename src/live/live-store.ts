@@ -11,7 +11,7 @@
 import { useRef } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { LiveEvent, LivePicture } from './live-event';
+import type { LiveEvent } from './live-event';
 import type { LiveSocketStats, LiveStatus } from './live-socket';
 import { decodeDataUrl } from './push-decode';
 

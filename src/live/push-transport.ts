@@ -1,6 +1,6 @@
 // How the live socket talks to /ws/: an open socket that hands over parsed
 // messages. In the browser the WebSocket lives in a worker (push-worker.ts),
-// which parses each frame and decodes its pictures, so the main thread only
+// which parses each frame and decodes its scene picture, so the main thread only
 // sees small events; elsewhere (Node tests, a browser without workers) the
 // WebSocket is on the calling thread and parses there.
 import { parsePushMessage, type PushMessage } from './live-event';
