@@ -32,6 +32,8 @@ interface FakeDevice {
   history: AlarmRecord[];
   /** How 1036 sorts (§3.16 does not say): the emulator answers newest first. */
   oldestFirst: boolean;
+  /** Runs before each 1036 answer: the device storing alarms while the console pages. */
+  beforeQuery: (() => void) | null;
   requests: Array<{ msgId: string; req: Record<string, unknown> }>;
   close(): Promise<void>;
 }
@@ -48,6 +50,7 @@ async function fakeDevice(): Promise<FakeDevice> {
     keyError: null,
     history: [],
     oldestFirst: false,
+    beforeQuery: null,
     requests: [],
     call: (async (op: Operation, req: unknown) => {
       const parsed = op.request.parse(req) as Record<string, unknown>;
@@ -57,6 +60,7 @@ async function fakeDevice(): Promise<FakeDevice> {
         return op.answer.parse({ key: device.keyAnswer });
       }
       if (op.msgId === queryAlarms.msgId) {
+        device.beforeQuery?.();
         const start = (parsed.start_time as string | undefined) ?? '';
         const rows = device.history
           .filter((r) => r.trigger >= start)
@@ -268,6 +272,28 @@ describe('live socket', () => {
     await waitFor(() => h.device.requests.filter((r) => r.msgId === '1036').length === 5, 'second backfill');
     await new Promise((r) => setTimeout(r, 50));
     expect(h.events).toHaveLength(122);
+  });
+
+  it('alarms stored while the backfill pages (newest first, so the list shifts) do not push the gap\'s oldest out of reach', async () => {
+    const h = await harness();
+    h.socket.start();
+    await waitFor(() => state(h) === 'live', 'live');
+    h.device.hub.broadcast(pushMessage(0));
+    await waitFor(() => h.events.length === 1, 'first event');
+
+    // 140 missed: with the 5 stored before the first page, 145 listed, so three
+    // pages reach start_no 101; by then 155 are listed and the oldest are past 150.
+    for (let i = 1; i <= 140; i++) h.device.history.push(historyRecord(i));
+    let next = 141;
+    // Five new alarms land on top of the list before each page is read.
+    h.device.beforeQuery = () => {
+      for (let k = 0; k < 5; k++) h.device.history.push(historyRecord(next++));
+    };
+    h.device.hub.dropAll();
+    await waitFor(() => h.events.some((e) => e.snapId === 'snap-1'), 'the oldest of the gap');
+    h.device.beforeQuery = null;
+    const got = new Set(h.events.map((e) => e.snapId));
+    for (let i = 1; i <= 140; i++) expect(got.has(`snap-${i}`)).toBe(true);
   });
 
   for (const oldestFirst of [false, true]) {

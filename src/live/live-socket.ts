@@ -431,7 +431,7 @@ export function createLiveSocket(deps: LiveSocketDeps): LiveSocket {
       deps.call(queryAlarms, { ...(startTime ? { start_time: startTime } : {}), start_no: startNo, qry_len: QUERY_MAX }, { signal: abort.signal });
     const budget = maxPages * QUERY_MAX;
     const first = await page(1);
-    const total = first.total_num;
+    let total = first.total_num;
     // Newest first (as the emulator answers) unless the first page says otherwise.
     const oldestFirst = first.record.length > 1 && first.record[0]!.trigger < first.record[first.record.length - 1]!.trigger;
     const from1 = !(oldestFirst && total > budget);
@@ -439,11 +439,14 @@ export function createLiveSocket(deps: LiveSocketDeps): LiveSocket {
     let startNo = from1 ? 1 + QUERY_MAX : total - budget + 1;
     let pages = from1 ? 1 : 0;
     let more = !from1 || first.record.length === QUERY_MAX;
+    // While we page, the device keeps storing alarms: newest first, they push
+    // the gap's oldest down the list, so read on to the end as it is now.
     while (more && pages < maxPages && startNo <= total) {
       const answer = await page(startNo);
       out.push(...answer.record);
       pages++;
       startNo += QUERY_MAX;
+      total = Math.max(total, answer.total_num);
       more = answer.record.length === QUERY_MAX;
     }
     const kept = startTime ? out.filter((r) => r.trigger >= startTime) : out;
