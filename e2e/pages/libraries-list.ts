@@ -36,8 +36,17 @@ export class LibrariesListPage {
     return name;
   }
 
+  /**
+   * As a person does: wait for the last dialog to be gone before the next
+   * button. While a closing modal hands focus back, an Enter can land in it.
+   */
+  private async noDialog(): Promise<void> {
+    await expect(this.dialog).toHaveCount(0);
+  }
+
   /** Opens the form, fills it and saves, all by keyboard. */
   async create(name: string, type: 'Blacklist' | 'Whitelist'): Promise<void> {
+    await this.noDialog();
     await press(this.createButton);
     const field = await this.openedForm();
     await typeInto(field, name);
@@ -47,6 +56,7 @@ export class LibrariesListPage {
   }
 
   async edit(name: string, newName: string, type: 'Blacklist' | 'Whitelist'): Promise<void> {
+    await this.noDialog();
     await press(this.page.getByRole('button', { name: `Edit “${name}”` }));
     const field = await this.openedForm();
     await expect(field).toHaveValue(name);
@@ -57,6 +67,7 @@ export class LibrariesListPage {
   }
 
   async askDelete(name: string): Promise<void> {
+    await this.noDialog();
     await press(this.page.getByRole('button', { name: `Delete “${name}”` }));
   }
 

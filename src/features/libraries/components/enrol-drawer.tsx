@@ -1,6 +1,6 @@
 import { ReloadOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Drawer, Form, Input, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { DeviceError } from '../../../api/errors';
 import { IMG_ID_MAX } from '../../../api/protocol/limits';
 import { useDetectFace, useEnrolFace } from '../api/gallery-queries';
@@ -57,6 +57,9 @@ function EnrolDrawerBody({ libId, libName, open, onClose }: { libId: number; lib
     } else clearDraft(`${key}|photo`);
   };
 
+  // A second Enter before the drawer has closed would enrol the person twice
+  // (each opening has its own instance, so its own flag).
+  const sending = useRef(false);
   // Opening: a photo kept with the draft comes back and is checked again.
   useEffect(() => {
     if (!key) return;
@@ -83,7 +86,8 @@ function EnrolDrawerBody({ libId, libName, open, onClose }: { libId: number; lib
   const isDirty = () => draft.isDirty() || photo !== null;
 
   const submit = (v: EnrolValues) => {
-    if (!photo || !detect.data) return;
+    if (!photo || !detect.data || sending.current) return;
+    sending.current = true;
     const person = cleanPerson(v);
     const imgId = (v.img_id ?? '').trim();
     enrol.mutate(
@@ -94,6 +98,7 @@ function EnrolDrawerBody({ libId, libName, open, onClose }: { libId: number; lib
           close();
         },
         onError: (e) => {
+          sending.current = false;
           if (!(e instanceof DeviceError)) return;
           if (e.code === IMG_ID_EXISTS) form.setFields([{ name: 'img_id', errors: [t('face.imgIdTaken')] }]);
           if (e.code === IMG_ID_TOO_LONG) form.setFields([{ name: 'img_id', errors: [t('face.imgIdTooLong', { max: IMG_ID_MAX })] }]);

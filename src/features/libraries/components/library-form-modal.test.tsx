@@ -52,6 +52,23 @@ describe('LibraryFormModal', { timeout: 60_000 }, () => {
     expect(sessionStorage.getItem('nebula.libraries.draft:library|new')).toBeNull();
   });
 
+  it('an Enter in the form while it closes after a save sends nothing more', async () => {
+    const device = fakeDevice({ '1025': ({ body }) => ({ data: { lib_id: 9, lib_name: body.lib_name } }) });
+    function Host() {
+      const [open, setOpen] = useState(true);
+      return <LibraryFormModal open={open} library={null} libraries={[EXISTING]} onClose={() => setOpen(false)} onSaved={() => setOpen(false)} />;
+    }
+    renderWithApp(<Host />);
+    const name = await screen.findByLabelText('Name');
+    await userEvent.type(name, 'Visitors{Enter}');
+    await waitFor(() => expect(device.sent('1025')).toHaveLength(1));
+    // The closing dialog is still in the page for its animation.
+    name.focus();
+    await userEvent.keyboard('{Enter}');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(device.sent('1025')).toHaveLength(1);
+  });
+
   it('puts a draft back after the form was unmounted (a session expiry), and says so', async () => {
     fakeDevice();
     sessionStorage.setItem('nebula.libraries.draft:library|4', JSON.stringify({ lib_name: 'Staff 2024', lib_type: 1 }));

@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input, Modal, Radio, Space } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { DeviceError } from '../../../api/errors';
 import type { Library } from '../../../api/protocol/libraries';
 import { LIB_NAME_MAX } from '../../../api/protocol/limits';
@@ -40,6 +40,7 @@ function LibraryFormDialog({
   const create = useCreateLibrary();
   const update = useUpdateLibrary();
   const mutation = library ? update : create;
+  const saving = useRef(false);
 
   useEffect(() => {
     if (open) {
@@ -55,12 +56,17 @@ function LibraryFormDialog({
   };
 
   const submit = (v: Values) => {
+    // An Enter while saving, or in the form as it closes after the save, sends
+    // nothing more (a ref: the render's state can be a step behind the keys).
+    if (saving.current) return;
+    saving.current = true;
     const req = { lib_name: v.lib_name.trim(), lib_type: v.lib_type };
     const onSuccess = (saved: { lib_id: number; lib_name: string }) => {
       draft.discard();
       onSaved(saved, !library);
     };
     const onError = (e: unknown) => {
+      saving.current = false;
       if (e instanceof DeviceError && e.code === LIBRARY_EXISTS) {
         form.setFields([{ name: 'lib_name', errors: [t('library.nameTaken')] }]);
       }
