@@ -13,7 +13,10 @@ export default defineConfig({
   // cores, and a second browser made every test 2-3 times slower (the whole
   // run took longer, not shorter).
   workers: 1,
-  retries: 0,
+  // CI gets one retry so that a single timing stall on a shared 2-core runner
+  // does not hold back a landing; npm test names every test that needed it
+  // ("flaky"), and locally there is none, so flakiness is still seen and mended.
+  retries: process.env.CI ? 1 : 0,
   forbidOnly: Boolean(process.env.CI),
   timeout: 90_000,
   expect: { timeout: 20_000 },

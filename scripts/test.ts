@@ -7,7 +7,8 @@ import path from 'node:path';
 import { ensureChromium } from './chromium';
 
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-test-'));
-const totals = { passed: 0, failed: 0, skipped: 0 };
+const totals = { passed: 0, failed: 0, skipped: 0, flaky: 0 };
+const flakyTitles: string[] = [];
 let failedSteps: string[] = [];
 
 function step(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
@@ -28,12 +29,28 @@ function countVitest(file: string) {
   totals.skipped += r.numPendingTests;
 }
 
+interface PwSuite {
+  title: string;
+  specs?: { title: string; tests: { projectName: string; status: string }[] }[];
+  suites?: PwSuite[];
+}
+
 function countPlaywright(file: string) {
   if (!fs.existsSync(file)) return;
-  const r = JSON.parse(fs.readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  const r = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    suites: PwSuite[];
+  };
   totals.passed += r.stats.expected + r.stats.flaky;
   totals.failed += r.stats.unexpected;
   totals.skipped += r.stats.skipped;
+  totals.flaky += r.stats.flaky;
+  const walk = (s: PwSuite, where: string) => {
+    for (const spec of s.specs ?? [])
+      for (const t of spec.tests) if (t.status === 'flaky') flakyTitles.push(`[${t.projectName}] ${where} › ${spec.title}`);
+    for (const child of s.suites ?? []) walk(child, where || child.title);
+  };
+  for (const s of r.suites) walk(s, s.title);
 }
 
 let chromium: string;
@@ -64,5 +81,7 @@ if (step('build', npx, ['vite', 'build', '--logLevel', 'warn'])) {
 fs.rmSync(out, { recursive: true, force: true });
 console.log('');
 if (failedSteps.length) console.log(`Failed steps: ${failedSteps.join(', ')}`);
-console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+for (const title of flakyTitles) console.log(`Flaky (failed, then passed on its retry): ${title}`);
+const flaky = totals.flaky ? `, ${totals.flaky} flaky (passed on retry, listed above)` : '';
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped${flaky}`);
 process.exit(failedSteps.length === 0 && totals.failed === 0 ? 0 : 1);
