@@ -48,4 +48,11 @@ describe('attributes in words', () => {
     expect(faceAttributeLines(attr, 'zh-CN')[0]).toMatchObject({ label: '性别', value: '女' });
     expect(personGender('1', 'zh-CN')).toBe('男');
   });
+
+  it('shows an attribute a newer firmware adds by its key, as sent, after the known ones', () => {
+    const attr = { gender_code: 'male', beard_len: 'long' } as unknown as FaceAttr;
+    expect(faceAttributeLines(attr, 'en-US').at(-1)).toEqual({ key: 'beard_len', label: 'beard_len', value: 'long' });
+    const body = { gender_code: 'male', scarf: 'red' } as unknown as BodyAttr;
+    expect(bodyAttributeLines(body, 'en-US').at(-1)).toEqual({ key: 'scarf', label: 'scarf', value: 'red' });
+  });
 });

@@ -191,10 +191,17 @@ function valueIn(values: Record<string, string>, v: string): string {
   return Object.hasOwn(values, v) ? values[v]! : v;
 }
 
+/** A key a newer firmware adds: shown by its key, as sent, rather than hidden. */
+function extraLines(attr: object, known: readonly string[]): AttributeLine[] {
+  return Object.entries(attr as Record<string, unknown>)
+    .filter(([k, v]) => !known.includes(k) && typeof v === 'string' && v !== '')
+    .map(([k, v]) => ({ key: k, label: k, value: v as string }));
+}
+
 /** Every face attribute the device sent, in words, in a fixed order. */
 export function faceAttributeLines(attr: FaceAttr, lang: Lang): AttributeLine[] {
   const w = FACE[lang];
-  return FACE_ORDER.flatMap((key): AttributeLine[] => {
+  const known = FACE_ORDER.flatMap((key): AttributeLine[] => {
     if (key === 'st_age_value') {
       const n = Number.parseFloat(attr.st_age_value);
       return Number.isFinite(n) ? [{ key, label: w.st_age_value.label, value: w.st_age_value.years.replace('{n}', String(Math.round(n))) }] : [];
@@ -202,6 +209,7 @@ export function faceAttributeLines(attr: FaceAttr, lang: Lang): AttributeLine[] 
     const v = attr[key];
     return v ? [{ key, label: w[key].label, value: valueIn(w[key].values, v) }] : [];
   });
+  return [...known, ...extraLines(attr, FACE_ORDER)];
 }
 
 /** Every body attribute the device sent, in words, in Appendix C's order (it sends a bag's colour only with a bag). */
@@ -212,11 +220,7 @@ export function bodyAttributeLines(attr: BodyAttr, lang: Lang): AttributeLine[] 
     const v = attr[key];
     return v ? [{ key, label: w[key].label, value: valueIn(w[key].values, v) }] : [];
   });
-  // A key a newer firmware adds: shown as sent rather than hidden.
-  const extra = Object.entries(attr as Record<string, string | undefined>)
-    .filter(([k, v]) => !keys.includes(k as BodyKey) && typeof v === 'string' && v !== '')
-    .map(([k, v]) => ({ key: k, label: k, value: v! }));
-  return [...known, ...extra];
+  return [...known, ...extraLines(attr, keys)];
 }
 
 /** One face attribute's words (for the short summary in a row). */
