@@ -62,8 +62,10 @@ async function fakeDevice(): Promise<FakeDevice> {
       if (op.msgId === queryAlarms.msgId) {
         device.beforeQuery?.();
         const start = (parsed.start_time as string | undefined) ?? '';
+        // §3.16's bounds, both inclusive (as the emulator reads them).
+        const stop = (parsed.stop_time as string | undefined) ?? '9999';
         const rows = device.history
-          .filter((r) => r.trigger >= start)
+          .filter((r) => r.trigger >= start && r.trigger <= stop)
           .sort((a, b) => (a.trigger < b.trigger ? 1 : -1) * (device.oldestFirst ? -1 : 1));
         const from = ((parsed.start_no as number | undefined) ?? 1) - 1;
         const len = (parsed.qry_len as number | undefined) ?? 10;
@@ -272,6 +274,65 @@ describe('live socket', () => {
     await waitFor(() => h.device.requests.filter((r) => r.msgId === '1036').length === 5, 'second backfill');
     await new Promise((r) => setTimeout(r, 50));
     expect(h.events).toHaveLength(122);
+  });
+
+  it('alarms the device stored but never pushed, the socket up all along, are found by the check and passed on once', async () => {
+    const h = await harness({ auditMs: 40 });
+    h.socket.start();
+    await waitFor(() => state(h) === 'live', 'live');
+    h.device.hub.broadcast(pushMessage(0));
+    await waitFor(() => h.events.length === 1, 'first event');
+    // The check counts from after the newest alarm seen.
+    await new Promise((r) => setTimeout(r, 100));
+
+    // Alarms 1-20 are stored; the push delivers only the odd ones (a slow subscriber's drops), a stranger and a body
+    // (not alarms: 1036 does not hold them), then alarms 21-30.
+    for (let i = 1; i <= 30; i++) {
+      h.device.history.push(historyRecord(i));
+      if (i > 20 || i % 2 === 1) h.device.hub.broadcast(pushMessage(i));
+    }
+    h.device.hub.broadcast(pushMessage(31, { img: -1, similarity: -1, lib_id: 0, img_path: '', snap_id: 'stranger' }));
+    h.device.hub.broadcast(pushMessage(32, { obj_label: 2, face_attr: undefined, body_attr: { coat_color: 'red' }, snap_id: 'body' }));
+    await waitFor(() => h.socket.stats.recovered === 10, 'the ten alarms the push dropped');
+
+    const recovered = h.events.filter((e) => e.backfilled);
+    expect(recovered.map((e) => e.snapId).sort()).toEqual([2, 4, 6, 8, 10, 12, 14, 16, 18, 20].map((n) => `snap-${n}`).sort());
+    expect(new Set(h.events.map((e) => e.snapId)).size).toBe(h.events.length);
+    expect(h.socket.status.state).toBe('live');
+
+    // Later checks find nothing missing: single-row questions, nothing passed on twice.
+    const before = h.device.requests.length;
+    await new Promise((r) => setTimeout(r, 300));
+    const later = h.device.requests.slice(before).filter((r) => r.msgId === '1036');
+    expect(later.every((r) => r.req.qry_len === 1)).toBe(true);
+    expect(h.socket.stats.recovered).toBe(10);
+    expect(h.events).toHaveLength(33);
+  });
+
+  it('the check asks one row per window and reads nothing when the push missed nothing', async () => {
+    const h = await harness({ auditMs: 40 });
+    h.socket.start();
+    await waitFor(() => state(h) === 'live', 'live');
+    h.device.hub.broadcast(pushMessage(0));
+    await waitFor(() => h.events.length === 1, 'first event');
+    await new Promise((r) => setTimeout(r, 100));
+    for (let i = 1; i <= 20; i++) {
+      h.device.history.push(historyRecord(i));
+      h.device.hub.broadcast(pushMessage(i));
+    }
+    await waitFor(() => h.events.length === 21, 'all pushed');
+    await waitFor(
+      () => h.device.requests.some((r) => r.msgId === '1036' && r.req.stop_time === shiftDeviceTime(T0, 20 - 5)),
+      'a check up to five seconds before the newest alarm',
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    const checks = h.device.requests.filter((r) => r.msgId === '1036');
+    expect(checks.every((r) => r.req.qry_len === 1)).toBe(true);
+    // Windows follow each other: each starts a second after the last one stopped.
+    const windows = checks.filter((r) => r.req.stop_time).map((r) => [r.req.start_time, r.req.stop_time] as const);
+    expect(windows[0]![0]).toBe(shiftDeviceTime(T0, 1));
+    for (let i = 1; i < windows.length; i++) expect(windows[i]![0]).toBe(shiftDeviceTime(windows[i - 1]![1] as string, 1));
+    expect(h.socket.stats).toMatchObject({ recovered: 0, backfilled: 0, duplicates: 0 });
   });
 
   it('alarms stored while the backfill pages (newest first, so the list shifts) do not push the gap\'s oldest out of reach', async () => {

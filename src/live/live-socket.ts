@@ -54,6 +54,8 @@ export interface LiveSocketStats {
   readonly duplicates: number;
   /** Alarms of a gap beyond the backfill's budget (the oldest of it): in the alarm search only. */
   readonly beyondBackfill: number;
+  /** Alarms the history holds that the push never delivered with the socket up (the check, auditMs), passed on from history. */
+  readonly recovered: number;
 }
 
 /** Lifecycle signals from the browser (or a test). */
@@ -95,6 +97,12 @@ export interface LiveSocketDeps {
   maxBackfillPages?: number;
   /** A failed backfill while live is retried after this. */
   backfillRetryMs?: number;
+  /**
+   * How often, while live, the alarms the push delivered are counted against
+   * the history's (1036): a device may drop pushes to a slow subscriber
+   * without closing the socket. 0 turns the check off.
+   */
+  auditMs?: number;
   log?: (message: string) => void;
 }
 
@@ -137,6 +145,11 @@ export const browserLifecycle: LiveLifecycle = (signal) => {
 
 /** Snap ids remembered for dedupe: well above what a backfill can return. */
 const SEEN_MAX = 10_000;
+/**
+ * The check leaves out the last seconds before the newest alarm seen: the push
+ * sends in capture order, so older ones that have not come by then never will.
+ */
+const AUDIT_SETTLE_S = 5;
 
 type Subscribe = z.infer<ReturnType<typeof wsSubscribe>>;
 
@@ -159,6 +172,7 @@ export function createLiveSocket(deps: LiveSocketDeps): LiveSocket {
   const ackTimeoutMs = deps.ackTimeoutMs ?? 10_000;
   const maxPages = deps.maxBackfillPages ?? 100;
   const backfillRetryMs = deps.backfillRetryMs ?? 30_000;
+  const auditMs = deps.auditMs ?? 15_000;
   const log = deps.log ?? (() => {});
   const openTransport = deps.transport ?? webSocketTransport(deps.WebSocketImpl);
 
@@ -173,6 +187,7 @@ export function createLiveSocket(deps: LiveSocketDeps): LiveSocket {
   let ackTimer: ReturnType<typeof setTimeout> | null = null;
   let backfillTimer: ReturnType<typeof setTimeout> | null = null;
   let driftTimer: ReturnType<typeof setInterval> | null = null;
+  let auditTimer: ReturnType<typeof setInterval> | null = null;
   let lastTick = 0;
   let hidden = false;
   let hiddenAt = 0;
@@ -192,8 +207,15 @@ export function createLiveSocket(deps: LiveSocketDeps): LiveSocket {
   let backfilling = false;
   let backfillAgain = false;
   const seen = new Map<string, true>();
+  /**
+   * The check's window starts here (null: at the next check); the alarms passed
+   * on since, by trigger. Only a face with a match: what 1036 holds.
+   */
+  let auditFrom: string | null = null;
+  const alarmsAt = new Map<string, number>();
+  let auditing = false;
 
-  const stats = { received: 0, malformed: 0, backfilled: 0, reconnects: 0, duplicates: 0, beyondBackfill: 0 };
+  const stats = { received: 0, malformed: 0, backfilled: 0, reconnects: 0, duplicates: 0, beyondBackfill: 0, recovered: 0 };
   let status: LiveStatus = { state: 'stopped', reason: null, since: now(), retryAt: null, attempt: 0 };
 
   function setStatus(state: LiveState, reason: LiveReason | null, retryAt: number | null = null): void {
@@ -219,6 +241,9 @@ export function createLiveSocket(deps: LiveSocketDeps): LiveSocket {
     cursorKnown = true;
   }
   function emit(event: LiveEvent): void {
+    if (auditFrom !== null && event.kind === 'face' && event.match !== null && event.trigger >= auditFrom) {
+      alarmsAt.set(event.trigger, (alarmsAt.get(event.trigger) ?? 0) + 1);
+    }
     try {
       deps.onEvent(event);
     } catch (e) {
@@ -424,11 +449,15 @@ export function createLiveSocket(deps: LiveSocketDeps): LiveSocket {
    * §3.16 says 1036 sorts "by capture time" but not which way, so the first
    * page tells, and an oldest-first device is read from its end.
    */
-  async function fetchSince(from: string | null): Promise<{ records: AlarmRecord[]; total: number }> {
+  async function fetchSince(from: string | null, to?: string): Promise<{ records: AlarmRecord[]; total: number }> {
     // One second early: the reference does not say whether start_time is inclusive; duplicates are dropped by snap_id.
     const startTime = from === null ? undefined : shiftDeviceTime(from, -1);
     const page = (startNo: number) =>
-      deps.call(queryAlarms, { ...(startTime ? { start_time: startTime } : {}), start_no: startNo, qry_len: QUERY_MAX }, { signal: abort.signal });
+      deps.call(
+        queryAlarms,
+        { ...(startTime ? { start_time: startTime } : {}), ...(to ? { stop_time: to } : {}), start_no: startNo, qry_len: QUERY_MAX },
+        { signal: abort.signal },
+      );
     const budget = maxPages * QUERY_MAX;
     const first = await page(1);
     let total = first.total_num;
@@ -475,19 +504,10 @@ export function createLiveSocket(deps: LiveSocketDeps): LiveSocket {
       }
       // A new gap opened while we paged: keep it pending for the next ack.
       if (serial === gapSerial) gapFrom = undefined;
-      const at = now();
-      let changed = false;
-      for (const r of records) {
-        if (!remember(r.snap_id)) {
-          stats.duplicates++;
-          continue;
-        }
-        const event = fromAlarmRecord(r, at);
-        advance(event.trigger);
-        stats.backfilled++;
-        changed = true;
-        emit(event);
-      }
+      const changed = passOnHistory(records) > 0;
+      // The check starts again after the newest alarm seen: what the budget left out is not "missing".
+      auditFrom = null;
+      alarmsAt.clear();
       if (changed || total > maxPages * QUERY_MAX) statsChanged();
     } catch (e) {
       if (!running) return;
@@ -505,6 +525,65 @@ export function createLiveSocket(deps: LiveSocketDeps): LiveSocket {
         backfillAgain = false;
         void backfill();
       }
+    }
+  }
+
+  /** History alarms not seen yet, passed on as backfilled; how many. */
+  function passOnHistory(records: readonly AlarmRecord[]): number {
+    const at = now();
+    let n = 0;
+    for (const r of records) {
+      if (!remember(r.snap_id)) {
+        stats.duplicates++;
+        continue;
+      }
+      const event = fromAlarmRecord(r, at);
+      advance(event.trigger);
+      stats.backfilled++;
+      n++;
+      emit(event);
+    }
+    return n;
+  }
+
+  /**
+   * While live: does the history hold more alarms in the window than the push
+   * gave us? Then read the window and pass on the missing ones. One 1036 of a
+   * single row per check when nothing is missing.
+   */
+  async function audit(): Promise<void> {
+    if (!live || auditing || backfilling || gapFrom !== undefined || !cursorKnown || cursor === null) return;
+    if (auditFrom === null) {
+      // Nothing after the newest alarm seen has been passed on yet: count from there.
+      auditFrom = shiftDeviceTime(cursor, 1);
+      alarmsAt.clear();
+      return;
+    }
+    const from = auditFrom;
+    const to = shiftDeviceTime(cursor, -AUDIT_SETTLE_S);
+    if (to < from) return;
+    const serial = gapSerial;
+    auditing = true;
+    try {
+      const answer = await deps.call(queryAlarms, { start_time: from, stop_time: to, start_no: 1, qry_len: 1 }, { signal: abort.signal });
+      if (!running || serial !== gapSerial || auditFrom !== from) return;
+      let ours = 0;
+      for (const [trigger, n] of alarmsAt) if (trigger >= from && trigger <= to) ours += n;
+      if (answer.total_num > ours) {
+        log(`live: the history holds ${answer.total_num} alarms from ${from} to ${to}, the push gave ${ours}: reading them`);
+        const { records } = await fetchSince(from, to);
+        if (!running || serial !== gapSerial || auditFrom !== from) return;
+        const found = passOnHistory(records.filter((r) => r.trigger >= from));
+        stats.recovered += found;
+        if (found > 0) statsChanged();
+      }
+      auditFrom = shiftDeviceTime(to, 1);
+      for (const trigger of alarmsAt.keys()) if (trigger < auditFrom) alarmsAt.delete(trigger);
+    } catch (e) {
+      // The next check tries the same window again.
+      if (running) log(`live: the check against the history failed: ${String(e)}`);
+    } finally {
+      auditing = false;
     }
   }
 
@@ -563,6 +642,7 @@ export function createLiveSocket(deps: LiveSocketDeps): LiveSocket {
     hidden = typeof document !== 'undefined' && document.visibilityState === 'hidden';
     lastTick = now();
     driftTimer = setInterval(driftCheck, driftCheckMs);
+    if (auditMs > 0) auditTimer = setInterval(() => void audit(), auditMs);
     unlisten = lifecycle(onSignal);
     setStatus('connecting', null);
     void connect();
@@ -577,6 +657,10 @@ export function createLiveSocket(deps: LiveSocketDeps): LiveSocket {
     backfillTimer = clearTimer(backfillTimer);
     if (driftTimer) clearInterval(driftTimer);
     driftTimer = null;
+    if (auditTimer) clearInterval(auditTimer);
+    auditTimer = null;
+    auditFrom = null;
+    alarmsAt.clear();
     unlisten?.();
     unlisten = null;
     // Whatever comes while stopped is a gap for the next start().

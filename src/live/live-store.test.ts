@@ -107,7 +107,7 @@ describe('live store', () => {
     tick();
     for (let n = 1; n <= 4; n++) store.getState().enqueue(liveEvent(n, {}, true));
     store.getState().enqueue(liveEvent(11.5, { snap_id: 'between' }, true));
-    store.getState().setSocketStats({ received: 3, malformed: 0, backfilled: 5, reconnects: 1, duplicates: 0, beyondBackfill: 40 });
+    store.getState().setSocketStats({ received: 3, malformed: 0, backfilled: 5, reconnects: 1, duplicates: 0, beyondBackfill: 40, recovered: 0 });
     tick();
     expect(ids(store.getState().alarms)).toEqual(['snap-12', 'between', 'snap-11']);
     expect(store.getState().counters).toMatchObject({ backfilled: 5, notShown: 4 + 40, evicted: 5 });

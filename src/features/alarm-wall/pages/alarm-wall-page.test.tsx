@@ -144,7 +144,7 @@ describe('the alarm wall', () => {
     act(() => liveStore.getState().setStatus(status('reconnecting')));
     expect(await screen.findByText(/reconnecting/i)).toBeInTheDocument();
     act(() => liveStore.getState().setStatus(status('live')));
-    act(() => liveStore.getState().setSocketStats({ received: 2, malformed: 0, backfilled: 3, reconnects: 1, duplicates: 0, beyondBackfill: 40 }));
+    act(() => liveStore.getState().setSocketStats({ received: 2, malformed: 0, backfilled: 3, reconnects: 1, duplicates: 0, beyondBackfill: 40, recovered: 0 }));
     push(liveEvent(12, {}, true), liveEvent(1, {}, true), liveEvent(2, {}, true));
     expect(await screen.findByText('Back live: 3 alarms fetched from the alarm history.')).toBeInTheDocument();
     expect(screen.getByText(/42 alarms of the outage are older than the 2 the wall keeps/)).toBeInTheDocument();
