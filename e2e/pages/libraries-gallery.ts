@@ -1,6 +1,7 @@
 // A library's gallery: search, grid / table, the person drawer, enrolment,
-// selection, export. Locators and keyboard actions, no assertions.
-import type { Locator, Page } from '@playwright/test';
+// selection, export. Locators and keyboard actions; the only expects are waits
+// for what a person sees before the next key.
+import { expect, type Locator, type Page } from '@playwright/test';
 import { choose, press, toggle, typeInto } from './libraries-keys';
 
 export class LibraryGalleryPage {
@@ -28,24 +29,38 @@ export class LibraryGalleryPage {
     return this.grid.getByRole('listitem').filter({ has: this.page.getByRole('button', { name: `Open ${name}` }) });
   }
 
+  /**
+   * No drawer or dialog left, closing ones included: as one closes it hands
+   * focus back to what opened it, which can take keys typed meanwhile.
+   */
+  async settled(): Promise<void> {
+    await expect(this.dialog).toHaveCount(0);
+  }
+
   async quickFind(text: string): Promise<void> {
+    await this.settled();
     await typeInto(this.quickSearch, text);
+    await expect(this.quickSearch).toHaveValue(text);
     await this.quickSearch.press('Enter');
   }
 
   async mode(name: 'Quick search' | 'Exact filters'): Promise<void> {
+    await this.settled();
     await toggle(this.search.getByRole('radio', { name }));
   }
 
   async open(name: string): Promise<void> {
+    await this.settled();
     await press(this.page.getByRole('button', { name: `Open ${name}` }));
   }
 
   async select(name: string): Promise<void> {
+    await this.settled();
     await toggle(this.page.getByRole('checkbox', { name: `Select ${name}` }));
   }
 
   async openEnrol(): Promise<void> {
+    await this.settled();
     await press(this.page.getByRole('button', { name: /add person|添加人员/i }));
   }
 
