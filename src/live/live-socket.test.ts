@@ -33,7 +33,7 @@ interface FakeDevice {
   /** How 1036 sorts (§3.16 does not say): the emulator answers newest first. */
   oldestFirst: boolean;
   /** Runs before each 1036 answer: the device storing alarms while the console pages. */
-  beforeQuery: (() => void) | null;
+  beforeQuery: (() => void | Promise<void>) | null;
   requests: Array<{ msgId: string; req: Record<string, unknown> }>;
   close(): Promise<void>;
 }
@@ -60,7 +60,7 @@ async function fakeDevice(): Promise<FakeDevice> {
         return op.answer.parse({ key: device.keyAnswer });
       }
       if (op.msgId === queryAlarms.msgId) {
-        device.beforeQuery?.();
+        await device.beforeQuery?.();
         const start = (parsed.start_time as string | undefined) ?? '';
         // §3.16's bounds, both inclusive (as the emulator reads them).
         const stop = (parsed.stop_time as string | undefined) ?? '9999';
@@ -276,6 +276,30 @@ describe('live socket', () => {
     expect(h.events).toHaveLength(122);
   });
 
+  it('a gap that opens while a backfill pages is read from where it began, not from the first gap again', async () => {
+    const h = await harness({ auditMs: 0 });
+    h.socket.start();
+    await waitFor(() => state(h) === 'live', 'live');
+    h.device.hub.broadcast(pushMessage(0));
+    await waitFor(() => h.events.length === 1, 'first event');
+    for (let i = 1; i <= 10; i++) h.device.history.push(historyRecord(i));
+    let firstQuery = true;
+    h.device.beforeQuery = async () => {
+      if (!firstQuery) return;
+      firstQuery = false;
+      // While the first backfill pages, alarm 30 comes live, then the next gap opens.
+      h.device.hub.broadcast(pushMessage(30));
+      await waitFor(() => h.events.some((e) => e.snapId === 'snap-30'), 'alarm 30 live');
+      h.device.history.push(historyRecord(31));
+      h.socket.resume();
+    };
+    h.socket.resume();
+    await waitFor(() => h.events.some((e) => e.snapId === 'snap-31'), 'the second gap backfilled');
+    const starts = h.device.requests.filter((r) => r.msgId === '1036' && r.req.qry_len === 50).map((r) => r.req.start_time);
+    expect(starts).toEqual([shiftDeviceTime(T0, -1), shiftDeviceTime(T0, 29)]);
+    expect(h.events.map((e) => e.snapId).sort()).toEqual(['snap-0', ...Array.from({ length: 10 }, (_, i) => `snap-${i + 1}`), 'snap-30', 'snap-31'].sort());
+  });
+
   it('alarms the device stored but never pushed, the socket up all along, are found by the check and passed on once', async () => {
     const h = await harness({ auditMs: 40 });
     h.socket.start();
@@ -307,6 +331,37 @@ describe('live socket', () => {
     expect(later.every((r) => r.req.qry_len === 1)).toBe(true);
     expect(h.socket.stats.recovered).toBe(10);
     expect(h.events).toHaveLength(33);
+  });
+
+  it('the last alarms of a burst that the push dropped are found once the node has been quiet a while', async () => {
+    let skew = 0;
+    const h = await harness({ auditMs: 40, now: () => Date.now() + skew });
+    h.socket.start();
+    await waitFor(() => state(h) === 'live', 'live');
+    h.device.hub.broadcast(pushMessage(0));
+    await waitFor(() => h.events.length === 1, 'first event');
+    await new Promise((r) => setTimeout(r, 100));
+    // The burst ends with two drops, and nothing comes after it.
+    for (let i = 1; i <= 6; i++) {
+      h.device.history.push(historyRecord(i));
+      if (i <= 4) h.device.hub.broadcast(pushMessage(i));
+    }
+    await waitFor(() => h.events.length === 5, 'the four delivered');
+    await new Promise((r) => setTimeout(r, 150));
+    // Within five seconds of the newest alarm, the check does not look at its last seconds yet.
+    expect(h.socket.stats.recovered).toBe(0);
+    skew = 8000;
+    await waitFor(() => h.socket.stats.recovered === 2, 'the two dropped at the end');
+    expect(h.events.slice(-2).map((e) => [e.snapId, e.backfilled])).toEqual([
+      ['snap-5', true],
+      ['snap-6', true],
+    ]);
+    // Long quiet: nothing more is asked.
+    skew = 60_000;
+    await new Promise((r) => setTimeout(r, 100));
+    const asked = h.device.requests.length;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.device.requests.length).toBe(asked);
   });
 
   it('the check asks one row per window and reads nothing when the push missed nothing', async () => {

@@ -146,8 +146,8 @@ export const browserLifecycle: LiveLifecycle = (signal) => {
 /** Snap ids remembered for dedupe: well above what a backfill can return. */
 const SEEN_MAX = 10_000;
 /**
- * The check leaves out the last seconds before the newest alarm seen: the push
- * sends in capture order, so older ones that have not come by then never will.
+ * The check leaves out the device's last seconds: the push sends in capture
+ * order, so older alarms that have not come by then never will.
  */
 const AUDIT_SETTLE_S = 5;
 
@@ -204,6 +204,8 @@ export function createLiveSocket(deps: LiveSocketDeps): LiveSocket {
   /** Where the pending gap starts; undefined when there is none. */
   let gapFrom: string | null | undefined;
   let gapSerial = 0;
+  /** Where a gap that opened during a backfill starts; undefined when none did. */
+  let nextGapFrom: string | null | undefined;
   let backfilling = false;
   let backfillAgain = false;
   const seen = new Map<string, true>();
@@ -214,6 +216,8 @@ export function createLiveSocket(deps: LiveSocketDeps): LiveSocket {
   let auditFrom: string | null = null;
   const alarmsAt = new Map<string, number>();
   let auditing = false;
+  /** Our clock when the newest alarm seen last changed. */
+  let cursorMovedAt = 0;
 
   const stats = { received: 0, malformed: 0, backfilled: 0, reconnects: 0, duplicates: 0, beyondBackfill: 0, recovered: 0 };
   let status: LiveStatus = { state: 'stopped', reason: null, since: now(), retryAt: null, attempt: 0 };
@@ -237,7 +241,10 @@ export function createLiveSocket(deps: LiveSocketDeps): LiveSocket {
     return true;
   }
   function advance(trigger: string): void {
-    if (!cursorKnown || cursor === null || trigger > cursor) cursor = trigger;
+    if (!cursorKnown || cursor === null || trigger > cursor) {
+      cursor = trigger;
+      cursorMovedAt = now();
+    }
     cursorKnown = true;
   }
   function emit(event: LiveEvent): void {
@@ -253,7 +260,14 @@ export function createLiveSocket(deps: LiveSocketDeps): LiveSocket {
 
   function markGap(): void {
     gapSerial++;
-    if (gapFrom === undefined && cursorKnown) gapFrom = cursor;
+    if (gapFrom === undefined) {
+      if (cursorKnown) gapFrom = cursor;
+    } else if (backfilling && nextGapFrom === undefined && cursorKnown) {
+      // A new gap while a backfill pages: once that backfill is done, only
+      // what came after this point is missing (read again from the first gap,
+      // every backfill of a flapping socket would re-read, and re-count, the lot).
+      nextGapFrom = cursor;
+    }
   }
 
   function clearTimer(t: ReturnType<typeof setTimeout> | null): null {
@@ -491,6 +505,7 @@ export function createLiveSocket(deps: LiveSocketDeps): LiveSocket {
       return;
     }
     backfilling = true;
+    nextGapFrom = undefined;
     backfillTimer = clearTimer(backfillTimer);
     const from = gapFrom;
     const serial = gapSerial;
@@ -504,6 +519,7 @@ export function createLiveSocket(deps: LiveSocketDeps): LiveSocket {
       }
       // A new gap opened while we paged: keep it pending for the next ack.
       if (serial === gapSerial) gapFrom = undefined;
+      else if (nextGapFrom !== undefined) gapFrom = nextGapFrom;
       const changed = passOnHistory(records) > 0;
       // The check starts again after the newest alarm seen: what the budget left out is not "missing".
       auditFrom = null;
@@ -521,6 +537,7 @@ export function createLiveSocket(deps: LiveSocketDeps): LiveSocket {
       }
     } finally {
       backfilling = false;
+      nextGapFrom = undefined;
       if (backfillAgain && running) {
         backfillAgain = false;
         void backfill();
@@ -560,7 +577,13 @@ export function createLiveSocket(deps: LiveSocketDeps): LiveSocket {
       return;
     }
     const from = auditFrom;
-    const to = shiftDeviceTime(cursor, -AUDIT_SETTLE_S);
+    // The device's clock is about the newest alarm's trigger plus the time since
+    // it came. Some seconds after the stream stops, one more window covers its
+    // tail (drops happen under load, so at the end of a busy spell); then a
+    // quiet node is asked nothing.
+    const sinceMoved = now() - cursorMovedAt;
+    if (sinceMoved > auditMs + 2 * AUDIT_SETTLE_S * 1000) return;
+    const to = shiftDeviceTime(cursor, Math.floor(sinceMoved / 1000) - AUDIT_SETTLE_S);
     if (to < from) return;
     const serial = gapSerial;
     auditing = true;
