@@ -374,6 +374,10 @@ interface RateRow {
   hubDropped: number;
   /** Medians of the legs: device send → page main thread, → published by a flush, → painted. */
   legs: [number, number, number];
+  /** Matches (what 1036 holds) sent, and how many reached the console, live or read from history. */
+  alarms: number;
+  alarmsReached: number;
+  alarmsFromHistory: number;
 }
 
 async function ratePhase(rate: number): Promise<RateRow> {
@@ -410,7 +414,17 @@ async function ratePhase(rate: number): Promise<RateRow> {
   }
   latencies.sort((a, b) => a - b);
   for (const l of legs) l.sort((a, b) => a - b);
+  // Alarms the device dropped for a slow subscriber come back through the
+  // console's check against the history (every 15 s, once 5 s quiet): wait for it.
+  const alarmIds = [...phaseSent].filter(([, s]) => s.alarm).map(([id]) => id);
+  for (let i = 0; i < 30 && alarmIds.some((id) => !w.reached.has(id)); i++) {
+    await sleep(1000);
+    w.add(await drain());
+  }
   return {
+    alarms: alarmIds.length,
+    alarmsReached: alarmIds.filter((id) => w.reached.has(id)).length,
+    alarmsFromHistory: alarmIds.filter((id) => w.backfilled.has(id)).length,
     rate,
     sentPerS: phaseSent.size / elapsed,
     sent: phaseSent.size,
@@ -454,6 +468,8 @@ for (const r of rows) {
       `${`${r.dropped} / ${r.frames}`.padStart(23)} | ${r.hubDropped}`,
   );
 }
+log('\nAlarms (matches, what the alarm history holds): reached the console / sent | of them read from history (the device dropped their push)');
+for (const r of rows) log(`${String(r.rate).padStart(7)} | ${`${r.alarmsReached} / ${r.alarms}`.padStart(15)} | ${r.alarmsFromHistory}`);
 log('\nWhere the median goes (ms): device send → the page has it (proxy, network, worker) | → on the wall (flush) | → painted');
 for (const r of rows) log(`${String(r.rate).padStart(7)} | ${r.legs.map((x) => x.toFixed(1).padStart(6)).join(' | ')}`);
 
