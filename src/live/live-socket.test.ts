@@ -139,6 +139,17 @@ async function harness(opts: Partial<LiveSocketDeps> = {}, device?: FakeDevice):
 
 const state = (h: Harness) => h.socket.status.state;
 
+/** Live, with the check against history every 40 ms, one alarm seen and the check's window begun after it. */
+async function liveWithCheck(opts: Partial<LiveSocketDeps> = {}): Promise<Harness> {
+  const h = await harness({ auditMs: 40, ...opts });
+  h.socket.start();
+  await waitFor(() => state(h) === 'live', 'live');
+  h.device.hub.broadcast(pushMessage(0));
+  await waitFor(() => h.events.length === 1, 'first event');
+  await new Promise((r) => setTimeout(r, 100));
+  return h;
+}
+
 describe('live socket', () => {
   it('backoff: 1 s doubling to 30 s, jittered ±25 %', () => {
     expect([0, 1, 2, 3, 4, 5, 6].map((a) => backoffDelay(a, undefined, () => 0.5))).toEqual([
@@ -301,13 +312,7 @@ describe('live socket', () => {
   });
 
   it('alarms the device stored but never pushed, the socket up all along, are found by the check and passed on once', async () => {
-    const h = await harness({ auditMs: 40 });
-    h.socket.start();
-    await waitFor(() => state(h) === 'live', 'live');
-    h.device.hub.broadcast(pushMessage(0));
-    await waitFor(() => h.events.length === 1, 'first event');
-    // The check counts from after the newest alarm seen.
-    await new Promise((r) => setTimeout(r, 100));
+    const h = await liveWithCheck();
 
     // Alarms 1-20 are stored; the push delivers only the odd ones (a slow subscriber's drops), a stranger and a body
     // (not alarms: 1036 does not hold them), then alarms 21-30.
@@ -335,12 +340,7 @@ describe('live socket', () => {
 
   it('the last alarms of a burst that the push dropped are found once the node has been quiet a while', async () => {
     let skew = 0;
-    const h = await harness({ auditMs: 40, now: () => Date.now() + skew });
-    h.socket.start();
-    await waitFor(() => state(h) === 'live', 'live');
-    h.device.hub.broadcast(pushMessage(0));
-    await waitFor(() => h.events.length === 1, 'first event');
-    await new Promise((r) => setTimeout(r, 100));
+    const h = await liveWithCheck({ now: () => Date.now() + skew });
     // The burst ends with two drops, and nothing comes after it.
     for (let i = 1; i <= 6; i++) {
       h.device.history.push(historyRecord(i));
@@ -365,12 +365,7 @@ describe('live socket', () => {
   });
 
   it('the check asks one row per window and reads nothing when the push missed nothing', async () => {
-    const h = await harness({ auditMs: 40 });
-    h.socket.start();
-    await waitFor(() => state(h) === 'live', 'live');
-    h.device.hub.broadcast(pushMessage(0));
-    await waitFor(() => h.events.length === 1, 'first event');
-    await new Promise((r) => setTimeout(r, 100));
+    const h = await liveWithCheck();
     for (let i = 1; i <= 20; i++) {
       h.device.history.push(historyRecord(i));
       h.device.hub.broadcast(pushMessage(i));
