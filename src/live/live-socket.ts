@@ -586,16 +586,18 @@ export function createLiveSocket(deps: LiveSocketDeps): LiveSocket {
     const to = shiftDeviceTime(cursor, Math.floor(sinceMoved / 1000) - AUDIT_SETTLE_S);
     if (to < from) return;
     const serial = gapSerial;
+    // A gap, a backfill or a stop meanwhile: that window is theirs now.
+    const stale = () => !running || serial !== gapSerial || auditFrom !== from;
     auditing = true;
     try {
       const answer = await deps.call(queryAlarms, { start_time: from, stop_time: to, start_no: 1, qry_len: 1 }, { signal: abort.signal });
-      if (!running || serial !== gapSerial || auditFrom !== from) return;
+      if (stale()) return;
       let ours = 0;
       for (const [trigger, n] of alarmsAt) if (trigger >= from && trigger <= to) ours += n;
       if (answer.total_num > ours) {
         log(`live: the history holds ${answer.total_num} alarms from ${from} to ${to}, the push gave ${ours}: reading them`);
         const { records } = await fetchSince(from, to);
-        if (!running || serial !== gapSerial || auditFrom !== from) return;
+        if (stale()) return;
         const found = passOnHistory(records.filter((r) => r.trigger >= from));
         stats.recovered += found;
         if (found > 0) statsChanged();

@@ -4,7 +4,8 @@
 // wrong address) the form says so and cannot send twice.
 import { Alert, App, Button, Flex, Form, Input, InputNumber, Radio, Select, Slider, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSendOnce } from '../../../components/use-send-once';
 import { DeviceError } from '../../../api/errors';
 import type { CameraRecord } from '../../../api/protocol/cameras';
 import { VENDORS } from '../../../api/protocol/cameras';
@@ -71,8 +72,8 @@ export function CameraForm(props: CameraFormProps) {
   const add = useAddCamera();
   const update = useUpdateCamera();
   const mutation = mode === 'add' ? add : update;
-  // Set synchronously: two clicks in one frame both see isPending false.
-  const sending = useRef(false);
+  // Two clicks in one frame, or an Enter as the drawer closes after a save, add once.
+  const once = useSendOnce();
   const slow = useSlow(mutation.isPending);
   const kind = (Form.useWatch('kind', form) ?? initial.kind) as CameraKind;
   const [nothingToSave, setNothingToSave] = useState(false);
@@ -105,15 +106,15 @@ export function CameraForm(props: CameraFormProps) {
   }
 
   function showRefusal(error: unknown) {
+    once.refused();
     const field = error instanceof DeviceError ? FIELD_OF_CODE[error.code] : undefined;
     if (field) form.setFields([{ name: field, errors: [errorLine(error)] }]);
   }
 
   function onFinish(values: CameraFormValues) {
-    if (sending.current || mutation.isPending) return;
     const all = { ...initial, ...values };
     if (mode === 'add') {
-      sending.current = true;
+      if (!once.take()) return;
       add.mutate(toAddRequest(all), {
         onSuccess: (answer) => {
           message.success(t('form.added', { name: all.camera_name.trim(), channel: answer.channel }));
@@ -121,7 +122,6 @@ export function CameraForm(props: CameraFormProps) {
           onDone();
         },
         onError: showRefusal,
-        onSettled: () => (sending.current = false),
       });
       return;
     }
@@ -131,7 +131,7 @@ export function CameraForm(props: CameraFormProps) {
       setNothingToSave(true);
       return;
     }
-    sending.current = true;
+    if (!once.take()) return;
     update.mutate(req, {
       onSuccess: () => {
         message.success(t('form.saved', { name: all.camera_name.trim() }));
@@ -139,7 +139,6 @@ export function CameraForm(props: CameraFormProps) {
         onDone();
       },
       onError: showRefusal,
-      onSettled: () => (sending.current = false),
     });
   }
 

@@ -3,13 +3,14 @@
 import { DeleteOutlined, LinkOutlined } from '@ant-design/icons';
 import { Alert, App, Badge, Button, Card, Empty, Form, Input, InputNumber, Modal, Select, Table, Typography, type TableColumnsType } from 'antd';
 import type { Rule } from 'antd/es/form';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { DeviceError } from '../../../api/errors';
 import type { CameraRecord, RelayBinding } from '../../../api/protocol/cameras';
 import { useAddRelay, useDeleteRelay } from '../api/camera-mutations';
 import { checkIpv4, checkPort, type Problem } from '../model/camera-form';
 import { LIMIT_VARS, useCameraT } from '../messages';
 import { ErrorAlert } from '../../../components/error-alert';
+import { useSendOnce } from '../../../components/use-send-once';
 import { useErrorLine } from './error-line';
 
 export interface RelayPanelProps {
@@ -126,14 +127,14 @@ function RelayForm({ open, cameras, onClose }: { open: boolean; cameras: readonl
   const [form] = Form.useForm<RelayValues>();
   const add = useAddRelay();
   const errorLine = useErrorLine();
-  const sending = useRef(false);
+  // The form lives across openings: each opening may add once.
+  const once = useSendOnce(open);
 
   const problem = (p: Problem | null): Promise<void> => (p ? Promise.reject(new Error(t(p, LIMIT_VARS))) : Promise.resolve());
   const rule = (check: (v: never) => Problem | null): Rule => ({ validator: (_, v) => problem(check(v as never)) });
 
   function finish(values: RelayValues) {
-    if (sending.current || add.isPending || values.camera_channel === undefined) return;
-    sending.current = true;
+    if (values.camera_channel === undefined || !once.take()) return;
     const name = values.dev_name.trim();
     add.mutate(
       { camera_channel: values.camera_channel, dev_ip: values.dev_ip.trim(), dev_port: values.dev_port ?? 0, dev_name: name },
@@ -145,10 +146,10 @@ function RelayForm({ open, cameras, onClose }: { open: boolean; cameras: readonl
           onClose();
         },
         onError: (e) => {
+          once.refused();
           // -109: the camera went away meanwhile (by the camera field); anything else shows below the form.
           if (e instanceof DeviceError && e.code === NO_CAMERA) form.setFields([{ name: 'camera_channel', errors: [errorLine(e)] }]);
         },
-        onSettled: () => (sending.current = false),
       },
     );
   }

@@ -1,6 +1,6 @@
 import { ReloadOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Drawer, Form, Input, Space } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { DeviceError } from '../../../api/errors';
 import { IMG_ID_MAX } from '../../../api/protocol/limits';
 import { useDetectFace, useEnrolFace } from '../api/gallery-queries';
@@ -8,6 +8,7 @@ import { clearDraft, dataUrlToFile, draftKey, DRAFT_PICTURE_MAX, fileToDataUrl, 
 import { useLibT } from '../messages';
 import { DetectionPreview } from './detection-preview';
 import { ErrorAlert } from '../../../components/error-alert';
+import { useSendOnce } from '../../../components/use-send-once';
 import { cleanPerson, EMPTY_PERSON, PersonFormItems, useImgIdRules, type PersonValues } from './person-form-items';
 import { PhotoPicker } from './photo-picker';
 import { useConfirmDiscard } from './use-confirm-discard';
@@ -58,8 +59,8 @@ function EnrolDrawerBody({ libId, libName, open, onClose }: { libId: number; lib
   };
 
   // A second Enter before the drawer has closed would enrol the person twice
-  // (each opening has its own instance, so its own flag).
-  const sending = useRef(false);
+  // (each opening is its own instance: EnrolDrawer's key).
+  const once = useSendOnce();
   // Opening: a photo kept with the draft comes back and is checked again.
   useEffect(() => {
     if (!key) return;
@@ -86,8 +87,7 @@ function EnrolDrawerBody({ libId, libName, open, onClose }: { libId: number; lib
   const isDirty = () => draft.isDirty() || photo !== null;
 
   const submit = (v: EnrolValues) => {
-    if (!photo || !detect.data || sending.current) return;
-    sending.current = true;
+    if (!photo || !detect.data || !once.take()) return;
     const person = cleanPerson(v);
     const imgId = (v.img_id ?? '').trim();
     enrol.mutate(
@@ -98,7 +98,7 @@ function EnrolDrawerBody({ libId, libName, open, onClose }: { libId: number; lib
           close();
         },
         onError: (e) => {
-          sending.current = false;
+          once.refused();
           if (!(e instanceof DeviceError)) return;
           if (e.code === IMG_ID_EXISTS) form.setFields([{ name: 'img_id', errors: [t('face.imgIdTaken')] }]);
           if (e.code === IMG_ID_TOO_LONG) form.setFields([{ name: 'img_id', errors: [t('face.imgIdTooLong', { max: IMG_ID_MAX })] }]);

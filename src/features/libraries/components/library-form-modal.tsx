@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input, Modal, Radio, Space } from 'antd';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { DeviceError } from '../../../api/errors';
 import type { Library } from '../../../api/protocol/libraries';
 import { LIB_NAME_MAX } from '../../../api/protocol/limits';
@@ -7,6 +7,7 @@ import { useCreateLibrary, useUpdateLibrary } from '../api/library-queries';
 import { draftKey } from '../lib/drafts';
 import { useLibT } from '../messages';
 import { ErrorAlert } from '../../../components/error-alert';
+import { useSendOnce } from '../../../components/use-send-once';
 import { useConfirmDiscard } from './use-confirm-discard';
 import { useFormDraft } from './use-form-draft';
 import { useOpening } from './use-opening';
@@ -40,7 +41,8 @@ function LibraryFormDialog({
   const create = useCreateLibrary();
   const update = useUpdateLibrary();
   const mutation = library ? update : create;
-  const saving = useRef(false);
+  // Each opening is its own instance (LibraryFormModal's key).
+  const once = useSendOnce();
 
   useEffect(() => {
     if (open) {
@@ -56,17 +58,14 @@ function LibraryFormDialog({
   };
 
   const submit = (v: Values) => {
-    // An Enter while saving, or in the form as it closes after the save, sends
-    // nothing more (a ref: the render's state can be a step behind the keys).
-    if (saving.current) return;
-    saving.current = true;
+    if (!once.take()) return;
     const req = { lib_name: v.lib_name.trim(), lib_type: v.lib_type };
     const onSuccess = (saved: { lib_id: number; lib_name: string }) => {
       draft.discard();
       onSaved(saved, !library);
     };
     const onError = (e: unknown) => {
-      saving.current = false;
+      once.refused();
       if (e instanceof DeviceError && e.code === LIBRARY_EXISTS) {
         form.setFields([{ name: 'lib_name', errors: [t('library.nameTaken')] }]);
       }
