@@ -24,6 +24,7 @@ export * from './system';
 export * from './attributes';
 export * from './limits';
 export * from './errors';
+export * from './device-time';
 
 function operationsOf(mod: Record<string, unknown>): Operation[] {
   return Object.values(mod).filter(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDeviceTime } from './device-time';
 import {
   AGE_MAX,
   AGE_MIN,
@@ -30,7 +31,8 @@ export const num = () => z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/
 export const looseStr = () => z.union([z.string(), z.number()]).transform(String);
 
 export const threshold = () => int().pipe(z.number().min(THRESHOLD_MIN).max(THRESHOLD_MAX));
-export const time = () => z.string().regex(TIME_PATTERN, 'yyyy-MM-dd HH:mm:ss');
+/** §1's device time; a malformed or impossible date ("2026-13-45 99:99:99") is refused wherever a time is taken. */
+export const time = () => z.string().regex(TIME_PATTERN, 'yyyy-MM-dd HH:mm:ss').refine(isDeviceTime, 'a real date, yyyy-MM-dd HH:mm:ss');
 export const libType = () => int().pipe(z.union([z.literal(1), z.literal(2)]));
 export const startNo = () => int().pipe(z.number().min(1)).optional();
 export const qryLen = () => int().pipe(z.number().min(1).max(QUERY_MAX)).optional();
