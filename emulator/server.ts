@@ -96,7 +96,7 @@ export async function startServer(
     port?: number;
   } = {},
 ): Promise<RunningServer> {
-  const onRequest: http.RequestListener = async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     try {
       const url = new URL(req.url ?? '/', 'http://device');
       for (const route of opts.extraRoutes ?? []) {
@@ -145,6 +145,8 @@ export async function startServer(
       if (!res.headersSent) send(res, 500, 'internal error', 'text/plain');
     }
   };
+  // handle catches what it can answer; the listener itself returns nothing.
+  const onRequest: http.RequestListener = (req, res) => void handle(req, res);
   const server: http.Server = opts.tls
     ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, onRequest)
     : http.createServer(onRequest);

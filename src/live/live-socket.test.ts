@@ -265,7 +265,7 @@ describe('live socket', () => {
     const backfilled = h.events.slice(1);
     expect(backfilled.every((e) => e.backfilled)).toBe(true);
     expect(new Set(h.events.map((e) => e.snapId)).size).toBe(121);
-    expect(backfilled.map((e) => e.trigger)).toEqual([...backfilled.map((e) => e.trigger)].sort());
+    expect(backfilled.map((e) => e.trigger)).toEqual(backfilled.map((e) => e.trigger).sort());
     expect(backfilled[0]).toMatchObject({
       snapId: 'same-second',
       snap: { kind: 'device', path: 'record/same-second.jpg' },

@@ -4,7 +4,7 @@
 // keeps its view in the URL (filters, kiosk mode, the open alarm).
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { describeError } from '../../../api/device-error';
 import { PageTitle } from '../../../components/page-title';
@@ -201,10 +201,12 @@ export function AlarmWallPage() {
   });
 
   // Focus back on the card when the details close.
-  useEffect(() => {
+  // Only when the details open or close, not when the selection moves.
+  const refocus = useEffectEvent(() => {
     if (openId || !selectedId) return;
     document.querySelector<HTMLElement>(`.wall-grid ${cardSelector(selectedId)}`)?.focus({ preventScroll: true });
-  }, [openId]); // eslint-disable-line react-hooks/exhaustive-deps
+  });
+  useEffect(() => refocus(), [openId]);
 
   const onWindow = useCallback((w: GridWindow) => setFitted(w.end), []);
   const refetchCameras = cameras.refetch;

@@ -3,7 +3,7 @@
 // picture to draw on, save, and the captures that follow a save.
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Badge, Button, Card, Flex, Form, InputNumber, Progress, Radio, Tag, Typography, Upload } from 'antd';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useBlocker } from 'react-router';
 import type { CameraRecord } from '../../../api/protocol/cameras';
 import { FACESIZE_MAX, FACESIZE_MIN, ROI_MAX_DEFAULT } from '../../../api/protocol/limits';
@@ -134,13 +134,14 @@ export function RoiEditor({ camera }: { camera: CameraRecord }) {
   const [form] = Form.useForm<NumberFields>();
   // One message for the four numbers, not one per field.
   const [boxProblem, setBoxProblem] = useState<BoxProblem | null>(null);
-  useEffect(() => {
-    const values: NumberFields = { faceMin: current.faceMin, faceMax: current.faceMax, ...(current.roi ?? {}) };
+  const showNumbers = useEffectEvent(() => {
+    const values: NumberFields = { faceMin: current.faceMin, faceMax: current.faceMax, ...current.roi };
     form.setFieldsValue(values);
     form.setFields(Object.keys(values).map((name) => ({ name: name as keyof NumberFields, errors: [] })));
     setBoxProblem(null);
-    // Only when the shapes move: a half-typed invalid number stays where the user is typing.
-  }, [form, current.faceMin, current.faceMax, current.roi?.x1, current.roi?.y1, current.roi?.x2, current.roi?.y2]);
+  });
+  // Only when the shapes move: a half-typed invalid number stays where the user is typing.
+  useEffect(() => showNumbers(), [current.faceMin, current.faceMax, current.roi?.x1, current.roi?.y1, current.roi?.x2, current.roi?.y2]);
 
   function onNumbers(_: Partial<NumberFields>, all: NumberFields) {
     const box = withRoi ? { x1: all.x1 ?? NaN, y1: all.y1 ?? NaN, x2: all.x2 ?? NaN, y2: all.y2 ?? NaN } : null;

@@ -1,6 +1,6 @@
 import { ReloadOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Drawer, Form, Input, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { DeviceError } from '../../../api/errors';
 import { IMG_ID_MAX } from '../../../api/protocol/limits';
 import { useDetectFace, useEnrolFace } from '../api/gallery-queries';
@@ -62,15 +62,17 @@ function EnrolDrawerBody({ libId, libName, open, onClose }: { libId: number; lib
   // (each opening is its own instance: EnrolDrawer's key).
   const once = useSendOnce();
   // Opening: a photo kept with the draft comes back and is checked again.
-  useEffect(() => {
-    if (!key) return;
-    const kept = readDraft<PhotoDraft>(`${key}|photo`);
+  const restorePhoto = useEffectEvent((draftKey: string) => {
+    const kept = readDraft<PhotoDraft>(`${draftKey}|photo`);
     const file = kept ? dataUrlToFile(kept.data, kept.name) : null;
     if (file) {
       setPhoto(file);
       detect.mutate(file);
     }
-    // Once per opening.
+  });
+  // Once per opening.
+  useEffect(() => {
+    if (key) restorePhoto(key);
   }, [key]);
 
   const reset = () => {

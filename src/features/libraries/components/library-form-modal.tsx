@@ -44,13 +44,16 @@ function LibraryFormDialog({
   // Each opening is its own instance (LibraryFormModal's key).
   const once = useSendOnce();
 
+  // Only on opening: a mutation's state belongs to one visit of the form
+  // (react-query's reset is stable, so this runs when `open` changes).
+  const { reset: resetCreate } = create;
+  const { reset: resetUpdate } = update;
   useEffect(() => {
     if (open) {
-      create.reset();
-      update.reset();
+      resetCreate();
+      resetUpdate();
     }
-    // Only on opening: a mutation's state belongs to one visit of the form.
-  }, [open]);
+  }, [open, resetCreate, resetUpdate]);
 
   const close = () => {
     draft.discard();

@@ -73,6 +73,7 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
           autoCorrect="off"
           spellCheck={false}
           // The login page is there to type into.
+          // oxlint-disable-next-line jsx-a11y/no-autofocus
           autoFocus
           value={user}
           onChange={(e) => setUser(e.target.value)}
