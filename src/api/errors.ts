@@ -50,10 +50,4 @@ export class RequestError extends Error {
   }
 }
 
-export type ApiError = DeviceError | NetworkError | ProtocolError | RequestError;
-
-export function isApiError(e: unknown): e is ApiError {
-  return e instanceof DeviceError || e instanceof NetworkError || e instanceof ProtocolError || e instanceof RequestError;
-}
-
 export const SESSION_EXPIRED = -141;

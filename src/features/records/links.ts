@@ -17,9 +17,3 @@ export function galleryLink(libId: number, imgId?: string): string {
 export function faceSearchLink(snapPath: string): string {
   return `${paths.faceSearch}?${new URLSearchParams({ snap: snapPath })}`;
 }
-
-/** The records page itself with a view (used by links that restore a filter). */
-export function recordsLink(search: URLSearchParams): string {
-  const q = search.toString();
-  return q ? `${paths.records}?${q}` : paths.records;
-}
