@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { selectSignedIn, useSessionStore } from '../features/session/session-store';
+import { selectSignedIn, useSessionStore } from '../session/session-store';
 import { loginPath, paths } from './paths';
 
 /**

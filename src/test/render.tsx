@@ -2,7 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import { createQueryClient } from '../app/query-client';
-import { useSessionStore } from '../features/session/session-store';
+import { useSessionStore } from '../session/session-store';
 import { useLangStore, type Lang } from '../i18n';
 
 /** A fresh start: no session, no stored anything, the given language. */

@@ -6,7 +6,7 @@ import { liveStore } from '../../../live';
 import { liveEvent } from '../../../live/testing';
 import { fakeDevice, FAKE_SESSION, FAKE_USER } from '../../../test/fake-device';
 import { renderRoutes, resetState } from '../../../test/render';
-import { useSessionStore } from '../../session/session-store';
+import { useSessionStore } from '../../../session/session-store';
 import { AlarmWallPage } from './alarm-wall-page';
 
 const CAMERAS = {

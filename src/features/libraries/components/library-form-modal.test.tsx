@@ -4,7 +4,7 @@ import { ConfigProvider } from 'antd';
 import { useState } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Library } from '../../../api/protocol/libraries';
-import { useSessionStore } from '../../session/session-store';
+import { useSessionStore } from '../../../session/session-store';
 import { FAKE_SESSION, FAKE_USER, fakeDevice } from '../../../test/fake-device';
 import { resetState } from '../../../test/render';
 import { LibraryFormModal } from './library-form-modal';

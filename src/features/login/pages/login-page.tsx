@@ -5,7 +5,7 @@ import { LanguageSwitch } from '../../../components/language-switch';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { useT } from '../../../i18n';
 import { LoginForm } from '../components/login-form';
-import { useSessionStore } from '../session-store';
+import { useSessionStore } from '../../../session/session-store';
 import './login-page.css';
 
 /** No antd here: this page must load fast on a device's link (bench/bundle.ts). */
