@@ -3,7 +3,7 @@
 // authenticated layout (bench/bundle.ts measures it).
 import { createBrowserRouter, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { selectSignedIn, useSessionStore } from '../session/session-store';
-import { loginPath, paths, safeNext } from './paths';
+import { loginPath, paths, safeNext } from '../config/paths';
 import type { RouteHandle } from './route-handle';
 import { BootSplash, NotFound, RouteError } from './routes/route-states';
 import { alarmWallRoutes } from '../features/alarm-wall/routes';

@@ -1,5 +1,5 @@
 import { useNavigate, useSearchParams } from 'react-router';
-import { safeNext } from '../../../app/paths';
+import { safeNext } from '../../../config/paths';
 import { Brand } from '../../../components/brand';
 import { LanguageSwitch } from '../../../components/language-switch';
 import { useDocumentTitle } from '../../../components/use-document-title';
