@@ -7,6 +7,7 @@ import { seriousViolations } from '../axe';
 import { expect as baseExpect, test } from '../fixtures';
 import { WallDevice } from '../pages/alarm-wall-device';
 import { AlarmWallPage } from '../pages/alarm-wall-page';
+import { hrefs } from '../../src/config/paths';
 
 test.use({ locale: 'en-US' });
 // Each spec waits for the live socket and for the emulator's captures: slower than a form on a busy machine.
@@ -84,7 +85,7 @@ test('a card opens on the scene with the face outlined, the attributes and the w
   await expect(wall.detail.getByTestId('face-box')).toBeVisible();
   await expect(wall.detail.getByRole('link', { name: /open in the library/i })).toHaveAttribute(
     'href',
-    `/libraries/${suspect.libId}?img_id=${encodeURIComponent(suspect.imgId)}`,
+    hrefs.person(suspect.libId, suspect.imgId),
   );
   await expect(wall.detail.getByRole('link', { name: /search this face/i })).toHaveAttribute('href', /^\/face-search\?snap=record%2F.+\.jpg$/);
   await expect(wall.detail.getByText('Face attributes')).toBeVisible();

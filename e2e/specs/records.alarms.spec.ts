@@ -6,6 +6,7 @@ import { getTime, listCameras, listLibraries, queryAlarms } from '../../src/api/
 import { seriousViolations } from '../axe';
 import { expect as baseExpect, test, type Device } from '../fixtures';
 import { RecordsPage } from '../pages/records-page';
+import { hrefs } from '../../src/config/paths';
 
 test.use({ locale: 'en-US' });
 // Exports are real work, and other suites share the 2-core machine.
@@ -102,7 +103,7 @@ test("finds yesterday's blacklist alarms on one camera and opens one: both faces
   await expect(drawer).toContainText(/history keeps the crop alone/);
   await expect(drawer.getByRole('link', { name: /open this person in the library/i })).toHaveAttribute(
     'href',
-    `/libraries/${first.lib_id}?img_id=${encodeURIComponent(first.img_id)}`,
+    hrefs.person(first.lib_id, first.img_id),
   );
   await expect(drawer.getByRole('link', { name: /search this face/i })).toHaveAttribute('href', `/face-search?snap=${encodeURIComponent(first.snap_path)}`);
   await expect(page).toHaveURL(new RegExp(`open=${first.snap_id}`));

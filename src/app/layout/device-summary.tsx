@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Skeleton } from 'antd';
-import { versionQueries } from '../../features/session/api/version-queries';
+import { versionQueries } from '../../api/queries/device';
 import { useT } from '../../i18n';
 
 /**

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Descriptions, Row, Skeleton, Statistic } from 'antd';
 import { PageTitle } from '../../components/page-title';
-import { versionQueries } from '../../features/session/api/version-queries';
+import { versionQueries } from '../../api/queries/device';
 import { useT } from '../../i18n';
 
 /** For now: what 1281 says about the device, and 516's cameras and computing power. */

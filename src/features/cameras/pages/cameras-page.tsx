@@ -14,13 +14,13 @@ import { RelayPanel } from '../components/relay-panel';
 import { useConfirmDeleteCamera } from '../components/use-delete-camera';
 import { channelRows } from '../model/camera-kind';
 import { useCameraT } from '../messages';
-import { PARAM, type CamerasTab } from '../paths';
 import '../cameras.css';
+import { PARAMS, type CamerasTab } from '../../../config/paths';
 
 export function CamerasPage() {
   const t = useCameraT();
   const [params, setParams] = useSearchParams();
-  const tab: CamerasTab = params.get(PARAM.tab) === 'relays' ? 'relays' : 'cameras';
+  const tab: CamerasTab = params.get(PARAMS.cameras.tab) === 'relays' ? 'relays' : 'cameras';
   const list = useQuery(cameraQueries.list());
   const libraries = useQuery(cameraQueries.libraries());
   const sip = useQuery(cameraQueries.sipServerId());
@@ -43,7 +43,7 @@ export function CamerasPage() {
     <>
       <PageTitle
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setParam(PARAM.add, '0')} disabled={!list.data}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setParam(PARAMS.cameras.add, '0')} disabled={!list.data}>
             {t('action.add')}
           </Button>
         }
@@ -52,7 +52,7 @@ export function CamerasPage() {
       </PageTitle>
       <Tabs
         activeKey={tab}
-        onChange={(k) => setParam(PARAM.tab, k === 'relays' ? 'relays' : null)}
+        onChange={(k) => setParam(PARAMS.cameras.tab, k === 'relays' ? 'relays' : null)}
         aria-label={t('tabs.label')}
         items={[
           {
@@ -72,8 +72,8 @@ export function CamerasPage() {
                   rows={rows}
                   libraries={libraries.data}
                   loading={list.isPending}
-                  onAdd={(channel) => setParam(PARAM.add, String(channel))}
-                  onEdit={(cam) => setParam(PARAM.edit, String(cam.channel))}
+                  onAdd={(channel) => setParam(PARAMS.cameras.add, String(channel))}
+                  onEdit={(cam) => setParam(PARAMS.cameras.edit, String(cam.channel))}
                   onDelete={confirmDelete}
                 />
                 <Typography.Text type="secondary" className="cameras__small">

@@ -10,8 +10,8 @@ import { RoiEditor } from '../components/roi-editor';
 import { RouterLinkButton } from '../components/router-link-button';
 import { isVideo, kindOf } from '../model/camera-kind';
 import { useCameraT } from '../messages';
-import { camerasPath } from '../paths';
 import '../cameras.css';
+import { hrefs } from '../../../config/paths';
 
 export function RoiPage() {
   const t = useCameraT();
@@ -19,7 +19,7 @@ export function RoiPage() {
   const list = useQuery(cameraQueries.list());
   const camera = list.data?.camera.find((c) => c.channel === channel);
   const back = (
-    <RouterLinkButton type="link" to={camerasPath} icon={<ArrowLeftOutlined />}>
+    <RouterLinkButton type="link" to={hrefs.cameras()} icon={<ArrowLeftOutlined />}>
       {t('roi.back')}
     </RouterLinkButton>
   );

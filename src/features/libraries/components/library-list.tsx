@@ -9,11 +9,11 @@ import { LIBRARY_COUNT_MAX } from '../../../api/protocol/limits';
 import { useLang } from '../../../i18n';
 import { libraryQueries, type Watcher } from '../api/library-queries';
 import { useLibT } from '../messages';
-import { libraryPaths } from '../paths';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LibraryFormModal } from './library-form-modal';
 import { LibraryTypeTag } from './library-type-tag';
 import { useDeleteLibraryFlow } from './use-delete-library';
+import { hrefs } from '../../../config/paths';
 
 type TypeFilter = 'all' | '1' | '2';
 
@@ -67,7 +67,7 @@ export function LibraryList() {
       title: t('library.name'),
       dataIndex: 'lib_name',
       sorter: (a, b) => a.lib_name.localeCompare(b.lib_name, lang),
-      render: (_v, lib) => <Link to={libraryPaths.gallery(lib.lib_id)}>{lib.lib_name}</Link>,
+      render: (_v, lib) => <Link to={hrefs.library(lib.lib_id)}>{lib.lib_name}</Link>,
     },
     {
       title: t('library.type'),
@@ -118,7 +118,7 @@ export function LibraryList() {
               size="small"
               icon={<PictureOutlined aria-hidden />}
               aria-label={t('library.openGalleryOf', { name: lib.lib_name })}
-              onClick={() => navigate(libraryPaths.gallery(lib.lib_id))}
+              onClick={() => navigate(hrefs.library(lib.lib_id))}
             />
           </Tooltip>
           <Tooltip title={t('import.title')}>
@@ -126,7 +126,7 @@ export function LibraryList() {
               size="small"
               icon={<UploadOutlined aria-hidden />}
               aria-label={t('library.importInto', { name: lib.lib_name })}
-              onClick={() => navigate(libraryPaths.import(lib.lib_id))}
+              onClick={() => navigate(hrefs.libraryImport(lib.lib_id))}
             />
           </Tooltip>
           <Tooltip title={t('action.edit')}>

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { describeError } from '../../../api/device-error';
 import { DeviceError } from '../../../api/errors';
 import type { Library } from '../../../api/protocol/libraries';
-import { paths } from '../../../app/paths';
+import { hrefs } from '../../../config/paths';
 import { useLang } from '../../../i18n';
 import { libraryQueries, useDeleteLibrary, type Watcher } from '../api/library-queries';
 import { useLibT } from '../messages';
@@ -39,7 +39,7 @@ export function useDeleteLibraryFlow(onDeleted?: (lib: Library) => void) {
           ) : (
             <p>{t('library.watchersUnknown')}</p>
           )}
-          <Link to={paths.cameras} onClick={() => dialog?.destroy()}>
+          <Link to={hrefs.cameras()} onClick={() => dialog?.destroy()}>
             {t('library.goCameras')}
           </Link>
         </div>

@@ -9,12 +9,13 @@ import type { AlarmRecord, BodyRecord, SnapshotRecord } from '../../../api/proto
 import { useLang } from '../../../i18n';
 import { useLiveAlarms, usePictureSrc, type LiveAlarm } from '../../../live';
 import { personGender } from '../../../i18n/attribute-words';
-import { deviceFileUrl, faceSearchLink, galleryLink } from '../links';
 import type { RecordTab } from '../model/record-view';
 import { useRecordsT } from '../messages';
 import { BodyAttributes, FaceAttributes } from './attribute-list';
-import { LIST_TAG_COLOURS } from '../../../app/layout/accessible-theme';
 import { SceneFrame } from './scene-frame';
+import { hrefs } from '../../../config/paths';
+import { deviceFileUrl } from '../../../api/protocol/files';
+import { LIST_TAG_COLOURS } from '../../../components/list-tag-colours';
 
 export type AnyRecord =
   | { tab: 'snapshots'; row: SnapshotRecord }
@@ -141,17 +142,17 @@ function RecordDetails({ record }: { record: AnyRecord }) {
 
       <Space wrap className="records-links">
         {record.tab === 'alarms' && record.row.img_id && (
-          <Link to={galleryLink(record.row.lib_id, record.row.img_id)}>
+          <Link to={hrefs.person(record.row.lib_id, record.row.img_id)}>
             <TeamOutlined aria-hidden /> {t('drawer.openGallery')}
           </Link>
         )}
         {record.tab === 'snapshots' && record.row.lib_id > 0 && (
-          <Link to={galleryLink(record.row.lib_id)}>
+          <Link to={hrefs.library(record.row.lib_id)}>
             <TeamOutlined aria-hidden /> {t('drawer.openLibrary')}
           </Link>
         )}
         {record.tab !== 'bodies' && (
-          <Link to={faceSearchLink(r.snap_path)}>
+          <Link to={hrefs.faceSearch({ snap: r.snap_path })}>
             <SearchOutlined aria-hidden /> {t('drawer.searchFace')}
           </Link>
         )}

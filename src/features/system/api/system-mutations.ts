@@ -19,7 +19,7 @@ import {
   upgrade,
 } from '../../../api/protocol/system';
 import type { RequestOf } from '../../../api/protocol/operation';
-import { versionQueries } from '../../session/api/version-queries';
+import { versionQueries } from '../../../api/queries/device';
 import type { HttpsFileType } from '../utils/files';
 import { systemQueries } from './system-queries';
 

@@ -1,7 +1,7 @@
 // The node's health at a glance: who it is, how loaded, how full, what time.
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Descriptions, Progress, Row, Skeleton, Statistic } from 'antd';
-import { versionQueries } from '../../session/api/version-queries';
+import { versionQueries } from '../../../api/queries/device';
 import { LOAD_REFRESH_MS, systemQueries } from '../api/system-queries';
 import { useSystemT } from '../messages';
 import { formatBytes } from '../utils/files';

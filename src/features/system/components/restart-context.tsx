@@ -3,8 +3,8 @@
 // (CPU, memory) would only fail while the device is away.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { useSessionStore } from '../../session/session-store';
-import { versionQueries } from '../../session/api/version-queries';
+import { useSessionStore } from '../../../session/session-store';
+import { versionQueries } from '../../../api/queries/device';
 import { versionProbe, type Probe } from '../api/restart-probe';
 import type { RestartReason } from '../utils/restart-machine';
 import { RestartOverlay } from './restart-overlay';

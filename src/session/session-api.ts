@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { call } from '../../../api/device';
-import { login, logout } from '../../../api/protocol/session';
-import { useSessionStore } from '../session-store';
+import { call } from '../api/device';
+import { login, logout } from '../api/protocol/session';
+import { useSessionStore } from './session-store';
 
 export interface Credentials {
   user: string;

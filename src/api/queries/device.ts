@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
-import { call } from '../../../api/device';
-import { listCameras } from '../../../api/protocol/cameras';
-import { MODEL_SPEC, type DeviceModel } from '../../../api/protocol/limits';
-import { getVersion } from '../../../api/protocol/system';
+import { call } from '../device';
+import { listCameras } from '../protocol/cameras';
+import { MODEL_SPEC, type DeviceModel } from '../protocol/limits';
+import { getVersion } from '../protocol/system';
 
 /**
  * 1281 does not name the model. §1 / §4.1 give the M4s a computing-power

@@ -1,11 +1,11 @@
 import { useNavigate, useSearchParams } from 'react-router';
-import { safeNext } from '../../../app/paths';
+import { safeNext } from '../../../config/paths';
 import { Brand } from '../../../components/brand';
 import { LanguageSwitch } from '../../../components/language-switch';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { useT } from '../../../i18n';
 import { LoginForm } from '../components/login-form';
-import { useSessionStore } from '../session-store';
+import { useSessionStore } from '../../../session/session-store';
 import './login-page.css';
 
 /** No antd here: this page must load fast on a device's link (bench/bundle.ts). */

@@ -4,7 +4,7 @@ import { DeviceError } from '../../../api/errors';
 import { USER_NAME_PATTERN } from '../../../api/protocol/limits';
 import { Spinner } from '../../../components/spinner';
 import { useLang, useT, type MessageKey } from '../../../i18n';
-import { useLogin } from '../api/session-api';
+import { useLogin } from '../../../session/session-api';
 
 /** -113: wrong user name or password (Appendix A). */
 const BAD_CREDENTIALS = -113;

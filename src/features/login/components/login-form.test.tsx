@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FAKE_PASSWORD, FAKE_SESSION, FAKE_USER, fakeDevice, type Reply } from '../../../test/fake-device';
 import { renderRoutes, resetState } from '../../../test/render';
 import { LoginPage } from '../pages/login-page';
-import { SESSION_STORAGE_KEY, useSessionStore } from '../session-store';
+import { SESSION_STORAGE_KEY, useSessionStore } from '../../../session/session-store';
 
 function renderLogin(entry = '/login') {
   return renderRoutes(
