@@ -6,8 +6,11 @@ import type { AddressInfo } from 'node:net';
 import busboy from 'busboy';
 import { WebSocketServer } from 'ws';
 import type { EmulatorContext } from './context';
-import { dispatch, envelope, PARAM_ERROR, type Incoming } from './dispatch';
+import { dispatch, envelope, type Incoming } from './dispatch';
+import { ErrorCode } from '../src/api/protocol/error-codes';
 import type { ReceivedFile } from './operations/handler';
+
+const { PARAM_ERROR } = ErrorCode;
 
 /** The device takes bodies up to this size: a batch import of a few hundred photos. */
 const BODY_LIMIT = 512 * 1024 * 1024;

@@ -49,5 +49,3 @@ export class RequestError extends Error {
     this.name = 'RequestError';
   }
 }
-
-export const SESSION_EXPIRED = -141;

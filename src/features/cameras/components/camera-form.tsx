@@ -34,13 +34,14 @@ import { LIMIT_VARS, useCameraT } from '../messages';
 import { useErrorLine } from './error-line';
 import { RouterLinkButton } from './router-link-button';
 import { hrefs } from '../../../config/paths';
+import { ErrorCode } from '../../../api/protocol/error-codes';
 
 /** Which field a device refusal concerns (Appendix A). */
 const FIELD_OF_CODE: Record<number, keyof CameraFormValues> = {
-  [-115]: 'channel',
-  [-151]: 'kind',
-  [-117]: 'lib_ids',
-  [-3620]: 'snap_mode',
+  [ErrorCode.CHANNEL_TAKEN]: 'channel',
+  [ErrorCode.NO_POWER]: 'kind',
+  [ErrorCode.LIBRARY_MISSING]: 'lib_ids',
+  [ErrorCode.IMAGE_SNAP_MODE]: 'snap_mode',
 };
 
 /** After this long a pending answer is "slow": the form says why it waits. */

@@ -8,8 +8,8 @@ import { hrefs } from '../../../config/paths';
 import { useLang } from '../../../i18n';
 import { libraryQueries, useDeleteLibrary, type Watcher } from '../api/library-queries';
 import { useLibT } from '../messages';
+import { ErrorCode } from '../../../api/protocol/error-codes';
 
-const LIBRARY_WATCHED = -123;
 
 /**
  * Deleting a library: confirm naming what is lost (its faces and their
@@ -68,7 +68,7 @@ export function useDeleteLibraryFlow(onDeleted?: (lib: Library) => void) {
             onDeleted?.(lib);
           },
           async (e: unknown) => {
-            if (e instanceof DeviceError && e.code === LIBRARY_WATCHED) {
+            if (e instanceof DeviceError && e.code === ErrorCode.LIBRARY_WATCHED) {
               let watchers: Watcher[] = [];
               try {
                 watchers = (await qc.fetchQuery({ ...libraryQueries.watchers(), staleTime: 0 })).get(lib.lib_id) ?? [];

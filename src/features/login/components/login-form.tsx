@@ -5,9 +5,9 @@ import { USER_NAME_PATTERN } from '../../../api/protocol/limits';
 import { Spinner } from '../../../components/spinner';
 import { useLang, useT, type MessageKey } from '../../../i18n';
 import { useLogin } from '../../../session/session-api';
+import { ErrorCode } from '../../../api/protocol/error-codes';
 
 /** -113: wrong user name or password (Appendix A). */
-const BAD_CREDENTIALS = -113;
 
 /**
  * §2.1's rule for a user name. The password is only required here: the
@@ -49,7 +49,7 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
   function describeLoginError(error: Error) {
     const described = describeError(error, lang);
     // The device's own English for -113 is "Username or password error": say it plainly.
-    if (error instanceof DeviceError && error.code === BAD_CREDENTIALS) {
+    if (error instanceof DeviceError && error.code === ErrorCode.BAD_CREDENTIALS) {
       return { ...described, title: t('login.wrongCredentials') };
     }
     return described;
