@@ -4,7 +4,6 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Badge, Button, Card, Flex, Form, InputNumber, Progress, Radio, Tag, Typography, Upload } from 'antd';
 import { useEffect, useEffectEvent, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { useBlocker } from 'react-router';
 import type { CameraRecord } from '../../../api/protocol/cameras';
 import { FACESIZE_MAX, FACESIZE_MIN, ROI_MAX_DEFAULT } from '../../../api/protocol/limits';
 import { useLang } from '../../../i18n';
@@ -38,6 +37,7 @@ import { CaptureStrip } from './capture-strip';
 import { useErrorLine } from './error-line';
 import { useElementWidth, useHtmlImage, useLatestFrame } from './frame-hooks';
 import { RoiStage, type Shape } from './roi-stage';
+import { useLeaveGuard } from './use-leave-guard';
 
 interface Draft {
   roi: Box | null;
@@ -56,7 +56,7 @@ const coarsePointer = (): boolean => typeof window !== 'undefined' && window.mat
 export function RoiEditor({ camera }: { camera: CameraRecord }) {
   const t = useCameraT();
   const lang = useLang();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const errorLine = useErrorLine();
   const update = useUpdateCamera();
   const ids = useId();
@@ -180,29 +180,7 @@ export function RoiEditor({ camera }: { camera: CameraRecord }) {
     update.reset();
   }
 
-  // ---- unsaved edits are not dropped by a stray click
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
-  const asking = useRef(false);
-  useEffect(() => {
-    if (blocker.state !== 'blocked' || asking.current) return;
-    asking.current = true;
-    modal.confirm({
-      title: t('leave.title'),
-      content: t('leave.body'),
-      okText: t('leave.ok'),
-      cancelText: t('leave.cancel'),
-      okButtonProps: { danger: true },
-      onOk: () => blocker.proceed?.(),
-      onCancel: () => blocker.reset?.(),
-      afterClose: () => (asking.current = false),
-    });
-  }, [blocker, modal, t]);
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useLeaveGuard(dirty);
 
   const area = current.roi ? boxArea(current.roi) : 0;
   const instructionsId = `${ids}-instructions`;
