@@ -1,7 +1,7 @@
 // Everything about one record: its pictures (and the scene when the live
 // push brought one), every field, the attributes in words, and where to go
 // next (the person in their library, a search with this face).
-import { DownloadOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ScanOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Space, Tag, Typography } from 'antd';
 import { useCallback } from 'react';
 import { Link } from 'react-router';
@@ -156,6 +156,9 @@ function RecordDetails({ record }: { record: AnyRecord }) {
             <SearchOutlined aria-hidden /> {t('drawer.searchFace')}
           </Link>
         )}
+        <Link to={hrefs.cameraRoi(r.channel)}>
+          <ScanOutlined aria-hidden /> {t('drawer.cameraRoi', { camera: r.camera_name })}
+        </Link>
         <Button type="link" href={deviceFileUrl(r.snap_path)} download icon={<DownloadOutlined aria-hidden />}>
           {t('drawer.download')}
         </Button>
