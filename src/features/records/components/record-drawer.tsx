@@ -12,7 +12,7 @@ import { personGender } from '../../../i18n/attribute-words';
 import type { RecordTab } from '../model/record-view';
 import { useRecordsT } from '../messages';
 import { BodyAttributes, FaceAttributes } from './attribute-list';
-import { SceneFrame } from './scene-frame';
+import { BoxOverlay } from '../../../components/box-overlay';
 import { hrefs } from '../../../config/paths';
 import { deviceFileUrl } from '../../../api/protocol/files';
 import { LIST_TAG_COLOURS } from '../../../components/list-tag-colours';
@@ -132,7 +132,7 @@ function RecordDetails({ record }: { record: AnyRecord }) {
         </Typography.Title>
         {frameSrc ? (
           <>
-            <SceneFrame src={frameSrc} alt={t('img.frame', { time: r.trigger })} box={live?.box ?? null} />
+            <BoxOverlay className="records-scene" src={frameSrc} alt={t('img.frame', { time: r.trigger })} box={live?.box ?? null} />
             <Typography.Paragraph type="secondary">{t('drawer.sceneLive')}</Typography.Paragraph>
           </>
         ) : (
