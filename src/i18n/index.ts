@@ -39,6 +39,9 @@ export function defineMessages<K extends string>(catalogues: {
 
 export type T = (key: MessageKey, vars?: Vars) => string;
 
+/** A locale's catalogue for a source catalogue: the same keys, no more, no fewer. */
+export type Translation<Source> = { readonly [K in keyof Source]: string };
+
 export function useLang(): Lang {
   return useLangStore(selectLang);
 }

@@ -15,10 +15,16 @@ export function resetState(lang: Lang = 'en-US') {
   useLangStore.setState({ chosen: lang });
 }
 
-/** Routes in a memory router with a fresh QueryClient (no retry), like the app's providers. */
-export function renderRoutes(routes: RouteObject[], initialEntry: string) {
+/** The app's QueryClient (its defaults, its error routing) without retries and without the notifier. */
+export function createTestQueryClient() {
   const queryClient = createQueryClient(() => {});
   queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
+  return queryClient;
+}
+
+/** Routes in a memory router with a fresh QueryClient (no retry), like the app's providers. */
+export function renderRoutes(routes: RouteObject[], initialEntry: string) {
+  const queryClient = createTestQueryClient();
   const router = createMemoryRouter(routes, { initialEntries: [initialEntry] });
   const view = render(
     <QueryClientProvider client={queryClient}>

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { call } from '../device';
-import { listCameras } from '../protocol/cameras';
+import { cameraQueries, type CameraList } from './cameras';
 import { MODEL_SPEC, type DeviceModel } from '../protocol/limits';
 import { getVersion } from '../protocol/system';
 
@@ -23,33 +23,30 @@ export interface DevicePower {
   used: number;
 }
 
-export const versionQueries = {
+/** The device's identity and versions (1281); its power is a view of the camera list. */
+export const deviceQueries = {
   all: () => ['device'] as const,
   /** §6.3: device_id, serial_id, version, web_version. Changes only with an upgrade. */
   version: () =>
     queryOptions({
-      queryKey: [...versionQueries.all(), 'version'] as const,
+      queryKey: [...deviceQueries.all(), 'version'] as const,
       queryFn: ({ signal }) => call(getVersion, {}, { signal }),
       staleTime: 5 * 60_000,
     }),
   /**
-   * §4.1 (516) read for the model and the camera count. The cameras feature has
-   * its own list; it should invalidate versionQueries.all() after adding or
-   * deleting a camera so the overview's count follows.
+   * §4.1 (516) read for the model and the camera count: a view of the one
+   * camera list (cameraQueries), so adding or deleting a camera refreshes it.
    */
-  power: () =>
-    queryOptions({
-      queryKey: [...versionQueries.all(), 'power'] as const,
-      queryFn: async ({ signal }): Promise<DevicePower> => {
-        const answer = await call(listCameras, {}, { signal });
-        const model = modelFromCapacity(answer.computing_power_capacity);
-        return {
-          model,
-          modelName: model ? MODEL_SPEC[model].name : null,
-          cameraCount: answer.camera.length,
-          capacity: answer.computing_power_capacity,
-          used: answer.used_computing_power,
-        };
-      },
-    }),
+  power: () => queryOptions({ ...cameraQueries.list(), select: toDevicePower }),
 };
+
+export function toDevicePower(answer: CameraList): DevicePower {
+  const model = modelFromCapacity(answer.computing_power_capacity);
+  return {
+    model,
+    modelName: model ? MODEL_SPEC[model].name : null,
+    cameraCount: answer.camera.length,
+    capacity: answer.computing_power_capacity,
+    used: answer.used_computing_power,
+  };
+}

@@ -8,6 +8,7 @@ import type { DescriptionsProps } from 'antd';
 import { memo, useState } from 'react';
 import { Link } from 'react-router';
 import { deviceFileUrl } from '../../../api/protocol/files';
+import { BoxOverlay } from '../../../components/box-overlay';
 import { hrefs } from '../../../config/paths';
 import { useLang } from '../../../i18n';
 import { useLiveStore, usePictureSrc, type LiveAlarm } from '../../../live';
@@ -15,7 +16,6 @@ import { bodyAttrRows, faceAttrRows, type AttrRow } from '../lib/attributes';
 import { classify } from '../lib/wall-filters';
 import { useWallT, type WallT } from '../messages';
 import { alarmTitle, tagClass } from './alarm-card';
-import { FaceFrame } from './face-frame';
 
 /** §2.2: the device answers "" where it has nothing; we say "none" rather than leave a blank. */
 function orNone(value: string | number | null | undefined, t: WallT): string {
@@ -123,7 +123,7 @@ function DetailBody({ alarm }: { alarm: LiveAlarm }) {
       </div>
 
       {frameSrc ? (
-        <FaceFrame src={frameSrc} box={alarm.box} label={alarm.box ? t('detail.sceneWithBox') : t('detail.scene')} />
+        <BoxOverlay className="wall-frame" src={frameSrc} box={alarm.box} alt={alarm.box ? t('detail.sceneWithBox') : t('detail.scene')} />
       ) : (
         <Alert type="info" showIcon title={t('detail.noScene')} />
       )}

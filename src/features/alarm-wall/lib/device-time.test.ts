@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ageWords, DeviceClock, deviceTimeMs, shortTime } from './device-time';
+import { parseDeviceTime } from '../../../api/protocol/device-time';
+import { ageWords, DeviceClock, shortTime } from './device-time';
 
 describe('the device clock', () => {
   it('reads the naive device time and refuses anything else', () => {
-    expect(deviceTimeMs('2024-05-01 10:00:00')).toBe(Date.UTC(2024, 4, 1, 10, 0, 0));
-    expect(deviceTimeMs('2024-05-01T10:00:00')).toBeNull();
+    expect(parseDeviceTime('2024-05-01 10:00:00')).toBe(Date.UTC(2024, 4, 1, 10, 0, 0));
+    expect(parseDeviceTime('2024-05-01T10:00:00')).toBeNull();
   });
 
   it('learns the offset from live pushes: a device 8 h ahead of UTC, 3 s fast', () => {

@@ -4,12 +4,7 @@
 // trigger read as UTC. A push arrives within the second it was made, so the
 // smallest recent sample is the best estimate; backfilled alarms use it too.
 
-/** The naive device time as if it were UTC, in ms; null for anything else. */
-export function deviceTimeMs(trigger: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(trigger);
-  if (!m) return null;
-  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
-}
+import { parseDeviceTime } from '../../../api/protocol/device-time';
 
 const SAMPLES = 32;
 
@@ -24,7 +19,7 @@ export class DeviceClock {
 
   /** A live push (not a backfilled one: its receivedAt says nothing of its trigger). */
   observe(trigger: string, receivedAt: number): void {
-    const t = deviceTimeMs(trigger);
+    const t = parseDeviceTime(trigger);
     if (t === null) return;
     this.samples.push(receivedAt - t);
     if (this.samples.length > SAMPLES) this.samples.shift();
@@ -33,7 +28,7 @@ export class DeviceClock {
 
   /** Our epoch ms of a device time. */
   toLocal(trigger: string): number | null {
-    const t = deviceTimeMs(trigger);
+    const t = parseDeviceTime(trigger);
     return t === null ? null : t + this.offset;
   }
 

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Flex, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { PageTitle } from '../../../components/page-title';
-import { cameraQueries, relayQueries, STATUS_REFRESH_MS } from '../api/camera-queries';
+import { relayQueries, sipQueries, STATUS_REFRESH_MS } from '../api/camera-queries';
 import { CameraDrawer } from '../components/camera-drawer';
 import { CameraTable } from '../components/camera-table';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -16,14 +16,16 @@ import { channelRows } from '../model/camera-kind';
 import { useCameraT } from '../messages';
 import '../cameras.css';
 import { PARAMS, type CamerasTab } from '../../../config/paths';
+import { cameraQueries } from '../../../api/queries/cameras';
+import { libraryQueries } from '../../../api/queries/libraries';
 
 export function CamerasPage() {
   const t = useCameraT();
   const [params, setParams] = useSearchParams();
   const tab: CamerasTab = params.get(PARAMS.cameras.tab) === 'relays' ? 'relays' : 'cameras';
-  const list = useQuery(cameraQueries.list());
-  const libraries = useQuery(cameraQueries.libraries());
-  const sip = useQuery(cameraQueries.sipServerId());
+  const list = useQuery({ ...cameraQueries.list(), refetchInterval: STATUS_REFRESH_MS });
+  const libraries = useQuery(libraryQueries.list());
+  const sip = useQuery(sipQueries.serverId());
   const relays = useQuery(relayQueries.list());
   const confirmDelete = useConfirmDeleteCamera(relays.data);
 

@@ -4,7 +4,6 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Result, Skeleton } from 'antd';
 import { useParams } from 'react-router';
 import { PageTitle } from '../../../components/page-title';
-import { cameraQueries } from '../api/camera-queries';
 import { ErrorAlert } from '../../../components/error-alert';
 import { RoiEditor } from '../components/roi-editor';
 import { RouterLinkButton } from '../components/router-link-button';
@@ -12,6 +11,7 @@ import { isVideo, kindOf } from '../model/camera-kind';
 import { useCameraT } from '../messages';
 import '../cameras.css';
 import { hrefs } from '../../../config/paths';
+import { cameraQueries } from '../../../api/queries/cameras';
 
 export function RoiPage() {
   const t = useCameraT();

@@ -16,7 +16,7 @@ import type { FaceRecord } from '../../../api/protocol/faces';
 import { ID_LIST_MAX } from '../../../api/protocol/limits';
 import { useLang } from '../../../i18n';
 import { galleryQueries } from '../api/gallery-queries';
-import { libraryQueries } from '../api/library-queries';
+import { libraryQueries } from '../../../api/queries/libraries';
 import {
   EMPTY_EXACT,
   faceQueryOf,

@@ -11,7 +11,7 @@ import { Alert, App, Breadcrumb, Button, Card, Progress, Segmented, Space, Stati
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useLang } from '../../../i18n';
-import { libraryQueries } from '../api/library-queries';
+import { libraryQueries } from '../../../api/queries/libraries';
 import { resultsCsv, saveText } from '../lib/import-report';
 import { batchProblems, type ImportRow, type RowProblem } from '../lib/import-rows';
 import { useLibT } from '../messages';

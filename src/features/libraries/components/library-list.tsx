@@ -7,13 +7,14 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Library } from '../../../api/protocol/libraries';
 import { LIBRARY_COUNT_MAX } from '../../../api/protocol/limits';
 import { useLang } from '../../../i18n';
-import { libraryQueries, type Watcher } from '../api/library-queries';
 import { useLibT } from '../messages';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LibraryFormModal } from './library-form-modal';
 import { LibraryTypeTag } from './library-type-tag';
 import { useDeleteLibraryFlow } from './use-delete-library';
 import { hrefs } from '../../../config/paths';
+import { cameraQueries, selectWatchers, type Watcher } from '../../../api/queries/cameras';
+import { libraryQueries } from '../../../api/queries/libraries';
 
 type TypeFilter = 'all' | '1' | '2';
 
@@ -29,7 +30,7 @@ export function LibraryList() {
   const [params, setParams] = useSearchParams();
   const list = useQuery(libraryQueries.list());
   // Optional: who watches what. A failure here must not hide the list.
-  const watchers = useQuery({ ...libraryQueries.watchers(), meta: { errorHandled: true } });
+  const watchers = useQuery({ ...cameraQueries.list(), select: selectWatchers });
   const deleteFlow = useDeleteLibraryFlow();
 
   const q = params.get('q') ?? '';

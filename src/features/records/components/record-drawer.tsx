@@ -1,7 +1,7 @@
 // Everything about one record: its pictures (and the scene when the live
 // push brought one), every field, the attributes in words, and where to go
 // next (the person in their library, a search with this face).
-import { DownloadOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ScanOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Space, Tag, Typography } from 'antd';
 import { useCallback } from 'react';
 import { Link } from 'react-router';
@@ -12,7 +12,7 @@ import { personGender } from '../../../i18n/attribute-words';
 import type { RecordTab } from '../model/record-view';
 import { useRecordsT } from '../messages';
 import { BodyAttributes, FaceAttributes } from './attribute-list';
-import { SceneFrame } from './scene-frame';
+import { BoxOverlay } from '../../../components/box-overlay';
 import { hrefs } from '../../../config/paths';
 import { deviceFileUrl } from '../../../api/protocol/files';
 import { LIST_TAG_COLOURS } from '../../../components/list-tag-colours';
@@ -132,7 +132,7 @@ function RecordDetails({ record }: { record: AnyRecord }) {
         </Typography.Title>
         {frameSrc ? (
           <>
-            <SceneFrame src={frameSrc} alt={t('img.frame', { time: r.trigger })} box={live?.box ?? null} />
+            <BoxOverlay className="records-scene" src={frameSrc} alt={t('img.frame', { time: r.trigger })} box={live?.box ?? null} />
             <Typography.Paragraph type="secondary">{t('drawer.sceneLive')}</Typography.Paragraph>
           </>
         ) : (
@@ -156,6 +156,9 @@ function RecordDetails({ record }: { record: AnyRecord }) {
             <SearchOutlined aria-hidden /> {t('drawer.searchFace')}
           </Link>
         )}
+        <Link to={hrefs.cameraRoi(r.channel)}>
+          <ScanOutlined aria-hidden /> {t('drawer.cameraRoi', { camera: r.camera_name })}
+        </Link>
         <Button type="link" href={deviceFileUrl(r.snap_path)} download icon={<DownloadOutlined aria-hidden />}>
           {t('drawer.download')}
         </Button>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDeviceTime } from './device-time';
+import { parseDeviceTime } from '../../../api/protocol/device-time';
 import { filterRequest, pageRequest, readView, timeRange, withFilter, writeView } from './record-view';
 
 const view = (q: string) => readView(new URLSearchParams(q));

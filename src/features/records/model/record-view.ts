@@ -3,7 +3,8 @@
 // Anything malformed in a hand-edited URL is dropped, never sent.
 import { PARAMS } from '../../../config/paths';
 import { ID_LIST_MAX, QUERY_DEFAULT, QUERY_MAX } from '../../../api/protocol/limits';
-import { parseDeviceTime, presetRange, TIME_PRESETS, type TimePreset, type TimeRange } from './device-time';
+import { parseDeviceTime } from '../../../api/protocol/device-time';
+import { presetRange, TIME_PRESETS, type TimePreset, type TimeRange } from './device-time';
 
 const P = PARAMS.records;
 

@@ -1,5 +1,7 @@
-// CSV both ways: the import results the user downloads (opened in a spreadsheet,
-// so formula-safe) and the batch report the device writes (§3.19's url).
+// CSV both ways, for the console and the emulator alike: what a user
+// downloads (import results; the device's exports, §3.11 / §7.4) is opened in
+// a spreadsheet, so it is formula-safe; the batch report the device writes
+// (§3.19's url) is read back.
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -9,14 +11,14 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * advice); a number stays a number, so an error code -1101 reads as one.
  * Cells with commas, quotes or line breaks are quoted.
  */
-export function csvCell(value: string | number | null | undefined): string {
+export function csvCell(value: unknown): string {
   let s = value === undefined || value === null ? '' : String(value);
   if (typeof value !== 'number' && FORMULA_START.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** UTF-8 with a BOM (Excel then reads Chinese names), CRLF line ends. */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
   return '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
