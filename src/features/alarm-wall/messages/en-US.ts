@@ -26,10 +26,6 @@ export const enUS: Translation<typeof zhCN> = {
   'card.label': '{kind}: {name}, {similarity}{camera}, {time}, {state}',
 
   'time.justNow': 'just now',
-  'time.seconds': '{n} s ago',
-  'time.minutes': '{n} min ago',
-  'time.hours': '{n} h ago',
-  'time.days': '{n} d ago',
 
   'filter.label': 'Filters',
   'filter.cameras': 'Cameras',
@@ -57,7 +53,7 @@ export const enUS: Translation<typeof zhCN> = {
   'action.pausedBadge': '{count} new while paused',
   'action.ackAll': 'Acknowledge all',
   'action.ackAllCount': 'Acknowledge all ({count})',
-  'action.ackAllDone': '{count} alarms acknowledged',
+  'action.ackAllDone': '{count, plural, one {# alarm acknowledged} other {# alarms acknowledged}}',
   'action.kiosk': 'Kiosk mode',
   'action.exitKiosk': 'Exit kiosk',
   'action.fullscreen': 'Full screen',
@@ -81,7 +77,7 @@ export const enUS: Translation<typeof zhCN> = {
   'notify.unsupported': 'This browser has no desktop notifications.',
   'notify.title': 'Blacklist alarm: {name}',
   'notify.body': '{camera} · similarity {similarity}% · {time}',
-  'notify.more': '{count} more blacklist alarms',
+  'notify.more': '{count, plural, one {# more blacklist alarm} other {# more blacklist alarms}}',
 
   'keys.title': 'Keyboard shortcuts',
   'keys.arrows': 'Arrow keys: move between cards',
@@ -106,8 +102,8 @@ export const enUS: Translation<typeof zhCN> = {
   'status.reasonBrowserOffline': 'this computer is offline',
   'status.reasonSleep': 'the computer was asleep',
   'status.gapNote': 'Alarms pushed meanwhile are fetched from the alarm history once it is back.',
-  'status.recovered': 'Back live: {count} alarms fetched from the alarm history.',
-  'status.recoveredOlder': '{count} alarms of the outage are older than the {capacity} the wall keeps and are not shown: they are in the alarm search.',
+  'status.recovered': 'Back live: {count, plural, one {# alarm} other {# alarms}} fetched from the alarm history.',
+  'status.recoveredOlder': '{count, plural, one {# alarm of the outage is} other {# alarms of the outage are}} older than the {capacity} the wall keeps and {count, plural, one {is} other {are}} not shown: {count, plural, one {it is} other {they are}} in the alarm search.',
   'status.live': 'Live',
 
   'kiosk.label': 'Alarm wall, kiosk mode',

@@ -24,10 +24,6 @@ export const zhCN = {
   'card.label': '{kind}：{name}，{similarity}{camera}，{time}，{state}',
 
   'time.justNow': '刚刚',
-  'time.seconds': '{n} 秒前',
-  'time.minutes': '{n} 分钟前',
-  'time.hours': '{n} 小时前',
-  'time.days': '{n} 天前',
 
   'filter.label': '筛选',
   'filter.cameras': '相机',

@@ -63,7 +63,7 @@ export const enUS: Translation<typeof zhCN> = {
 
   'delete.title': 'Delete camera “{name}” on channel {channel}?',
   'delete.body': 'Its settings (address, libraries, threshold, ROI and face sizes) are removed, and the computing power it used ({cost}) is freed.',
-  'delete.relays': 'Its {count} relay binding(s) are removed too.',
+  'delete.relays': '{count, plural, one {Its relay binding is} other {Its # relay bindings are}} removed too.',
   'delete.keep': 'Captures and alarms already recorded are kept.',
   'delete.ok': 'Delete',
   'delete.cancel': 'Cancel',
