@@ -77,12 +77,12 @@ test("finds yesterday's blacklist alarms on one camera and opens one: both faces
   await expect(page).toHaveURL(/tab=alarms/);
   await expect(page).toHaveURL(/range=yesterday/);
   await expect(page.getByText(`Device time ${start} to ${stop}`)).toBeVisible();
-  await expect(page.getByText(`${expected.total_num} records, newest first`)).toBeVisible();
+  await expect(page.getByText(`${expected.total_num} record${expected.total_num === 1 ? '' : 's'}, newest first`)).toBeVisible();
   await expect(records.dataRows).toHaveCount(Math.min(expected.total_num, 10));
 
   // A reload keeps the view.
   await records.reload();
-  await expect(page.getByText(`${expected.total_num} records, newest first`)).toBeVisible();
+  await expect(page.getByText(`${expected.total_num} record${expected.total_num === 1 ? '' : 's'}, newest first`)).toBeVisible();
 
   // The newest one: both faces and the attributes in words.
   const first = expected.record[0]!;
@@ -118,7 +118,7 @@ test('exports those alarms through the proxy and the zip holds the pictures and 
   const records = new RecordsPage(page);
   // The view of the previous test, as a shared link would bring it.
   await records.goto(`?tab=alarms&ch=${camera.channel}&libs=${blacklist.lib_id}&range=yesterday`);
-  await expect(page.getByText(`${expected.total_num} records, newest first`)).toBeVisible();
+  await expect(page.getByText(`${expected.total_num} record${expected.total_num === 1 ? '' : 's'}, newest first`)).toBeVisible();
 
   // The whole filter: one file (fewer than 500).
   await records.exportFiltered();

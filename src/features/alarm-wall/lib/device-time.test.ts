@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeviceTime } from '../../../api/protocol/device-time';
-import { ageWords, DeviceClock, shortTime } from './device-time';
+import { ageText, DeviceClock, shortTime } from './device-time';
 
 describe('the device clock', () => {
   it('reads the naive device time and refuses anything else', () => {
@@ -33,12 +33,15 @@ describe('the device clock', () => {
 
 describe('words', () => {
   it('counts seconds for a minute, then minutes, hours, days', () => {
-    expect(ageWords(0)).toEqual({ key: 'time.justNow' });
-    expect(ageWords(12)).toEqual({ key: 'time.seconds', n: 12 });
-    expect(ageWords(59)).toEqual({ key: 'time.seconds', n: 59 });
-    expect(ageWords(61)).toEqual({ key: 'time.minutes', n: 1 });
-    expect(ageWords(7300)).toEqual({ key: 'time.hours', n: 2 });
-    expect(ageWords(200_000)).toEqual({ key: 'time.days', n: 2 });
+    expect(ageText(0, 'en-US', 'just now')).toBe('just now');
+    expect(ageText(1, 'en-US', 'just now')).toBe('just now');
+    expect(ageText(2, 'en-US', 'just now')).toBe('2 seconds ago');
+    expect(ageText(12, 'en-US', 'just now')).toBe('12 seconds ago');
+    expect(ageText(59, 'en-US', 'just now')).toBe('59 seconds ago');
+    expect(ageText(61, 'en-US', 'just now')).toBe('1 minute ago');
+    expect(ageText(7300, 'en-US', 'just now')).toBe('2 hours ago');
+    expect(ageText(200_000, 'en-US', 'just now')).toBe('2 days ago');
+    expect(ageText(12, 'zh-CN', '刚刚')).toBe('12秒钟前');
   });
 
   it('shows the date only when it is not today', () => {

@@ -5,6 +5,7 @@
 // smallest recent sample is the best estimate; backfilled alarms use it too.
 
 import { parseDeviceTime } from '../../../api/protocol/device-time';
+import { formatAgo, type Lang } from '../../../i18n';
 
 const SAMPLES = 32;
 
@@ -47,15 +48,13 @@ export class DeviceClock {
 /** The console's one estimate (the wall feeds it as pushes arrive). */
 export const deviceClock = new DeviceClock();
 
-export type AgeWords = { key: 'time.justNow' } | { key: 'time.seconds' | 'time.minutes' | 'time.hours' | 'time.days'; n: number };
-
-/** Counting seconds for the first minute, then minutes, hours, days. */
-export function ageWords(seconds: number): AgeWords {
-  if (seconds < 2) return { key: 'time.justNow' };
-  if (seconds < 60) return { key: 'time.seconds', n: seconds };
-  if (seconds < 3600) return { key: 'time.minutes', n: Math.floor(seconds / 60) };
-  if (seconds < 86_400) return { key: 'time.hours', n: Math.floor(seconds / 3600) };
-  return { key: 'time.days', n: Math.floor(seconds / 86_400) };
+/**
+ * "12 seconds ago", then minutes, hours, days, in the browser's own words for
+ * the language (Intl.RelativeTimeFormat); under 2 s `justNow` (Intl's "now"
+ * would flicker to "1 second ago" at once on a wall that counts).
+ */
+export function ageText(seconds: number, lang: Lang, justNow: string): string {
+  return seconds < 2 ? justNow : formatAgo(lang, seconds);
 }
 
 /** "14:09:21", or "01-24 14:09:21" when not of today (device date). */

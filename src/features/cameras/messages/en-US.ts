@@ -1,5 +1,6 @@
 import type { Translation } from '../../../i18n';
 import type { zhCN } from './zh-CN';
+import { domainWordsEn as W } from '../../../i18n/domain-words';
 
 export const enUS: Translation<typeof zhCN> = {
   'page.title': 'Cameras',
@@ -45,9 +46,9 @@ export const enUS: Translation<typeof zhCN> = {
   'channel.label': 'Channel {channel}',
   'libraries.none': 'None',
   'library.missing': 'Library #{id}',
-  'libType.1': 'Blacklist',
-  'libType.2': 'Whitelist',
-  'libType.other': 'Type {type}',
+  'libType.1': W.blacklist,
+  'libType.2': W.whitelist,
+  'libType.other': W.libType,
   'action.add': 'Add camera',
   'action.addHere': 'Add here',
   'action.addHereLabel': 'Add here (channel {channel})',
@@ -63,7 +64,7 @@ export const enUS: Translation<typeof zhCN> = {
 
   'delete.title': 'Delete camera “{name}” on channel {channel}?',
   'delete.body': 'Its settings (address, libraries, threshold, ROI and face sizes) are removed, and the computing power it used ({cost}) is freed.',
-  'delete.relays': 'Its {count} relay binding(s) are removed too.',
+  'delete.relays': '{count, plural, one {Its relay binding is} other {Its # relay bindings are}} removed too.',
   'delete.keep': 'Captures and alarms already recorded are kept.',
   'delete.ok': 'Delete',
   'delete.cancel': 'Cancel',

@@ -1,5 +1,6 @@
 import type { Translation } from '../../../i18n';
 import type { zhCN } from './zh-CN';
+import { domainWordsEn as W } from '../../../i18n/domain-words';
 
 export const enUS: Translation<typeof zhCN> = {
   'mode.search': 'Search by photo (1:N)',
@@ -16,7 +17,7 @@ export const enUS: Translation<typeof zhCN> = {
   'photo.kept': 'The previous photo and its results are still here.',
   'photo.fromDevice': 'Photo from the device: {path}',
   'photo.deviceMissing': 'The device no longer has this picture (HTTP {status}); it may have been deleted.',
-  'photo.faces': '{n} faces found',
+  'photo.faces': '{n, plural, one {# face found} other {# faces found}}',
   'photo.pickFace': 'The photo shows {n} faces. Choose the one to search:',
   'photo.face': 'Face {n}',
   'photo.faceQuality': 'Face {n} (quality {quality})',
@@ -40,23 +41,23 @@ export const enUS: Translation<typeof zhCN> = {
   'results.for': 'Face {n} searched in {libs}, threshold {threshold}',
   'results.forOne': 'Searched in {libs}, threshold {threshold}',
   'results.libsAll': 'all libraries',
-  'results.libsSome': '{n} libraries',
+  'results.libsSome': '{n, plural, one {# library} other {# libraries}}',
   'results.none': 'No one in the chosen libraries reaches a similarity of {threshold}.',
   'results.rank': 'No. {n}',
   'results.similarity': 'Similarity {value}',
-  'results.photo': 'Library photo of {name}',
+  'results.photo': W.libraryPhoto,
   'results.open': 'Open in the library',
   'results.unnamed': '(no name given)',
-  'results.gender': 'Gender',
-  'results.age': 'Age',
-  'results.idcard': 'ID number',
-  'results.address': 'Address',
+  'results.gender': W.gender,
+  'results.age': W.age,
+  'results.idcard': W.idNumber,
+  'results.address': W.address,
   'results.imgId': 'Picture id',
   'results.quality': 'Quality of the searched face: {quality}',
   'results.stale': 'The settings changed: press Search to update the results.',
 
-  'type.1': 'Blacklist',
-  'type.2': 'Whitelist',
+  'type.1': W.blacklist,
+  'type.2': W.whitelist,
 
   'compare.first': 'Photo 1',
   'compare.second': 'Photo 2',
@@ -78,7 +79,7 @@ export const enUS: Translation<typeof zhCN> = {
   'compare.usual': "The bands are usual reference values, not the device's own verdict.",
 
   'detect.run': 'Detect',
-  'detect.count': '{n} faces found',
+  'detect.count': '{n, plural, one {# face found} other {# faces found}}',
   'detect.col.face': 'Face',
   'detect.col.crop': 'Crop',
   'detect.col.quality': 'Quality',

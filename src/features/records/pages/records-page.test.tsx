@@ -102,7 +102,7 @@ describe('the records page', () => {
     const u = userEvent.setup();
     await u.click(await screen.findByRole('button', { name: /Delete all records/ }));
     const dialog = await screen.findByRole('dialog');
-    expect(await within(dialog).findByText('1200 face snapshots (1 of them alarms)')).toBeInTheDocument();
+    expect(await within(dialog).findByText('1200 face snapshots (1 of them an alarm)')).toBeInTheDocument();
     expect(within(dialog).getByText('300 body records')).toBeInTheDocument();
     const confirm = within(dialog).getByRole('button', { name: 'Delete all records' });
     expect(confirm).toBeDisabled();
