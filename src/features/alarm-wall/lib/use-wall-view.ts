@@ -11,7 +11,8 @@ export function useWallView() {
   const openId = params.get(PARAM.alarm);
 
   const update = useCallback(
-    (change: (p: URLSearchParams) => URLSearchParams, replace = true) => setParams((prev) => change(new URLSearchParams(prev)), { replace }),
+    (change: (p: URLSearchParams) => URLSearchParams, replace = true) =>
+      setParams((prev) => change(new URLSearchParams(prev)), { replace }),
     [setParams],
   );
   const setFilters = useCallback((next: WallFilters) => update((p) => writeFilters(p, next)), [update]);

@@ -52,7 +52,11 @@ export function ConnectionFields({ mode, kind, camera, serverSipId }: GroupProps
           label={t('form.url')}
           required
           rules={[rule(checkRtspUrl)]}
-          extra={mode === 'edit' && camera?.url && form.getFieldValue('url')?.includes(URL_PASSWORD_MASK) ? t('form.urlMasked') : t('form.urlHelp')}
+          extra={
+            mode === 'edit' && camera?.url && form.getFieldValue('url')?.includes(URL_PASSWORD_MASK)
+              ? t('form.urlMasked')
+              : t('form.urlHelp')
+          }
         >
           <Input autoComplete="off" spellCheck={false} inputMode="url" />
         </Form.Item>
@@ -92,7 +96,13 @@ export function ConnectionFields({ mode, kind, camera, serverSipId }: GroupProps
           >
             <Input autoComplete="off" inputMode="numeric" spellCheck={false} />
           </Form.Item>
-          <Form.Item name="camera_sip_id" label={t('form.cameraSipId')} required rules={[rule(checkSipId)]} extra={t('form.sipIdHelp', LIMIT_VARS)}>
+          <Form.Item
+            name="camera_sip_id"
+            label={t('form.cameraSipId')}
+            required
+            rules={[rule(checkSipId)]}
+            extra={t('form.sipIdHelp', LIMIT_VARS)}
+          >
             <Input autoComplete="off" inputMode="numeric" spellCheck={false} />
           </Form.Item>
           <Form.Item
@@ -133,7 +143,6 @@ export function ConnectionFields({ mode, kind, camera, serverSipId }: GroupProps
           </Form.Item>
         </Flex>
       )}
-
     </>
   );
 }
@@ -213,7 +222,6 @@ export function RecognitionFields({ mode, kind, camera, libraries }: GroupProps 
           </Typography.Paragraph>
         </>
       )}
-
     </>
   );
 }
@@ -245,7 +253,13 @@ function ThresholdInput({
         disabled={disabled}
       />
       {/* No min / max here: antd would clamp 101 to 100 silently; the rule says it instead. */}
-      <InputNumber id={id} value={value} onChange={(v) => onChange?.(typeof v === 'number' ? v : null)} controls={false} disabled={disabled} />
+      <InputNumber
+        id={id}
+        value={value}
+        onChange={(v) => onChange?.(typeof v === 'number' ? v : null)}
+        controls={false}
+        disabled={disabled}
+      />
     </Flex>
   );
 }
