@@ -52,7 +52,7 @@ export function violation(/** @type {string} */ from, /** @type {string} */ to, 
   const allowed = [...(options.allow[src.type] ?? []), ...(isTest ? (options.allowInTests?.[src.type] ?? []) : [])];
   if (!dst) return `${from} (${src.type}) imports ${to}, which is outside every layer`;
   if (dst.type === src.type && src.type === 'feature') {
-    if (dst.name === src.name || allowed.includes('feature')) return null;
+    if (allowed.includes('feature') || (dst.name === src.name && allowed.includes('feature:self'))) return null;
     return `feature "${src.name}" imports feature "${dst.name}" (${to}): a feature does not import another feature; move the shared part to src/api, src/components or src/config, or compose them in src/app`;
   }
   if (allowed.includes(dst.type)) return null;
