@@ -6,6 +6,20 @@ import { useWallT } from '../features/alarm-wall/messages';
 import { useCameraT } from '../features/cameras/messages';
 import { useFaceSearchT } from '../features/face-search/messages';
 import { useRecordsT } from '../features/records/messages';
+import * as wallEn from '../features/alarm-wall/messages/en-US';
+import * as wallZh from '../features/alarm-wall/messages/zh-CN';
+import * as camEn from '../features/cameras/messages/en-US';
+import * as camZh from '../features/cameras/messages/zh-CN';
+import * as fsEn from '../features/face-search/messages/en-US';
+import * as fsZh from '../features/face-search/messages/zh-CN';
+import * as libEn from '../features/libraries/messages/en-US';
+import * as libZh from '../features/libraries/messages/zh-CN';
+import * as recEn from '../features/records/messages/en-US';
+import * as recZh from '../features/records/messages/zh-CN';
+import * as sysEn from '../features/system/messages/en-US';
+import * as sysZh from '../features/system/messages/zh-CN';
+import { enUS } from '../i18n/en-US';
+import { zhCN } from '../i18n/zh-CN';
 
 describe('English plurals', () => {
   it('the alarm wall', () => {
@@ -40,5 +54,30 @@ describe('English plurals', () => {
     const t = useCameraT.translate;
     expect(t('en-US', 'delete.relays', { count: 1 })).toBe('Its relay binding is removed too.');
     expect(t('en-US', 'delete.relays', { count: 2 })).toBe('Its 2 relay bindings are removed too.');
+  });
+});
+
+// The placeholders' types come from the zh-CN source (src/i18n/catalogue.ts):
+// every other locale must take the same ones, or a caller's vars miss there.
+
+/** {name} and {count, plural, …}; a branch ("one {is}") is text, not a placeholder. */
+const names = (text: string) =>
+  new Set([...text.matchAll(/(?<!(?:zero|one|two|few|many|other|=\d+)\s*)\{\s*(\w+)\s*(?:\}|,\s*plural)/g)].map((m) => m[1]));
+
+describe('placeholders', () => {
+  it.each([
+    ['shell', zhCN, enUS],
+    ['alarm wall', wallZh.zhCN, wallEn.enUS],
+    ['cameras', camZh.zhCN, camEn.enUS],
+    ['face search', fsZh.zhCN, fsEn.enUS],
+    ['libraries', libZh.zhCN, libEn.enUS],
+    ['records', recZh.zhCN, recEn.enUS],
+    ['system', sysZh.zhCN, sysEn.enUS],
+  ] as const)('%s: en-US takes the placeholders of zh-CN, message by message', (_name, zh, en) => {
+    const source = zh as Readonly<Record<string, string>>;
+    const other = en as Readonly<Record<string, string>>;
+    for (const key of Object.keys(source)) {
+      expect([key, names(other[key]!)]).toEqual([key, names(source[key]!)]);
+    }
   });
 });

@@ -3,9 +3,8 @@
 // browser's own Intl.PluralRules for the language: English says "1 alarm",
 // Chinese has one form. '#' is the count as it was given (a string keeps its
 // grouping: "1,234"). No library: the login page's bundle has no room for one.
+import type { Vars } from './catalogue';
 import type { Lang } from './lang-store';
-
-export type Vars = Readonly<Record<string, string | number>>;
 
 const rules = new Map<Lang, Intl.PluralRules>();
 function pluralRules(lang: Lang): Intl.PluralRules {

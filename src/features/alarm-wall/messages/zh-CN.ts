@@ -151,4 +151,4 @@ export const zhCN = {
   'gender.1': W.male,
   'list.1': W.blacklist,
   'list.2': W.whitelist,
-};
+} as const;

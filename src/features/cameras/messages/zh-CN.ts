@@ -253,4 +253,4 @@ export const zhCN = {
   'relays.form.cancel': '取消',
   'relays.added': '已绑定继电器“{name}”',
   'relays.unnamed': '（未命名）',
-};
+} as const;

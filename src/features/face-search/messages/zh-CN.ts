@@ -87,4 +87,4 @@ export const zhCN = {
   'detect.search': '以此人脸搜索',
   'detect.searchOf': '以人脸 {n} 搜索',
   'detect.crop': '人脸 {n} 的裁剪图',
-};
+} as const;

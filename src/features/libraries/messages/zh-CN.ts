@@ -313,4 +313,4 @@ export const zhCN = {
   'import.bannerRunning': '批量导入进行中：{done} / {total}',
   'import.bannerPaused': '批量导入已暂停：{done} / {total}',
   'import.bannerOpen': '查看导入',
-};
+} as const;

@@ -144,4 +144,4 @@ export const zhCN = {
   'delete.confirm': '删除全部记录',
   'delete.cancel': '取消',
   'delete.done': '已删除全部抓拍记录。',
-};
+} as const;

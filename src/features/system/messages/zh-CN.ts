@@ -319,4 +319,4 @@ export const zhCN = {
   'restart.toLogin': '前往登录页',
   'restart.backToPage': '返回页面',
   'restart.loginNow': '立即登录',
-};
+} as const;
