@@ -12,6 +12,13 @@ export interface ClientOptions {
   getSession: () => string | null;
   /** Told of every -141, so the app can send the user to the login page. */
   onSessionExpired?: () => void;
+  /**
+   * After a -141: resolves true once a new session is there (the user signed in
+   * again over the page, or a kiosk renewed itself), false if the user gave up.
+   * On true the call that met the expiry is sent again, once, with the new
+   * session: a Save pressed as the session ran out is not lost.
+   */
+  renewSession?: () => Promise<boolean>;
   fetch?: typeof fetch;
 }
 
@@ -68,6 +75,17 @@ export function createClient(options: ClientOptions): Call {
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
 
   return async function call<Op extends Operation>(op: Op, req: RequestOf<Op>, opts: CallOptions = {}) {
+    try {
+      return await send(op, req, opts);
+    } catch (e) {
+      if (!(e instanceof DeviceError) || e.code !== SESSION_EXPIRED || op.public || !options.renewSession) throw e;
+      if (!(await options.renewSession())) throw e;
+      opts.signal?.throwIfAborted();
+      return send(op, req, opts);
+    }
+  };
+
+  async function send<Op extends Operation>(op: Op, req: RequestOf<Op>, opts: CallOptions): Promise<AnswerOf<Op>> {
     const parsed = op.request.safeParse(req);
     if (!parsed.success) throw new RequestError(op.name, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     const fields = parsed.data as Record<string, unknown>;
@@ -117,5 +135,5 @@ export function createClient(options: ClientOptions): Call {
       throw new ProtocolError(op.name, answer.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     }
     return answer.data as AnswerOf<Op>;
-  };
+  }
 }

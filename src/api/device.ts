@@ -5,10 +5,12 @@
 // The one import from src/api into a feature: every call needs the session, and
 // the session store owns it.
 import { createClient, type Call } from './client';
-import { useSessionStore } from '../features/session/session-store';
+import { useSessionStore, waitForSession } from '../features/session/session-store';
 
 export const call: Call = createClient({
   baseUrl: '',
   getSession: () => useSessionStore.getState().sessionId,
   onSessionExpired: () => useSessionStore.getState().expire(),
+  // Unsaved work stays on screen: the call waits for the sign-in over the page.
+  renewSession: waitForSession,
 });

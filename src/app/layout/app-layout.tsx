@@ -10,6 +10,7 @@ import { Brand } from '../../components/brand';
 import { LanguageSwitch } from '../../components/language-switch';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { useLogout } from '../../features/session/api/session-api';
+import { ReauthDialog } from '../../features/session/components/reauth-dialog';
 import { useSessionStore } from '../../features/session/session-store';
 import { useLang, useT } from '../../i18n';
 import { useRouteTitleKey } from '../route-handle';
@@ -37,6 +38,7 @@ export function AppLayout() {
         <App>
           <ErrorNotifier />
           <Shell />
+          <ReauthDialog />
         </App>
       </ConfigProvider>
     </SessionGuard>
