@@ -3,7 +3,7 @@
 // and are sent again once a new session starts, so unsaved input and a Save in
 // flight survive an expiry or a device restart.
 import { Alert, Button, Checkbox, Form, Input, Modal, Typography } from 'antd';
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useEffect, useId, useReducer, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { call } from '../../../api/device';
 import { describeError } from '../../../api/device-error';
@@ -30,6 +30,7 @@ function PasswordDialog() {
   const t = useT();
   const lang = useLang();
   const navigate = useNavigate();
+  const ids = useId();
   const user = useSessionStore((s) => s.user) ?? '';
   const restarted = useSessionStore((s) => s.restarted);
   const [password, setPassword] = useState('');
@@ -73,14 +74,12 @@ function PasswordDialog() {
     >
       <Typography.Paragraph>{t(restarted ? 'reauth.restarted' : 'reauth.expired')}</Typography.Paragraph>
       <Form layout="vertical" onFinish={() => void submit()} requiredMark={false}>
-        <Form.Item label={t('login.userName')}>
-          <Input value={user} readOnly autoComplete="username" />
+        <Form.Item label={t('login.userName')} htmlFor={`${ids}-user`}>
+          <Input id={`${ids}-user`} value={user} readOnly autoComplete="username" />
         </Form.Item>
-        <Form.Item
-          label={t('login.password')}
-          validateStatus={failure ? 'error' : undefined}
-        >
+        <Form.Item label={t('login.password')} htmlFor={`${ids}-password`} validateStatus={failure ? 'error' : undefined}>
           <Input.Password
+            id={`${ids}-password`}
             autoFocus
             autoComplete="current-password"
             value={password}
