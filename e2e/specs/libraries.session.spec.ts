@@ -59,7 +59,7 @@ test('an expired session keeps the gallery view and the unsaved enrol form, and 
   // Logged in again, the Enrol that met the expiry is sent, once.
   await reauth.logIn(DEMO_PASSWORD);
   await expect(page.getByText(new RegExp(`Lee ${stamp} enrolled`))).toBeVisible();
-  expect(page.url()).toBe(url);
+  await expect(page).toHaveURL(new RegExp(`/libraries/${libId}\\?view=table&size=20&q=${stamp}`));
   await expect(page.getByRole('table').getByRole('button', { name: `Open Kim ${stamp}` })).toBeVisible();
   expect((await device.call(queryFaces, { lib_id: libId })).total_num).toBe(2);
 });

@@ -4,7 +4,7 @@ import { getVersion, logout } from '../../src/api/protocol';
 import { seriousViolations } from '../axe';
 import { DEMO_PASSWORD, DEMO_USER, expect, test } from '../fixtures';
 import { LoginPage } from '../pages/login-page';
-import { ReauthDialog } from '../pages/reauth-dialog';
+import { ReauthDialog, endBrowserSession } from '../pages/reauth-dialog';
 
 test.use({ locale: 'en-US' });
 
@@ -115,7 +115,7 @@ test('a session the device ended is renewed over the page, or through the login 
   await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
 
   // "Log in as another user" is the way to the login page, and back here after.
-  await asBrowser(logout, {});
+  await endBrowserSession(page, device.url);
   await page.reload();
   await reauth.otherUser.click();
   await expect(page).toHaveURL(/\/login\?next=%2F%3Ftab%3Ddevice$/);

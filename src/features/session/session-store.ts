@@ -69,4 +69,9 @@ export function waitForSession(): Promise<boolean> {
   return new Promise((resolve) => waiting.push(resolve));
 }
 
+/** The user chose to log in afresh (perhaps as someone else): the calls that met -141 fail. */
+export function abandonWaitingCalls(): void {
+  settle(false);
+}
+
 export const selectSignedIn = (s: SessionState): boolean => s.sessionId !== null;

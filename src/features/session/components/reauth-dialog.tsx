@@ -11,7 +11,7 @@ import { DeviceError } from '../../../api/errors';
 import { login } from '../../../api/protocol/session';
 import { useLang, useT } from '../../../i18n';
 import { keepCredentials, keptCredentials } from '../kept-credentials';
-import { useSessionStore } from '../session-store';
+import { abandonWaitingCalls, useSessionStore } from '../session-store';
 import { loginPath } from '../../../app/paths';
 
 const BAD_CREDENTIALS = -113;
@@ -57,7 +57,8 @@ function PasswordDialog() {
 
   function otherUser() {
     const here = window.location.pathname + window.location.search + window.location.hash;
-    useSessionStore.getState().clear();
+    // What met the expiry is dropped, not sent later under whoever logs in next.
+    abandonWaitingCalls();
     void navigate(loginPath(here), { replace: true });
   }
 
