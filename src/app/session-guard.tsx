@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate } from 'react-router';
-import { selectSignedIn, useSessionStore } from '../features/session/session-store';
-import { paths } from './paths';
+import { selectSignedIn, useSessionStore } from '../session/session-store';
+import { paths } from '../config/paths';
 
 /**
  * Watches the session while the app is open. A -141 from any call (the client

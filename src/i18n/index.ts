@@ -4,20 +4,18 @@ import { useCallback } from 'react';
 import type { MessageKey, Vars } from './catalogue';
 import { enUS } from './en-US';
 import { selectLang, useLangStore, type Lang } from './lang-store';
+import { formatMessage } from './format';
 import { zhCN } from './zh-CN';
 
 export type { MessageKey, Vars } from './catalogue';
+export { formatAgo } from './format';
 export { LANGS, currentLang, detectLang, syncDocumentLang, useLangStore, type Lang } from './lang-store';
 
 const CATALOGUES: Record<Lang, Readonly<Record<MessageKey, string>>> = { 'zh-CN': zhCN, 'en-US': enUS };
 
-function format(text: string, vars?: Vars): string {
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
 
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
-  return format(CATALOGUES[lang][key], vars);
+  return formatMessage(lang, CATALOGUES[lang][key], vars);
 }
 
 /**
@@ -29,7 +27,7 @@ export function defineMessages<K extends string>(catalogues: {
   'zh-CN': Readonly<Record<K, string>>;
   'en-US': Readonly<NoInfer<Record<K, string>>>;
 }) {
-  const translateIn = (lang: Lang, key: K, vars?: Vars) => format(catalogues[lang][key], vars);
+  const translateIn = (lang: Lang, key: K, vars?: Vars) => formatMessage(lang, catalogues[lang][key], vars);
   function useMessages(): (key: K, vars?: Vars) => string {
     const lang = useLang();
     return useCallback((key: K, vars?: Vars) => translateIn(lang, key, vars), [lang]);
@@ -38,6 +36,9 @@ export function defineMessages<K extends string>(catalogues: {
 }
 
 export type T = (key: MessageKey, vars?: Vars) => string;
+
+/** A locale's catalogue for a source catalogue: the same keys, no more, no fewer. */
+export type Translation<Source> = { readonly [K in keyof Source]: string };
 
 export function useLang(): Lang {
   return useLangStore(selectLang);

@@ -4,7 +4,7 @@
 import { Alert } from 'antd';
 import { memo, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { paths } from '../../../app/paths';
+import { hrefs } from '../../../config/paths';
 import { DEVICE_ERRORS } from '../../../api/protocol/errors';
 import { useLang } from '../../../i18n';
 import { useLiveStatus, useLiveStore, type LiveReason, type LiveStatus } from '../../../live';
@@ -80,7 +80,7 @@ export const ConnectionBanner = memo(function ConnectionBanner() {
         description={
           older > 0 ? (
             <>
-              {t('status.recoveredOlder', { count: older, capacity })} <Link to={`${paths.records}?tab=alarms`}>{t('detail.history')}</Link>
+              {t('status.recoveredOlder', { count: older, capacity })} <Link to={hrefs.records({ tab: 'alarms' })}>{t('detail.history')}</Link>
             </>
           ) : undefined
         }

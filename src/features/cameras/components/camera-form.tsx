@@ -31,9 +31,9 @@ import {
 } from '../model/camera-form';
 import { CAMERA_KINDS, costOf, isVideo, type CameraKind } from '../model/camera-kind';
 import { LIMIT_VARS, useCameraT } from '../messages';
-import { roiPath } from '../paths';
 import { useErrorLine } from './error-line';
 import { RouterLinkButton } from './router-link-button';
+import { hrefs } from '../../../config/paths';
 
 /** Which field a device refusal concerns (Appendix A). */
 const FIELD_OF_CODE: Record<number, keyof CameraFormValues> = {
@@ -362,7 +362,7 @@ export function CameraForm(props: CameraFormProps) {
           <Typography.Paragraph type="secondary" className="cameras__face-help">
             {t('form.faceHelp', { min: FACESIZE_MIN, max: FACESIZE_MAX })}{' '}
             {mode === 'edit' && camera && (kind === 'rtsp' || kind === 'onvif' || kind === 'GB28181') && (
-              <RouterLinkButton type="link" size="small" to={roiPath(camera.channel)} className="cameras__inline-link">
+              <RouterLinkButton type="link" size="small" to={hrefs.cameraRoi(camera.channel)} className="cameras__inline-link">
                 {t('action.roi')}
               </RouterLinkButton>
             )}

@@ -86,7 +86,7 @@ describe('the 1:N search panel', () => {
     expect(search.files).toEqual(['img']);
     expect(dev.pictures).toEqual(['/ws/tmp/b.jpg']);
     expect(screen.getByText(/Face 2 searched in all libraries, threshold 60/)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: /Open in the library/ })).toHaveAttribute('href', '/libraries/1?img_id=BL-0002');
+    expect(screen.getByRole('link', { name: /Open in the library/ })).toHaveAttribute('href', '/libraries/1?face=BL-0002');
 
     await u.upload(input(), new File(['not a picture'], 'notes.jpg', { type: 'image/jpeg' }));
     const alert = await screen.findByRole('alert');

@@ -5,8 +5,8 @@ import { DeviceError } from '../../../api/errors';
 import { EXPORT_MAX, ID_LIST_MAX } from '../../../api/protocol/limits';
 import { useExportChosen, useExportPage } from '../api/gallery-queries';
 import { useLibT } from '../messages';
-import { deviceFileUrl } from '../paths';
 import { ErrorAlert } from '../../../components/error-alert';
+import { deviceFileUrl } from '../../../api/protocol/files';
 
 export type ExportRequest =
   /** §3.12: chosen faces, at most 50. */

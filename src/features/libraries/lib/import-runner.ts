@@ -12,7 +12,7 @@
 import type { Call } from '../../../api/client';
 import { DeviceError, NetworkError, SESSION_EXPIRED } from '../../../api/errors';
 import { enrolBatch, getFace } from '../../../api/protocol/faces';
-import { parseCsv, unguard } from './csv';
+import { parseCsv, unguard } from '../../../api/protocol/csv';
 
 export interface RunItem {
   key: number;

@@ -15,10 +15,10 @@ import {
   TIME_FORMATS,
   TIME_ZONES,
   timeToSend,
-  zoneMinutes,
   type TimeFormat,
   type TimeSource,
 } from '../utils/time';
+import { zoneMinutes } from '../../../api/protocol/device-time';
 import { DeviceClock, useDeviceClock } from './device-clock';
 import { useIsChanged, useReportDirty } from './dirty-guard';
 import { ErrorAlert } from '../../../components/error-alert';
