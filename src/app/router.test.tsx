@@ -5,6 +5,7 @@ import { useSessionStore } from '../session/session-store';
 import { FAKE_PASSWORD, FAKE_SESSION, FAKE_USER, FAKE_VERSION, fakeDevice } from '../test/fake-device';
 import { renderRoutes, resetState } from '../test/render';
 import { createRoutes } from './router';
+import { keepCredentials } from '../session/kept-credentials';
 
 const where = (router: ReturnType<typeof renderRoutes>['router']) =>
   router.state.location.pathname + router.state.location.search;
@@ -64,6 +65,26 @@ describe('the shell', () => {
     const summary = await screen.findByRole('group', { name: 'Device' });
     await waitFor(() => expect(within(summary).getByText(FAKE_VERSION.device_id)).toBeInTheDocument());
   });
+
+  it('a kept wall display logs in again by itself after -141, retrying while the device is away', async () => {
+    keepCredentials({ user: FAKE_USER, password: FAKE_PASSWORD });
+    useSessionStore.getState().start('stale-session', FAKE_USER);
+    let away = 1;
+    const device = fakeDevice({
+      // The first login meets a device still restarting.
+      '257': ({ body }) => (away-- > 0 ? { network: true } : body.user_pwd === FAKE_PASSWORD ? { data: FAKE_SESSION } : { code: -113 }),
+    });
+    const { router } = renderRoutes(createRoutes(), '/?tab=device');
+    expect(await screen.findByText(/logging in again by itself/)).toBeInTheDocument();
+    await waitFor(() => expect(useSessionStore.getState().sessionId).toBe(FAKE_SESSION), { timeout: 10_000 });
+    expect(device.sent('257')).toHaveLength(2);
+    expect(where(router)).toBe('/?tab=device');
+    expect(screen.queryByRole('dialog', { name: 'Log in again to continue' })).not.toBeInTheDocument();
+    // Nothing of the password reached any storage.
+    expect(JSON.stringify({ ...sessionStorage })).not.toContain(FAKE_PASSWORD);
+    expect(JSON.stringify({ ...localStorage })).not.toContain(FAKE_PASSWORD);
+    keepCredentials(null);
+  }, 20_000);
 
   it('logs out through 258 and lands on the login page', async () => {
     useSessionStore.getState().start(FAKE_SESSION, FAKE_USER);
