@@ -1,9 +1,7 @@
 // The authenticated shell: the first module that loads antd. Sider navigation,
 // a header with what the device is (1281, 516), the language switch, logout.
 import { LogoutOutlined, MoonOutlined, SunOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, ConfigProvider, Layout } from 'antd';
-import enUSLocale from 'antd/locale/en_US';
-import zhCNLocale from 'antd/locale/zh_CN';
+import { App, Button, Layout } from 'antd';
 import { useEffect, useState } from 'react';
 import { Outlet } from 'react-router';
 import { Brand } from '../../components/brand';
@@ -20,27 +18,21 @@ import { DeviceSummary } from './device-summary';
 import { ErrorNotifier } from './error-notifier';
 import { LiveStatusLight, useLiveConnection } from './live-connection';
 import { NavMenu } from './nav-menu';
-import { shellTheme } from './accessible-theme';
+import { AntdProvider } from './antd-provider';
 import './app-layout.css';
 
-const ANTD_LOCALES = { 'zh-CN': zhCNLocale, 'en-US': enUSLocale } as const;
-
 export function AppLayout() {
-  const lang = useLang();
   const theme = useTheme();
   useEffect(() => syncDocumentTheme(theme), [theme]);
   return (
     <SessionGuard>
-      <ConfigProvider
-        locale={ANTD_LOCALES[lang]}
-        theme={shellTheme(theme)}
-      >
+      <AntdProvider theme={theme}>
         <App>
           <ErrorNotifier />
           <Shell />
           <ReauthDialog />
         </App>
-      </ConfigProvider>
+      </AntdProvider>
     </SessionGuard>
   );
 }
