@@ -7,7 +7,7 @@ import { selectLang, useLangStore, type Lang } from './lang-store';
 import { formatMessage } from './format';
 import { zhCN } from './zh-CN';
 
-export type { MessageKey, Vars } from './catalogue';
+export type { MessageKey, Translation, Vars } from './catalogue';
 export { formatAgo } from './format';
 export { LANGS, currentLang, detectLang, syncDocumentLang, useLangStore, type Lang } from './lang-store';
 
@@ -36,9 +36,6 @@ export function defineMessages<K extends string>(catalogues: {
 }
 
 export type T = (key: MessageKey, vars?: Vars) => string;
-
-/** A locale's catalogue for a source catalogue: the same keys, no more, no fewer. */
-export type Translation<Source> = { readonly [K in keyof Source]: string };
 
 export function useLang(): Lang {
   return useLangStore(selectLang);

@@ -130,7 +130,7 @@ export function CameraDrawer({ cameras, capacity, used, libraries, serverSipId }
           mode="add"
           initial={{
             ...emptyValues(prefill?.kind ?? 'rtsp', { serverSipId, nodeHost: window.location.hostname }, addChannel),
-            ...(prefill ?? {}),
+            ...prefill,
             kind: prefill?.kind ?? 'rtsp',
           }}
           freeChannels={freeChannels}

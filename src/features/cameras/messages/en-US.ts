@@ -1,5 +1,6 @@
 import type { Translation } from '../../../i18n';
 import type { zhCN } from './zh-CN';
+import { domainWordsEn as W } from '../../../i18n/domain-words';
 
 export const enUS: Translation<typeof zhCN> = {
   'page.title': 'Cameras',
@@ -45,9 +46,9 @@ export const enUS: Translation<typeof zhCN> = {
   'channel.label': 'Channel {channel}',
   'libraries.none': 'None',
   'library.missing': 'Library #{id}',
-  'libType.1': 'Blacklist',
-  'libType.2': 'Whitelist',
-  'libType.other': 'Type {type}',
+  'libType.1': W.blacklist,
+  'libType.2': W.whitelist,
+  'libType.other': W.libType,
   'action.add': 'Add camera',
   'action.addHere': 'Add here',
   'action.addHereLabel': 'Add here (channel {channel})',

@@ -1,4 +1,5 @@
 // zh-CN, the source: every key of the feature is here first.
+import { domainWordsZh as W } from '../../../i18n/domain-words';
 export const zhCN = {
   'page.title': '相机',
   'tab.cameras': '相机',
@@ -43,9 +44,9 @@ export const zhCN = {
   'channel.label': '通道 {channel}',
   'libraries.none': '无',
   'library.missing': '库 #{id}',
-  'libType.1': '黑名单',
-  'libType.2': '白名单',
-  'libType.other': '类型 {type}',
+  'libType.1': W.blacklist,
+  'libType.2': W.whitelist,
+  'libType.other': W.libType,
   'action.add': '添加相机',
   'action.addHere': '在此通道添加',
   'action.addHereLabel': '在此通道添加（通道 {channel}）',

@@ -43,7 +43,10 @@ function device() {
       const fields: Record<string, string> = {};
       const files: string[] = [];
       if (init?.body instanceof FormData) {
-        for (const [k, v] of init.body.entries()) typeof v === 'string' ? (fields[k] = v) : files.push(k);
+        for (const [k, v] of init.body.entries()) {
+          if (typeof v === 'string') fields[k] = v;
+          else files.push(k);
+        }
       } else Object.assign(fields, JSON.parse(String(init?.body ?? '{}')));
       const msgId = String(fields.msg_id);
       sent.push({ msgId, fields, files });

@@ -1,5 +1,6 @@
 import type { Translation } from '../../../i18n';
 import type { zhCN } from './zh-CN';
+import { domainWordsEn as W } from '../../../i18n/domain-words';
 
 export const enUS: Translation<typeof zhCN> = {
   'mode.search': 'Search by photo (1:N)',
@@ -44,19 +45,19 @@ export const enUS: Translation<typeof zhCN> = {
   'results.none': 'No one in the chosen libraries reaches a similarity of {threshold}.',
   'results.rank': 'No. {n}',
   'results.similarity': 'Similarity {value}',
-  'results.photo': 'Library photo of {name}',
+  'results.photo': W.libraryPhoto,
   'results.open': 'Open in the library',
   'results.unnamed': '(no name given)',
-  'results.gender': 'Gender',
-  'results.age': 'Age',
-  'results.idcard': 'ID number',
-  'results.address': 'Address',
+  'results.gender': W.gender,
+  'results.age': W.age,
+  'results.idcard': W.idNumber,
+  'results.address': W.address,
   'results.imgId': 'Picture id',
   'results.quality': 'Quality of the searched face: {quality}',
   'results.stale': 'The settings changed: press Search to update the results.',
 
-  'type.1': 'Blacklist',
-  'type.2': 'Whitelist',
+  'type.1': W.blacklist,
+  'type.2': W.whitelist,
 
   'compare.first': 'Photo 1',
   'compare.second': 'Photo 2',

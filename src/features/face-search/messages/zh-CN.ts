@@ -1,4 +1,5 @@
 // zh-CN, the source: every key of the feature is here first.
+import { domainWordsZh as W } from '../../../i18n/domain-words';
 export const zhCN = {
   'mode.search': '以图搜人（1:N）',
   'mode.compare': '两张照片比对（1:1）',
@@ -42,19 +43,19 @@ export const zhCN = {
   'results.none': '所选人像库中没有相似度达到 {threshold} 的人员。',
   'results.rank': '第 {n} 名',
   'results.similarity': '相似度 {value}',
-  'results.photo': '{name} 的人像库照片',
+  'results.photo': W.libraryPhoto,
   'results.open': '在人像库中查看',
   'results.unnamed': '（未填写姓名）',
-  'results.gender': '性别',
-  'results.age': '年龄',
-  'results.idcard': '证件号',
-  'results.address': '地址',
+  'results.gender': W.gender,
+  'results.age': W.age,
+  'results.idcard': W.idNumber,
+  'results.address': W.address,
   'results.imgId': '图片编号',
   'results.quality': '搜索所用人脸的质量：{quality}',
   'results.stale': '设置已更改，点击“搜索”更新结果。',
 
-  'type.1': '黑名单',
-  'type.2': '白名单',
+  'type.1': W.blacklist,
+  'type.2': W.whitelist,
 
   'compare.first': '照片 1',
   'compare.second': '照片 2',

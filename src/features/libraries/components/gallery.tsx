@@ -40,8 +40,8 @@ import { GallerySearchForm } from './gallery-search';
 import { ImportBanner } from './import-banner';
 import { LibraryTypeTag } from './library-type-tag';
 import { hrefs } from '../../../config/paths';
+import { ErrorCode } from '../../../api/protocol/error-codes';
 
-const LIBRARY_MISSING = -117;
 
 /**
  * A library's faces: server-side pages of at most 50 (§3.10), as a grid of
@@ -107,7 +107,7 @@ export function Gallery({ libId }: { libId: number }) {
       return next;
     });
 
-  if (page.error instanceof DeviceError && page.error.code === LIBRARY_MISSING) {
+  if (page.error instanceof DeviceError && page.error.code === ErrorCode.LIBRARY_MISSING) {
     return (
       <Result
         status="404"

@@ -18,6 +18,9 @@ import { libraryQueries } from '../../../api/queries/libraries';
 
 type TypeFilter = 'all' | '1' | '2';
 
+// A stable empty list while loading, so the filter memo does not recompute every render.
+const NO_LIBRARIES: Library[] = [];
+
 /** The libraries: filter by name and type (in the URL), create, edit, delete, open. */
 export function LibraryList() {
   const t = useLibT();
@@ -46,7 +49,7 @@ export function LibraryList() {
       { replace: name === 'q' },
     );
 
-  const libraries = list.data ?? [];
+  const libraries = list.data ?? NO_LIBRARIES;
   const shown = useMemo(() => {
     const needle = q.trim().toLowerCase();
     return libraries.filter(

@@ -8,9 +8,8 @@ import { hrefs } from '../../../config/paths';
 import { useLang } from '../../../i18n';
 import { useDeleteLibrary } from '../api/library-queries';
 import { useLibT } from '../messages';
+import { ErrorCode } from '../../../api/protocol/error-codes';
 import { cameraQueries, selectWatchers, type Watcher } from '../../../api/queries/cameras';
-
-const LIBRARY_WATCHED = -123;
 
 /**
  * Deleting a library: confirm naming what is lost (its faces and their
@@ -70,7 +69,7 @@ export function useDeleteLibraryFlow(onDeleted?: (lib: Library) => void) {
             onDeleted?.(lib);
           },
           async (e: unknown) => {
-            if (e instanceof DeviceError && e.code === LIBRARY_WATCHED) {
+            if (e instanceof DeviceError && e.code === ErrorCode.LIBRARY_WATCHED) {
               let watchers: Watcher[] = [];
               try {
                 watchers = selectWatchers(await qc.fetchQuery({ ...cameraQueries.list(), staleTime: 0 })).get(lib.lib_id) ?? [];

@@ -1,5 +1,6 @@
 import type { Translation } from '../../../i18n';
 import type { zhCN } from './zh-CN';
+import { domainWordsEn as W } from '../../../i18n/domain-words';
 
 export const enUS: Translation<typeof zhCN> = {
   section: 'Face libraries',
@@ -14,10 +15,10 @@ export const enUS: Translation<typeof zhCN> = {
   'discard.keep': 'Keep editing',
   'draft.restored': 'Your unsaved input from last time has been restored.',
 
-  'type.black': 'Blacklist',
-  'type.white': 'Whitelist',
+  'type.black': W.blacklist,
+  'type.white': W.whitelist,
   'type.all': 'All',
-  'type.other': 'Type {type}',
+  'type.other': W.libType,
   'type.blackHint': 'a capture of anyone in it raises an alarm',
   'type.whiteHint': 'the people in it are allowed or registered',
 
@@ -92,18 +93,18 @@ export const enUS: Translation<typeof zhCN> = {
   'search.clear': 'Clear',
   'search.timeFormat': 'Write it as yyyy-MM-dd HH:mm:ss',
 
-  'gender.0': 'Female',
-  'gender.1': 'Male',
+  'gender.0': W.female,
+  'gender.1': W.male,
   'gender.unset': 'Not given',
   'gender.any': 'Any',
 
-  'face.name': 'Name',
+  'face.name': W.name,
   'face.imgId': 'Picture id (img_id)',
   'face.idcard': 'Id number',
-  'face.gender': 'Gender',
-  'face.age': 'Age',
+  'face.gender': W.gender,
+  'face.age': W.age,
   'face.ageValue': '{age} years',
-  'face.addr': 'Address',
+  'face.addr': W.address,
   'face.created': 'Enrolled',
   'face.photo': 'Photo',
   'face.photoOf': 'Photo of {name}',

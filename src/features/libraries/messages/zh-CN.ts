@@ -1,4 +1,5 @@
 // zh-CN, the source: every key of the feature is here first.
+import { domainWordsZh as W } from '../../../i18n/domain-words';
 export const zhCN = {
   section: '人像库',
   'action.cancel': '取消',
@@ -12,10 +13,10 @@ export const zhCN = {
   'discard.keep': '继续编辑',
   'draft.restored': '已恢复您上次未保存的内容。',
 
-  'type.black': '黑名单',
-  'type.white': '白名单',
+  'type.black': W.blacklist,
+  'type.white': W.whitelist,
   'type.all': '全部',
-  'type.other': '类型 {type}',
+  'type.other': W.libType,
   'type.blackHint': '库中人员被抓拍到时产生告警',
   'type.whiteHint': '库中人员为放行或登记人员',
 
@@ -90,18 +91,18 @@ export const zhCN = {
   'search.clear': '清除条件',
   'search.timeFormat': '格式为 yyyy-MM-dd HH:mm:ss',
 
-  'gender.0': '女',
-  'gender.1': '男',
+  'gender.0': W.female,
+  'gender.1': W.male,
   'gender.unset': '未填写',
   'gender.any': '不限',
 
-  'face.name': '姓名',
+  'face.name': W.name,
   'face.imgId': '图片 ID（img_id）',
   'face.idcard': '证件号',
-  'face.gender': '性别',
-  'face.age': '年龄',
+  'face.gender': W.gender,
+  'face.age': W.age,
   'face.ageValue': '{age} 岁',
-  'face.addr': '地址',
+  'face.addr': W.address,
   'face.created': '入库时间',
   'face.photo': '照片',
   'face.photoOf': '{name} 的照片',

@@ -6,9 +6,9 @@ import { Spinner } from '../../../components/spinner';
 import { useLang, useT, type MessageKey } from '../../../i18n';
 import { keepCredentials } from '../../../session/kept-credentials';
 import { useLogin } from '../../../session/session-api';
+import { ErrorCode } from '../../../api/protocol/error-codes';
 
 /** -113: wrong user name or password (Appendix A). */
-const BAD_CREDENTIALS = -113;
 
 /**
  * §2.1's rule for a user name. The password is only required here: the
@@ -59,7 +59,7 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
   function describeLoginError(error: Error) {
     const described = describeError(error, lang);
     // The device's own English for -113 is "Username or password error": say it plainly.
-    if (error instanceof DeviceError && error.code === BAD_CREDENTIALS) {
+    if (error instanceof DeviceError && error.code === ErrorCode.BAD_CREDENTIALS) {
       return { ...described, title: t('login.wrongCredentials') };
     }
     return described;
@@ -83,6 +83,7 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
           autoCorrect="off"
           spellCheck={false}
           // The login page is there to type into.
+          // oxlint-disable-next-line jsx-a11y/no-autofocus
           autoFocus
           value={user}
           onChange={(e) => setUser(e.target.value)}

@@ -1,5 +1,6 @@
 import type { Translation } from '../../../i18n';
 import type { zhCN } from './zh-CN';
+import { domainWordsEn as W } from '../../../i18n/domain-words';
 
 export const enUS: Translation<typeof zhCN> = {
   'tab.snapshots': 'Face snapshots',
@@ -14,7 +15,7 @@ export const enUS: Translation<typeof zhCN> = {
   'filter.libraryAll': 'All libraries',
   'filter.libraries': 'Libraries',
   'filter.librariesMax': 'At most {max} libraries',
-  'filter.listType': 'List type',
+  'filter.listType': W.listType,
   'filter.listTypeAll': 'Both lists',
   'filter.time': 'Time',
   'filter.range': 'Custom range',
@@ -34,8 +35,8 @@ export const enUS: Translation<typeof zhCN> = {
   'time.waiting': "Reading the device's clock…",
   'time.clockFailed': "The device's clock could not be read: the time presets are unavailable for now.",
 
-  'type.1': 'Blacklist',
-  'type.2': 'Whitelist',
+  'type.1': W.blacklist,
+  'type.2': W.whitelist,
 
   'list.empty': 'No records match these filters.',
   'list.total': '{total, plural, one {# record} other {# records}}, newest first',
@@ -51,7 +52,7 @@ export const enUS: Translation<typeof zhCN> = {
   'col.camera': 'Camera',
   'col.match': 'Closest library person',
   'col.person': 'Person',
-  'col.similarity': 'Similarity',
+  'col.similarity': W.similarity,
   'col.library': 'Library',
   'col.attributes': 'Attributes',
   'col.quality': 'Quality',
@@ -64,7 +65,7 @@ export const enUS: Translation<typeof zhCN> = {
   'row.age': '{age} years',
 
   'img.capture': 'Face captured by {camera} at {time}',
-  'img.library': 'Library photo of {name}',
+  'img.library': W.libraryPhoto,
   'img.body': 'Body captured by {camera} at {time}',
   'img.frame': 'Scene at {time}',
 
@@ -95,16 +96,16 @@ export const enUS: Translation<typeof zhCN> = {
   'field.position': 'Position',
   'field.snapId': 'Record id',
   'field.threshold': 'Camera threshold',
-  'field.similarity': 'Similarity',
+  'field.similarity': W.similarity,
   'field.ranking': 'Rank',
   'field.library': 'Library',
-  'field.listType': 'List type',
+  'field.listType': W.listType,
   'field.quality': 'Quality',
-  'field.name': 'Name',
-  'field.gender': 'Gender',
-  'field.age': 'Age',
-  'field.idcard': 'ID number',
-  'field.address': 'Address',
+  'field.name': W.name,
+  'field.gender': W.gender,
+  'field.age': W.age,
+  'field.idcard': W.idNumber,
+  'field.address': W.address,
   'field.imgId': 'Picture id',
   'field.enrolled': 'Enrolled',
   'field.none': '—',

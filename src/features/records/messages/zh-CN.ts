@@ -1,4 +1,5 @@
 // zh-CN, the source: every key of the feature is here first.
+import { domainWordsZh as W } from '../../../i18n/domain-words';
 export const zhCN = {
   'tab.snapshots': '人脸抓拍',
   'tab.alarms': '比对报警',
@@ -12,7 +13,7 @@ export const zhCN = {
   'filter.libraryAll': '全部人像库',
   'filter.libraries': '人像库（可多选）',
   'filter.librariesMax': '最多选择 {max} 个人像库',
-  'filter.listType': '名单类型',
+  'filter.listType': W.listType,
   'filter.listTypeAll': '全部名单',
   'filter.time': '时间',
   'filter.range': '自定义时间段',
@@ -32,8 +33,8 @@ export const zhCN = {
   'time.waiting': '正在读取设备时钟…',
   'time.clockFailed': '无法读取设备时钟，时间预设暂不可用。',
 
-  'type.1': '黑名单',
-  'type.2': '白名单',
+  'type.1': W.blacklist,
+  'type.2': W.whitelist,
 
   'list.empty': '当前条件下没有记录。',
   'list.total': '共 {total} 条，按抓拍时间从新到旧',
@@ -49,7 +50,7 @@ export const zhCN = {
   'col.camera': '相机',
   'col.match': '最相似的库人员',
   'col.person': '人员',
-  'col.similarity': '相似度',
+  'col.similarity': W.similarity,
   'col.library': '人像库',
   'col.attributes': '属性',
   'col.quality': '质量',
@@ -62,7 +63,7 @@ export const zhCN = {
   'row.age': '{age} 岁',
 
   'img.capture': '{time} 在 {camera} 抓拍的人脸',
-  'img.library': '{name} 的人像库照片',
+  'img.library': W.libraryPhoto,
   'img.body': '{time} 在 {camera} 抓拍的人体',
   'img.frame': '{time} 的抓拍场景',
 
@@ -92,16 +93,16 @@ export const zhCN = {
   'field.position': '位置',
   'field.snapId': '记录编号',
   'field.threshold': '相机阈值',
-  'field.similarity': '相似度',
+  'field.similarity': W.similarity,
   'field.ranking': '排名',
   'field.library': '人像库',
-  'field.listType': '名单类型',
+  'field.listType': W.listType,
   'field.quality': '质量',
-  'field.name': '姓名',
-  'field.gender': '性别',
-  'field.age': '年龄',
-  'field.idcard': '证件号',
-  'field.address': '地址',
+  'field.name': W.name,
+  'field.gender': W.gender,
+  'field.age': W.age,
+  'field.idcard': W.idNumber,
+  'field.address': W.address,
   'field.imgId': '图片编号',
   'field.enrolled': '入库时间',
   'field.none': '—',
