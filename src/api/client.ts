@@ -79,7 +79,7 @@ export function createClient(options: ClientOptions): Call {
     try {
       return await send(op, req, opts);
     } catch (e) {
-      if (!(e instanceof DeviceError) || e.code !== SESSION_EXPIRED || op.public || !options.renewSession) throw e;
+      if (!(e instanceof DeviceError) || e.code !== ErrorCode.NOT_LOGGED_IN || op.public || !options.renewSession) throw e;
       if (!(await options.renewSession())) throw e;
       opts.signal?.throwIfAborted();
       return send(op, req, opts);

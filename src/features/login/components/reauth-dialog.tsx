@@ -8,13 +8,13 @@ import { useNavigate } from 'react-router';
 import { call } from '../../../api/device';
 import { describeError } from '../../../api/device-error';
 import { DeviceError } from '../../../api/errors';
+import { ErrorCode } from '../../../api/protocol/error-codes';
 import { login } from '../../../api/protocol/session';
 import { useLang, useT } from '../../../i18n';
 import { loginPath } from '../../../config/paths';
 import { keepCredentials, keptCredentials } from '../../../session/kept-credentials';
 import { abandonWaitingCalls, useSessionStore } from '../../../session/session-store';
 
-const BAD_CREDENTIALS = -113;
 const RENEW_FIRST_MS = 2_000;
 const RENEW_MAX_MS = 30_000;
 
@@ -49,7 +49,7 @@ function PasswordDialog() {
       useSessionStore.getState().start(sessionId, user);
     } catch (e) {
       const described = describeError(e, lang);
-      setFailure(e instanceof DeviceError && e.code === BAD_CREDENTIALS ? { ...described, title: t('login.wrongCredentials') } : described);
+      setFailure(e instanceof DeviceError && e.code === ErrorCode.BAD_CREDENTIALS ? { ...described, title: t('login.wrongCredentials') } : described);
     } finally {
       setPending(false);
     }
@@ -125,7 +125,7 @@ function KeptRenewal({ onRefused }: { onRefused: () => void }) {
       } catch (e) {
         if (stopped) return;
         // A changed password cannot come right by waiting: ask the person.
-        if (e instanceof DeviceError && e.code === BAD_CREDENTIALS) {
+        if (e instanceof DeviceError && e.code === ErrorCode.BAD_CREDENTIALS) {
           keepCredentials(null);
           onRefused();
           return;
