@@ -9,7 +9,7 @@ const VERSION = { version: '1.0', device_id: 'dev-1', serial_id: 'S1', web_versi
 function device() {
   const seen: Array<string | null> = [];
   const fetch = (async (_url: string, init?: RequestInit) => {
-    const session = (init?.headers as Record<string, string>).sessionid ?? null;
+    const session = new Headers(init?.headers).get('sessionid');
     seen.push(session);
     const body = session === 'new' ? { code: 0, msg: '', data: VERSION } : { code: -141, msg: 'session expired' };
     return new Response(JSON.stringify(body));

@@ -10,7 +10,7 @@ import { useDocumentTitle } from '../../components/use-document-title';
 import { ReauthDialog } from '../../features/login/components/reauth-dialog';
 import { useLogout } from '../../session/session-api';
 import { useSessionStore } from '../../session/session-store';
-import { useLang, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { useRouteTitleKey } from '../route-handle';
 import { SessionGuard } from '../session-guard';
 import { syncDocumentTheme, useTheme, useThemeStore } from '../theme-store';
