@@ -330,7 +330,8 @@ export function RoiEditor({ camera }: { camera: CameraRecord }) {
                   size="small"
                   showInfo={false}
                   aria-label={t('roi.areaLabel')}
-                  status={area >= roiMax ? 'exception' : 'normal'}
+                  // At the limit is allowed (the full frame is the device's default): red only past it.
+                  status={area > roiMax ? 'exception' : 'normal'}
                 />
                 <Button block onClick={() => onRoi(resetBox(frame, roiMax), null)} className="cameras__reset">
                   {t('roi.reset')}
