@@ -11,8 +11,8 @@ export interface ClientOptions {
   baseUrl?: string;
   /** The current session id, or null before login. */
   getSession: () => string | null;
-  /** Told of every -141, so the app can send the user to the login page. */
-  onSessionExpired?: () => void;
+  /** Told of every -141 with the session the call carried, so the app can end that session. */
+  onSessionExpired?: (sessionSent: string | null) => void;
   /**
    * After a -141: resolves true once a new session is there (the user signed in
    * again over the page, or a kiosk renewed itself), false if the user gave up.
@@ -128,7 +128,7 @@ export function createClient(options: ClientOptions): Call {
       throw new ProtocolError(op.name, 'no envelope');
     }
     if (envelope.code !== 0) {
-      if (envelope.code === ErrorCode.NOT_LOGGED_IN) options.onSessionExpired?.();
+      if (envelope.code === ErrorCode.NOT_LOGGED_IN) options.onSessionExpired?.(headers.sessionid ?? null);
       throw new DeviceError(envelope.code, String(envelope.msg ?? ''), op.name);
     }
     const answer = (op.answer as z.ZodType).safeParse(envelope.data);
