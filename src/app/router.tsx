@@ -15,9 +15,13 @@ import { systemRoutes } from '../features/system/routes';
 
 const signedIn = () => selectSignedIn(useSessionStore.getState());
 
-/** Checked before the layout's chunk loads, so a signed-out user never fetches antd. */
+/**
+ * Checked before the layout's chunk loads, so a signed-out user never fetches
+ * antd. A session the device ended is not "signed out": the page loads and the
+ * password is asked for over it (session-guard.tsx).
+ */
 function requireSession({ request }: LoaderFunctionArgs) {
-  if (!signedIn()) {
+  if (!signedIn() && !useSessionStore.getState().expired) {
     const url = new URL(request.url);
     throw redirect(loginPath(url.pathname + url.search + url.hash));
   }

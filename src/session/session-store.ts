@@ -22,6 +22,14 @@ interface SessionState {
 
 export { SESSION_STORAGE_KEY };
 
+// Calls that met -141 wait here for the next sign-in (true) or a logout (false).
+let waiting: Array<(renewed: boolean) => void> = [];
+function settle(renewed: boolean) {
+  const all = waiting;
+  waiting = [];
+  for (const resolve of all) resolve(renewed);
+}
+
 export const useSessionStore = create<SessionState>()(
   persist(
     (set, get) => ({
@@ -29,11 +37,17 @@ export const useSessionStore = create<SessionState>()(
       user: null,
       expired: false,
       restarted: false,
-      start: (sessionId, user) => set({ sessionId, user, expired: false, restarted: false }),
+      start: (sessionId, user) => {
+        set({ sessionId, user, expired: false, restarted: false });
+        settle(true);
+      },
       expire: (cause) => {
         if (get().sessionId) set({ sessionId: null, expired: true, restarted: cause === 'restart' });
       },
-      clear: () => set({ sessionId: null, user: null, expired: false, restarted: false }),
+      clear: () => {
+        set({ sessionId: null, user: null, expired: false, restarted: false });
+        settle(false);
+      },
     }),
     {
       name: SESSION_STORAGE_KEY,
@@ -44,5 +58,20 @@ export const useSessionStore = create<SessionState>()(
     },
   ),
 );
+
+/**
+ * For the client after a -141: a session started since (another call already
+ * renewed it) answers at once; otherwise wait for the user to sign in again over
+ * the page (true) or to give up and log out (false).
+ */
+export function waitForSession(): Promise<boolean> {
+  if (useSessionStore.getState().sessionId !== null) return Promise.resolve(true);
+  return new Promise((resolve) => waiting.push(resolve));
+}
+
+/** The user chose to log in afresh (perhaps as someone else): the calls that met -141 fail. */
+export function abandonWaitingCalls(): void {
+  settle(false);
+}
 
 export const selectSignedIn = (s: SessionState): boolean => s.sessionId !== null;

@@ -94,7 +94,8 @@ export const ConnectionBanner = memo(function ConnectionBanner() {
   const down = status.state === 'reconnecting' || status.state === 'offline' || status.state === 'refused';
   return (
     <Alert
-      className="wall-banner"
+      // "--down" frames a kiosk wall in colour: not live must read from across the room.
+      className={down ? 'wall-banner wall-banner--down' : 'wall-banner'}
       type={type}
       showIcon
       title={t(`status.${status.state}`)}

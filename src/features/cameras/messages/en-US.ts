@@ -178,6 +178,7 @@ export const enUS: Translation<typeof zhCN> = {
   'roi.saved': 'ROI and face sizes saved',
   'roi.unchanged': 'No changes',
   'roi.dirty': 'Unsaved changes',
+  'roi.invalid': 'Fix the numbers in red to save',
   'roi.failed': 'Could not save',
   'roi.faceSizes': 'Face sizes',
   'roi.faceNote': 'Both squares are drawn to scale on the picture: drag them next to real faces to compare. Their sizes are saved; where they sit is only a ruler.',

@@ -176,6 +176,7 @@ export const zhCN = {
   'roi.saved': '已保存 ROI 与人脸大小',
   'roi.unchanged': '没有修改',
   'roi.dirty': '有未保存的修改',
+  'roi.invalid': '请先修正标红的数值再保存',
   'roi.failed': '保存失败',
   'roi.faceSizes': '人脸大小',
   'roi.faceNote': '两个方框按比例画在画面上，可拖到真实人脸旁对照；保存的是方框的大小，位置只作参照。',

@@ -4,6 +4,7 @@ import { DeviceError } from '../../../api/errors';
 import { USER_NAME_PATTERN } from '../../../api/protocol/limits';
 import { Spinner } from '../../../components/spinner';
 import { useLang, useT, type MessageKey } from '../../../i18n';
+import { keepCredentials } from '../../../session/kept-credentials';
 import { useLogin } from '../../../session/session-api';
 import { ErrorCode } from '../../../api/protocol/error-codes';
 
@@ -29,6 +30,7 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
   // Held in this component only while typing: never in a store or storage.
   const [password, setPassword] = useState('');
   const [checked, setChecked] = useState(false);
+  const [keep, setKeep] = useState(false);
 
   // A stray space from a paste is not part of the name.
   const userName = user.trim();
@@ -42,7 +44,15 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
     const userIssue = checkUserName(userName);
     if (userIssue) return userRef.current?.focus();
     if (password === '') return passwordRef.current?.focus();
-    login.mutate({ user: userName, password }, { onSuccess: onLoggedIn });
+    login.mutate(
+      { user: userName, password },
+      {
+        onSuccess: () => {
+          keepCredentials(keep ? { user: userName, password } : null);
+          onLoggedIn();
+        },
+      },
+    );
   }
 
   const failure = login.error ? describeLoginError(login.error) : null;
@@ -104,6 +114,13 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
             {t(passwordProblem)}
           </p>
         )}
+      </div>
+      <div className="login-form__keep">
+        <input id={`${ids}-keep`} type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} aria-describedby={`${ids}-keep-hint`} />
+        <label htmlFor={`${ids}-keep`}>{t('login.keep')}</label>
+        <p id={`${ids}-keep-hint`} className="login-form__keep-hint">
+          {t('login.keepHint')}
+        </p>
       </div>
       {failure && (
         <div id={failureId} role="alert" className="login-form__failure">

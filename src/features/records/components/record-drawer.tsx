@@ -133,7 +133,7 @@ function RecordDetails({ record }: { record: AnyRecord }) {
         {frameSrc ? (
           <>
             <BoxOverlay className="records-scene" src={frameSrc} alt={t('img.frame', { time: r.trigger })} box={live?.box ?? null} />
-            <Typography.Paragraph type="secondary">{t('drawer.sceneLive')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">{t(record.tab === 'bodies' ? 'drawer.sceneLiveBody' : 'drawer.sceneLive')}</Typography.Paragraph>
           </>
         ) : (
           <Alert type="info" showIcon title={t('drawer.sceneMissing')} />

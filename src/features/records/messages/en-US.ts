@@ -78,6 +78,7 @@ export const enUS: Translation<typeof zhCN> = {
   'drawer.libraryPhoto': 'Library photo',
   'drawer.scene': 'Scene',
   'drawer.sceneLive': 'From the live push: the box marks the captured face.',
+  'drawer.sceneLiveBody': 'From the live push: the box marks the captured person.',
   'drawer.sceneMissing':
     "The scene frame comes only with the live push, and is kept only for recent captures received while this console is open. The device's history keeps the crop alone, without the scene or the face's position.",
   'drawer.record': 'Record',
