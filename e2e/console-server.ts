@@ -24,7 +24,8 @@ export function spawnConsoleServer(dir: string, env: NodeJS.ProcessEnv): Promise
     child.stdout!.on('data', (chunk: Buffer) => {
       text += chunk.toString();
       const m = /^CONSOLE_URL=(\S+)$/m.exec(text);
-      if (!m) return;
+      // The server says everything in one write, ending with where its files are.
+      if (!m || !/^Console files: .*$/m.test(text)) return;
       child.off('exit', onExit);
       resolve({
         url: m[1]!,

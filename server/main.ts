@@ -77,16 +77,17 @@ async function main() {
   const options = optionsFromEnv(here);
   const server = await startServer(options).catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));
   const lan = options.host === '0.0.0.0' || options.host === '::';
-  // The first line is read by e2e/global-setup.ts; keep its form.
-  console.log(`CONSOLE_URL=${server.url}`);
-  console.log(
+  // One write (the tests read it whole); the first line's form is read by e2e/console-server.ts.
+  const lines = [
+    `CONSOLE_URL=${server.url}`,
     lan
       ? `Listening on every interface (HOST=${options.host}): reachable from the LAN at this machine's addresses. HOST=127.0.0.1 keeps it to this machine.`
       : `Listening on ${options.host} only (HOST). HOST=0.0.0.0 opens it to the LAN.`,
-  );
-  if (server.redirectUrl) console.log(`Plain HTTP at ${server.redirectUrl} redirects to HTTPS.`);
-  console.log(`Device: ${options.deviceUrl}`);
-  console.log(`Console files: ${options.root}`);
+    ...(server.redirectUrl ? [`Plain HTTP at ${server.redirectUrl} redirects to HTTPS.`] : []),
+    `Device: ${options.deviceUrl}`,
+    `Console files: ${options.root}`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
   const stop = () => {
     void server.close().then(() => process.exit(0));
   };
