@@ -5,12 +5,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { findNginx } from '../scripts/nginx';
 
-export function findNginx(): string | null {
-  for (const p of [process.env.NGINX_PATH, '/usr/sbin/nginx', '/usr/bin/nginx']) if (p && fs.existsSync(p)) return p;
-  const r = spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' });
-  return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : null;
-}
+export { findNginx };
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -37,7 +34,7 @@ export function siteConfig(example: string, o: { port: number; root: string; dev
 
 export async function startNginx(o: { root: string; device: string }): Promise<{ url: string; close: () => Promise<void> }> {
   const nginx = findNginx();
-  if (!nginx) throw new Error('nginx is missing: npm test installs it (apt-get install nginx-light) when run as root');
+  if (!nginx) throw new Error('nginx is missing: npm test installs it (apt-get install nginx) when run as root');
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-nginx-'));
   const port = await freePort();
   const site = siteConfig(fs.readFileSync(path.resolve('deploy/nginx.conf'), 'utf8'), { port, root: o.root, device: o.device });
