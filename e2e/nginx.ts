@@ -64,19 +64,29 @@ http {
   fs.writeFileSync(path.join(prefix, 'nginx.conf'), conf);
   const check = spawnSync(nginx, ['-t', '-p', prefix, '-c', path.join(prefix, 'nginx.conf')], { encoding: 'utf8' });
   if (check.status !== 0) throw new Error(`nginx -t: ${check.stderr}`);
-  const child = spawn(nginx, ['-p', prefix, '-c', path.join(prefix, 'nginx.conf')], { stdio: 'ignore' });
-  // Ready when the port takes connections.
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; ; attempt++) {
-    const up = await new Promise<boolean>((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => (s.destroy(), resolve(true)));
-      s.once('error', () => resolve(false));
+  // nginx writes its pid file after it has bound its port: that file appearing is "ready".
+  const pidFile = path.join(prefix, 'nginx.pid');
+  let watcher: fs.FSWatcher | undefined;
+  const appeared = new Promise<void>((resolve) => {
+    watcher = fs.watch(prefix, () => {
+      if (fs.existsSync(pidFile)) resolve();
     });
-    if (up) break;
-    if (child.exitCode !== null) throw new Error(`nginx stopped: ${fs.readFileSync(path.join(prefix, 'error.log'), 'utf8')}`);
-    if (attempt > 200) throw new Error('nginx did not open its port');
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  });
+  const child = spawn(nginx, ['-p', prefix, '-c', path.join(prefix, 'nginx.conf')], { stdio: 'ignore' });
+  const stopped = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => {
+      let log = '';
+      try {
+        log = fs.readFileSync(path.join(prefix, 'error.log'), 'utf8');
+      } catch {
+        /* already cleaned up */
+      }
+      reject(new Error(`nginx stopped (exit ${code}): ${log}`));
+    }),
+  );
+  const ready = Promise.race([appeared, stopped]).finally(() => watcher?.close());
+  await ready;
+  const url = `http://127.0.0.1:${port}`;
   return {
     url,
     close: () =>
