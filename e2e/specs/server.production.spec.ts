@@ -73,10 +73,11 @@ async function consoleWorks(page: Page, base: string, device: WallDevice) {
     .toBe(true);
 }
 
+/** Every spelling gets the status the production server gives it (nginx's own 400/404 pages included). */
 async function refusesFaultEndpoints(base: string) {
-  for (const [spelling] of FAULT_SPELLINGS) {
+  for (const [spelling, status] of FAULT_SPELLINGS) {
     const r = await raw(base, spelling, { 'content-type': 'application/json' }, 'POST');
-    expect([400, 404], `${spelling} answered ${r.status}: ${r.body.slice(0, 80)}`).toContain(r.status);
+    expect(r.status, `${spelling} answered ${r.status}: ${r.body.slice(0, 80)}`).toBe(status);
     expect(r.body).not.toMatch(/"state"|"pushes"|captures/);
   }
 }
