@@ -3,7 +3,8 @@
 // against the protocol's schema, so nothing untyped leaves src/api.
 import type { z } from 'zod';
 import type { AnswerOf, Envelope, FileSpec, Operation, RequestOf } from './protocol/operation';
-import { DeviceError, NetworkError, ProtocolError, RequestError, SESSION_EXPIRED } from './errors';
+import { DeviceError, NetworkError, ProtocolError, RequestError } from './errors';
+import { ErrorCode } from './protocol/error-codes';
 
 export interface ClientOptions {
   /** '' in the browser (same origin, through the proxy); the emulator's URL in Node tests. */
@@ -109,7 +110,7 @@ export function createClient(options: ClientOptions): Call {
       throw new ProtocolError(op.name, 'no envelope');
     }
     if (envelope.code !== 0) {
-      if (envelope.code === SESSION_EXPIRED) options.onSessionExpired?.();
+      if (envelope.code === ErrorCode.NOT_LOGGED_IN) options.onSessionExpired?.();
       throw new DeviceError(envelope.code, String(envelope.msg ?? ''), op.name);
     }
     const answer = (op.answer as z.ZodType).safeParse(envelope.data);

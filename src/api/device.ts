@@ -2,10 +2,10 @@
 // own console), the session from the session store, -141 ends the session.
 // Query factories and mutations call `call(op, req, { signal })`; no hook wraps it.
 //
-// The one import from src/api into a feature: every call needs the session, and
-// the session store owns it.
+// Every call needs the session: the store is shared infrastructure in
+// src/session (not a feature), so src/api imports no feature.
 import { createClient, type Call } from './client';
-import { useSessionStore } from '../features/session/session-store';
+import { useSessionStore } from '../session/session-store';
 
 export const call: Call = createClient({
   baseUrl: '',

@@ -1,7 +1,7 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useSessionStore } from '../features/session/session-store';
+import { useSessionStore } from '../session/session-store';
 import { FAKE_PASSWORD, FAKE_SESSION, FAKE_USER, FAKE_VERSION, fakeDevice } from '../test/fake-device';
 import { renderRoutes, resetState } from '../test/render';
 import { createRoutes } from './router';
@@ -14,7 +14,7 @@ const where = (router: ReturnType<typeof renderRoutes>['router']) =>
 beforeAll(async () => {
   configure({ asyncUtilTimeout: 5000 });
   await Promise.all([
-    import('../features/session/pages/login-page'),
+    import('../features/login/pages/login-page'),
     import('./layout/app-layout'),
     import('./routes/overview-page'),
   ]);

@@ -2,8 +2,8 @@
 // login page comes as its own small chunk, and antd arrives only with the
 // authenticated layout (bench/bundle.ts measures it).
 import { createBrowserRouter, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
-import { selectSignedIn, useSessionStore } from '../features/session/session-store';
-import { loginPath, paths, safeNext } from './paths';
+import { selectSignedIn, useSessionStore } from '../session/session-store';
+import { loginPath, paths, safeNext } from '../config/paths';
 import type { RouteHandle } from './route-handle';
 import { BootSplash, NotFound, RouteError } from './routes/route-states';
 import { alarmWallRoutes } from '../features/alarm-wall/routes';
@@ -45,7 +45,7 @@ export function createRoutes(): RouteObject[] {
         {
           path: paths.login,
           loader: leaveLoginIfSignedIn,
-          lazy: { Component: async () => (await import('../features/session/pages/login-page')).LoginPage },
+          lazy: { Component: async () => (await import('../features/login/pages/login-page')).LoginPage },
         },
         {
           id: 'app',

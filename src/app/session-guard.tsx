@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { selectSignedIn, useSessionStore } from '../features/session/session-store';
-import { loginPath, paths } from './paths';
+import { selectSignedIn, useSessionStore } from '../session/session-store';
+import { loginPath, paths } from '../config/paths';
 
 /**
  * Watches the session while the app is open: a -141 from any call (the client

@@ -3,8 +3,7 @@
 // picture to draw on, save, and the captures that follow a save.
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Badge, Button, Card, Flex, Form, InputNumber, Progress, Radio, Tag, Typography, Upload } from 'antd';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { useBlocker } from 'react-router';
+import { useEffect, useEffectEvent, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { CameraRecord } from '../../../api/protocol/cameras';
 import { FACESIZE_MAX, FACESIZE_MIN, ROI_MAX_DEFAULT } from '../../../api/protocol/limits';
 import { useLang } from '../../../i18n';
@@ -38,6 +37,7 @@ import { CaptureStrip } from './capture-strip';
 import { useErrorLine } from './error-line';
 import { useElementWidth, useHtmlImage, useLatestFrame } from './frame-hooks';
 import { RoiStage, type Shape } from './roi-stage';
+import { useLeaveGuard } from './use-leave-guard';
 
 interface Draft {
   roi: Box | null;
@@ -56,7 +56,7 @@ const coarsePointer = (): boolean => typeof window !== 'undefined' && window.mat
 export function RoiEditor({ camera }: { camera: CameraRecord }) {
   const t = useCameraT();
   const lang = useLang();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const errorLine = useErrorLine();
   const update = useUpdateCamera();
   const ids = useId();
@@ -134,13 +134,14 @@ export function RoiEditor({ camera }: { camera: CameraRecord }) {
   const [form] = Form.useForm<NumberFields>();
   // One message for the four numbers, not one per field.
   const [boxProblem, setBoxProblem] = useState<BoxProblem | null>(null);
-  useEffect(() => {
-    const values: NumberFields = { faceMin: current.faceMin, faceMax: current.faceMax, ...(current.roi ?? {}) };
+  const showNumbers = useEffectEvent(() => {
+    const values: NumberFields = { faceMin: current.faceMin, faceMax: current.faceMax, ...current.roi };
     form.setFieldsValue(values);
     form.setFields(Object.keys(values).map((name) => ({ name: name as keyof NumberFields, errors: [] })));
     setBoxProblem(null);
-    // Only when the shapes move: a half-typed invalid number stays where the user is typing.
-  }, [form, current.faceMin, current.faceMax, current.roi?.x1, current.roi?.y1, current.roi?.x2, current.roi?.y2]);
+  });
+  // Only when the shapes move: a half-typed invalid number stays where the user is typing.
+  useEffect(() => showNumbers(), [current.faceMin, current.faceMax, current.roi?.x1, current.roi?.y1, current.roi?.x2, current.roi?.y2]);
 
   function onNumbers(_: Partial<NumberFields>, all: NumberFields) {
     const box = withRoi ? { x1: all.x1 ?? NaN, y1: all.y1 ?? NaN, x2: all.x2 ?? NaN, y2: all.y2 ?? NaN } : null;
@@ -179,29 +180,7 @@ export function RoiEditor({ camera }: { camera: CameraRecord }) {
     update.reset();
   }
 
-  // ---- unsaved edits are not dropped by a stray click
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
-  const asking = useRef(false);
-  useEffect(() => {
-    if (blocker.state !== 'blocked' || asking.current) return;
-    asking.current = true;
-    modal.confirm({
-      title: t('leave.title'),
-      content: t('leave.body'),
-      okText: t('leave.ok'),
-      cancelText: t('leave.cancel'),
-      okButtonProps: { danger: true },
-      onOk: () => blocker.proceed?.(),
-      onCancel: () => blocker.reset?.(),
-      afterClose: () => (asking.current = false),
-    });
-  }, [blocker, modal, t]);
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useLeaveGuard(dirty);
 
   const area = current.roi ? boxArea(current.roi) : 0;
   const instructionsId = `${ids}-instructions`;

@@ -12,7 +12,7 @@ import {
 import { detectFace } from '../../../api/protocol/recognition';
 import { deleteInBatches, type DeleteBatchResult } from '../lib/delete-batches';
 import type { FaceQuery } from '../lib/gallery-view';
-import { libraryQueries } from './library-queries';
+import { libraryQueries } from '../../../api/queries/libraries';
 
 export const galleryQueries = {
   all: (libId: number) => [...libraryQueries.all(), 'gallery', libId] as const,

@@ -5,7 +5,6 @@
 // session expiry (the run pauses; nothing is lost, nothing is resent blindly).
 import { create } from 'zustand';
 import { call } from '../../../api/device';
-import { deviceFileUrl } from '../paths';
 import {
   batchProblems,
   rowFromFile,
@@ -14,6 +13,7 @@ import {
   type PersonFields,
 } from '../lib/import-rows';
 import { ImportRunner, type HaltReason, type ItemOutcome, type RunnerEvent, type RunnerState } from '../lib/import-runner';
+import { deviceFileUrl } from '../../../api/protocol/files';
 
 export type RowStatus =
   | { kind: 'pending' }
