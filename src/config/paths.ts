@@ -15,8 +15,6 @@ export const paths = {
   system: '/system',
 } as const;
 
-export type AppPath = (typeof paths)[keyof typeof paths];
-
 /** Route patterns (react-router), with their path parameters. */
 export const routes = {
   ...paths,

@@ -7,7 +7,7 @@ import { selectLang, useLangStore, type Lang } from './lang-store';
 import { formatMessage } from './format';
 import { zhCN } from './zh-CN';
 
-export type { MessageKey, Placeholders, Translation, Vars, VarsOf } from './catalogue';
+export type { MessageKey, Translation, Vars, VarsOf } from './catalogue';
 export { formatAgo } from './format';
 export { LANGS, currentLang, detectLang, syncDocumentLang, useLangStore, type Lang } from './lang-store';
 

@@ -32,9 +32,6 @@ export const selectCameras = (a: CameraList): CameraRecord[] => a.camera;
 /** The cameras' alarm thresholds (for reading a 1:1 score). */
 export const selectThresholds = (a: CameraList): number[] => a.camera.map((c) => c.threshold);
 
-/** Channel → camera name. */
-export const selectNamesByChannel = (a: CameraList): Map<number, string> => new Map(a.camera.map((c) => [c.channel, c.camera_name]));
-
 /** A camera that watches a library (§4.1: its lib_ids "1,2"). */
 export interface Watcher {
   channel: number;

@@ -17,13 +17,3 @@ export const libraryQueries = {
     }),
 };
 
-/** Libraries of one type (§3.2: 1 blacklist, 2 whitelist). */
-export const selectLibrariesOfType =
-  (type: 1 | 2) =>
-  (libs: Library[]): Library[] =>
-    libs.filter((l) => l.lib_type === type);
-
-export const selectLibraryIds = (libs: Library[]): number[] => libs.map((l) => l.lib_id);
-
-/** Library id → library. */
-export const selectLibrariesById = (libs: Library[]): Map<number, Library> => new Map(libs.map((l) => [l.lib_id, l]));

@@ -7,7 +7,6 @@ import { zhCN } from './zh-CN';
 
 export const useCameraT = defineMessages({ 'zh-CN': zhCN, 'en-US': enUS });
 
-export type CameraMessageKey = Parameters<ReturnType<typeof useCameraT>>[0];
 
 /** The limits every message may quote: reused from limits.ts, never retyped. */
 export const LIMIT_VARS = {
