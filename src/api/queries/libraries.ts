@@ -5,7 +5,7 @@
 // libraryQueries.all() and every screen shows the change at once.
 import { queryOptions } from '@tanstack/react-query';
 import { call } from '../device';
-import { listLibraries, type Library } from '../protocol/libraries';
+import { listLibraries } from '../protocol/libraries';
 
 export const libraryQueries = {
   /** Every library key starts here (a feature's galleries too), so one invalidation refreshes them all. */
