@@ -11,10 +11,11 @@ import { DeviceError } from '../api/errors';
 import type { Operation } from '../api/protocol/operation';
 import { getWsKey } from '../api/protocol/push';
 import { queryAlarms, type AlarmRecord } from '../api/protocol/records';
+import { getTime } from '../api/protocol/system';
 import type { LiveEvent } from './live-event';
 import { backoffDelay, createLiveSocket, type LiveSignal, type LiveSocket, type LiveSocketDeps, type LiveStatus } from './live-socket';
 import { historyRecord, pushMessage, T0 } from './testing';
-import { shiftDeviceTime } from './live-event';
+import { formatDeviceTime, parseDeviceTime, shiftDeviceTime } from '../api/protocol/device-time';
 
 const WebSocketImpl = NodeWebSocket as unknown as typeof WebSocket;
 
@@ -34,11 +35,19 @@ interface FakeDevice {
   oldestFirst: boolean;
   /** Runs before each 1036 answer: the device storing alarms while the console pages. */
   beforeQuery: (() => void | Promise<void>) | null;
+  /** The clock the device's own clock runs on (the tests skew it to play sleep). */
+  now: () => number;
+  /** Added to the device's clock: a step. */
+  stepMs: number;
+  /** When set, 1283 fails. */
+  timeError: number | null;
   requests: Array<{ msgId: string; req: Record<string, unknown> }>;
   close(): Promise<void>;
 }
 
 async function fakeDevice(): Promise<FakeDevice> {
+  const startedAt = Date.now();
+  let newestPushed = T0;
   const server = http.createServer();
   const wss = new WebSocketServer({ server, path: '/ws/' });
   const device: FakeDevice = {
@@ -51,6 +60,9 @@ async function fakeDevice(): Promise<FakeDevice> {
     history: [],
     oldestFirst: false,
     beforeQuery: null,
+    now: Date.now,
+    stepMs: 0,
+    timeError: null,
     requests: [],
     call: (async (op: Operation, req: unknown) => {
       const parsed = op.request.parse(req) as Record<string, unknown>;
@@ -58,6 +70,13 @@ async function fakeDevice(): Promise<FakeDevice> {
       if (op.msgId === getWsKey.msgId) {
         if (device.keyError !== null) throw new DeviceError(device.keyError, '', op.name);
         return op.answer.parse({ key: device.keyAnswer });
+      }
+      if (op.msgId === getTime.msgId) {
+        if (device.timeError !== null) throw new DeviceError(device.timeError, '', op.name);
+        // The tests make up their triggers (T0 + n seconds, at once): the device's clock is at least the newest of them.
+        let t = formatDeviceTime(parseDeviceTime(T0)! + (device.now() - startedAt) + device.stepMs);
+        if (device.stepMs === 0) for (const trigger of [newestPushed, ...device.history.map((r) => r.trigger)]) if (trigger > t) t = trigger;
+        return op.answer.parse({ sys_time: t, time_format: 'yyyy-MM-dd HH:mm:ss', time_zone: 'GMT+08:00' });
       }
       if (op.msgId === queryAlarms.msgId) {
         await device.beforeQuery?.();
@@ -79,6 +98,11 @@ async function fakeDevice(): Promise<FakeDevice> {
       await new Promise<void>((r) => wss.close(() => r()));
       await new Promise<void>((r) => server.close(() => r()));
     },
+  };
+  const broadcast = device.hub.broadcast.bind(device.hub);
+  device.hub.broadcast = (message) => {
+    if (message.data.trigger > newestPushed) newestPushed = message.data.trigger;
+    broadcast(message);
   };
   wss.on('connection', (ws) => device.hub.accept(ws));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -111,6 +135,7 @@ interface Harness {
 
 async function harness(opts: Partial<LiveSocketDeps> = {}, device?: FakeDevice): Promise<Harness> {
   const dev = device ?? (await fakeDevice());
+  if (opts.now) dev.now = opts.now;
   const events: LiveEvent[] = [];
   const statuses: LiveStatus[] = [];
   const delays: number[] = [];
