@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: gap, baseline, backfill and the check share one position, one dedupe set and one clock.
 // What the push did not deliver, read from the alarm history (1036, §3.16):
 // after a gap (drop, restart, expiry, sleep) the gap's alarms, and while live,
 // every `auditMs`, the alarms the device stored but never pushed (it may drop
