@@ -6,8 +6,11 @@ import type { AddressInfo } from 'node:net';
 import busboy from 'busboy';
 import { WebSocketServer } from 'ws';
 import type { EmulatorContext } from './context';
-import { dispatch, envelope, PARAM_ERROR, type Incoming } from './dispatch';
+import { dispatch, envelope, type Incoming } from './dispatch';
+import { ErrorCode } from '../src/api/protocol/error-codes';
 import type { ReceivedFile } from './operations/handler';
+
+const { PARAM_ERROR } = ErrorCode;
 
 /** The device takes bodies up to this size: a batch import of a few hundred photos. */
 const BODY_LIMIT = 512 * 1024 * 1024;
@@ -96,7 +99,7 @@ export async function startServer(
     port?: number;
   } = {},
 ): Promise<RunningServer> {
-  const onRequest: http.RequestListener = async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     try {
       const url = new URL(req.url ?? '/', 'http://device');
       for (const route of opts.extraRoutes ?? []) {
@@ -145,6 +148,8 @@ export async function startServer(
       if (!res.headersSent) send(res, 500, 'internal error', 'text/plain');
     }
   };
+  // handle catches what it can answer; the listener itself returns nothing.
+  const onRequest: http.RequestListener = (req, res) => void handle(req, res);
   const server: http.Server = opts.tls
     ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, onRequest)
     : http.createServer(onRequest);

@@ -1,4 +1,4 @@
-// npm test: type-check, unit tests, production build, end-to-end tests in
+// npm test: lint, dead-code check, type-check, unit tests, production build, end-to-end tests in
 // Chromium against the emulator. Ends with one plain line of totals.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -63,6 +63,14 @@ try {
 }
 
 const npx = 'npx';
+// --- static checks first (lint with the import boundaries, dead code); a few seconds.
+step('lint', npx, ['oxlint', '--type-aware']);
+step('dead code', npx, ['knip', '--no-progress']);
+// FORMAT CHECK: off until the one repository-wide `npm run format` has landed;
+// then uncomment (or run with NEBULA_FORMAT_CHECK=1 to try it now).
+// step('format', npx, ['oxfmt', '--check']);
+if (process.env.NEBULA_FORMAT_CHECK === '1') step('format', npx, ['oxfmt', '--check']);
+// --- end of static checks
 step('type-check', npx, ['tsc', '-p', 'tsconfig.json']);
 const vitestJson = path.join(out, 'vitest.json');
 step('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);

@@ -14,6 +14,7 @@ import { DEMO_PASSWORD, DEMO_USER, expect as baseExpect, test } from '../fixture
 import { WallDevice } from '../pages/alarm-wall-device';
 import { AlarmWallPage } from '../pages/alarm-wall-page';
 import { LoginPage } from '../pages/login-page';
+import { ReauthDialog } from '../pages/reauth-dialog';
 
 test.use({
   locale: 'en-US',
@@ -97,13 +98,15 @@ test('a device restart is shown; after logging in again the alarms pushed meanwh
     await expect(liveLight(page)).toHaveAccessibleName(/reconnecting|unreachable/i);
     await emulator.whenUp();
 
-    // The device forgot every session: the console asks for a login, saying why, and comes back here after.
-    await expect(page).toHaveURL(/\/login\?next=%2Falarm-wall$/, { timeout: 30_000 });
-    await expect(loginPage.expiredNotice).toBeVisible();
+    // The device forgot every session: the console asks for the password over the wall, saying why.
+    const reauth = new ReauthDialog(page);
+    await expect(reauth.dialog).toBeVisible({ timeout: 30_000 });
+    await expect(reauth.dialog).toContainText(/restarted|ended/);
+    await expect(page).toHaveURL(/\/alarm-wall$/);
     const meanwhile = [...(await dev.capture(4, staff.photo)), ...(await dev.capture(1, suspect.photo))];
     expect(meanwhile).toHaveLength(2);
 
-    await loginPage.logIn(DEMO_USER, DEMO_PASSWORD);
+    await reauth.logIn(DEMO_PASSWORD);
     await expect(page).toHaveURL(/\/alarm-wall$/);
     await expect(liveLight(page)).toHaveAccessibleName(/: live$/i);
     for (const id of meanwhile) {

@@ -28,14 +28,9 @@ import {
 import type { EmulatorContext } from '../context';
 import { handle, Refusal, type Handler, type HandlerRequest } from './handler';
 import { splitIds } from './util';
+import { ErrorCode } from '../../src/api/protocol/error-codes';
 
-const PARAM_ERROR = -3596;
-const NO_DATA = -105;
-const NO_CAMERA = -109;
-const CHANNEL_TAKEN = -115;
-const NO_LIBRARY = -117;
-const NO_POWER = -151;
-const IMAGE_SNAP_MODE = -3620;
+const { CAMERA_MISSING, CHANNEL_TAKEN, IMAGE_SNAP_MODE, LIBRARY_MISSING, NO_DATA, NO_POWER, PARAM_ERROR } = ErrorCode;
 
 /**
  * §4.2 note 4: "when the camera's ip is wrong or invalid, wait patiently for
@@ -180,10 +175,6 @@ function writeCamera(ctx: EmulatorContext, cam: StoredCamera): void {
     .run(cam.channel, JSON.stringify(cam));
 }
 
-export function usedComputingPower(ctx: EmulatorContext): number {
-  return readCameras(ctx).reduce((sum, cam) => sum + powerCost(cam), 0);
-}
-
 /**
  * Fault injection for the live issue: takes a camera off line (or back).
  * Answers false when no camera is on the channel. Emits 'camera-status'
@@ -216,7 +207,7 @@ function checkChannelRange(ctx: EmulatorContext, channel: number): void {
 function checkLibIds(ctx: EmulatorContext, libIds: string | undefined): string {
   const ids = [...new Set(splitIds(libIds).map(Number))];
   const exists = ctx.db.prepare<[number], { lib_id: number }>('SELECT lib_id FROM libraries WHERE lib_id = ?');
-  for (const id of ids) if (!exists.get(id)) throw new Refusal(NO_LIBRARY, `lib_id ${id}`);
+  for (const id of ids) if (!exists.get(id)) throw new Refusal(LIBRARY_MISSING, `lib_id ${id}`);
   return ids.join(',');
 }
 
@@ -364,7 +355,7 @@ const EDITABLE: Record<CameraKind, ReadonlySet<EditKey>> = {
 export function editCamera(ctx: EmulatorContext, req: UpdateRequest): { cam: StoredCamera; slow: boolean } {
   checkChannelRange(ctx, req.channel);
   const cam = readCamera(ctx, req.channel);
-  if (!cam) throw new Refusal(NO_CAMERA, `channel ${req.channel}`);
+  if (!cam) throw new Refusal(CAMERA_MISSING, `channel ${req.channel}`);
   const kind = cameraKind(cam);
 
   // Note 1: camera_mode and protocol may be sent, but only unchanged.
@@ -476,7 +467,7 @@ export function insertRelay(
   ctx: EmulatorContext,
   req: HandlerRequest<typeof addRelay>,
 ): ReturnType<typeof relayAnswer> {
-  if (!readCamera(ctx, req.camera_channel)) throw new Refusal(NO_CAMERA, `channel ${req.camera_channel}`);
+  if (!readCamera(ctx, req.camera_channel)) throw new Refusal(CAMERA_MISSING, `channel ${req.camera_channel}`);
   // §10.2 shows dotted IPv4 only; a host name or a typo is a parameter error.
   const devIp = req.dev_ip.trim();
   if (!isIpv4(devIp)) throw new Refusal(PARAM_ERROR, `dev_ip ${req.dev_ip}`);
@@ -522,7 +513,7 @@ export const camerasHandlers: Handler[] = [
     checkChannelRange(ctx, req.channel);
     ctx.db.transaction(() => {
       const { changes } = ctx.db.prepare('DELETE FROM cameras WHERE channel = ?').run(req.channel);
-      if (changes === 0) throw new Refusal(NO_CAMERA, `channel ${req.channel}`);
+      if (changes === 0) throw new Refusal(CAMERA_MISSING, `channel ${req.channel}`);
       ctx.db.prepare('DELETE FROM relays WHERE camera_channel = ?').run(req.channel);
     })();
     return '';

@@ -25,6 +25,7 @@ export * from './attributes';
 export * from './limits';
 export * from './errors';
 export * from './device-time';
+export * from './files';
 
 function operationsOf(mod: Record<string, unknown>): Operation[] {
   return Object.values(mod).filter(

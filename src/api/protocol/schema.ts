@@ -6,8 +6,6 @@ import {
   EXPORT_MAX,
   FUZZY_KEY_MAX,
   ID_LIST_MAX,
-  IMG_ID_MAX,
-  IMG_ID_PATTERN,
   QUERY_MAX,
   THRESHOLD_MAX,
   THRESHOLD_MIN,
@@ -38,10 +36,6 @@ export const startNo = () => int().pipe(z.number().min(1)).optional();
 export const qryLen = () => int().pipe(z.number().min(1).max(QUERY_MAX)).optional();
 export const exportLen = () => int().pipe(z.number().min(1).max(EXPORT_MAX)).optional();
 
-/** §3.7: img_id rule; too long is its own code on the device (-2754), so length is checked by the handler. */
-export const imgId = () => z.string().regex(IMG_ID_PATTERN, 'letters, digits and -');
-export const imgIdLoose = () => z.string();
-export { IMG_ID_MAX };
 
 /** "1,2,3": a comma list of at most `max` non-empty items. */
 export const idList = (max = ID_LIST_MAX) =>

@@ -4,7 +4,7 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, InputNumber, Radio, Row, Select, Slider, Space, Typography } from 'antd';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { ID_LIST_MAX, THRESHOLD_MAX, THRESHOLD_MIN, TOPK_MAX } from '../../../api/protocol/limits';
 import { faceSearchQueries } from '../api/face-search-queries';
 import { parseCoordinate, useExaminePhoto, useSearchFace, type ExaminedPhoto, type PhotoSource } from '../api/recognition';
@@ -55,11 +55,13 @@ export function SearchPanel({ snap }: { snap: string | null }) {
 
   // A probe named in the URL (?snap=), once per path.
   const taken = useRef<string | null>(null);
+  // take changes every render; the effect reads its latest version.
+  const takeSnap = useEffectEvent((path: string) => take({ kind: 'device', path }));
   useEffect(() => {
     if (!snap || taken.current === snap || libraries.isPending) return;
     taken.current = snap;
-    take({ kind: 'device', path: snap });
-    // Once per snap, after the libraries are known or failed (take itself changes every render).
+    takeSnap(snap);
+    // Once per snap, after the libraries are known or failed.
   }, [snap, libraries.isPending]);
 
   const boxes: PhotoBox[] = (photo?.faces ?? []).flatMap((f, i) => {
