@@ -54,10 +54,21 @@ for (const scene of scenes) {
 scores.sort((a, b) => a - b);
 const q = (p: number) => scores[Math.min(scores.length - 1, Math.floor(p * scores.length))];
 const share = (t: number) => `${Math.round((100 * scores.filter((s) => s >= t).length) / scores.length)} %`;
-console.log(`${plain ? 'unvaried' : 'varied'} captures: ${scenes.length} scenes, ${faces} faces of enrolled people, built in ${(buildMs / 1000).toFixed(1)} s`);
-console.log(`similarity to the enrolled photo: min ${q(0)} · p10 ${q(0.1)} · p25 ${q(0.25)} · median ${q(0.5)} · p75 ${q(0.75)} · p90 ${q(0.9)} · max ${scores.at(-1)}`);
-console.log(`at or above 86: ${share(86)} · 87: ${share(87)} · 88: ${share(88)} · rank-1 is the right person: ${Math.round((100 * rank1) / faces)} %`);
+console.log(
+  `${plain ? 'unvaried' : 'varied'} captures: ${scenes.length} scenes, ${faces} faces of enrolled people, built in ${(buildMs / 1000).toFixed(1)} s`,
+);
+console.log(
+  `similarity to the enrolled photo: min ${q(0)} · p10 ${q(0.1)} · p25 ${q(0.25)} · median ${q(0.5)} · p75 ${q(0.75)} · p90 ${q(0.9)} · max ${scores.at(-1)}`,
+);
+console.log(
+  `at or above 86: ${share(86)} · 87: ${share(87)} · 88: ${share(88)} · rank-1 is the right person: ${Math.round((100 * rank1) / faces)} %`,
+);
 const hist = new Map<number, number>();
 for (const s of scores) hist.set(Math.floor(s / 5) * 5, (hist.get(Math.floor(s / 5) * 5) ?? 0) + 1);
-console.log([...hist].sort((a, b) => a[0] - b[0]).map(([b, n]) => `${b}-${b + 4}: ${n}`).join(' · '));
+console.log(
+  [...hist]
+    .sort((a, b) => a[0] - b[0])
+    .map(([b, n]) => `${b}-${b + 4}: ${n}`)
+    .join(' · '),
+);
 await engine.close();

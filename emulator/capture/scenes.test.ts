@@ -11,8 +11,20 @@ async function photo(): Promise<Buffer> {
 
 describe('capture variation', () => {
   it('is the same for the same seed, and differs from capture to capture', () => {
-    const a = Array.from({ length: 3 }, ((r) => () => randomVariation(r))(rngFrom(7)));
-    const b = Array.from({ length: 3 }, ((r) => () => randomVariation(r))(rngFrom(7)));
+    const a = Array.from(
+      { length: 3 },
+      (
+        (r) => () =>
+          randomVariation(r)
+      )(rngFrom(7)),
+    );
+    const b = Array.from(
+      { length: 3 },
+      (
+        (r) => () =>
+          randomVariation(r)
+      )(rngFrom(7)),
+    );
     expect(a).toEqual(b);
     expect(a[0]).not.toEqual(a[1]);
     for (const v of a) {

@@ -111,7 +111,12 @@ export async function varyFace(photo: Buffer, v: Variation): Promise<Buffer> {
 }
 
 /** Composes a frame: a soft two-colour background and the faces at their places. */
-export async function composeFrame(placements: Placement[], width = FRAME_WIDTH_DEFAULT, height = FRAME_HEIGHT_DEFAULT, hue = 210): Promise<Buffer> {
+export async function composeFrame(
+  placements: Placement[],
+  width = FRAME_WIDTH_DEFAULT,
+  height = FRAME_HEIGHT_DEFAULT,
+  hue = 210,
+): Promise<Buffer> {
   const svg = Buffer.from(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
       `<defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1">` +

@@ -66,7 +66,16 @@ describe('live stream when the device clock steps', () => {
         lib_name: 'Wanted',
         lib_type: 1,
         similarity: 91,
-        face: { img_id: 'w-1', img_path: 'img/1_w-1.jpg', person_idcard: '', person_name: 'Someone', person_gender: '1', person_age: '40', person_addr: '', create_time: trigger },
+        face: {
+          img_id: 'w-1',
+          img_path: 'img/1_w-1.jpg',
+          person_idcard: '',
+          person_name: 'Someone',
+          person_gender: '1',
+          person_age: '40',
+          person_addr: '',
+          create_time: trigger,
+        },
       },
       face_attr: FACE_ATTR,
       snap: JPEG,
@@ -101,10 +110,13 @@ describe('live stream when the device clock steps', () => {
 
   const live = () => store.getState().status.state === 'live';
   const ids = () => store.getState().alarms.map((a) => a.snapId);
-  const has = (...want: string[]) => () => want.every((id) => ids().includes(id));
+  const has =
+    (...want: string[]) =>
+    () =>
+      want.every((id) => ids().includes(id));
   /** The device's history settles (baseline, backfill) before the next drop. */
   const reconnected = async (n: number) => {
-    await waitFor(() => (socket.stats.reconnects >= n) && live(), `reconnect ${n}`);
+    await waitFor(() => socket.stats.reconnects >= n && live(), `reconnect ${n}`);
   };
 
   it('alarms recorded an hour ahead and corrected: later drops lose nothing and current alarms stay on top', async () => {
@@ -187,7 +199,12 @@ describe('live stream when the device clock steps', () => {
     // Within the second of the correction, the outage and the hour ahead have no order to keep; the next alarm is on top.
     expect(ids()[0]).toBe('now-2');
     expect(store.getState().counters.duplicates).toBe(0);
-    expect(store.getState().alarms.filter((a) => outage.includes(a.snapId)).every((a) => a.backfilled)).toBe(true);
+    expect(
+      store
+        .getState()
+        .alarms.filter((a) => outage.includes(a.snapId))
+        .every((a) => a.backfilled),
+    ).toBe(true);
   });
 
   it('the clock stepped back while live: pushes the device drops afterwards are found by the check', async () => {

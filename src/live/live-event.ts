@@ -140,7 +140,12 @@ function person(d: Pick<WsAlarmData, 'person_name' | 'person_idcard' | 'person_g
 }
 
 /** §9.2: img is -1 and similarity -1 when no library face matched. */
-export function fromPush(d: WsAlarmData, receivedAt: number, pictures?: PushPictures, at = parseDeviceTime(d.trigger) ?? receivedAt): LiveEvent {
+export function fromPush(
+  d: WsAlarmData,
+  receivedAt: number,
+  pictures?: PushPictures,
+  at = parseDeviceTime(d.trigger) ?? receivedAt,
+): LiveEvent {
   const base = {
     snapId: d.snap_id,
     trigger: d.trigger,

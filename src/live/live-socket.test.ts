@@ -52,7 +52,10 @@ async function fakeDevice(): Promise<FakeDevice> {
   const server = http.createServer();
   const wss = new WebSocketServer({ server, path: '/ws/' });
   const device: FakeDevice = {
-    hub: new WsHub(() => device.key, () => {}),
+    hub: new WsHub(
+      () => device.key,
+      () => {},
+    ),
     wss,
     url: '',
     key: 'key-1',
@@ -76,7 +79,8 @@ async function fakeDevice(): Promise<FakeDevice> {
         if (device.timeError !== null) throw new DeviceError(device.timeError, '', op.name);
         // The tests make up their triggers (T0 + n seconds, at once): the device's clock is at least the newest of them.
         let t = formatDeviceTime(parseDeviceTime(T0)! + (device.now() - startedAt) + device.stepMs);
-        if (device.stepMs === 0) for (const trigger of [newestPushed, ...device.history.map((r) => r.trigger)]) if (trigger > t) t = trigger;
+        if (device.stepMs === 0)
+          for (const trigger of [newestPushed, ...device.history.map((r) => r.trigger)]) if (trigger > t) t = trigger;
         return op.answer.parse({ sys_time: t, time_format: 'yyyy-MM-dd HH:mm:ss', time_zone: 'GMT+08:00' });
       }
       if (op.msgId === queryAlarms.msgId) {
@@ -178,9 +182,7 @@ async function liveWithCheck(opts: Partial<LiveSocketDeps> = {}): Promise<Harnes
 
 describe('live socket', () => {
   it('backoff: 1 s doubling to 30 s, jittered ±25 %', () => {
-    expect([0, 1, 2, 3, 4, 5, 6].map((a) => backoffDelay(a, undefined, () => 0.5))).toEqual([
-      1000, 2000, 4000, 8000, 16000, 30000, 30000,
-    ]);
+    expect([0, 1, 2, 3, 4, 5, 6].map((a) => backoffDelay(a, undefined, () => 0.5))).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);
     expect(backoffDelay(0, undefined, () => 0)).toBe(750);
     expect(backoffDelay(2, undefined, () => 0.999)).toBeLessThanOrEqual(5000);
     expect(backoffDelay(10, undefined, () => 0.999)).toBe(30000);
@@ -195,9 +197,7 @@ describe('live socket', () => {
 
     h.device.hub.broadcast(pushMessage(1));
     h.device.hub.broadcast(pushMessage(2, { img: -1, similarity: -1, lib_id: 0, img_path: '' }));
-    h.device.hub.broadcast(
-      pushMessage(3, { obj_label: 2, face_attr: undefined, body_attr: { coat_color: 'red', st_bag: 'st_bag' } }),
-    );
+    h.device.hub.broadcast(pushMessage(3, { obj_label: 2, face_attr: undefined, body_attr: { coat_color: 'red', st_bag: 'st_bag' } }));
     await waitFor(() => h.events.length === 3, 'three events');
 
     const [matched, unknown, body] = h.events;
@@ -278,7 +278,8 @@ describe('live socket', () => {
 
     // While the socket is down the device records 120 alarms (three pages), one in the same second as the last seen.
     h.device.history.push(historyRecord(0));
-    for (let i = 0; i < 120; i++) h.device.history.push(historyRecord(i, i === 0 ? { snap_id: 'same-second', snap_path: 'record/same-second.jpg' } : {}));
+    for (let i = 0; i < 120; i++)
+      h.device.history.push(historyRecord(i, i === 0 ? { snap_id: 'same-second', snap_path: 'record/same-second.jpg' } : {}));
     const before = h.statuses.length;
     h.device.hub.dropAll();
 
@@ -334,7 +335,9 @@ describe('live socket', () => {
     await waitFor(() => h.events.some((e) => e.snapId === 'snap-31'), 'the second gap backfilled');
     const starts = h.device.requests.filter((r) => r.msgId === '1036' && r.req.qry_len === 50).map((r) => r.req.start_time);
     expect(starts).toEqual([shiftDeviceTime(T0, -1), shiftDeviceTime(T0, 29)]);
-    expect(h.events.map((e) => e.snapId).sort()).toEqual(['snap-0', ...Array.from({ length: 10 }, (_, i) => `snap-${i + 1}`), 'snap-30', 'snap-31'].sort());
+    expect(h.events.map((e) => e.snapId).sort()).toEqual(
+      ['snap-0', ...Array.from({ length: 10 }, (_, i) => `snap-${i + 1}`), 'snap-30', 'snap-31'].sort(),
+    );
   });
 
   it('alarms the device stored but never pushed, the socket up all along, are found by the check and passed on once', async () => {
@@ -411,7 +414,7 @@ describe('live socket', () => {
     expect(h.socket.stats).toMatchObject({ recovered: 0, backfilled: 0, duplicates: 0 });
   });
 
-  it('alarms stored while the backfill pages (newest first, so the list shifts) do not push the gap\'s oldest out of reach', async () => {
+  it("alarms stored while the backfill pages (newest first, so the list shifts) do not push the gap's oldest out of reach", async () => {
     const h = await harness();
     h.socket.start();
     await waitFor(() => state(h) === 'live', 'live');

@@ -330,7 +330,9 @@ export function createRecovery(deps: RecoveryDeps): Recovery {
   function merged(windows: readonly Window[]): Window[] {
     const out: Window[] = [];
     for (const w of windows) {
-      const i = out.findIndex((o) => (o.to === null || w.from === null || w.from <= o.to) && (w.to === null || o.from === null || o.from <= w.to));
+      const i = out.findIndex(
+        (o) => (o.to === null || w.from === null || w.from <= o.to) && (w.to === null || o.from === null || o.from <= w.to),
+      );
       if (i < 0) {
         out.push(w);
         continue;
