@@ -11,8 +11,7 @@ import { browserLifecycle, watchLifecycle } from './lifecycle';
 import { webSocketTransport, type OpenTransport } from './push-transport';
 import { createRecovery } from './recovery';
 
-export { backoffDelay, browserWsUrl, DEFAULT_BACKOFF } from './connection';
-export { browserLifecycle } from './lifecycle';
+export { backoffDelay, browserWsUrl } from './connection';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'refused' | 'offline' | 'stopped';
 
