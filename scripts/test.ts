@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureChromium } from './chromium';
+import { ensureNginx } from './nginx';
 
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0, flaky: 0 };
@@ -61,6 +62,9 @@ try {
   console.error(`\n${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 }
+// The console through the shipped nginx example: one spec needs Debian's nginx.
+const nginx = ensureNginx();
+if (nginx) console.log(`nginx: ${nginx}`);
 
 const npx = 'npx';
 // --- static checks first (lint with the import boundaries, dead code); a few seconds.
@@ -79,6 +83,7 @@ if (step('build', npx, ['vite', 'build', '--logLevel', 'warn'])) {
   const pwJson = path.join(out, 'playwright.json');
   step('end-to-end tests', npx, ['playwright', 'test', '--reporter=list,json'], {
     CHROMIUM_PATH: chromium,
+    ...(nginx ? { NGINX_PATH: nginx } : {}),
     PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
   });
   countPlaywright(pwJson);

@@ -12,6 +12,11 @@ import {
   TIME_PATTERN,
 } from './limits';
 
+// The console runs under a CSP without 'unsafe-eval' (server/headers.ts): zod's
+// probe for its eval-compiled fast path would be reported as a violation every
+// load. Set here, in the module every schema (page and push worker) imports.
+z.config({ jitless: true });
+
 /**
  * An int on the wire. The device takes numeric strings too: the reference's own
  * GB28181 example sends "snap_mode": "1", and form fields are always strings.

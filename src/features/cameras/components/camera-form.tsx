@@ -73,6 +73,9 @@ export function CameraForm(props: CameraFormProps) {
   function onValuesChange(changed: Partial<CameraFormValues>) {
     setNothingToSave(false);
     if (mode === 'add' && changed.kind) {
+      // A refusal for the last kind (-151) says nothing of this one.
+      form.setFields([{ name: 'kind', errors: [] }]);
+      add.reset();
       // GB28181's ip / port are the SIP server's: prefill the usual ones.
       if (changed.kind === 'GB28181') {
         if (!form.getFieldValue('port')) form.setFieldValue('port', SIP_PORT_DEFAULT);
@@ -125,6 +128,8 @@ export function CameraForm(props: CameraFormProps) {
   const free = Math.max(0, power.capacity - power.used);
   const cost = costOf(kind);
   const pending = mutation.isPending;
+  // A refusal that concerns one field is said at that field, once: not again in an alert below.
+  const refusalField = mutation.error instanceof DeviceError ? FIELD_OF_CODE[mutation.error.code] : undefined;
   return (
     <Form<CameraFormValues>
       form={form}
@@ -168,8 +173,14 @@ export function CameraForm(props: CameraFormProps) {
         </Form.Item>
       )}
 
-      {mode === 'add' && cost > free && (
-        <Alert className="cameras__form-alert" type="warning" showIcon title={t('form.powerWarning', { cost, free })} />
+      {mode === 'add' && cost > free && refusalField !== 'kind' && (
+        <Alert
+          className="cameras__form-alert"
+          type="warning"
+          showIcon
+          // A capture camera is already the cheapest kind: advising one would be no advice.
+          title={t(cost > costOf('IMAGE') ? 'form.powerWarning' : 'form.powerWarningCheapest', { cost, free })}
+        />
       )}
 
       {mode === 'add' && (
@@ -205,7 +216,7 @@ export function CameraForm(props: CameraFormProps) {
           description={t('form.waitingHint')}
         />
       )}
-      {mutation.error && !pending && <RefusalAlert error={mutation.error} title={t('form.failed')} />}
+      {mutation.error && !pending && !refusalField && <RefusalAlert error={mutation.error} title={t('form.failed')} />}
       {nothingToSave && <Alert className="cameras__form-alert" type="info" showIcon role="status" title={t('form.noChange')} />}
 
       <Flex gap={8} justify="flex-end" className="cameras__form-actions">

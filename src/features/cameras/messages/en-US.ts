@@ -122,6 +122,7 @@ export const enUS: Translation<typeof zhCN> = {
   'form.cancel': 'Cancel',
   'form.waiting': 'Waiting for the device…',
   'form.waitingHint': 'A wrong or unreachable camera address makes the device slow to answer. Please wait: the form is locked, so the camera cannot be added twice.',
+  'form.powerWarningCheapest': 'A capture camera costs {cost} and only {free} remain: the device will refuse it. Delete a camera first.',
   'form.powerWarning': 'This kind costs {cost} and only {free} remain: the device will refuse it. Delete a camera first, or add a capture camera.',
   'form.noChange': 'Nothing to save.',
   'form.added': 'Camera “{name}” added on channel {channel}',

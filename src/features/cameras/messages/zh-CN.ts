@@ -120,6 +120,7 @@ export const zhCN = {
   'form.cancel': '取消',
   'form.waiting': '正在等待设备应答…',
   'form.waitingHint': '相机地址错误或不可达时，设备需要较长时间才应答。请稍候，不要重复提交：表单已锁定，不会重复添加。',
+  'form.powerWarningCheapest': '抓拍机需要 {cost} 路算力，当前只剩 {free} 路，设备会拒绝添加。请先删除一台相机。',
   'form.powerWarning': '该类型需要 {cost} 路算力，当前只剩 {free} 路，设备会拒绝添加。请先删除一台相机，或改为添加抓拍机。',
   'form.noChange': '没有需要保存的修改。',
   'form.added': '已在通道 {channel} 添加相机“{name}”',

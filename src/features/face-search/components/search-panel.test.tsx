@@ -76,7 +76,8 @@ describe('the 1:N search panel', () => {
     const { container } = renderRoutes([{ path: '/', element: <App><SearchPanel snap={null} /></App> }], '/');
     const u = userEvent.setup();
     const input = () => container.querySelector<HTMLInputElement>('input[type=file]')!;
-    await screen.findByText('All libraries (2)');
+    // Said inside the empty select, not under it.
+    expect((await screen.findByText('All libraries (2)')).closest('.ant-select')).not.toBeNull();
     await u.upload(input(), new File([new Uint8Array([1, 2, 3])], 'group.jpg', { type: 'image/jpeg' }));
 
     expect(await screen.findByText('The photo shows 2 faces. Choose the one to search:')).toBeInTheDocument();

@@ -132,11 +132,7 @@ export function SearchPanel({ snap }: { snap: string | null }) {
               name="libIds"
               label={t('settings.libraries')}
               extra={
-                libsChosen.length === 0 && allIds.length > 0
-                  ? allIds.length > ID_LIST_MAX
-                    ? t('settings.librariesCapped', { n: ID_LIST_MAX, max: ID_LIST_MAX })
-                    : t('settings.librariesAll', { n: allIds.length })
-                  : undefined
+                libsChosen.length === 0 && allIds.length > ID_LIST_MAX ? t('settings.librariesCapped', { n: ID_LIST_MAX, max: ID_LIST_MAX }) : undefined
               }
               rules={[{ type: 'array', max: ID_LIST_MAX, message: t('settings.librariesMax', { max: ID_LIST_MAX }) }]}
             >
@@ -146,6 +142,8 @@ export function SearchPanel({ snap }: { snap: string | null }) {
                 maxCount={ID_LIST_MAX}
                 options={(libraries.data ?? []).map((l) => ({ value: l.lib_id, label: `${l.lib_name} · ${t(`type.${l.lib_type === 1 ? 1 : 2}`)}` }))}
                 optionFilterProp="label"
+                // Nothing chosen means every library: said in the box, so it never looks empty.
+                placeholder={allIds.length > 0 && allIds.length <= ID_LIST_MAX ? t('settings.librariesAll', { n: allIds.length }) : undefined}
                 loading={libraries.isPending}
               />
             </Form.Item>

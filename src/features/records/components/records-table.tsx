@@ -91,6 +91,7 @@ function snapshotColumns(t: T, lang: Lang, onOpen: (id: string) => void): Column
     c.camera,
     {
       key: 'match',
+      // §3.13: a snapshot names the closest library, not its person (only an alarm, §3.16, does).
       title: t('col.match'),
       render: (_, row) => {
         const r = row as SnapshotRecord;

@@ -50,7 +50,7 @@ export const enUS: Translation<typeof zhCN> = {
   'col.body': 'Body',
   'col.time': 'Captured',
   'col.camera': 'Camera',
-  'col.match': 'Closest library person',
+  'col.match': 'Closest library',
   'col.person': 'Person',
   'col.similarity': W.similarity,
   'col.library': 'Library',

@@ -48,7 +48,7 @@ export const zhCN = {
   'col.body': '人体',
   'col.time': '抓拍时间',
   'col.camera': '相机',
-  'col.match': '最相似的库人员',
+  'col.match': '最相似的人脸库',
   'col.person': '人员',
   'col.similarity': W.similarity,
   'col.library': '人像库',
