@@ -6,9 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { preview } from 'vite';
 import { startEmulator } from '../../emulator/index';
-import { deviceProxy } from '../../proxy.config';
+import { startServer } from '../../server/app';
 import { createClient } from '../../src/api/client';
 import { login } from '../../src/api/protocol';
 import { DEMO_PASSWORD, DEMO_USER, expect as baseExpect, test } from '../fixtures';
@@ -26,13 +25,9 @@ test('alarms of an hour the clock ran ahead do not stay on top, and a drop after
   // A device of its own: its history keeps alarms stamped an hour ahead, which the other specs need not see.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-e2e-wall-clock-'));
   const emulator = await startEmulator({ port: 0, dataDir, demo: true, quiet: true, demoRecords: 50, rate: 0 });
-  const server = await preview({
-    configFile: false,
-    logLevel: 'silent',
-    preview: { port: 0, host: '127.0.0.1', proxy: deviceProxy(emulator.url) },
-    build: { outDir: process.env.E2E_DIST ?? 'dist' },
-  });
-  const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
+  // The production server's code, pointed at this device.
+  const server = await startServer({ root: process.env.E2E_DIST ?? 'dist', deviceUrl: emulator.url, host: '127.0.0.1', port: 0 });
+  const base = server.url;
   try {
     expect(base).toBeTruthy();
     let session: string | null = null;
@@ -78,8 +73,7 @@ test('alarms of an hour the clock ran ahead do not stay on top, and a drop after
     for (const id of [current!, ...meanwhile]) for (const a of ahead) expect(order.indexOf(id)).toBeLessThan(order.indexOf(a));
   } finally {
     await page.close();
-    (server.httpServer as import('node:http').Server).closeAllConnections();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await server.close();
     await emulator.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
