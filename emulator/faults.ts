@@ -7,6 +7,7 @@
 //   POST /__emulator/capture      {"channel": 1, "photo": "<pool id>" | "data:image/jpeg;base64,…"}
 //   POST /__emulator/restart      {"seconds": 3}          go away, come back
 //   POST /__emulator/rate         {"rate": 50}            captures per second (0 stops)
+//   POST /__emulator/clock        {"stepSeconds": -3600}  step the device's clock (a zone fixed, NTP); answers its new time
 //   GET  /__emulator/stats                                push and capture counters
 import type http from 'node:http';
 import type { ExtraRoute } from './server';
@@ -19,8 +20,13 @@ export interface FaultActions {
   restart(seconds?: number): void;
   setRate(rate: number): Promise<void>;
   setLatency(ms: number): void;
+  /** Moves the device's clock by `seconds` (already clamped); returns its new "yyyy-MM-dd HH:mm:ss". */
+  stepClock(seconds: number): string;
   stats(): unknown;
 }
+
+/** A year either way: enough for any zone or NTP step, and the clock stays in the years the device keeps. */
+export const CLOCK_STEP_MAX_S = 366 * 86_400;
 
 function isLoopback(req: http.IncomingMessage): boolean {
   const a = req.socket.remoteAddress ?? '';
@@ -90,6 +96,12 @@ export function faultRoutes(actions: FaultActions): ExtraRoute {
         await actions.setRate(Math.max(0, Number(b.rate) || 0));
         reply(res, 200, { ok: true });
         return true;
+      case 'POST /__emulator/clock': {
+        const step = Math.trunc(Number(b.stepSeconds) || 0);
+        const time = actions.stepClock(Math.max(-CLOCK_STEP_MAX_S, Math.min(CLOCK_STEP_MAX_S, step)));
+        reply(res, 200, { ok: true, time });
+        return true;
+      }
       case 'GET /__emulator/stats':
         reply(res, 200, actions.stats());
         return true;

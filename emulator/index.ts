@@ -3,6 +3,7 @@
 // own: the WebSocket and HTTP push, restarts (reboot, upgrade, reset, the
 // HTTPS switch) and, for tests, fault injection.
 import fs from 'node:fs';
+import { DEFAULT_TIME } from './clock';
 import { createContext, DEFAULT_OPTIONS, type EmulatorContext, type EmulatorOptions } from './context';
 import { seedDemo } from './demo/seed';
 import { currentMode, deviceId, httpsMaterial, pushTarget, wsKey, type RestartEvent } from './device-config';
@@ -108,6 +109,11 @@ export async function startEmulator(
       restart: (seconds) => void restart(seconds),
       setLatency: (ms) => {
         ctx.faults.latencyMs = ms;
+      },
+      stepClock: (seconds) => {
+        const time = ctx.config.get('time', DEFAULT_TIME);
+        ctx.config.set('time', { ...time, offsetMs: time.offsetMs + seconds * 1000 });
+        return ctx.clock.format();
       },
       stats: () => ({ state, rate, ws: hub.stats(), http: pusher.stats(), capture: pipeline.stats() }),
     }),

@@ -50,6 +50,11 @@ export class WallDevice {
     return post(this.url, 'ws/drop');
   }
 
+  /** Steps the device's clock (a zone set and corrected, NTP); answers its new time. */
+  async stepClock(seconds: number): Promise<string> {
+    return ((await post(this.url, 'clock', { stepSeconds: seconds })) as { time: string }).time;
+  }
+
   restart(seconds: number): Promise<unknown> {
     return post(this.url, 'restart', { seconds });
   }

@@ -8,7 +8,7 @@ import { insertRecord } from '../../emulator/store/records';
 import { startTestDevice, type TestDevice } from '../../emulator/testing';
 import { createClient } from '../api/client';
 import { login } from '../api/protocol/session';
-import { shiftDeviceTime, pictureSrc } from './live-event';
+import { pictureSrc } from './live-event';
 import { connectLive } from './index';
 import type { LiveSocket } from './live-socket';
 import { createLiveStore, type LiveStore } from './live-store';
@@ -22,7 +22,7 @@ const noEngine: FaceEngine = {
   close: async () => {},
 };
 
-async function waitFor(cond: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+async function waitFor(cond: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!cond()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -32,7 +32,12 @@ async function waitFor(cond: () => boolean, what: string, timeoutMs = 5000): Pro
 
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xd9]);
 
-/** An alarm (similarity over the threshold) recorded on the device `n` seconds after T0. */
+/** A second later on the device (its clock stepped through the fault route), so the alarms of a test do not share a second. */
+async function tick(dev: TestDevice): Promise<void> {
+  await fetch(`${dev.url}/__emulator/clock`, { method: 'POST', body: JSON.stringify({ stepSeconds: 1 }) });
+}
+
+/** An alarm (similarity over the threshold) recorded on the device now, by its clock. */
 function recordAlarm(dev: TestDevice, n: number, similarity = 91): string {
   return insertRecord(dev.emulator.ctx, {
     kind: 'face',
@@ -40,7 +45,7 @@ function recordAlarm(dev: TestDevice, n: number, similarity = 91): string {
     channel: 1,
     camera_name: 'Gate',
     position: 'Hall',
-    trigger: shiftDeviceTime(T0, n),
+    trigger: dev.emulator.ctx.clock.format(),
     threshold: 80,
     quality: 90,
     candidate: {
@@ -86,6 +91,7 @@ describe('live stream against the emulator', () => {
       store,
       backoff: { initialMs: 50, maxMs: 300 },
       lifecycle: () => () => {},
+      log: process.env.LIVE_LOG ? (m) => console.log(m) : undefined,
     });
   });
   afterEach(async () => {
@@ -99,11 +105,13 @@ describe('live stream against the emulator', () => {
   it('pushes into the store, and after a dropped socket backfills the missed alarms from 1036', async () => {
     socket.start();
     await waitFor(live, 'live');
-    dev.emulator.hub.broadcast(pushMessage(1));
+    dev.emulator.hub.broadcast(pushMessage(1, { trigger: dev.emulator.ctx.clock.format() }));
     await waitFor(() => ids().length === 1, 'the pushed alarm');
 
     dev.emulator.hub.dropAll();
+    await tick(dev);
     recordAlarm(dev, 2);
+    await tick(dev);
     recordAlarm(dev, 3);
     recordAlarm(dev, 4, 40); // a near miss: a snapshot, not an alarm
     await waitFor(() => ids().length === 3, 'the backfilled alarms');
@@ -120,10 +128,11 @@ describe('live stream against the emulator', () => {
   it('a device restart loses the session: refused -141 until the app logs in again and resumes', async () => {
     socket.start();
     await waitFor(live, 'live');
-    dev.emulator.hub.broadcast(pushMessage(1));
+    dev.emulator.hub.broadcast(pushMessage(1, { trigger: dev.emulator.ctx.clock.format() }));
     await waitFor(() => ids().length === 1, 'the pushed alarm');
 
     await dev.emulator.restart(0.2);
+    await tick(dev);
     recordAlarm(dev, 5);
     await waitFor(() => store.getState().status.state === 'refused', 'refused');
     expect(store.getState().status.reason).toEqual({ type: 'device', code: -141 });

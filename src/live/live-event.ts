@@ -3,6 +3,7 @@
 // (§3.16, pictures only as paths under /ws/). No React here.
 import type { AlarmRecord } from '../api/protocol/records';
 import type { BodyAttr, FaceAttr } from '../api/protocol/attributes';
+import { parseDeviceTime } from '../api/protocol/device-time';
 import { wsAck, wsAlarm, type WsAlarmData } from '../api/protocol/push';
 
 /**
@@ -98,6 +99,12 @@ interface LiveEventBase {
   readonly backfilled: boolean;
   /** Our clock (ms) when we received it. */
   readonly receivedAt: number;
+  /**
+   * Our clock (ms) when it happened, as the socket maps the device's clock
+   * (device-clock.ts): it only moves forward, however the device's clock
+   * steps, so views order by it. Without a socket, the trigger read as UTC.
+   */
+  readonly at: number;
 }
 
 export interface LiveFaceEvent extends LiveEventBase {
@@ -133,7 +140,12 @@ function person(d: Pick<WsAlarmData, 'person_name' | 'person_idcard' | 'person_g
 }
 
 /** §9.2: img is -1 and similarity -1 when no library face matched. */
-export function fromPush(d: WsAlarmData, receivedAt: number, pictures?: PushPictures): LiveEvent {
+export function fromPush(
+  d: WsAlarmData,
+  receivedAt: number,
+  pictures?: PushPictures,
+  at = parseDeviceTime(d.trigger) ?? receivedAt,
+): LiveEvent {
   const base = {
     snapId: d.snap_id,
     trigger: d.trigger,
@@ -149,6 +161,7 @@ export function fromPush(d: WsAlarmData, receivedAt: number, pictures?: PushPict
     box: { top: d.pos_top, bottom: d.pos_bottom, left: d.pos_left, right: d.pos_right },
     backfilled: false,
     receivedAt,
+    at,
   };
   if (d.obj_label === 2) return { ...base, kind: 'body', bodyAttr: d.body_attr ?? null };
   const match: LiveMatch | null =
@@ -169,7 +182,7 @@ export function fromPush(d: WsAlarmData, receivedAt: number, pictures?: PushPict
 }
 
 /** §3.16: a history alarm. Pictures are paths only; no scene, quality or box. */
-export function fromAlarmRecord(r: AlarmRecord, receivedAt: number): LiveFaceEvent {
+export function fromAlarmRecord(r: AlarmRecord, receivedAt: number, at = parseDeviceTime(r.trigger) ?? receivedAt): LiveFaceEvent {
   return {
     kind: 'face',
     snapId: r.snap_id,
@@ -186,6 +199,7 @@ export function fromAlarmRecord(r: AlarmRecord, receivedAt: number): LiveFaceEve
     box: null,
     backfilled: true,
     receivedAt,
+    at,
     match:
       r.similarity < 0
         ? null
@@ -230,13 +244,4 @@ export function parsePushMessage(text: string): PushMessage {
   const ack = ackSchema.safeParse(json);
   if (ack.success) return { type: 'ack', code: ack.data.code, msg: ack.data.msg };
   return { type: 'malformed', detail: 'neither a capture nor an answer' };
-}
-
-/** Device-local "yyyy-MM-dd HH:mm:ss" moved by `seconds`, read as a naive (zone-less) time. */
-export function shiftDeviceTime(time: string, seconds: number): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(time);
-  if (!m) return time;
-  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) + seconds * 1000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
 }

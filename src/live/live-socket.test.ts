@@ -12,10 +12,11 @@ import { DeviceError } from '../api/errors';
 import type { Operation } from '../api/protocol/operation';
 import { getWsKey } from '../api/protocol/push';
 import { queryAlarms, type AlarmRecord } from '../api/protocol/records';
+import { getTime } from '../api/protocol/system';
 import type { LiveEvent } from './live-event';
 import { backoffDelay, createLiveSocket, type LiveSignal, type LiveSocket, type LiveSocketDeps, type LiveStatus } from './live-socket';
 import { historyRecord, pushMessage, T0 } from './testing';
-import { shiftDeviceTime } from './live-event';
+import { formatDeviceTime, parseDeviceTime, shiftDeviceTime } from '../api/protocol/device-time';
 
 const WebSocketImpl = NodeWebSocket as unknown as typeof WebSocket;
 
@@ -35,15 +36,26 @@ interface FakeDevice {
   oldestFirst: boolean;
   /** Runs before each 1036 answer: the device storing alarms while the console pages. */
   beforeQuery: (() => void | Promise<void>) | null;
+  /** The clock the device's own clock runs on (the tests skew it to play sleep). */
+  now: () => number;
+  /** Added to the device's clock: a step. */
+  stepMs: number;
+  /** When set, 1283 fails. */
+  timeError: number | null;
   requests: Array<{ msgId: string; req: Record<string, unknown> }>;
   close(): Promise<void>;
 }
 
 async function fakeDevice(): Promise<FakeDevice> {
+  const startedAt = Date.now();
+  let newestPushed = T0;
   const server = http.createServer();
   const wss = new WebSocketServer({ server, path: '/ws/' });
   const device: FakeDevice = {
-    hub: new WsHub(() => device.key, () => {}),
+    hub: new WsHub(
+      () => device.key,
+      () => {},
+    ),
     wss,
     url: '',
     key: 'key-1',
@@ -52,6 +64,9 @@ async function fakeDevice(): Promise<FakeDevice> {
     history: [],
     oldestFirst: false,
     beforeQuery: null,
+    now: Date.now,
+    stepMs: 0,
+    timeError: null,
     requests: [],
     call: (async (op: Operation, req: unknown) => {
       const parsed = op.request.parse(req) as Record<string, unknown>;
@@ -59,6 +74,14 @@ async function fakeDevice(): Promise<FakeDevice> {
       if (op.msgId === getWsKey.msgId) {
         if (device.keyError !== null) throw new DeviceError(device.keyError, '', op.name);
         return op.answer.parse({ key: device.keyAnswer });
+      }
+      if (op.msgId === getTime.msgId) {
+        if (device.timeError !== null) throw new DeviceError(device.timeError, '', op.name);
+        // The tests make up their triggers (T0 + n seconds, at once): the device's clock is at least the newest of them.
+        let t = formatDeviceTime(parseDeviceTime(T0)! + (device.now() - startedAt) + device.stepMs);
+        if (device.stepMs === 0)
+          for (const trigger of [newestPushed, ...device.history.map((r) => r.trigger)]) if (trigger > t) t = trigger;
+        return op.answer.parse({ sys_time: t, time_format: 'yyyy-MM-dd HH:mm:ss', time_zone: 'GMT+08:00' });
       }
       if (op.msgId === queryAlarms.msgId) {
         await device.beforeQuery?.();
@@ -80,6 +103,11 @@ async function fakeDevice(): Promise<FakeDevice> {
       await new Promise<void>((r) => wss.close(() => r()));
       await new Promise<void>((r) => server.close(() => r()));
     },
+  };
+  const broadcast = device.hub.broadcast.bind(device.hub);
+  device.hub.broadcast = (message) => {
+    if (message.data.trigger > newestPushed) newestPushed = message.data.trigger;
+    broadcast(message);
   };
   wss.on('connection', (ws) => device.hub.accept(ws));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -112,6 +140,7 @@ interface Harness {
 
 async function harness(opts: Partial<LiveSocketDeps> = {}, device?: FakeDevice): Promise<Harness> {
   const dev = device ?? (await fakeDevice());
+  if (opts.now) dev.now = opts.now;
   const events: LiveEvent[] = [];
   const statuses: LiveStatus[] = [];
   const delays: number[] = [];
@@ -153,9 +182,7 @@ async function liveWithCheck(opts: Partial<LiveSocketDeps> = {}): Promise<Harnes
 
 describe('live socket', () => {
   it('backoff: 1 s doubling to 30 s, jittered ±25 %', () => {
-    expect([0, 1, 2, 3, 4, 5, 6].map((a) => backoffDelay(a, undefined, () => 0.5))).toEqual([
-      1000, 2000, 4000, 8000, 16000, 30000, 30000,
-    ]);
+    expect([0, 1, 2, 3, 4, 5, 6].map((a) => backoffDelay(a, undefined, () => 0.5))).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);
     expect(backoffDelay(0, undefined, () => 0)).toBe(750);
     expect(backoffDelay(2, undefined, () => 0.999)).toBeLessThanOrEqual(5000);
     expect(backoffDelay(10, undefined, () => 0.999)).toBe(30000);
@@ -170,9 +197,7 @@ describe('live socket', () => {
 
     h.device.hub.broadcast(pushMessage(1));
     h.device.hub.broadcast(pushMessage(2, { img: -1, similarity: -1, lib_id: 0, img_path: '' }));
-    h.device.hub.broadcast(
-      pushMessage(3, { obj_label: 2, face_attr: undefined, body_attr: { coat_color: 'red', st_bag: 'st_bag' } }),
-    );
+    h.device.hub.broadcast(pushMessage(3, { obj_label: 2, face_attr: undefined, body_attr: { coat_color: 'red', st_bag: 'st_bag' } }));
     await waitFor(() => h.events.length === 3, 'three events');
 
     const [matched, unknown, body] = h.events;
@@ -253,7 +278,8 @@ describe('live socket', () => {
 
     // While the socket is down the device records 120 alarms (three pages), one in the same second as the last seen.
     h.device.history.push(historyRecord(0));
-    for (let i = 0; i < 120; i++) h.device.history.push(historyRecord(i, i === 0 ? { snap_id: 'same-second', snap_path: 'record/same-second.jpg' } : {}));
+    for (let i = 0; i < 120; i++)
+      h.device.history.push(historyRecord(i, i === 0 ? { snap_id: 'same-second', snap_path: 'record/same-second.jpg' } : {}));
     const before = h.statuses.length;
     h.device.hub.dropAll();
 
@@ -309,7 +335,9 @@ describe('live socket', () => {
     await waitFor(() => h.events.some((e) => e.snapId === 'snap-31'), 'the second gap backfilled');
     const starts = h.device.requests.filter((r) => r.msgId === '1036' && r.req.qry_len === 50).map((r) => r.req.start_time);
     expect(starts).toEqual([shiftDeviceTime(T0, -1), shiftDeviceTime(T0, 29)]);
-    expect(h.events.map((e) => e.snapId).sort()).toEqual(['snap-0', ...Array.from({ length: 10 }, (_, i) => `snap-${i + 1}`), 'snap-30', 'snap-31'].sort());
+    expect(h.events.map((e) => e.snapId).sort()).toEqual(
+      ['snap-0', ...Array.from({ length: 10 }, (_, i) => `snap-${i + 1}`), 'snap-30', 'snap-31'].sort(),
+    );
   });
 
   it('alarms the device stored but never pushed, the socket up all along, are found by the check and passed on once', async () => {
@@ -386,7 +414,7 @@ describe('live socket', () => {
     expect(h.socket.stats).toMatchObject({ recovered: 0, backfilled: 0, duplicates: 0 });
   });
 
-  it('alarms stored while the backfill pages (newest first, so the list shifts) do not push the gap\'s oldest out of reach', async () => {
+  it("alarms stored while the backfill pages (newest first, so the list shifts) do not push the gap's oldest out of reach", async () => {
     const h = await harness();
     h.socket.start();
     await waitFor(() => state(h) === 'live', 'live');

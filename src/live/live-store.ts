@@ -42,7 +42,7 @@ export interface LiveCounters {
 
 export interface LiveStoreState {
   readonly status: LiveStatus;
-  /** Newest first (by trigger, then arrival), at most `capacity`. */
+  /** Newest first (by `at`, then arrival), at most `capacity`. */
   readonly alarms: readonly LiveAlarm[];
   readonly capacity: number;
   readonly paused: boolean;
@@ -86,9 +86,12 @@ export const DEFAULT_FLUSH_MS = 50;
 const INITIAL_STATUS: LiveStatus = { state: 'stopped', reason: null, since: 0, retryAt: null, attempt: 0 };
 const ZERO: LiveCounters = { received: 0, backfilled: 0, duplicates: 0, evicted: 0, notShown: 0, malformed: 0, reconnects: 0 };
 
-/** Newer first: later trigger, then later arrival. */
+/**
+ * Newer first: later in our time (`at`: the trigger on a timeline that only
+ * moves forward, however the device's clock stepped), then later arrival.
+ */
 function newerFirst(a: LiveAlarm, b: LiveAlarm): number {
-  if (a.trigger !== b.trigger) return a.trigger > b.trigger ? -1 : 1;
+  if (a.at !== b.at) return b.at - a.at;
   return b.seq - a.seq;
 }
 

@@ -2,7 +2,8 @@
 // shaped like the device's.
 import type { WsAlarm, WsAlarmData } from '../api/protocol/push';
 import type { AlarmRecord } from '../api/protocol/records';
-import { fromPush, shiftDeviceTime, type LiveEvent } from './live-event';
+import { shiftDeviceTime } from '../api/protocol/device-time';
+import { fromPush, type LiveEvent } from './live-event';
 
 export const T0 = '2024-05-01 10:00:00';
 

@@ -147,7 +147,7 @@ export const AlarmCard = memo(function AlarmCard({
           {alarm.cameraName || t('card.channel', { channel: alarm.channel })}
         </div>
         <div className="wall-card__time">
-          <time dateTime={alarm.trigger.replace(' ', 'T')}>{time}</time> · <Ago trigger={alarm.trigger} />
+          <time dateTime={alarm.trigger.replace(' ', 'T')}>{time}</time> · <Ago at={alarm.at} />
         </div>
         <div className="wall-card__foot">
           {alarm.backfilled ? (
