@@ -5,6 +5,7 @@ import { Badge, Button } from 'antd';
 import { memo } from 'react';
 import { useLang } from '../../../i18n';
 import { useLiveStatus, type LiveState } from '../../../live';
+import { deviceClock } from '../lib/device-time';
 import { useTicked } from '../lib/ticker';
 import { useWallT } from '../messages';
 import { SoundControls } from './sound-controls';
@@ -21,8 +22,14 @@ const DOT: Record<LiveState, string> = {
 const Clock = memo(function Clock() {
   const t = useWallT();
   const lang = useLang();
-  const time = useTicked((now) => new Date(now).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }));
-  const date = useTicked((now) => new Date(now).toLocaleDateString(lang, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' }));
+  // The device's clock, not this PC's: the cards beside it carry the device's times.
+  // Its wall time is naive (read as UTC), so it is formatted in UTC.
+  const time = useTicked((now) =>
+    new Date(deviceClock.wallNow(now)).toLocaleTimeString(lang, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }),
+  );
+  const date = useTicked((now) =>
+    new Date(deviceClock.wallNow(now)).toLocaleDateString(lang, { timeZone: 'UTC', weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' }),
+  );
   return (
     <div className="wall-clock" role="timer" aria-label={t('kiosk.clock')}>
       <span className="wall-clock__time">{time}</span>

@@ -49,3 +49,14 @@ describe('words', () => {
     expect(shortTime('2024-04-30 23:59:59', '2024-05-01')).toBe('04-30 23:59:59');
   });
 });
+
+describe("the device's wall clock now", () => {
+  it('is the device time of the pushes, moved on by the time since, whatever this PC\'s zone', () => {
+    const clock = new DeviceClock(-8 * 3_600_000);
+    const received = Date.UTC(2026, 11, 6, 1, 0, 0);
+    // The device writes its own wall time, here 3 h behind UTC.
+    clock.observe('2026-12-05 22:00:00', received);
+    expect(new Date(clock.wallNow(received + 90_000)).toISOString()).toBe('2026-12-05T22:01:30.000Z');
+    expect(clock.today(received)).toBe('2026-12-05');
+  });
+});

@@ -33,9 +33,14 @@ export class DeviceClock {
     return t === null ? null : t + this.offset;
   }
 
+  /** The device's wall clock now, as naive ms (read as UTC): what its own screen would show. */
+  wallNow(now: number): number {
+    return now - this.offset;
+  }
+
   /** The device's date now, "yyyy-MM-dd". */
   today(now: number): string {
-    return new Date(now - this.offset).toISOString().slice(0, 10);
+    return new Date(this.wallNow(now)).toISOString().slice(0, 10);
   }
 
   /** Whole seconds since the capture, never negative. */

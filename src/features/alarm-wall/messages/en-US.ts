@@ -108,7 +108,7 @@ export const enUS: Translation<typeof zhCN> = {
   'status.live': 'Live',
 
   'kiosk.label': 'Alarm wall, kiosk mode',
-  'kiosk.clock': 'Clock',
+  'kiosk.clock': "The device's clock",
   'kiosk.more': '{count} more not shown',
   'kiosk.fullscreenHint': 'Press F or “Full screen” for full screen',
 

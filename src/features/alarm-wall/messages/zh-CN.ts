@@ -106,7 +106,7 @@ export const zhCN = {
   'status.live': '实时',
 
   'kiosk.label': '大屏告警墙',
-  'kiosk.clock': '时钟',
+  'kiosk.clock': '设备时钟',
   'kiosk.more': '另有 {count} 条未显示',
   'kiosk.fullscreenHint': '按 F 或点击“全屏”进入全屏',
 
