@@ -19,6 +19,8 @@ export default async function globalSetup() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-e2e-'));
   const emulator = await startEmulator({ port: 0, dataDir, demo: true, quiet: true, demoRecords: 3000, rate: 0 });
   process.env.EMULATOR_URL = emulator.url;
+  // The fault routes' header (emulator/faults.ts), for the specs' page objects.
+  process.env.EMULATOR_TOKEN = emulator.faultToken;
   process.env.DEVICE_URL = emulator.url;
   const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, build: { outDir }, logLevel: 'warn' });
   const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '');

@@ -102,10 +102,14 @@ const options: EmulatorOptions = {
 };
 
 const emulator = await startEmulator(options);
-// The first line is machine-readable: scripts wait for it to learn the port.
+// The first two lines are machine-readable: scripts wait for the URL to learn
+// the port, and take the token for the fault routes (/__emulator/, faults.ts).
 console.log(`EMULATOR_URL=${emulator.url}`);
+console.log(`EMULATOR_TOKEN=${emulator.faultToken}`);
 console.log(`SenseNebula-M emulator (${emulator.ctx.spec.name}) at ${emulator.url}`);
-console.log(`  login: ${options.user} / ${options.password}   data: ${options.dataDir}`);
+// Never the password itself: a banner ends up in logs and screen shares.
+const where = values.password === undefined ? "the demo default (README, 'The emulator')" : 'as given with --password';
+console.log(`  login: ${options.user}, password ${where}   data: ${options.dataDir}`);
 
 const stop = async () => {
   await emulator.close();

@@ -2,6 +2,7 @@
 // tests and the benchmarks. Besides the API it runs what a node does on its
 // own: the WebSocket and HTTP push, restarts (reboot, upgrade, reset, the
 // HTTPS switch) and, for tests, fault injection.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createContext, DEFAULT_OPTIONS, type EmulatorContext, type EmulatorOptions } from './context';
 import { seedDemo } from './demo/seed';
@@ -26,6 +27,8 @@ export interface Emulator {
   /** Changes scheme after the HTTPS switch (the port stays). */
   readonly url: string;
   readonly port: number;
+  /** The X-Emulator-Token header's value for /__emulator/ (faults.ts); new every start. */
+  readonly faultToken: string;
   ctx: EmulatorContext;
   hub: WsHub;
   pusher: HttpPusher;
@@ -95,22 +98,26 @@ export async function startEmulator(
   let closed = false;
   let upWaiters: Array<() => void> = [];
 
+  const faultToken = crypto.randomBytes(16).toString('hex');
   const routes = [
-    faultRoutes({
-      dropSockets: () => hub.dropAll(),
-      setCameraOnline: (channel, online) => setCameraOnline(ctx, channel, online),
-      expireSessions: () => ctx.sessions.clear(),
-      capture: async (channel, photo) => {
-        if (!photo) await prepareScenes();
-        return pipeline.captureNow(channel, photo);
+    faultRoutes(
+      {
+        dropSockets: () => hub.dropAll(),
+        setCameraOnline: (channel, online) => setCameraOnline(ctx, channel, online),
+        expireSessions: () => ctx.sessions.clear(),
+        capture: async (channel, photo) => {
+          if (!photo) await prepareScenes();
+          return pipeline.captureNow(channel, photo);
+        },
+        setRate: (r) => setRate(r),
+        restart: (seconds) => void restart(seconds),
+        setLatency: (ms) => {
+          ctx.faults.latencyMs = ms;
+        },
+        stats: () => ({ state, rate, ws: hub.stats(), http: pusher.stats(), capture: pipeline.stats() }),
       },
-      setRate: (r) => setRate(r),
-      restart: (seconds) => void restart(seconds),
-      setLatency: (ms) => {
-        ctx.faults.latencyMs = ms;
-      },
-      stats: () => ({ state, rate, ws: hub.stats(), http: pusher.stats(), capture: pipeline.stats() }),
-    }),
+      faultToken,
+    ),
   ];
 
   const listen = async (port: number) =>
@@ -154,6 +161,7 @@ export async function startEmulator(
       return server.url;
     },
     port,
+    faultToken,
     ctx,
     hub,
     pusher,

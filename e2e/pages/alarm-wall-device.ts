@@ -13,10 +13,17 @@ export interface LibraryPerson {
   photo: string;
 }
 
+/** The fault routes' header: global-setup.ts puts the running emulator's token in the environment. */
+export function faultHeaders(): Record<string, string> {
+  const token = process.env.EMULATOR_TOKEN;
+  if (!token) throw new Error('EMULATOR_TOKEN unset: run through playwright.config.ts (global setup)');
+  return { 'X-Emulator-Token': token, 'Content-Type': 'application/json' };
+}
+
 async function post(url: string, route: string, body: unknown = {}): Promise<unknown> {
   const res = await fetch(`${url}/__emulator/${route}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: faultHeaders(),
     body: JSON.stringify(body),
   });
   const json: unknown = await res.json();
@@ -56,7 +63,7 @@ export class WallDevice {
 
   async state(): Promise<'up' | 'down'> {
     try {
-      const res = await fetch(`${this.url}/__emulator/stats`);
+      const res = await fetch(`${this.url}/__emulator/stats`, { headers: faultHeaders() });
       return ((await res.json()) as { state: 'up' | 'down' }).state;
     } catch {
       return 'down';

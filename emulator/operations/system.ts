@@ -63,7 +63,7 @@ import {
   type NetworkConfig,
   type NtpConfig,
 } from '../device-config';
-import { handle, Refusal, type Handler } from './handler';
+import { handle, Refusal, sizeOf, type Handler } from './handler';
 
 // The server will serve HTTPS from these (see device-config.ts).
 export { currentMode, httpsMaterial } from '../device-config';
@@ -282,12 +282,12 @@ const setDefaultInterfaceHandler = handle(setDefaultInterface, (req, ctx) => {
 const PACKAGE = /\.(tar\.bz2|tar\.gz|bin)$/i;
 
 const upgradeHandler = handle(upgrade, (req, ctx) => {
-  if (!PACKAGE.test(req.file.filename) || req.file.data.length === 0) throw new Refusal(UPGRADE_FAILED);
+  if (!PACKAGE.test(req.file.filename) || sizeOf(req.file) === 0) throw new Refusal(UPGRADE_FAILED);
   const fw = firmware(ctx);
   const [major, minor, patch] = fw.release;
   // The emulator cannot read a package: every upgrade is the next patch, built today.
   ctx.config.set('firmware', { release: [major, minor, patch + 1], date: ctx.clock.format().slice(0, 10).replace(/-/g, '') });
-  ctx.log(`upgrade with ${req.file.filename} (${req.file.data.length} bytes): restarting`);
+  ctx.log(`upgrade with ${req.file.filename} (${sizeOf(req.file)} bytes): restarting`);
   emitRestart(ctx, { reason: 'upgrade' });
   return '';
 });
