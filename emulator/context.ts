@@ -19,6 +19,8 @@ export interface EmulatorOptions {
   sessionTtlSeconds: number;
   /** A folder of the user's own face photos; else the face-api package's samples. */
   facesDir?: string;
+  /** The face engine's analyses and the face pool's crops (bounded); default <dataDir>/cache, so they go with the data. */
+  cacheDir?: string;
   libraryCountMax: number;
   libraryCapacity: number;
   /** Storage capacity in MB (1288's max_storage). */

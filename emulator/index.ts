@@ -4,6 +4,7 @@
 // HTTPS switch) and, for tests, fault injection.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { createContext, DEFAULT_OPTIONS, type EmulatorContext, type EmulatorOptions } from './context';
 import { seedDemo } from './demo/seed';
 import { currentMode, deviceId, httpsMaterial, pushTarget, wsKey, type RestartEvent } from './device-config';
@@ -52,7 +53,9 @@ export async function startEmulator(
 ): Promise<Emulator> {
   const options: EmulatorOptions = { ...DEFAULT_OPTIONS, ...partial };
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const engine = deps.engine ?? createFaceEngine();
+  // Analyses hold descriptors of enrolled people: they live under the data folder, bounded (engine.ts).
+  const cacheRoot = options.cacheDir ?? path.join(options.dataDir, 'cache');
+  const engine = deps.engine ?? createFaceEngine({ cacheDir: path.join(cacheRoot, 'analyses') });
   const ctx = createContext(options, engine);
   if (!ctx.config.has('seeded')) {
     if (options.demo) await seedDemo(ctx);
@@ -82,7 +85,7 @@ export async function startEmulator(
   // The engine runs on a dozen composed frames once; until a capture is wanted, nothing loads.
   const prepareScenes = () =>
     (scenesReady ??= (async () => {
-      const pool = await loadFacePool(engine, options.facesDir, { log: ctx.log });
+      const pool = await loadFacePool(engine, options.facesDir, { cacheDir: cacheRoot, log: ctx.log });
       pipeline.setScenes(await buildScenes(engine, pool, SCENE_COUNT));
       ctx.log(`capture pipeline: ${pipeline.counts.scenes} scenes ready`);
     })());

@@ -34,7 +34,8 @@ import {
   uploadHttpsFile,
   type Ethernet,
 } from '../../src/api/protocol';
-import { DEFAULT_TIME, formatInZone, parseInZone } from '../clock';
+import { parseInZone } from '../../src/api/protocol/device-time';
+import { DEFAULT_TIME } from '../clock';
 import type { EmulatorContext } from '../context';
 import {
   currentMode,
@@ -109,17 +110,10 @@ const setNtpHandler = handle(setNtp, (req, ctx) => {
 
 // ---- Time -----------------------------------------------------------------------
 
-/** Years a Linux clock takes without complaint; outside, -3596 (our bound). */
-const YEAR_MIN = 1970;
-const YEAR_MAX = 2099;
-
 const setTimeHandler = handle(setTime, (req, ctx) => {
+  // device-time.ts refuses impossible dates and years outside 1970-2099 (the schema already did).
   const target = parseInZone(req.sys_time, req.time_zone);
-  const year = Number(req.sys_time.slice(0, 4));
-  // Date.UTC rolls 02-30 over into March: a time that does not come back unchanged is not a date.
-  if (Number.isNaN(target) || formatInZone(target, req.time_zone) !== req.sys_time || year < YEAR_MIN || year > YEAR_MAX) {
-    throw new Refusal(PARAM, 'sys_time');
-  }
+  if (target === null) throw new Refusal(PARAM, 'sys_time');
   const current = timeConfig(ctx);
   ctx.config.set('time', {
     offsetMs: target - Date.now(),
@@ -414,6 +408,8 @@ export const systemHandlers: Handler[] = [
   }),
   handle(restoreDefaults, (_req, ctx) => {
     resetConfiguration(ctx);
+    // Cached analyses (descriptors of people) do not outlive a reset.
+    ctx.engine.clearCache?.();
     emitRestart(ctx, { reason: 'reset' });
     return '';
   }),

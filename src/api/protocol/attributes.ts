@@ -67,5 +67,17 @@ export const BODY_ATTR_VALUES = {
 } as const;
 
 export type BodyAttrKey = keyof typeof BODY_ATTR_VALUES;
+
+/**
+ * Every attribute Appendix C lists, as §3.22 answers it: the ones a record
+ * does not have ("no umbrella", no bag colour) as "". §3.22's example sends the
+ * flags even where they contradict (st_hat beside hat_style_type_none), so a
+ * flag's own value means yes and "" means no: the console reads "" as absent.
+ */
+export function completeBodyAttr(attr: Readonly<Record<string, string>>): Record<BodyAttrKey, string> {
+  const out = {} as Record<BodyAttrKey, string>;
+  for (const key of Object.keys(BODY_ATTR_VALUES) as BodyAttrKey[]) out[key] = attr[key] ?? '';
+  return out;
+}
 export const bodyAttr = () => z.record(z.string(), z.string());
 export type BodyAttr = Partial<Record<BodyAttrKey, string>>;
