@@ -62,7 +62,7 @@ export async function startEmulator(
     ctx.config.set('seeded', { demo: options.demo, at: ctx.clock.format() });
   }
 
-  const hub = new WsHub(() => wsKey(ctx), ctx.log);
+  const hub = new WsHub(() => wsKey(ctx), ctx.log, options.wsSubscribeTimeoutMs);
   const pusher = new HttpPusher(
     () => pushTarget(ctx),
     () => deviceId(ctx),
