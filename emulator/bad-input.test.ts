@@ -140,7 +140,8 @@ function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 describe('the bad-input matrix, from the protocol catalogue', () => {
   let dev: TestDevice;
   beforeAll(async () => {
-    dev = await startTestDevice({}, { engine: stubEngine });
+    // No wait on unreachable camera addresses (§4.2 note 4): the matrix sends hundreds.
+    dev = await startTestDevice({ unreachableDelayMs: 0 }, { engine: stubEngine });
   });
   afterAll(() => dev.close());
 
@@ -148,7 +149,6 @@ describe('the bad-input matrix, from the protocol catalogue', () => {
     const failures: string[] = [];
     let cases = 0;
     for (const op of OPERATIONS.filter((o) => o.via === 'json')) {
-      const t0 = performance.now();
       const base = baseOf(op);
       const shape = shapeOf(op.request);
       const bodies: Array<[string, Record<string, unknown>]> = [];
@@ -170,13 +170,11 @@ describe('the bad-input matrix, from the protocol catalogue', () => {
           `${op.msgId} ${what}`,
         );
         const ok = refused ? answer.code === PARAM_ERROR : DOCUMENTED.has(answer.code) && answer.code !== INTERNAL_ERROR;
-        if (!ok) failures.push(`${op.msgId} ${op.name} ${what}: ${answer.code}${refused ? ' (schema refuses: -3596 expected)' : ''}`);
+        if (!ok || answer.code === -1) failures.push(`${op.msgId} ${op.name} ${what}: ${answer.code}${refused ? ' (schema refuses: -3596 expected)' : ''}`);
       }
-      console.log('TIMING', op.msgId, Math.round(performance.now() - t0), bodies.length);
     }
     expect(failures).toEqual([]);
     expect(cases).toBeGreaterThan(2000);
-    console.log(failures.join('\n'));
     await expect(dev.call(getVersion, {})).resolves.toHaveProperty('version');
   });
 
