@@ -49,6 +49,9 @@ export interface EngineStats {
 
 export interface RealFaceEngine extends FaceEngine {
   stats(): EngineStats;
+  /** Where analyses are kept on disk, or null (memory only). */
+  readonly cacheDir: string | null;
+  clearCache(): void;
 }
 
 /**
@@ -72,7 +75,7 @@ function cacheFiles(dir: string): string[] {
 }
 
 /** Removes the oldest fifth of the disk cache; answers how many files are left. */
-function pruneCache(dir: string, max: number): number {
+export function pruneCache(dir: string, max: number): number {
   const files = cacheFiles(dir);
   if (files.length <= max) return files.length;
   const aged = files.map((f) => {
@@ -324,6 +327,7 @@ export function createFaceEngine(opts: FaceEngineOptions = {}): RealFaceEngine {
     ready,
     similarity: (a, b) => distanceToSimilarity(euclidean(a, b)),
     stats: () => ({ ...stats }),
+    cacheDir,
     clearCache() {
       memory.clear();
       if (cacheDir) fs.rmSync(cacheDir, { recursive: true, force: true });
