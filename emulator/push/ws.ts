@@ -22,7 +22,10 @@ export const WS_MAX_PAYLOAD = 4 * 1024;
  * seconds is generous, and idle sockets cannot pile up.
  */
 export const SUBSCRIBE_TIMEOUT_MS = 10_000;
-/** Sockets open but not (yet) subscribed, at most; past it a new one is closed at once (1013). */
+/**
+ * Sockets open but not (yet) subscribed, at most; past it the one waiting
+ * longest is closed (1013), so idle sockets cannot keep a real client out.
+ */
 export const UNSUBSCRIBED_MAX = 256;
 
 interface Subscriber {
@@ -43,7 +46,8 @@ export class WsHub {
   private readonly subscribers = new Set<Subscriber>();
   private totals = { sent: 0, dropped: 0 };
 
-  private unsubscribed = 0;
+  /** Sockets not subscribed yet, oldest first, with what ends their wait. */
+  private readonly waiting = new Map<WebSocket, () => void>();
 
   constructor(
     private readonly key: () => string,
@@ -53,23 +57,20 @@ export class WsHub {
 
   accept(ws: WebSocket): void {
     let sub: Subscriber | null = null;
-    if (this.unsubscribed >= UNSUBSCRIBED_MAX) {
-      ws.close(1013, 'too many sockets waiting to subscribe');
-      return;
+    if (this.waiting.size >= UNSUBSCRIBED_MAX) {
+      const [oldest, stop] = this.waiting.entries().next().value!;
+      stop();
+      oldest.close(1013, 'too many sockets waiting to subscribe');
     }
-    this.unsubscribed++;
-    let waiting = true;
     const stopWaiting = () => {
-      if (!waiting) return;
-      waiting = false;
-      this.unsubscribed--;
-      clearTimeout(timer);
+      if (this.waiting.delete(ws)) clearTimeout(timer);
     };
     const timer = setTimeout(() => {
       stopWaiting();
       ws.close(1008, 'no subscription');
     }, this.subscribeTimeoutMs);
     timer.unref();
+    this.waiting.set(ws, stopWaiting);
     ws.on('message', (raw) => {
       // No message may end the process: whatever a handler throws closes this socket only.
       try {
@@ -141,6 +142,6 @@ export class WsHub {
   }
 
   stats(): WsStats {
-    return { subscribers: this.subscribers.size, waiting: this.unsubscribed, ...this.totals };
+    return { subscribers: this.subscribers.size, waiting: this.waiting.size, ...this.totals };
   }
 }
