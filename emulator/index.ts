@@ -53,6 +53,8 @@ export async function startEmulator(
 ): Promise<Emulator> {
   const options: EmulatorOptions = { ...DEFAULT_OPTIONS, ...partial };
   fs.mkdirSync(options.dataDir, { recursive: true });
+  // Uploads being received when the process last stopped (body.ts keeps large ones there).
+  fs.rmSync(path.join(options.dataDir, 'uploads'), { recursive: true, force: true });
   // Analyses hold descriptors of enrolled people: they live under the data folder, bounded (engine.ts).
   const cacheRoot = options.cacheDir ?? path.join(options.dataDir, 'cache');
   const engine = deps.engine ?? createFaceEngine({ cacheDir: path.join(cacheRoot, 'analyses') });

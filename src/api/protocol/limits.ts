@@ -92,8 +92,8 @@ export const PICTURE_MAX_BYTES = 10 * 1024 * 1024;
 /** Pixels a picture may declare: 8192 on a side, 40 megapixels in all (a 4K frame is 8.3). Read from the header before any decode. */
 export const PICTURE_MAX_SIDE = 8192;
 export const PICTURE_MAX_PIXELS = 40_000_000;
-/** §3.19 / §3.28: pictures in one batch request (the console sends 20 a chunk). */
-export const BATCH_FILES_MAX = 100;
+/** §3.19 / §3.28: pictures in one batch request ("a few hundred photos"; the console sends 20 a chunk). */
+export const BATCH_FILES_MAX = 200;
 /** §3.19 / §3.28: bytes in one batch request (the console's chunks close at 8 MiB). */
 export const BATCH_BYTES_MAX = 64 * 1024 * 1024;
 /** §6.11: an upgrade package (§6.11's example is nebula.tar.bz2); kept on disk, never in memory. */
