@@ -95,10 +95,19 @@ describe('resources under hostile load', () => {
     await acked;
     (slow as unknown as { _socket: { pause(): void } })._socket.pause();
 
-    // Oversized messages.
+    // Oversized messages, from subscribed sockets (so no subscription timeout can close them first).
     const loud = await Promise.all(Array.from({ length: 10 }, () => open(dev.url)));
     const loudClosed = loud.map(closeCode);
+    await Promise.all(
+      loud.map((ws) => {
+        const ack = new Promise((r) => ws.once('message', r));
+        ws.send(JSON.stringify({ key, msg_id: '776' }));
+        return ack;
+      }),
+    );
     for (const ws of loud) ws.send(Buffer.alloc(1024 * 1024));
+    // Closed before the push below, so only the slow reader holds a buffer (8 MB at most).
+    expect(await Promise.all(loudClosed)).toEqual(Array(10).fill(1009));
 
     // Parallel large uploads without a session, and the push running meanwhile.
     const uploads = Promise.all(Array.from({ length: UPLOADS }, () => upload(dev.url, UPLOAD_BYTES)));
@@ -108,11 +117,10 @@ describe('resources under hostile load', () => {
     const answers = await uploads;
     expect(answers.map((a) => a.code)).toEqual(Array(UPLOADS).fill(-141));
     for (const a of answers) expect(a.sent).toBeLessThan(UPLOAD_BYTES);
-    expect(await Promise.all(loudClosed)).toEqual(Array(10).fill(1009));
-    // Each idle one either timed out (1008) or made room for a newer one (1013); how many of each depends on the timing.
+    // Each idle one either timed out (1008) or made room for a newer one (1013): how many of
+    // each depends on how fast they opened, so only the codes are checked (push/ws.ts).
     const idleCodes = await Promise.all(idleClosed);
-    expect(idleCodes.every((c) => c === 1008 || c === 1013)).toBe(true);
-    expect(idleCodes.filter((c) => c === 1013).length).toBeGreaterThan(0);
+    expect(idleCodes.filter((c) => c !== 1008 && c !== 1013)).toEqual([]);
 
     clearInterval(sampler);
     const stats = dev.emulator.hub.stats();

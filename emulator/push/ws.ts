@@ -84,7 +84,9 @@ export class WsHub {
       stopWaiting();
       if (sub) this.subscribers.delete(sub);
     });
-    ws.on('error', () => ws.terminate());
+    // ws closes the socket itself after an error (1009 for an oversized message, 1002 for a
+    // protocol error); listening only keeps the error from being thrown.
+    ws.on('error', () => {});
   }
 
   private onMessage(ws: WebSocket, raw: unknown, sub: Subscriber | null, subscribed: () => void): Subscriber | null {
