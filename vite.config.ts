@@ -1,11 +1,14 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { deviceProxy } from './proxy.config.ts';
+import { deviceProxyPlugin } from './proxy.config.ts';
+import { serverBuildPlugin } from './server/build-plugin.ts';
 
 export default defineConfig({
-  plugins: [react()],
-  server: { host: '127.0.0.1', port: 5173, strictPort: false, proxy: deviceProxy() },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: false, proxy: deviceProxy() },
+  // The device forwarding (server/forward.ts) is a plugin, not `server.proxy`:
+  // the production server runs the same code.
+  plugins: [react(), deviceProxyPlugin(), serverBuildPlugin()],
+  server: { host: '127.0.0.1', port: 5173, strictPort: false },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: false },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['emulator/**/*.test.ts', 'src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['emulator/**/*.test.ts', 'src/**/*.test.ts', 'scripts/**/*.test.ts', 'server/**/*.test.ts'],
           exclude: ['**/node_modules/**'],
           // The face engine takes a few seconds to warm up on 2 cores.
           testTimeout: 60_000,

@@ -6,7 +6,9 @@
 //   (the JS the browser fetches before running anything);
 // - login usable: that, plus the login route's lazy chunk and everything it
 //   statically imports (what has to arrive before the form works).
-// Sizes are gzip (zlib's default level 6, as most servers and Vite's own report).
+// Sizes are gzip (zlib's default level 6, as most servers and Vite's own report;
+// the budgets are in it), and brotli as dist/server.mjs sends it: the .br file
+// the build wrote beside each asset (server/build-plugin.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -15,7 +17,7 @@ import { build } from 'vite';
 const BUDGET_FIRST_KIB = 200;
 const BUDGET_LOGIN_KIB = 240;
 /** The login route's module, as the manifest names it. */
-const LOGIN_MODULE = 'src/features/session/pages/login-page.tsx';
+const LOGIN_MODULE = 'src/features/login/pages/login-page.tsx';
 
 interface ManifestChunk {
   file: string;
@@ -34,6 +36,12 @@ const dist = path.join(root, 'dist');
 
 function gzipKiB(file: string): number {
   return zlib.gzipSync(fs.readFileSync(path.join(dist, file))).length / 1024;
+}
+/** The precompressed .br the server sends (what a browser that accepts br downloads). */
+function brotliKiB(file: string): number {
+  const br = path.join(dist, `${file}.br`);
+  if (fs.existsSync(br)) return fs.statSync(br).size / 1024;
+  return zlib.brotliCompressSync(fs.readFileSync(path.join(dist, file))).length / 1024;
 }
 function rawKiB(file: string): number {
   return fs.statSync(path.join(dist, file)).size / 1024;
@@ -81,9 +89,9 @@ async function main() {
   const firstGz = sum(first, gzipKiB);
   const loginGz = sum(login, gzipKiB);
 
-  console.log('\nSenseNebula-M console — bundle (gzip)\n');
-  console.log(`  first load (entry + modulepreloads)   ${kib(firstGz)}  budget ${BUDGET_FIRST_KIB} KiB  ${verdict(firstGz, BUDGET_FIRST_KIB)}  (${first.size} files, ${kib(sum(first, rawKiB)).trim()} raw)`);
-  console.log(`  until the login form is usable        ${kib(loginGz)}  budget ${BUDGET_LOGIN_KIB} KiB  ${verdict(loginGz, BUDGET_LOGIN_KIB)}  (${login.size} files, ${kib(sum(login, rawKiB)).trim()} raw)`);
+  console.log('\nSenseNebula-M console — bundle (gzip; brotli as served by dist/server.mjs)\n');
+  console.log(`  first load (entry + modulepreloads)   ${kib(firstGz)}  budget ${BUDGET_FIRST_KIB} KiB  ${verdict(firstGz, BUDGET_FIRST_KIB)}  (${first.size} files, ${kib(sum(first, rawKiB)).trim()} raw, ${kib(sum(first, brotliKiB)).trim()} brotli)`);
+  console.log(`  until the login form is usable        ${kib(loginGz)}  budget ${BUDGET_LOGIN_KIB} KiB  ${verdict(loginGz, BUDGET_LOGIN_KIB)}  (${login.size} files, ${kib(sum(login, rawKiB)).trim()} raw, ${kib(sum(login, brotliKiB)).trim()} brotli)`);
 
   console.log('\n  login path, file by file:');
   for (const f of login) console.log(`    ${kib(gzipKiB(f))}  ${f}${first.has(f) ? '' : '   (with the login route)'}`);
@@ -98,8 +106,8 @@ async function main() {
     console.log(`    ${kib(gzipKiB(f))}  ${f}${what ? `  ${what}` : ''}${login.has(f) ? '  [login path]' : ''}`);
   }
   const css = assets.filter((f) => f.endsWith('.css'));
-  console.log(`\n  CSS, all files: ${kib(sum(css, gzipKiB)).trim()} (not in the budgets)`);
-  console.log(`  all JS: ${kib(sum(js, gzipKiB)).trim()} in ${js.length} chunks\n`);
+  console.log(`\n  CSS, all files: ${kib(sum(css, gzipKiB)).trim()} gzip, ${kib(sum(css, brotliKiB)).trim()} brotli (not in the budgets)`);
+  console.log(`  all JS: ${kib(sum(js, gzipKiB)).trim()} gzip, ${kib(sum(js, brotliKiB)).trim()} brotli, in ${js.length} chunks\n`);
 }
 
 main().catch((e: unknown) => {

@@ -2,7 +2,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { createClient, type Call } from '../src/api/client';
 import { login } from '../src/api/protocol';
-import { SESSION_STORAGE_KEY } from '../src/features/session/session-key';
+import { SESSION_STORAGE_KEY } from '../src/session/session-key';
 
 export const DEMO_USER = 'admin';
 export const DEMO_PASSWORD = 'Admin@12345';

@@ -17,10 +17,13 @@ import {
   TEXT_MAX,
   type Operation,
 } from '../src/api/protocol';
-import { dispatch, INTERNAL_ERROR, MSG_ID_ERROR, NOT_LOGGED_IN, PARAM_ERROR } from './dispatch';
+import { ErrorCode } from '../src/api/protocol/error-codes';
+import { dispatch } from './dispatch';
 import { NOT_A_PICTURE } from './faces/fixtures';
 import type { FaceEngine } from './faces/types';
 import { rawForm, rawJson, startTestDevice, type TestDevice } from './testing';
+
+const { INTERNAL_ERROR, MSG_ID_ERROR, NOT_LOGGED_IN, PARAM_ERROR } = ErrorCode;
 
 /** Analyses nothing: the matrix is about what reaches the handlers, not faces. */
 const stubEngine: FaceEngine = {

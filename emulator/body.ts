@@ -26,8 +26,11 @@ import { OPERATION_BY_MSG_ID } from '../src/api/protocol';
 import { bodyLimits, JSON_BODY_CEILING, SESSIONLESS_BODY_MAX, type BodyLimits } from '../src/api/protocol/body-limits';
 import type { Operation } from '../src/api/protocol/operation';
 import type { EmulatorContext } from './context';
-import { MSG_ID_ERROR, NOT_LOGGED_IN, PARAM_ERROR, type Incoming } from './dispatch';
+import { ErrorCode } from '../src/api/protocol/error-codes';
+import type { Incoming } from './dispatch';
 import type { ReceivedFile } from './operations/handler';
+
+const { MSG_ID_ERROR, NOT_LOGGED_IN, PARAM_ERROR } = ErrorCode;
 
 /** Files that may be larger than this go to disk. */
 const LARGE_FILE_BYTES = 16 * 1024 * 1024;

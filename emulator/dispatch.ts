@@ -6,11 +6,9 @@ import type { Envelope } from '../src/api/protocol/operation';
 import type { EmulatorContext } from './context';
 import { HANDLERS } from './operations';
 import { Refusal, type ReceivedFile } from './operations/handler';
+import { ErrorCode } from '../src/api/protocol/error-codes';
 
-export const PARAM_ERROR = -3596;
-export const MSG_ID_ERROR = -3599;
-export const NOT_LOGGED_IN = -141;
-export const INTERNAL_ERROR = -3524;
+const { INTERNAL_ERROR, MSG_ID_ERROR, NOT_LOGGED_IN, PARAM_ERROR } = ErrorCode;
 
 export function envelope(code: number, data: unknown = ''): Envelope {
   return { code, data: code === 0 ? data : '', msg: code === 0 ? '' : errorText(code).en };

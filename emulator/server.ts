@@ -66,7 +66,7 @@ export async function startServer(
     port?: number;
   } = {},
 ): Promise<RunningServer> {
-  const onRequest: http.RequestListener = async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     try {
       const pathname = canonicalPath(req.url ?? '/');
       if (pathname === null) {
@@ -122,6 +122,8 @@ export async function startServer(
       if (!res.headersSent) send(res, 500, 'internal error', 'text/plain');
     }
   };
+  // handle catches what it can answer; the listener itself returns nothing.
+  const onRequest: http.RequestListener = (req, res) => void handle(req, res);
   const server: http.Server = opts.tls
     ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, onRequest)
     : http.createServer(onRequest);

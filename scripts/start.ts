@@ -40,5 +40,5 @@ const stop = async () => {
   emulatorProcess?.kill('SIGTERM');
   process.exit(0);
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

@@ -1,10 +1,11 @@
-// npm test: type-check, unit tests, production build, end-to-end tests in
+// npm test: lint, dead-code check, type-check, unit tests, production build, end-to-end tests in
 // Chromium against the emulator. Ends with one plain line of totals.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureChromium } from './chromium';
+import { ensureNginx } from './nginx';
 
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0, flaky: 0 };
@@ -61,8 +62,19 @@ try {
   console.error(`\n${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 }
+// The console through the shipped nginx example: one spec needs Debian's nginx.
+const nginx = ensureNginx();
+if (nginx) console.log(`nginx: ${nginx}`);
 
 const npx = 'npx';
+// --- static checks first (lint with the import boundaries, dead code); a few seconds.
+step('lint', npx, ['oxlint', '--type-aware']);
+step('dead code', npx, ['knip', '--no-progress']);
+// FORMAT CHECK: off until the one repository-wide `npm run format` has landed;
+// then uncomment (or run with NEBULA_FORMAT_CHECK=1 to try it now).
+// step('format', npx, ['oxfmt', '--check']);
+if (process.env.NEBULA_FORMAT_CHECK === '1') step('format', npx, ['oxfmt', '--check']);
+// --- end of static checks
 step('type-check', npx, ['tsc', '-p', 'tsconfig.json']);
 const vitestJson = path.join(out, 'vitest.json');
 step('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
@@ -71,6 +83,7 @@ if (step('build', npx, ['vite', 'build', '--logLevel', 'warn'])) {
   const pwJson = path.join(out, 'playwright.json');
   step('end-to-end tests', npx, ['playwright', 'test', '--reporter=list,json'], {
     CHROMIUM_PATH: chromium,
+    ...(nginx ? { NGINX_PATH: nginx } : {}),
     PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
   });
   countPlaywright(pwJson);

@@ -2,6 +2,7 @@
 // told apart by their capture id (data-snap-id): names and cameras repeat on a
 // wall, and the spec knows the id from the emulator's answer.
 import type { Locator, Page } from '@playwright/test';
+import { hrefs } from '../../src/config/paths';
 
 export class AlarmWallPage {
   readonly feed: Locator;
@@ -55,7 +56,7 @@ export class AlarmWallPage {
   }
 
   async goto(query = ''): Promise<void> {
-    await this.page.goto(`/alarm-wall${query}`);
+    await this.page.goto(`${hrefs.alarmWall()}${query}`);
   }
 
   card(snapId: string): Locator {

@@ -1,6 +1,7 @@
 // The cameras page (list, computing power, add / edit drawer, relays), found
 // by roles and labels in either language. Locators and actions only.
 import type { Locator, Page } from '@playwright/test';
+import { hrefs } from '../../src/config/paths';
 
 export type KindLabel = 'RTSP video' | 'ONVIF video' | 'GB28181 video' | 'Capture camera';
 
@@ -29,7 +30,7 @@ export class CamerasPage {
   }
 
   async goto(search = ''): Promise<void> {
-    await this.page.goto(`/cameras${search}`);
+    await this.page.goto(`${hrefs.cameras()}${search}`);
   }
 
   /** The table row of a camera, by its name. */

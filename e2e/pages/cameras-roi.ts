@@ -2,6 +2,7 @@
 // coordinates (the stage says its scale and where the squares are), the exact
 // numbers are read from the labelled inputs beside it.
 import type { Locator, Page } from '@playwright/test';
+import { hrefs } from '../../src/config/paths';
 
 export interface FramePoint {
   x: number;
@@ -42,7 +43,7 @@ export class CamerasRoi {
   }
 
   async goto(channel: number): Promise<void> {
-    await this.page.goto(`/cameras/${channel}/roi`);
+    await this.page.goto(hrefs.cameraRoi(channel));
   }
 
   source(name: RegExp): Locator {

@@ -1,5 +1,6 @@
 // The face search page: three modes, photos given through the file chooser.
 import type { Locator, Page } from '@playwright/test';
+import { hrefs } from '../../src/config/paths';
 
 export interface PhotoFile {
   name: string;
@@ -22,7 +23,7 @@ export class FaceSearchPage {
 
   /** Opens the page and waits for its title (the first load of a run can take long on a busy machine). */
   async goto(query = ''): Promise<void> {
-    await this.page.goto(`/face-search${query}`);
+    await this.page.goto(`${hrefs.faceSearch()}${query}`);
     await this.heading.waitFor({ timeout: 45_000 });
   }
 

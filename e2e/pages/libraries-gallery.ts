@@ -3,6 +3,7 @@
 // for what a person sees before the next key.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { choose, press, toggle, typeInto } from './libraries-keys';
+import { hrefs } from '../../src/config/paths';
 
 export class LibraryGalleryPage {
   readonly grid: Locator;
@@ -22,7 +23,7 @@ export class LibraryGalleryPage {
   }
 
   async goto(libId: number, query = ''): Promise<void> {
-    await this.page.goto(`/libraries/${libId}${query ? `?${query}` : ''}`);
+    await this.page.goto(`${hrefs.library(libId)}${query ? `?${query}` : ''}`);
   }
 
   card(name: string): Locator {

@@ -1,6 +1,7 @@
 // The batch import page: pick, check, fix, run, results.
 import type { Locator, Page } from '@playwright/test';
 import { press, typeInto } from './libraries-keys';
+import { hrefs } from '../../src/config/paths';
 
 export class LibraryImportPage {
   readonly folderInput: Locator;
@@ -20,7 +21,7 @@ export class LibraryImportPage {
   }
 
   async goto(libId: number): Promise<void> {
-    await this.page.goto(`/libraries/${libId}/import`);
+    await this.page.goto(hrefs.libraryImport(libId));
   }
 
   summary(label: string): Locator {

@@ -1,6 +1,7 @@
 // The face libraries page, by roles and labels, in either language.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { press, toggle, typeInto } from './libraries-keys';
+import { hrefs } from '../../src/config/paths';
 
 export class LibrariesListPage {
   readonly heading: Locator;
@@ -16,7 +17,7 @@ export class LibrariesListPage {
   }
 
   async goto(): Promise<void> {
-    await this.page.goto('/libraries');
+    await this.page.goto(hrefs.libraries());
   }
 
   row(name: string): Locator {

@@ -1,5 +1,6 @@
 // The login page, found the way a user finds it: by its labels, in either language.
 import type { Locator, Page } from '@playwright/test';
+import { paths, PARAMS } from '../../src/config/paths';
 
 export class LoginPage {
   readonly userName: Locator;
@@ -21,7 +22,7 @@ export class LoginPage {
   }
 
   async goto(next?: string): Promise<void> {
-    await this.page.goto(next ? `/login?next=${encodeURIComponent(next)}` : '/login');
+    await this.page.goto(next ? `${paths.login}?${PARAMS.login.next}=${encodeURIComponent(next)}` : paths.login);
   }
 
   /** Fills the form and submits it with Enter, as most people do. */

@@ -1,5 +1,6 @@
 // The records page, found by roles and labels in either language.
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { hrefs } from '../../src/config/paths';
 
 export class RecordsPage {
   readonly heading: Locator;
@@ -18,7 +19,7 @@ export class RecordsPage {
 
   /** Opens the page and waits for its title (the first load of a run can take long on a busy machine). */
   async goto(query = ''): Promise<void> {
-    await this.page.goto(`/records${query}`);
+    await this.page.goto(`${hrefs.records()}${query}`);
     await this.heading.waitFor({ timeout: 45_000 });
   }
 

@@ -1,5 +1,6 @@
 // The system page, found by its tabs, labels and button names, in English.
 import type { Locator, Page } from '@playwright/test';
+import { hrefs } from '../../src/config/paths';
 
 export type SystemTabName = 'Overview' | 'Time' | 'Network' | 'Storage' | 'HTTP push' | 'HTTPS and access' | 'Maintenance';
 const TAB_KEYS: Record<SystemTabName, string> = {
@@ -16,7 +17,7 @@ export class SystemPage {
   constructor(readonly page: Page) {}
 
   async goto(tab: SystemTabName = 'Overview'): Promise<void> {
-    await this.page.goto(tab === 'Overview' ? '/system' : `/system?tab=${TAB_KEYS[tab]}`);
+    await this.page.goto(hrefs.system(tab === 'Overview' ? undefined : TAB_KEYS[tab]));
   }
 
   tab(name: SystemTabName): Locator {

@@ -5,15 +5,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { preview } from 'vite';
 import { startEmulator } from '../../emulator/index';
-import { deviceProxy } from '../../proxy.config';
+import { startServer } from '../../server/app';
 import { createClient } from '../../src/api/client';
 import { login } from '../../src/api/protocol';
 import { DEMO_PASSWORD, DEMO_USER, expect as baseExpect, test } from '../fixtures';
 import { WallDevice } from '../pages/alarm-wall-device';
 import { AlarmWallPage } from '../pages/alarm-wall-page';
 import { LoginPage } from '../pages/login-page';
+import { ReauthDialog } from '../pages/reauth-dialog';
 
 test.use({
   locale: 'en-US',
@@ -68,13 +68,9 @@ test('a device restart is shown; after logging in again the alarms pushed meanwh
   // A device of its own: a restart ends every session on the device, and the other specs share the common one.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-e2e-wall-restart-'));
   const emulator = await startEmulator({ port: 0, dataDir, demo: true, quiet: true, demoRecords: 100, rate: 0 });
-  const server = await preview({
-    configFile: false,
-    logLevel: 'silent',
-    preview: { port: 0, host: '127.0.0.1', proxy: deviceProxy(emulator.url) },
-    build: { outDir: process.env.E2E_DIST ?? 'dist' },
-  });
-  const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
+  // The production server's code, pointed at this device.
+  const server = await startServer({ root: process.env.E2E_DIST ?? 'dist', deviceUrl: emulator.url, host: '127.0.0.1', port: 0 });
+  const base = server.url;
   try {
     expect(base).toBeTruthy();
     let session: string | null = null;
@@ -97,13 +93,15 @@ test('a device restart is shown; after logging in again the alarms pushed meanwh
     await expect(liveLight(page)).toHaveAccessibleName(/reconnecting|unreachable/i);
     await emulator.whenUp();
 
-    // The device forgot every session: the console asks for a login, saying why, and comes back here after.
-    await expect(page).toHaveURL(/\/login\?next=%2Falarm-wall$/, { timeout: 30_000 });
-    await expect(loginPage.expiredNotice).toBeVisible();
+    // The device forgot every session: the console asks for the password over the wall, saying why.
+    const reauth = new ReauthDialog(page);
+    await expect(reauth.dialog).toBeVisible({ timeout: 30_000 });
+    await expect(reauth.dialog).toContainText(/restarted|ended/);
+    await expect(page).toHaveURL(/\/alarm-wall$/);
     const meanwhile = [...(await dev.capture(4, staff.photo)), ...(await dev.capture(1, suspect.photo))];
     expect(meanwhile).toHaveLength(2);
 
-    await loginPage.logIn(DEMO_USER, DEMO_PASSWORD);
+    await reauth.logIn(DEMO_PASSWORD);
     await expect(page).toHaveURL(/\/alarm-wall$/);
     await expect(liveLight(page)).toHaveAccessibleName(/: live$/i);
     for (const id of meanwhile) {
@@ -114,10 +112,8 @@ test('a device restart is shown; after logging in again the alarms pushed meanwh
     const order = await wall.order();
     expect(new Set(order).size).toBe(order.length);
   } finally {
-    // The page's socket keeps the preview server open: close the page first.
     await page.close();
-    (server.httpServer as import('node:http').Server).closeAllConnections();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await server.close();
     await emulator.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

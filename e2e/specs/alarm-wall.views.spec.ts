@@ -29,7 +29,7 @@ test('filters narrow the wall and are kept in the URL', async ({ loggedIn: page,
   await expect(wall.card(wl!)).toBeVisible();
 
   await wall.chooseOption(wall.cameras, '闸机 A Turnstile A');
-  await expect(page).toHaveURL(/[?&]cam=4(&|$)/);
+  await expect(page).toHaveURL(/[?&]ch=4(&|$)/);
   await expect(wall.card(bl!)).toHaveCount(0);
   await expect(wall.card(wl!)).toBeVisible();
   await expect(wall.cards.filter({ hasNotText: 'Turnstile A' })).toHaveCount(0);
@@ -40,7 +40,7 @@ test('filters narrow the wall and are kept in the URL', async ({ loggedIn: page,
   await expect(wall.card(wl!)).toHaveCount(0);
 
   await wall.clearFilters.click();
-  await expect(page).not.toHaveURL(/cam=|list=/);
+  await expect(page).not.toHaveURL(/ch=|list=/);
   await expect(wall.card(bl!)).toBeVisible();
 
   await wall.chooseOption(wall.listType, 'Blacklist');

@@ -149,7 +149,8 @@ test('@tablet exact numbers are checked as typed, and the region resets to the f
     // Outside the frame: said once, and not applied.
     await roi.x2.fill('5000');
     await expect(page.getByRole('alert').filter({ hasText: 'The region must lie inside the 1920 × 1080 frame.' })).toBeVisible();
-    await expect(roi.dirtyState).toHaveText('No changes');
+    await expect(roi.dirtyState).toHaveText('Fix the numbers in red to save');
+    await expect(roi.save).toBeDisabled();
     // Right of left: applied at once.
     await roi.x2.fill('900');
     await roi.x1.fill('100');
@@ -162,5 +163,43 @@ test('@tablet exact numbers are checked as typed, and the region resets to the f
     if ((before.camera_roi ?? '') === '') await expect(roi.dirtyState).toHaveText('No changes');
   } finally {
     await device.call(updateCamera, { channel, camera_roi: before.camera_roi ?? '' });
+  }
+});
+
+test('@tablet no save while a face size on screen is invalid; after a save the page shows what the device holds', async ({ loggedIn: page, device }, testInfo) => {
+  const channel = channelFor(testInfo.project.name);
+  const before = await cameraOn(device.call, channel);
+  const roi = new CamerasRoi(page);
+  try {
+    await roi.goto(channel);
+    await expect(roi.stage).toBeVisible();
+    // A moved region (a change to save), then face sizes no device takes.
+    await roi.x1.fill('100');
+    await expect(roi.dirtyState).toHaveText('Unsaved changes');
+    await roi.faceMin.fill('500');
+    await roi.faceMax.fill('300');
+    await expect(roi.dirtyState).toHaveText('Fix the numbers in red to save');
+    await expect(roi.save).toBeDisabled();
+    await roi.faceMax.press('Enter');
+    expect((await cameraOn(device.call, channel)).facesize_min).toBe(before.facesize_min);
+
+    // Put right, saved: the device holds what the page shows.
+    await roi.faceMin.fill('120');
+    await roi.faceMax.fill('380');
+    await expect(roi.dirtyState).toHaveText('Unsaved changes');
+    await roi.save.click();
+    await expect(roi.dirtyState).toHaveText('No changes');
+    const after = await cameraOn(device.call, channel);
+    expect([after.facesize_min, after.facesize_max]).toEqual([120, 380]);
+    await expect(roi.faceMin).toHaveValue('120');
+    await expect(roi.faceMax).toHaveValue('380');
+    await expect(roi.x1).toHaveValue('100');
+  } finally {
+    await device.call(updateCamera, {
+      channel,
+      camera_roi: before.camera_roi ?? '',
+      facesize_min: before.facesize_min ?? 50,
+      facesize_max: before.facesize_max ?? 400,
+    });
   }
 });

@@ -8,6 +8,7 @@ import { listLibraries, queryAlarms, queryFaces } from '../../src/api/protocol';
 import { seriousViolations } from '../axe';
 import { expect as baseExpect, test, type Device } from '../fixtures';
 import { FaceSearchPage, type PhotoFile } from '../pages/face-search-page';
+import { hrefs } from '../../src/config/paths';
 
 test.use({ locale: 'en-US' });
 // The face engine is real work, and other suites share the 2-core machine.
@@ -43,7 +44,7 @@ test('a photo of an enrolled person finds them first, linked to their library en
   await expect(top.getByRole('img', { name: `Library photo of ${face.person_name}` })).toBeVisible();
   await expect(top.getByRole('link', { name: /open in the library/i })).toHaveAttribute(
     'href',
-    `/libraries/${face.lib_id}?img_id=${encodeURIComponent(face.img_id)}`,
+    hrefs.person(face.lib_id, face.img_id),
   );
   await expect(page.getByText(/Searched in all libraries, threshold 60/)).toBeVisible();
 

@@ -6,6 +6,7 @@ import { getTime, listCameras, listLibraries, queryAlarms } from '../../src/api/
 import { seriousViolations } from '../axe';
 import { expect as baseExpect, test, type Device } from '../fixtures';
 import { RecordsPage } from '../pages/records-page';
+import { hrefs } from '../../src/config/paths';
 
 test.use({ locale: 'en-US' });
 // Exports are real work, and other suites share the 2-core machine.
@@ -76,12 +77,12 @@ test("finds yesterday's blacklist alarms on one camera and opens one: both faces
   await expect(page).toHaveURL(/tab=alarms/);
   await expect(page).toHaveURL(/range=yesterday/);
   await expect(page.getByText(`Device time ${start} to ${stop}`)).toBeVisible();
-  await expect(page.getByText(`${expected.total_num} records, newest first`)).toBeVisible();
+  await expect(page.getByText(`${expected.total_num} record${expected.total_num === 1 ? '' : 's'}, newest first`)).toBeVisible();
   await expect(records.dataRows).toHaveCount(Math.min(expected.total_num, 10));
 
   // A reload keeps the view.
   await records.reload();
-  await expect(page.getByText(`${expected.total_num} records, newest first`)).toBeVisible();
+  await expect(page.getByText(`${expected.total_num} record${expected.total_num === 1 ? '' : 's'}, newest first`)).toBeVisible();
 
   // The newest one: both faces and the attributes in words.
   const first = expected.record[0]!;
@@ -102,7 +103,7 @@ test("finds yesterday's blacklist alarms on one camera and opens one: both faces
   await expect(drawer).toContainText(/history keeps the crop alone/);
   await expect(drawer.getByRole('link', { name: /open this person in the library/i })).toHaveAttribute(
     'href',
-    `/libraries/${first.lib_id}?img_id=${encodeURIComponent(first.img_id)}`,
+    hrefs.person(first.lib_id, first.img_id),
   );
   await expect(drawer.getByRole('link', { name: /search this face/i })).toHaveAttribute('href', `/face-search?snap=${encodeURIComponent(first.snap_path)}`);
   await expect(page).toHaveURL(new RegExp(`open=${first.snap_id}`));
@@ -117,7 +118,7 @@ test('exports those alarms through the proxy and the zip holds the pictures and 
   const records = new RecordsPage(page);
   // The view of the previous test, as a shared link would bring it.
   await records.goto(`?tab=alarms&ch=${camera.channel}&libs=${blacklist.lib_id}&range=yesterday`);
-  await expect(page.getByText(`${expected.total_num} records, newest first`)).toBeVisible();
+  await expect(page.getByText(`${expected.total_num} record${expected.total_num === 1 ? '' : 's'}, newest first`)).toBeVisible();
 
   // The whole filter: one file (fewer than 500).
   await records.exportFiltered();

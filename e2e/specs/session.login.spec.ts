@@ -4,6 +4,7 @@ import { getVersion, logout } from '../../src/api/protocol';
 import { seriousViolations } from '../axe';
 import { DEMO_PASSWORD, DEMO_USER, expect, test } from '../fixtures';
 import { LoginPage } from '../pages/login-page';
+import { ReauthDialog, endBrowserSession } from '../pages/reauth-dialog';
 
 test.use({ locale: 'en-US' });
 
@@ -88,7 +89,7 @@ test('a reload keeps the session, which lives in sessionStorage only', async ({ 
   expect(stored.local).not.toContain(DEMO_PASSWORD);
 });
 
-test('a session the device ended sends the user to login and back', async ({ page, device }) => {
+test('a session the device ended is renewed over the page, or through the login page by choice', async ({ page, device }) => {
   const login = new LoginPage(page);
   await login.goto('/?tab=device');
   await login.logIn(DEMO_USER, DEMO_PASSWORD);
@@ -103,9 +104,21 @@ test('a session the device ended sends the user to login and back', async ({ pag
   const asBrowser = createClient({ baseUrl: device.url, getSession: () => sessionId });
   await asBrowser(logout, {});
 
+  // A reload meets -141: the page stays, and the password is asked for over it.
   await page.reload();
+  const reauth = new ReauthDialog(page);
+  await expect(reauth.dialog).toBeVisible();
+  await expect(page).toHaveURL(/\/\?tab=device$/);
+  await reauth.logIn(DEMO_PASSWORD);
+  await expect(reauth.dialog).toBeHidden();
+  await expect(page).toHaveURL(/\/\?tab=device$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+
+  // "Log in as another user" is the way to the login page, and back here after.
+  await endBrowserSession(page, device.url);
+  await page.reload();
+  await reauth.otherUser.click();
   await expect(page).toHaveURL(/\/login\?next=%2F%3Ftab%3Ddevice$/);
-  await expect(login.expiredNotice).toBeVisible();
   await login.logIn(DEMO_USER, DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/\?tab=device$/);
 });

@@ -58,7 +58,7 @@ const EN_ADDRESSES = ['221B Baker Street London', '1 Raffles Place Singapore', '
 /** ISO 7064 MOD 11-2, the check digit of a Chinese resident id (GB 11643). */
 export function residentIdCheckDigit(first17: string): string {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
+  const sum = first17.split('').reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
   return '10X98765432'[sum % 11]!;
 }
 

@@ -66,11 +66,6 @@ export function invalidateLibrary(ctx: EmulatorContext, libId: number): void {
   if (held) held.dirty = true;
 }
 
-/** Drop every matrix (a reset, a restore). */
-export function invalidateAll(ctx: EmulatorContext): void {
-  cacheOf(ctx).clear();
-}
-
 type FeatureRow = [seq: number, feature: Buffer | null];
 
 function stampOf(ctx: EmulatorContext, libId: number): { count: number; maxSeq: number } {

@@ -158,7 +158,7 @@ async function detect(input: TfCore.Tensor3D): Promise<RawFace[]> {
  * with the border (the last is a profile).
  */
 async function detectPadded(input: TfCore.Tensor3D): Promise<RawFace[]> {
-  const [height = 0, width = 0] = input.shape;
+  const [height, width] = input.shape;
   const pad = Math.round(Math.max(width, height) / 4);
   const padded = tf.pad(input, [[pad, pad], [pad, pad], [0, 0]], 128);
   try {

@@ -91,10 +91,6 @@ export function writeCamera(ctx: EmulatorContext, cam: StoredCamera): void {
     .run(cam.channel, JSON.stringify(cam));
 }
 
-export function usedComputingPower(ctx: EmulatorContext): number {
-  return readCameras(ctx).reduce((sum, cam) => sum + powerCost(cam), 0);
-}
-
 /**
  * Fault injection for the live issue: takes a camera off line (or back).
  * Answers false when no camera is on the channel. Emits 'camera-status'

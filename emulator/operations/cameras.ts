@@ -34,17 +34,13 @@ import {
 import { handle, Refusal, type Handler, type HandlerRequest } from './handler';
 import { addressReachable, isCameraOnline, pause } from './reachability';
 import { splitIds } from './util';
+import { ErrorCode } from '../../src/api/protocol/error-codes';
 
 export * from './camera-store';
 export { isCameraOnline, isIpv4, isReachableHost, isReachableUrl, UNREACHABLE_DELAY_MS } from './reachability';
 export { insertRelay, relayOnline } from './relays';
 
-const PARAM_ERROR = -3596;
-const NO_CAMERA = -109;
-const CHANNEL_TAKEN = -115;
-const NO_LIBRARY = -117;
-const NO_POWER = -151;
-const IMAGE_SNAP_MODE = -3620;
+const { CAMERA_MISSING, CHANNEL_TAKEN, IMAGE_SNAP_MODE, LIBRARY_MISSING, NO_POWER, PARAM_ERROR } = ErrorCode;
 
 // ---------------------------------------------------------------- checks
 
@@ -57,7 +53,7 @@ function checkChannelRange(ctx: EmulatorContext, channel: number): void {
 function checkLibIds(ctx: EmulatorContext, libIds: string | undefined): string {
   const ids = [...new Set(splitIds(libIds).map(Number))];
   const exists = ctx.db.prepare<[number], { lib_id: number }>('SELECT lib_id FROM libraries WHERE lib_id = ?');
-  for (const id of ids) if (!exists.get(id)) throw new Refusal(NO_LIBRARY, `lib_id ${id}`);
+  for (const id of ids) if (!exists.get(id)) throw new Refusal(LIBRARY_MISSING, `lib_id ${id}`);
   return ids.join(',');
 }
 
@@ -205,7 +201,7 @@ const EDITABLE: Record<CameraKind, ReadonlySet<EditKey>> = {
 export function editCamera(ctx: EmulatorContext, req: UpdateRequest): { cam: StoredCamera; slow: boolean } {
   checkChannelRange(ctx, req.channel);
   const cam = readCamera(ctx, req.channel);
-  if (!cam) throw new Refusal(NO_CAMERA, `channel ${req.channel}`);
+  if (!cam) throw new Refusal(CAMERA_MISSING, `channel ${req.channel}`);
   const kind = cameraKind(cam);
 
   // Note 1: camera_mode and protocol may be sent, but only unchanged.
@@ -311,7 +307,7 @@ export const camerasHandlers: Handler[] = [
     checkChannelRange(ctx, req.channel);
     ctx.db.transaction(() => {
       const { changes } = ctx.db.prepare('DELETE FROM cameras WHERE channel = ?').run(req.channel);
-      if (changes === 0) throw new Refusal(NO_CAMERA, `channel ${req.channel}`);
+      if (changes === 0) throw new Refusal(CAMERA_MISSING, `channel ${req.channel}`);
       ctx.db.prepare('DELETE FROM relays WHERE camera_channel = ?').run(req.channel);
     })();
     return '';

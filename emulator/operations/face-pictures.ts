@@ -7,8 +7,9 @@ import { IMAGE_EXTENSIONS } from '../../src/api/protocol/limits';
 import { decodeBmp, isBmp } from '../faces/bmp';
 import { isPlausibleSize, sharpOf } from '../faces/decode';
 import { Refusal } from './handler';
+import { ErrorCode } from '../../src/api/protocol/error-codes';
 
-export const BAD_IMAGE = -1104;
+const { BAD_IMAGE } = ErrorCode;
 
 /** The lower-case extension of a file name, or '' if it has none. */
 export function extensionOf(fileName: string): string {

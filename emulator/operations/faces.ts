@@ -24,20 +24,13 @@ import { toCsv } from '../exports/csv';
 import { writeExport, type ExportEntry } from '../exports/zip';
 import { blobToFeature, featureToBlob } from '../faces/gallery-index';
 import { ENROL_QUALITY_MIN, NotAnImageError, type Analysis } from '../faces/types';
-import { BAD_IMAGE, hasImageExtension, toStoredJpeg } from './face-pictures';
+import { hasImageExtension, toStoredJpeg } from './face-pictures';
 import { handle, Refusal, type Handler, type ReceivedFile } from './handler';
 import { containsPattern, facesChanged, requireLibrary } from './libraries';
 import { newId, pageArgs, splitIds } from './util';
+import { ErrorCode } from '../../src/api/protocol/error-codes';
 
-const PARAM_ERROR = -3596;
-const LIBRARY_FULL = -122;
-const FACE_MISSING = -126;
-const IMG_ID_EXISTS = -1100;
-const NO_FACE = -1101;
-const LOW_QUALITY = -1102;
-const NOTHING_TO_EXPORT = -2100;
-const IMG_ID_TOO_LONG = -2754;
-const INTERNAL_ERROR = -3524;
+const { BAD_IMAGE, FACE_MISSING, IMG_ID_EXISTS, IMG_ID_TOO_LONG, INTERNAL_ERROR, LIBRARY_FULL, LOW_QUALITY, NOTHING_TO_EXPORT, NO_FACE, PARAM_ERROR } = ErrorCode;
 /** A query page walks at most about this many rows before it takes the narrow index instead (measured: ~5 ms). */
 const WALK_MAX = 5000;
 /**

@@ -12,11 +12,9 @@ import type { EmulatorContext } from '../context';
 import { onLibraryFacesChanged } from '../faces/changes';
 import { handle, Refusal, type Handler } from './handler';
 import { pageArgs, splitIds } from './util';
+import { ErrorCode } from '../../src/api/protocol/error-codes';
 
-export const LIBRARY_MISSING = -117;
-const LIBRARY_LIMIT = -118;
-const LIBRARY_EXISTS = -119;
-const LIBRARY_WATCHED = -123;
+const { LIBRARY_EXISTS, LIBRARY_LIMIT, LIBRARY_MISSING, LIBRARY_WATCHED } = ErrorCode;
 
 interface LibraryRow {
   lib_id: number;

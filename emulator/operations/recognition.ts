@@ -21,10 +21,9 @@ import { nearestFaces } from '../faces/gallery-index';
 import { NotAnImageError, type Analysis, type FoundFace } from '../faces/types';
 import { handle, Refusal, type Handler } from './handler';
 import { newId, splitIds } from './util';
+import { ErrorCode } from '../../src/api/protocol/error-codes';
 
-const LIBRARY_MISSING = -117;
-const NO_FACE = -1101;
-const BAD_IMAGE = -1104;
+const { BAD_IMAGE, LIBRARY_MISSING, NO_FACE } = ErrorCode;
 
 /** §3.26: crops are cut with some context around the box, so a crop can be enrolled or searched again. */
 const CROP_MARGIN = 1.5;

@@ -467,7 +467,7 @@ describe('demo history', () => {
       types.add(a.lib_type);
     }
     const allTypes = ctx.db.prepare<[], { t: number }>('SELECT DISTINCT lib_type AS t FROM records WHERE alarm = 1').all();
-    expect(allTypes.map((t) => t.t).sort()).toEqual([1, 2]);
+    expect(allTypes.map((t) => t.t).sort((a, b) => a - b)).toEqual([1, 2]);
     expect(types.size).toBeGreaterThan(0);
     const bodies = await dev.call(queryBodies, { qry_len: 50 });
     for (const b of bodies.record) {

@@ -30,10 +30,10 @@ import {
 } from '../store/records';
 import { handle, Refusal, type Handler } from './handler';
 import { pageArgs, splitIds } from './util';
+import { ErrorCode } from '../../src/api/protocol/error-codes';
 
 /** Appendix A: parameter error, nothing to export. */
-const PARAM_ERROR = -3596;
-const NOTHING_TO_EXPORT = -2100;
+const { NOTHING_TO_EXPORT, PARAM_ERROR } = ErrorCode;
 
 interface Filter {
   channel?: number;

@@ -6,10 +6,9 @@ import type { EmulatorContext } from '../context';
 import { readCamera } from './camera-store';
 import { handle, Refusal, type Handler, type HandlerRequest } from './handler';
 import { isIpv4, isReachableHost } from './reachability';
+import { ErrorCode } from '../../src/api/protocol/error-codes';
 
-const PARAM_ERROR = -3596;
-const NO_DATA = -105;
-const NO_CAMERA = -109;
+const { CAMERA_MISSING, NO_DATA, PARAM_ERROR } = ErrorCode;
 
 interface RelayRow {
   id: number;
@@ -49,7 +48,7 @@ export function insertRelay(
   ctx: EmulatorContext,
   req: HandlerRequest<typeof addRelay>,
 ): ReturnType<typeof relayAnswer> {
-  if (!readCamera(ctx, req.camera_channel)) throw new Refusal(NO_CAMERA, `channel ${req.camera_channel}`);
+  if (!readCamera(ctx, req.camera_channel)) throw new Refusal(CAMERA_MISSING, `channel ${req.camera_channel}`);
   // §10.2 shows dotted IPv4 only; a host name or a typo is a parameter error.
   const devIp = req.dev_ip.trim();
   if (!isIpv4(devIp)) throw new Refusal(PARAM_ERROR, `dev_ip ${req.dev_ip}`);

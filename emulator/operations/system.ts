@@ -65,19 +65,12 @@ import {
   type NtpConfig,
 } from '../device-config';
 import { handle, Refusal, sizeOf, type Handler } from './handler';
+import { ErrorCode } from '../../src/api/protocol/error-codes';
 
 // The server will serve HTTPS from these (see device-config.ts).
 export { currentMode, httpsMaterial } from '../device-config';
 
-const PARAM = -3596;
-const UPGRADE_FAILED = -3603;
-const NETWORK_ERROR = -3606;
-const ALREADY_IN_MODE = -3607;
-const NTP_UNREACHABLE = -3614;
-const HTTPS_NO_IMPORT = -3616;
-const HTTPS_NO_DELETE = -2617;
-const SWITCH_FAILED = -3619;
-const NO_CRT_OR_KEY = -3625;
+const { ALREADY_IN_MODE, HTTPS_NO_DELETE, HTTPS_NO_IMPORT, HTTPS_SWITCH_FAILED, NETWORK_ERROR, NO_CRT_OR_KEY, NTP_UNREACHABLE, PARAM_ERROR, UPGRADE_FAILED } = ErrorCode;
 
 // ---- NTP ----------------------------------------------------------------------
 
@@ -94,7 +87,7 @@ const setNtpHandler = handle(setNtp, (req, ctx) => {
   const next: NtpConfig = { ...ntpConfig(ctx) };
   if (req.url !== undefined) {
     // A host name or an address, no scheme or port (the port is its own field).
-    if (!isHostName(req.url) && !isIPv4(req.url) && !isIPv6Text(req.url)) throw new Refusal(PARAM, 'ntp url');
+    if (!isHostName(req.url) && !isIPv4(req.url) && !isIPv6Text(req.url)) throw new Refusal(PARAM_ERROR, 'ntp url');
     next.url = req.url;
   }
   if (req.port !== undefined) next.port = String(Number(req.port));
@@ -113,7 +106,7 @@ const setNtpHandler = handle(setNtp, (req, ctx) => {
 const setTimeHandler = handle(setTime, (req, ctx) => {
   // device-time.ts refuses impossible dates and years outside 1970-2099 (the schema already did).
   const target = parseInZone(req.sys_time, req.time_zone);
-  if (target === null) throw new Refusal(PARAM, 'sys_time');
+  if (target === null) throw new Refusal(PARAM_ERROR, 'sys_time');
   const current = timeConfig(ctx);
   ctx.config.set('time', {
     offsetMs: target - Date.now(),
@@ -235,7 +228,7 @@ function dhcpLease(net: NetworkConfig, ethname: string, version: 'IPv4' | 'IPv6'
 const setInterfaceHandler = handle(setInterface, (req, ctx) => {
   const net = networkConfig(ctx);
   const index = net.ethernet.findIndex((e) => e.ethname === req.ethname);
-  if (index < 0) throw new Refusal(PARAM, 'ethname');
+  if (index < 0) throw new Refusal(PARAM_ERROR, 'ethname');
   const current = net.ethernet[index]!;
   let addresses: Pick<Ethernet, 'ip' | 'netmask' | 'gateway'>;
   if (req.ip_method === 'dhcp') {
@@ -255,12 +248,12 @@ const isAddress = (s: string) => isIPv4(s) || isIPv6Text(s);
 const setDefaultInterfaceHandler = handle(setDefaultInterface, (req, ctx) => {
   const net = networkConfig(ctx);
   const eth = net.ethernet.find((e) => e.ethname === req.ethname);
-  if (!eth) throw new Refusal(PARAM, 'ethname');
+  if (!eth) throw new Refusal(PARAM_ERROR, 'ethname');
   let dns: { first_dns: string; second_dns: string };
   if (req.dns_method === 'static') {
     const first = req.first_dns ?? '';
     const second = req.second_dns ?? '';
-    if (!isAddress(first) || (second !== '' && !isAddress(second))) throw new Refusal(PARAM, 'dns');
+    if (!isAddress(first) || (second !== '' && !isAddress(second))) throw new Refusal(PARAM_ERROR, 'dns');
     dns = { first_dns: first, second_dns: second };
   } else {
     // Our DHCP answers the interface's gateway as the DNS server (a home router's habit).
@@ -331,7 +324,7 @@ function storedName(filename: string, type: 'crt' | 'key'): string {
 const uploadHttpsHandler = handle(uploadHttpsFile, (req, ctx) => {
   const conf = httpsConfig(ctx);
   if (conf.mode === 'https') throw new Refusal(HTTPS_NO_IMPORT);
-  if (!PEM[req.file_type].test(req.file.data.toString('utf8'))) throw new Refusal(PARAM, 'not PEM');
+  if (!PEM[req.file_type].test(req.file.data.toString('utf8'))) throw new Refusal(PARAM_ERROR, 'not PEM');
   fs.mkdirSync(httpsDir(ctx), { recursive: true, mode: 0o700 });
   fs.writeFileSync(httpsFile(ctx, req.file_type), req.file.data, { mode: 0o600 });
   const name = storedName(req.file.filename, req.file_type);
@@ -363,7 +356,7 @@ const switchProtocolHandler = handle(switchProtocol, (req, ctx) => {
   if (req.prot_mode === 'https') {
     const material = httpsMaterial(ctx);
     if (!material) throw new Refusal(NO_CRT_OR_KEY);
-    if (!pairMatches(material)) throw new Refusal(SWITCH_FAILED);
+    if (!pairMatches(material)) throw new Refusal(HTTPS_SWITCH_FAILED);
   }
   ctx.config.set('https', { ...conf, mode: req.prot_mode });
   emitRestart(ctx, { reason: 'https', mode: req.prot_mode });
@@ -402,7 +395,7 @@ export const systemHandlers: Handler[] = [
   handle(getDeviceId, (_req, ctx) => ({ device_id: deviceId(ctx) })),
   handle(setDeviceId, (req, ctx) => {
     // The schema bounds the length; control characters are no id (it travels in every push, §7.3).
-    if (/[\u0000-\u001f\u007f]/.test(req.device_id) || req.device_id.trim() === '') throw new Refusal(PARAM, 'device_id');
+    if (/[\u0000-\u001f\u007f]/.test(req.device_id) || req.device_id.trim() === '') throw new Refusal(PARAM_ERROR, 'device_id');
     ctx.config.set('device_id', req.device_id);
     return '';
   }),
@@ -426,7 +419,7 @@ export const systemHandlers: Handler[] = [
   handle(getHttpPush, (_req, ctx) => pushSettings(ctx)),
   handle(setHttpPush, (req, ctx) => {
     // '' switches push off; anything else must be a url we could POST to.
-    if (req.url !== '' && parsePushUrl(req.url) === null) throw new Refusal(PARAM, 'push url');
+    if (req.url !== '' && parsePushUrl(req.url) === null) throw new Refusal(PARAM_ERROR, 'push url');
     ctx.config.set('push', { url: req.url, key: req.key });
     return '';
   }),

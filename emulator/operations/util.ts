@@ -16,7 +16,3 @@ export function splitIds(list: string | undefined): string[] {
 }
 
 export const newId = (): string => crypto.randomUUID();
-
-export function sha1(data: Uint8Array): string {
-  return crypto.createHash('sha1').update(data).digest('hex');
-}

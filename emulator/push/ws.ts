@@ -4,6 +4,7 @@
 // memory without bound: past a buffered limit its messages are dropped and counted.
 import type { WebSocket } from 'ws';
 import type { WsAlarm } from '../../src/api/protocol/push';
+import { ErrorCode } from '../../src/api/protocol/error-codes';
 
 /** Per-subscriber bytes queued in the socket before we drop its messages. */
 export const SUBSCRIBER_BUFFER_LIMIT = 8 * 1024 * 1024;
@@ -12,7 +13,7 @@ export const SUBSCRIBER_BUFFER_LIMIT = 8 * 1024 * 1024;
  * The reference names no code for a wrong key. We answer -140 ("no permission")
  * and keep the socket open, so a client can resend with the right key.
  */
-export const WRONG_KEY_CODE = -140;
+const { NO_PERMISSION } = ErrorCode;
 
 /** The one message a client sends is `{"key": "…", "msg_id": "776"}`: a few hundred bytes. ws closes a socket (1009) past this. */
 export const WS_MAX_PAYLOAD = 4 * 1024;
@@ -107,7 +108,7 @@ export class WsHub {
       return sub;
     }
     if (m.key !== this.key()) {
-      ws.send(JSON.stringify({ code: WRONG_KEY_CODE, msg: 'User does not have permission to operate' }));
+      ws.send(JSON.stringify({ code: NO_PERMISSION, msg: 'User does not have permission to operate' }));
       return sub;
     }
     if (!sub) {

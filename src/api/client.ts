@@ -3,15 +3,23 @@
 // against the protocol's schema, so nothing untyped leaves src/api.
 import type { z } from 'zod';
 import type { AnswerOf, Envelope, FileSpec, Operation, RequestOf } from './protocol/operation';
-import { DeviceError, NetworkError, ProtocolError, RequestError, SESSION_EXPIRED } from './errors';
+import { DeviceError, NetworkError, ProtocolError, RequestError } from './errors';
+import { ErrorCode } from './protocol/error-codes';
 
 export interface ClientOptions {
   /** '' in the browser (same origin, through the proxy); the emulator's URL in Node tests. */
   baseUrl?: string;
   /** The current session id, or null before login. */
   getSession: () => string | null;
-  /** Told of every -141, so the app can send the user to the login page. */
-  onSessionExpired?: () => void;
+  /** Told of every -141 with the session the call carried, so the app can end that session. */
+  onSessionExpired?: (sessionSent: string | null) => void;
+  /**
+   * After a -141: resolves true once a new session is there (the user signed in
+   * again over the page, or a kiosk renewed itself), false if the user gave up.
+   * On true the call that met the expiry is sent again, once, with the new
+   * session: a Save pressed as the session ran out is not lost.
+   */
+  renewSession?: () => Promise<boolean>;
   fetch?: typeof fetch;
 }
 
@@ -68,6 +76,17 @@ export function createClient(options: ClientOptions): Call {
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
 
   return async function call<Op extends Operation>(op: Op, req: RequestOf<Op>, opts: CallOptions = {}) {
+    try {
+      return await send(op, req, opts);
+    } catch (e) {
+      if (!(e instanceof DeviceError) || e.code !== ErrorCode.NOT_LOGGED_IN || op.public || !options.renewSession) throw e;
+      if (!(await options.renewSession())) throw e;
+      opts.signal?.throwIfAborted();
+      return send(op, req, opts);
+    }
+  };
+
+  async function send<Op extends Operation>(op: Op, req: RequestOf<Op>, opts: CallOptions): Promise<AnswerOf<Op>> {
     const parsed = op.request.safeParse(req);
     if (!parsed.success) throw new RequestError(op.name, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     const fields = parsed.data as Record<string, unknown>;
@@ -109,7 +128,7 @@ export function createClient(options: ClientOptions): Call {
       throw new ProtocolError(op.name, 'no envelope');
     }
     if (envelope.code !== 0) {
-      if (envelope.code === SESSION_EXPIRED) options.onSessionExpired?.();
+      if (envelope.code === ErrorCode.NOT_LOGGED_IN) options.onSessionExpired?.(headers.sessionid ?? null);
       throw new DeviceError(envelope.code, String(envelope.msg ?? ''), op.name);
     }
     const answer = (op.answer as z.ZodType).safeParse(envelope.data);
@@ -117,5 +136,5 @@ export function createClient(options: ClientOptions): Call {
       throw new ProtocolError(op.name, answer.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     }
     return answer.data as AnswerOf<Op>;
-  };
+  }
 }

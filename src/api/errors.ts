@@ -49,11 +49,3 @@ export class RequestError extends Error {
     this.name = 'RequestError';
   }
 }
-
-export type ApiError = DeviceError | NetworkError | ProtocolError | RequestError;
-
-export function isApiError(e: unknown): e is ApiError {
-  return e instanceof DeviceError || e instanceof NetworkError || e instanceof ProtocolError || e instanceof RequestError;
-}
-
-export const SESSION_EXPIRED = -141;

@@ -1,6 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { DeviceError, NetworkError, SESSION_EXPIRED } from '../api/errors';
+import { DeviceError, NetworkError } from '../api/errors';
 import { reportError } from './notifier';
+import { ErrorCode } from '../api/protocol/error-codes';
 
 export interface AppMeta extends Record<string, unknown> {
   /** The page shows this failure itself: no notification. */
@@ -16,7 +17,7 @@ declare module '@tanstack/react-query' {
 
 /** -141 is handled by the redirect to login; an abort is not a failure. */
 export function isReportable(error: unknown): boolean {
-  if (error instanceof DeviceError && error.code === SESSION_EXPIRED) return false;
+  if (error instanceof DeviceError && error.code === ErrorCode.NOT_LOGGED_IN) return false;
   if (error instanceof DOMException && error.name === 'AbortError') return false;
   return true;
 }

@@ -1,10 +1,11 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useSessionStore } from '../features/session/session-store';
+import { useSessionStore } from '../session/session-store';
 import { FAKE_PASSWORD, FAKE_SESSION, FAKE_USER, FAKE_VERSION, fakeDevice } from '../test/fake-device';
 import { renderRoutes, resetState } from '../test/render';
 import { createRoutes } from './router';
+import { keepCredentials } from '../session/kept-credentials';
 
 const where = (router: ReturnType<typeof renderRoutes>['router']) =>
   router.state.location.pathname + router.state.location.search;
@@ -14,7 +15,7 @@ const where = (router: ReturnType<typeof renderRoutes>['router']) =>
 beforeAll(async () => {
   configure({ asyncUtilTimeout: 5000 });
   await Promise.all([
-    import('../features/session/pages/login-page'),
+    import('../features/login/pages/login-page'),
     import('./layout/app-layout'),
     import('./routes/overview-page'),
   ]);
@@ -43,23 +44,47 @@ describe('the shell', () => {
     expect(within(device).getByText('SenseNebula-M8s')).toBeInTheDocument();
   });
 
-  it('ends the session on -141 and comes back to the same page after login', async () => {
+  it('on -141 asks for the password over the page, then sends what met the expiry again', async () => {
     useSessionStore.getState().start('stale-session', FAKE_USER);
     const device = fakeDevice();
     const { router } = renderRoutes(createRoutes(), '/?page=2');
-    // The device no longer knows 'stale-session': 1281 answers -141.
-    expect(await screen.findByText(/session has expired/)).toBeInTheDocument();
-    expect(where(router)).toBe('/login?next=%2F%3Fpage%3D2');
+    // The device no longer knows 'stale-session': 1281 answers -141. The page stays.
+    const dialog = await screen.findByRole('dialog', { name: 'Log in again to continue' });
+    expect(where(router)).toBe('/?page=2');
     expect(useSessionStore.getState().sessionId).toBeNull();
     expect(sessionStorage.getItem('nebula.session')).not.toContain('stale-session');
     expect(device.sent('1281')[0]!.session).toBe('stale-session');
+    expect(within(dialog).getByLabelText('User name')).toHaveValue(FAKE_USER);
 
     const u = userEvent.setup();
-    await u.type(screen.getByLabelText('User name'), FAKE_USER);
-    await u.type(screen.getByLabelText('Password'), `${FAKE_PASSWORD}{Enter}`);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Overview' })).toBeInTheDocument();
+    await u.type(within(dialog).getByLabelText('Password'), `${FAKE_PASSWORD}{Enter}`);
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Log in again to continue' })).not.toBeInTheDocument());
     expect(where(router)).toBe('/?page=2');
+    // The 1281 that met -141 went out again with the new session, and its answer shows.
+    await waitFor(() => expect(device.sent('1281').some((r) => r.session === FAKE_SESSION)).toBe(true));
+    const summary = await screen.findByRole('group', { name: 'Device' });
+    await waitFor(() => expect(within(summary).getByText(FAKE_VERSION.device_id)).toBeInTheDocument());
   });
+
+  it('a kept wall display logs in again by itself after -141, retrying while the device is away', async () => {
+    keepCredentials({ user: FAKE_USER, password: FAKE_PASSWORD });
+    useSessionStore.getState().start('stale-session', FAKE_USER);
+    let away = 1;
+    const device = fakeDevice({
+      // The first login meets a device still restarting.
+      '257': ({ body }) => (away-- > 0 ? { network: true } : body.user_pwd === FAKE_PASSWORD ? { data: FAKE_SESSION } : { code: -113 }),
+    });
+    const { router } = renderRoutes(createRoutes(), '/?tab=device');
+    expect(await screen.findByText(/logging in again by itself/)).toBeInTheDocument();
+    await waitFor(() => expect(useSessionStore.getState().sessionId).toBe(FAKE_SESSION), { timeout: 10_000 });
+    expect(device.sent('257')).toHaveLength(2);
+    expect(where(router)).toBe('/?tab=device');
+    expect(screen.queryByRole('dialog', { name: 'Log in again to continue' })).not.toBeInTheDocument();
+    // Nothing of the password reached any storage.
+    for (const storage of [sessionStorage, localStorage])
+      for (let i = 0; i < storage.length; i++) expect(storage.getItem(storage.key(i)!)).not.toContain(FAKE_PASSWORD);
+    keepCredentials(null);
+  }, 20_000);
 
   it('logs out through 258 and lands on the login page', async () => {
     useSessionStore.getState().start(FAKE_SESSION, FAKE_USER);

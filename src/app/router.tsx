@@ -2,8 +2,8 @@
 // login page comes as its own small chunk, and antd arrives only with the
 // authenticated layout (bench/bundle.ts measures it).
 import { createBrowserRouter, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
-import { selectSignedIn, useSessionStore } from '../features/session/session-store';
-import { loginPath, paths, safeNext } from './paths';
+import { selectSignedIn, useSessionStore } from '../session/session-store';
+import { loginPath, paths, safeNext } from '../config/paths';
 import type { RouteHandle } from './route-handle';
 import { BootSplash, NotFound, RouteError } from './routes/route-states';
 import { alarmWallRoutes } from '../features/alarm-wall/routes';
@@ -15,9 +15,13 @@ import { systemRoutes } from '../features/system/routes';
 
 const signedIn = () => selectSignedIn(useSessionStore.getState());
 
-/** Checked before the layout's chunk loads, so a signed-out user never fetches antd. */
+/**
+ * Checked before the layout's chunk loads, so a signed-out user never fetches
+ * antd. A session the device ended is not "signed out": the page loads and the
+ * password is asked for over it (session-guard.tsx).
+ */
 function requireSession({ request }: LoaderFunctionArgs) {
-  if (!signedIn()) {
+  if (!signedIn() && !useSessionStore.getState().expired) {
     const url = new URL(request.url);
     throw redirect(loginPath(url.pathname + url.search + url.hash));
   }
@@ -45,7 +49,7 @@ export function createRoutes(): RouteObject[] {
         {
           path: paths.login,
           loader: leaveLoginIfSignedIn,
-          lazy: { Component: async () => (await import('../features/session/pages/login-page')).LoginPage },
+          lazy: { Component: async () => (await import('../features/login/pages/login-page')).LoginPage },
         },
         {
           id: 'app',

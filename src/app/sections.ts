@@ -2,7 +2,7 @@
 // title from here and the sider adds an icon. A new page replaces its route's
 // `lazy` in router.tsx; its entry here stays.
 import type { MessageKey } from '../i18n';
-import { paths } from './paths';
+import { paths } from '../config/paths';
 
 export interface Section {
   path: string;

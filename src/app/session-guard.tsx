@@ -1,19 +1,19 @@
 import type { ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router';
-import { selectSignedIn, useSessionStore } from '../features/session/session-store';
-import { loginPath, paths } from './paths';
+import { Navigate } from 'react-router';
+import { selectSignedIn, useSessionStore } from '../session/session-store';
+import { paths } from '../config/paths';
 
 /**
- * Watches the session while the app is open: a -141 from any call (the client
- * tells the store) lands the user on the login page, which brings them back
- * here after; a logout lands them there plainly.
+ * Watches the session while the app is open. A -141 from any call (the client
+ * tells the store) never navigates away from the page: the page stays, with
+ * whatever the user typed, and a dialog over it asks for the password (or a
+ * kept wall display logs in again by itself); the calls that met the expiry
+ * are sent once the new session starts (the dialog: app-layout.tsx). A logout
+ * lands on the login page.
  */
 export function SessionGuard({ children }: { children: ReactNode }) {
   const signedIn = useSessionStore(selectSignedIn);
   const expired = useSessionStore((s) => s.expired);
-  const location = useLocation();
-  if (!signedIn) {
-    return <Navigate to={expired ? loginPath(location.pathname + location.search + location.hash) : paths.login} replace />;
-  }
+  if (!signedIn && !expired) return <Navigate to={paths.login} replace />;
   return children;
 }

@@ -1,23 +1,21 @@
 // A tiny typed i18n: two catalogues, {name} placeholders, no library (the
 // login page's bundle budget has no room for one).
 import { useCallback } from 'react';
-import type { MessageKey, Vars } from './catalogue';
+import type { MessageKey, Translation, Vars, VarsOf } from './catalogue';
 import { enUS } from './en-US';
 import { selectLang, useLangStore, type Lang } from './lang-store';
+import { formatMessage } from './format';
 import { zhCN } from './zh-CN';
 
-export type { MessageKey, Vars } from './catalogue';
+export type { MessageKey, Placeholders, Translation, Vars, VarsOf } from './catalogue';
+export { formatAgo } from './format';
 export { LANGS, currentLang, detectLang, syncDocumentLang, useLangStore, type Lang } from './lang-store';
 
 const CATALOGUES: Record<Lang, Readonly<Record<MessageKey, string>>> = { 'zh-CN': zhCN, 'en-US': enUS };
 
-function format(text: string, vars?: Vars): string {
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
 
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
-  return format(CATALOGUES[lang][key], vars);
+  return formatMessage(lang, CATALOGUES[lang][key], vars);
 }
 
 /**
@@ -25,14 +23,16 @@ export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
  * file): `export const useCameraT = defineMessages({ 'zh-CN': {...}, 'en-US': {...} })`.
  * zh-CN is the source; en-US must have the same keys (a type error otherwise).
  */
-export function defineMessages<K extends string>(catalogues: {
-  'zh-CN': Readonly<Record<K, string>>;
-  'en-US': Readonly<NoInfer<Record<K, string>>>;
+export function defineMessages<Source extends Readonly<Record<string, string>>>(catalogues: {
+  'zh-CN': Source;
+  'en-US': Translation<NoInfer<Source>>;
 }) {
-  const translateIn = (lang: Lang, key: K, vars?: Vars) => format(catalogues[lang][key], vars);
-  function useMessages(): (key: K, vars?: Vars) => string {
+  type K = keyof Source & string;
+  const translateIn = <Key extends K>(lang: Lang, key: Key, ...args: VarsOf<Source[Key]>) =>
+    formatMessage(lang, catalogues[lang][key] as string, args[0]);
+  function useMessages(): <Key extends K>(key: Key, ...args: VarsOf<Source[Key]>) => string {
     const lang = useLang();
-    return useCallback((key: K, vars?: Vars) => translateIn(lang, key, vars), [lang]);
+    return useCallback(<Key extends K>(key: Key, ...args: VarsOf<Source[Key]>) => translateIn(lang, key, ...args), [lang]);
   }
   return Object.assign(useMessages, { translate: translateIn });
 }

@@ -5,7 +5,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, WebSocket as NodeWebSocket } from 'ws';
-import { WsHub, WRONG_KEY_CODE } from '../../emulator/push/ws';
+import { WsHub } from '../../emulator/push/ws';
+import { ErrorCode } from '../api/protocol/error-codes';
 import type { Call } from '../api/client';
 import { DeviceError } from '../api/errors';
 import type { Operation } from '../api/protocol/operation';
@@ -216,7 +217,7 @@ describe('live socket', () => {
     h.device.keyAnswer = 'wrong';
     h.socket.start();
     await waitFor(() => state(h) === 'refused', 'refused');
-    expect(h.socket.status.reason).toEqual({ type: 'device', code: WRONG_KEY_CODE });
+    expect(h.socket.status.reason).toEqual({ type: 'device', code: ErrorCode.NO_PERMISSION });
     expect(h.device.requests.filter((r) => r.msgId === '1286')).toHaveLength(2);
     expect(h.delays[0]).toBeGreaterThanOrEqual(18);
 
@@ -265,7 +266,7 @@ describe('live socket', () => {
     const backfilled = h.events.slice(1);
     expect(backfilled.every((e) => e.backfilled)).toBe(true);
     expect(new Set(h.events.map((e) => e.snapId)).size).toBe(121);
-    expect(backfilled.map((e) => e.trigger)).toEqual([...backfilled.map((e) => e.trigger)].sort());
+    expect(backfilled.map((e) => e.trigger)).toEqual(backfilled.map((e) => e.trigger).sort());
     expect(backfilled[0]).toMatchObject({
       snapId: 'same-second',
       snap: { kind: 'device', path: 'record/same-second.jpg' },

@@ -212,7 +212,6 @@ describe('live store', () => {
     expect(store.getState().alarms[0]?.snapId).toBe('snap-9999');
     expect(renders).toBe(400);
     expect(store.getState().counters.evicted).toBe(9500);
-    void ms; // printed above; speed is bench/wall.ts's business
 
     // And all at once (a throttled background tab): bounded work, no O(n²).
     const burst = manualStore({ capacity: 500 });

@@ -3,6 +3,7 @@
 // '#' standing for an empty field. Pure, so the console can check a folder of
 // pictures before uploading it, and the emulator parses with the same rule.
 import { AGE_MAX, AGE_MIN, IMAGE_EXTENSIONS, IMG_ID_MAX, IMG_ID_PATTERN } from './limits';
+import { ErrorCode } from './error-codes';
 
 export interface BatchNameFields {
   person_name: string;
@@ -24,12 +25,12 @@ export type BatchNameResult = { ok: true; fields: BatchNameFields } | { ok: fals
 
 /** The device code each problem is answered with in the batch report. */
 export const BATCH_NAME_CODES: Readonly<Record<BatchNameProblem, number>> = {
-  fields: -3596,
-  gender: -3596,
-  age: -3596,
-  img_id_chars: -3596,
-  img_id_long: -2754,
-  extension: -1104,
+  fields: ErrorCode.PARAM_ERROR,
+  gender: ErrorCode.PARAM_ERROR,
+  age: ErrorCode.PARAM_ERROR,
+  img_id_chars: ErrorCode.PARAM_ERROR,
+  img_id_long: ErrorCode.IMG_ID_TOO_LONG,
+  extension: ErrorCode.BAD_IMAGE,
 };
 
 const EMPTY = '#';

@@ -60,8 +60,6 @@ export const DEVICE_ERRORS: Readonly<Record<number, ErrorText>> = {
   [-3625]: { zhCN: '尚未导入 crt 或 key 文件', zhTW: '尚未導入 crt 或 key 檔', en: 'crt or key file not yet imported', hintZh: '请先上传证书和密钥。', hintEn: 'Upload the certificate and the key first.' },
 };
 
-export type DeviceErrorCode = keyof typeof DEVICE_ERRORS;
-
 /** The device's message for a code; unknown codes fall back to -1's text plus the number. */
 export function errorText(code: number): ErrorText {
   return DEVICE_ERRORS[code] ?? DEVICE_ERRORS[-1]!;

@@ -27,6 +27,7 @@ export * from './errors';
 export * from './device-time';
 export * from './body-limits';
 export * from './text';
+export * from './files';
 
 function operationsOf(mod: Record<string, unknown>): Operation[] {
   return Object.values(mod).filter(

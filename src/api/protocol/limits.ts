@@ -76,9 +76,6 @@ export const TIME_PATTERN = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 /** §6.7: the three documented time formats. */
 export const TIME_FORMATS = ['yyyy-MM-dd HH:mm:ss', 'dd-MM-yyyy HH:mm:ss', 'MM-dd-yyyy HH:mm:ss'] as const;
 
-/** §2.1 / §1: a session lasts 30 minutes without a request. */
-export const SESSION_IDLE_SECONDS = 30 * 60;
-
 // ---- Uploads ------------------------------------------------------------------------
 // The reference states no byte or pixel limit for any upload. These are our
 // choices, sized to what real input is; the emulator refuses past them (too

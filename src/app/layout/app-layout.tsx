@@ -1,17 +1,16 @@
 // The authenticated shell: the first module that loads antd. Sider navigation,
 // a header with what the device is (1281, 516), the language switch, logout.
 import { LogoutOutlined, MoonOutlined, SunOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, ConfigProvider, Layout } from 'antd';
-import enUSLocale from 'antd/locale/en_US';
-import zhCNLocale from 'antd/locale/zh_CN';
+import { App, Button, Layout } from 'antd';
 import { useEffect, useState } from 'react';
 import { Outlet } from 'react-router';
 import { Brand } from '../../components/brand';
 import { LanguageSwitch } from '../../components/language-switch';
 import { useDocumentTitle } from '../../components/use-document-title';
-import { useLogout } from '../../features/session/api/session-api';
-import { useSessionStore } from '../../features/session/session-store';
-import { useLang, useT } from '../../i18n';
+import { ReauthDialog } from '../../features/login/components/reauth-dialog';
+import { useLogout } from '../../session/session-api';
+import { useSessionStore } from '../../session/session-store';
+import { useT } from '../../i18n';
 import { useRouteTitleKey } from '../route-handle';
 import { SessionGuard } from '../session-guard';
 import { syncDocumentTheme, useTheme, useThemeStore } from '../theme-store';
@@ -19,26 +18,21 @@ import { DeviceSummary } from './device-summary';
 import { ErrorNotifier } from './error-notifier';
 import { LiveStatusLight, useLiveConnection } from './live-connection';
 import { NavMenu } from './nav-menu';
-import { shellTheme } from './accessible-theme';
+import { AntdProvider } from './antd-provider';
 import './app-layout.css';
 
-const ANTD_LOCALES = { 'zh-CN': zhCNLocale, 'en-US': enUSLocale } as const;
-
 export function AppLayout() {
-  const lang = useLang();
   const theme = useTheme();
   useEffect(() => syncDocumentTheme(theme), [theme]);
   return (
     <SessionGuard>
-      <ConfigProvider
-        locale={ANTD_LOCALES[lang]}
-        theme={shellTheme(theme)}
-      >
+      <AntdProvider theme={theme}>
         <App>
           <ErrorNotifier />
           <Shell />
+          <ReauthDialog />
         </App>
-      </ConfigProvider>
+      </AntdProvider>
     </SessionGuard>
   );
 }

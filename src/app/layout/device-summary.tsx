@@ -1,17 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { Skeleton } from 'antd';
-import { versionQueries } from '../../features/session/api/version-queries';
+import { deviceQueries } from '../../api/queries/device';
 import { useT } from '../../i18n';
 
 /**
  * Which device this is: the model (read from 516's computing power, see
- * versionQueries), the firmware version and the device id (1281). Failures
+ * deviceQueries), the firmware version and the device id (1281). Failures
  * are notified by the query cache; here a dash stands in.
  */
 export function DeviceSummary() {
   const t = useT();
-  const version = useQuery(versionQueries.version());
-  const power = useQuery(versionQueries.power());
+  const version = useQuery(deviceQueries.version());
+  const power = useQuery(deviceQueries.power());
 
   if (version.isPending && power.isPending) {
     return <Skeleton.Input active size="small" style={{ width: 280 }} />;

@@ -11,7 +11,7 @@ import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useT } from '../../i18n';
-import { paths } from '../paths';
+import { paths } from '../../config/paths';
 import { SECTIONS, sectionOf } from '../sections';
 
 const ICONS: Record<(typeof SECTIONS)[number]['path'], ReactNode> = {

@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Descriptions, Row, Skeleton, Statistic } from 'antd';
 import { PageTitle } from '../../components/page-title';
-import { versionQueries } from '../../features/session/api/version-queries';
+import { deviceQueries } from '../../api/queries/device';
 import { useT } from '../../i18n';
 
 /** For now: what 1281 says about the device, and 516's cameras and computing power. */
 export function OverviewPage() {
   const t = useT();
-  const version = useQuery(versionQueries.version());
-  const power = useQuery(versionQueries.power());
+  const version = useQuery(deviceQueries.version());
+  const power = useQuery(deviceQueries.power());
   const dash = '—';
 
   return (

@@ -4,7 +4,7 @@ import { BrandMark } from '../../components/brand';
 import { Spinner } from '../../components/spinner';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { useT } from '../../i18n';
-import { paths } from '../paths';
+import { paths } from '../../config/paths';
 
 /** While the first route (and its lazy module) loads. */
 export function BootSplash() {

@@ -1,16 +1,16 @@
 // Cameras: the feature's routes, each page lazy.
 import type { RouteObject } from 'react-router';
-import { camerasPath, roiRoutePath } from './paths';
+import { routes } from '../../config/paths';
 
 export function cameraRoutes(): RouteObject[] {
   return [
     {
-      path: camerasPath,
+      path: routes.cameras,
       handle: { titleKey: 'nav.cameras' },
       lazy: { Component: async () => (await import('./pages/cameras-page')).CamerasPage },
     },
     {
-      path: roiRoutePath,
+      path: routes.cameraRoi,
       handle: { titleKey: 'nav.cameras' },
       lazy: { Component: async () => (await import('./pages/roi-page')).RoiPage },
     },

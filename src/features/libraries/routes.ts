@@ -1,21 +1,21 @@
 // Face libraries: the list, a library's gallery, and its batch import. Each page lazy.
 import type { RouteObject } from 'react-router';
-import { paths } from '../../app/paths';
+import { routes } from '../../config/paths';
 
 export function libraryRoutes(): RouteObject[] {
   return [
     {
-      path: paths.libraries,
+      path: routes.libraries,
       handle: { titleKey: 'nav.libraries' },
       lazy: { Component: async () => (await import('./pages/libraries-page')).LibrariesPage },
     },
     {
-      path: `${paths.libraries}/:libId`,
+      path: routes.library,
       handle: { titleKey: 'nav.libraries' },
       lazy: { Component: async () => (await import('./pages/gallery-page')).GalleryPage },
     },
     {
-      path: `${paths.libraries}/:libId/import`,
+      path: routes.libraryImport,
       handle: { titleKey: 'nav.libraries' },
       lazy: { Component: async () => (await import('./pages/import-page')).ImportPage },
     },

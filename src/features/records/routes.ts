@@ -1,11 +1,11 @@
 // Records: the feature's routes, each page lazy.
 import type { RouteObject } from 'react-router';
-import { paths } from '../../app/paths';
+import { routes } from '../../config/paths';
 
 export function recordRoutes(): RouteObject[] {
   return [
     {
-      path: paths.records,
+      path: routes.records,
       handle: { titleKey: 'nav.records' },
       lazy: { Component: async () => (await import('./pages/records-page')).RecordsPage },
     },

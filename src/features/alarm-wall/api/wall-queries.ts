@@ -1,30 +1,15 @@
-// The wall's server state: the cameras (for the camera filter and which ones
-// watch whitelists only) and the libraries (for the library filter). Alarms
-// themselves come from the live store, not from here.
+// The wall's view of the shared camera and library lists (src/api/queries):
+// the cameras for the camera filter and which ones watch whitelists only, the
+// libraries for the library filter. Alarms come from the live store, not here.
 import { queryOptions } from '@tanstack/react-query';
-import { call } from '../../../api/device';
-import { listCameras } from '../../../api/protocol/cameras';
-import { listLibraries } from '../../../api/protocol/libraries';
+import { cameraQueries, selectCameras } from '../../../api/queries/cameras';
+import { libraryQueries } from '../../../api/queries/libraries';
 
 /** Cameras and libraries change rarely; a wall open all day refreshes them every few minutes. */
 const REFRESH_MS = 5 * 60_000;
 
 export const wallQueries = {
-  all: () => ['alarm-wall'] as const,
-  cameras: () =>
-    queryOptions({
-      queryKey: [...wallQueries.all(), 'cameras'] as const,
-      queryFn: async ({ signal }) => (await call(listCameras, {}, { signal })).camera,
-      staleTime: 60_000,
-      refetchInterval: REFRESH_MS,
-      meta: { errorHandled: true },
-    }),
+  cameras: () => queryOptions({ ...cameraQueries.list(), select: selectCameras, staleTime: 60_000, refetchInterval: REFRESH_MS }),
   libraries: () =>
-    queryOptions({
-      queryKey: [...wallQueries.all(), 'libraries'] as const,
-      queryFn: ({ signal }) => call(listLibraries, {}, { signal }),
-      staleTime: 60_000,
-      refetchInterval: REFRESH_MS,
-      meta: { errorHandled: true },
-    }),
+    queryOptions({ ...libraryQueries.list(), staleTime: 60_000, refetchInterval: REFRESH_MS, meta: { errorHandled: true } }),
 };

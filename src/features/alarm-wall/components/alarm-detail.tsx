@@ -7,14 +7,15 @@ import { Alert, Button, Descriptions, Drawer, Empty, Space, Tag, Typography } fr
 import type { DescriptionsProps } from 'antd';
 import { memo, useState } from 'react';
 import { Link } from 'react-router';
-import { paths } from '../../../app/paths';
+import { deviceFileUrl } from '../../../api/protocol/files';
+import { BoxOverlay } from '../../../components/box-overlay';
+import { hrefs } from '../../../config/paths';
 import { useLang } from '../../../i18n';
 import { useLiveStore, usePictureSrc, type LiveAlarm } from '../../../live';
 import { bodyAttrRows, faceAttrRows, type AttrRow } from '../lib/attributes';
 import { classify } from '../lib/wall-filters';
 import { useWallT, type WallT } from '../messages';
 import { alarmTitle, tagClass } from './alarm-card';
-import { FaceFrame } from './face-frame';
 
 /** §2.2: the device answers "" where it has nothing; we say "none" rather than leave a blank. */
 function orNone(value: string | number | null | undefined, t: WallT): string {
@@ -23,11 +24,6 @@ function orNone(value: string | number | null | undefined, t: WallT): string {
 
 function attrItems(rows: AttrRow[]): DescriptionsProps['items'] {
   return rows.map((r) => ({ key: r.key, label: r.label, children: r.value }));
-}
-
-/** Device file under /ws/, through the proxy (§3.6, §9.2). */
-function deviceFile(path: string): string {
-  return `/ws/${path.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')}`;
 }
 
 export interface AlarmDetailProps {
@@ -70,7 +66,7 @@ export const AlarmDetail = memo(function AlarmDetail({ snapId, onClose, onAck }:
       ) : (
         <Space orientation="vertical">
           <Alert type="info" showIcon title={t('detail.missing')} />
-          <Link to={paths.records}>
+          <Link to={hrefs.records({ tab: 'alarms' })}>
             <HistoryOutlined /> {t('detail.history')}
           </Link>
         </Space>
@@ -127,7 +123,7 @@ function DetailBody({ alarm }: { alarm: LiveAlarm }) {
       </div>
 
       {frameSrc ? (
-        <FaceFrame src={frameSrc} box={alarm.box} label={alarm.box ? t('detail.sceneWithBox') : t('detail.scene')} />
+        <BoxOverlay className="wall-frame" src={frameSrc} box={alarm.box} alt={alarm.box ? t('detail.sceneWithBox') : t('detail.scene')} />
       ) : (
         <Alert type="info" showIcon title={t('detail.noScene')} />
       )}
@@ -149,21 +145,21 @@ function DetailBody({ alarm }: { alarm: LiveAlarm }) {
 
       <Space wrap className="wall-detail__links">
         {match ? (
-          <Link to={`${paths.libraries}/${match.libId}?img_id=${encodeURIComponent(match.imgId)}`}>
+          <Link to={hrefs.person(match.libId, match.imgId)}>
             <TeamOutlined aria-hidden /> {t('detail.gallery')}
           </Link>
         ) : null}
         {alarm.kind === 'face' && alarm.snapPath ? (
-          <Link to={`${paths.faceSearch}?snap=${encodeURIComponent(alarm.snapPath)}`}>
+          <Link to={hrefs.faceSearch({ snap: alarm.snapPath })}>
             <ScanOutlined aria-hidden /> {t('detail.search')}
           </Link>
         ) : null}
         {alarm.snapPath ? (
-          <a href={deviceFile(alarm.snapPath)} download>
+          <a href={deviceFileUrl(alarm.snapPath)} download>
             <DownloadOutlined aria-hidden /> {t('detail.download')}
           </a>
         ) : null}
-        <Link to={paths.records}>
+        <Link to={hrefs.records({ tab: 'alarms' })}>
           <HistoryOutlined aria-hidden /> {t('detail.history')}
         </Link>
       </Space>

@@ -4,7 +4,7 @@
 // articles with one roving tab stop; arrows, Home/End, PageUp/PageDown move.
 // No aria-posinset/setsize: they change for every card at every new alarm
 // and would defeat the cards' memo (the feed pattern makes them optional).
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { LiveAlarm } from '../../../live';
 import { cardSelector, fitWindow, isNavKey, KIOSK, moveIndex, NORMAL, scrollToRow, scrollWindow, type GridWindow } from '../lib/grid';
 import { AlarmCard } from './alarm-card';
@@ -49,11 +49,9 @@ export function AlarmGrid({ alarms, kiosk, label, whitelistOnly, today, selected
   const metrics = kiosk ? KIOSK : NORMAL;
   const win = kiosk ? fitWindow(alarms.length, size, metrics) : scrollWindow(alarms.length, { ...size, scrollTop }, metrics);
 
-  const onWindowRef = useRef(onWindow);
-  onWindowRef.current = onWindow;
-  useEffect(() => {
-    onWindowRef.current?.(win);
-  }, [win.end, win.cols, win.pageRows]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Told when the visible window changes, not when the parent passes a new callback.
+  const tellWindow = useEffectEvent(() => onWindow?.(win));
+  useEffect(() => tellWindow(), [win.end, win.cols, win.pageRows]);
 
   // Scroll events come at frame rate at most; the window only changes by whole rows.
   const onScroll = useCallback(() => {

@@ -2,9 +2,9 @@
 // kiosk mode, and a wall monitor is read from across the room): why it is down,
 // when the next try is, and after a gap how many alarms came back from history.
 import { Alert } from 'antd';
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { paths } from '../../../app/paths';
+import { hrefs } from '../../../config/paths';
 import { DEVICE_ERRORS } from '../../../api/protocol/errors';
 import { useLang } from '../../../i18n';
 import { useLiveStatus, useLiveStore, type LiveReason, type LiveStatus } from '../../../live';
@@ -53,9 +53,10 @@ export const ConnectionBanner = memo(function ConnectionBanner() {
   const downSince = useRef<{ backfilled: number; notShown: number } | null>(null);
   const [recovered, setRecovered] = useState<{ backfilled: number; notShown: number; until: number } | null>(null);
 
-  useEffect(() => {
-    if (status.state !== 'live') {
-      const down = status.state === 'reconnecting' || status.state === 'offline' || status.state === 'refused';
+  // On each change of state, with the counters as they are at that moment.
+  const onState = useEffectEvent((state: typeof status.state) => {
+    if (state !== 'live') {
+      const down = state === 'reconnecting' || state === 'offline' || state === 'refused';
       if (down && downSince.current === null) downSince.current = { backfilled, notShown };
       return;
     }
@@ -63,7 +64,8 @@ export const ConnectionBanner = memo(function ConnectionBanner() {
       setRecovered({ ...downSince.current, until: Date.now() + RECOVERED_SHOW_MS });
       downSince.current = null;
     }
-  }, [status.state]); // eslint-disable-line react-hooks/exhaustive-deps
+  });
+  useEffect(() => onState(status.state), [status.state]);
 
   const showRecovered = useTicked((now) => recovered !== null && now < recovered.until);
 
@@ -80,7 +82,7 @@ export const ConnectionBanner = memo(function ConnectionBanner() {
         description={
           older > 0 ? (
             <>
-              {t('status.recoveredOlder', { count: older, capacity })} <Link to={`${paths.records}?tab=alarms`}>{t('detail.history')}</Link>
+              {t('status.recoveredOlder', { count: older, capacity })} <Link to={hrefs.records({ tab: 'alarms' })}>{t('detail.history')}</Link>
             </>
           ) : undefined
         }
@@ -92,7 +94,8 @@ export const ConnectionBanner = memo(function ConnectionBanner() {
   const down = status.state === 'reconnecting' || status.state === 'offline' || status.state === 'refused';
   return (
     <Alert
-      className="wall-banner"
+      // "--down" frames a kiosk wall in colour: not live must read from across the room.
+      className={down ? 'wall-banner wall-banner--down' : 'wall-banner'}
       type={type}
       showIcon
       title={t(`status.${status.state}`)}

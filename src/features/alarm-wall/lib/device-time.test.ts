@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ageWords, DeviceClock, deviceTimeMs, shortTime } from './device-time';
+import { parseDeviceTime } from '../../../api/protocol/device-time';
+import { ageText, DeviceClock, shortTime } from './device-time';
 
 describe('the device clock', () => {
   it('reads the naive device time and refuses anything else', () => {
-    expect(deviceTimeMs('2024-05-01 10:00:00')).toBe(Date.UTC(2024, 4, 1, 10, 0, 0));
-    expect(deviceTimeMs('2024-05-01T10:00:00')).toBeNull();
+    expect(parseDeviceTime('2024-05-01 10:00:00')).toBe(Date.UTC(2024, 4, 1, 10, 0, 0));
+    expect(parseDeviceTime('2024-05-01T10:00:00')).toBeNull();
   });
 
   it('learns the offset from live pushes: a device 8 h ahead of UTC, 3 s fast', () => {
@@ -32,12 +33,15 @@ describe('the device clock', () => {
 
 describe('words', () => {
   it('counts seconds for a minute, then minutes, hours, days', () => {
-    expect(ageWords(0)).toEqual({ key: 'time.justNow' });
-    expect(ageWords(12)).toEqual({ key: 'time.seconds', n: 12 });
-    expect(ageWords(59)).toEqual({ key: 'time.seconds', n: 59 });
-    expect(ageWords(61)).toEqual({ key: 'time.minutes', n: 1 });
-    expect(ageWords(7300)).toEqual({ key: 'time.hours', n: 2 });
-    expect(ageWords(200_000)).toEqual({ key: 'time.days', n: 2 });
+    expect(ageText(0, 'en-US', 'just now')).toBe('just now');
+    expect(ageText(1, 'en-US', 'just now')).toBe('just now');
+    expect(ageText(2, 'en-US', 'just now')).toBe('2 seconds ago');
+    expect(ageText(12, 'en-US', 'just now')).toBe('12 seconds ago');
+    expect(ageText(59, 'en-US', 'just now')).toBe('59 seconds ago');
+    expect(ageText(61, 'en-US', 'just now')).toBe('1 minute ago');
+    expect(ageText(7300, 'en-US', 'just now')).toBe('2 hours ago');
+    expect(ageText(200_000, 'en-US', 'just now')).toBe('2 days ago');
+    expect(ageText(12, 'zh-CN', '刚刚')).toBe('12秒钟前');
   });
 
   it('shows the date only when it is not today', () => {

@@ -4,12 +4,8 @@
 // trigger read as UTC. A push arrives within the second it was made, so the
 // smallest recent sample is the best estimate; backfilled alarms use it too.
 
-/** The naive device time as if it were UTC, in ms; null for anything else. */
-export function deviceTimeMs(trigger: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(trigger);
-  if (!m) return null;
-  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
-}
+import { parseDeviceTime } from '../../../api/protocol/device-time';
+import { formatAgo, type Lang } from '../../../i18n';
 
 const SAMPLES = 32;
 
@@ -24,7 +20,7 @@ export class DeviceClock {
 
   /** A live push (not a backfilled one: its receivedAt says nothing of its trigger). */
   observe(trigger: string, receivedAt: number): void {
-    const t = deviceTimeMs(trigger);
+    const t = parseDeviceTime(trigger);
     if (t === null) return;
     this.samples.push(receivedAt - t);
     if (this.samples.length > SAMPLES) this.samples.shift();
@@ -33,7 +29,7 @@ export class DeviceClock {
 
   /** Our epoch ms of a device time. */
   toLocal(trigger: string): number | null {
-    const t = deviceTimeMs(trigger);
+    const t = parseDeviceTime(trigger);
     return t === null ? null : t + this.offset;
   }
 
@@ -52,15 +48,13 @@ export class DeviceClock {
 /** The console's one estimate (the wall feeds it as pushes arrive). */
 export const deviceClock = new DeviceClock();
 
-export type AgeWords = { key: 'time.justNow' } | { key: 'time.seconds' | 'time.minutes' | 'time.hours' | 'time.days'; n: number };
-
-/** Counting seconds for the first minute, then minutes, hours, days. */
-export function ageWords(seconds: number): AgeWords {
-  if (seconds < 2) return { key: 'time.justNow' };
-  if (seconds < 60) return { key: 'time.seconds', n: seconds };
-  if (seconds < 3600) return { key: 'time.minutes', n: Math.floor(seconds / 60) };
-  if (seconds < 86_400) return { key: 'time.hours', n: Math.floor(seconds / 3600) };
-  return { key: 'time.days', n: Math.floor(seconds / 86_400) };
+/**
+ * "12 seconds ago", then minutes, hours, days, in the browser's own words for
+ * the language (Intl.RelativeTimeFormat); under 2 s `justNow` (Intl's "now"
+ * would flicker to "1 second ago" at once on a wall that counts).
+ */
+export function ageText(seconds: number, lang: Lang, justNow: string): string {
+  return seconds < 2 ? justNow : formatAgo(lang, seconds);
 }
 
 /** "14:09:21", or "01-24 14:09:21" when not of today (device date). */

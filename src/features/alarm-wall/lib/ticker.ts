@@ -47,8 +47,3 @@ export function useTicked<T extends string | number | boolean | null>(derive: (n
   const get = () => derive(now);
   return useSyncExternalStore(subscribe, get, get);
 }
-
-/** For tests. */
-export function tickerListeners(): number {
-  return listeners.size;
-}

@@ -16,13 +16,13 @@ describe('the URL', () => {
   it('reads what it wrote, and leaves defaults out', () => {
     const f: WallFilters = { cameras: [4, 1], libraries: [3], list: 'black', similarity: 80, kind: 'face', strangers: false };
     const written = writeFilters(new URLSearchParams('kiosk=1'), f);
-    expect(written.toString()).toBe('kiosk=1&cam=4%2C1&lib=3&list=black&sim=80&kind=face&strangers=0');
+    expect(written.toString()).toBe('kiosk=1&ch=4%2C1&libs=3&list=black&sim=80&kind=face&strangers=0');
     expect(parseFilters(written)).toEqual({ ...f, cameras: [1, 4] });
     expect(writeFilters(written, NO_FILTERS).toString()).toBe('kiosk=1');
   });
 
   it('ignores what a hand-edited URL gets wrong', () => {
-    expect(parseFilters(new URLSearchParams('cam=1,x,,-2,1&list=grey&sim=250&kind=car&strangers=no'))).toEqual({
+    expect(parseFilters(new URLSearchParams('ch=1,x,,-2,1&list=grey&sim=250&kind=car&strangers=no'))).toEqual({
       cameras: [1],
       libraries: [],
       list: null,

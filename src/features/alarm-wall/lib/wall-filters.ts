@@ -1,5 +1,6 @@
 // What the wall shows and in which order. Filters live in the URL so a reload
 // or a shared link restores the view; parsing never throws on a hand-edited URL.
+import { PARAMS } from '../../../config/paths';
 import type { CameraRecord } from '../../../api/protocol/cameras';
 import type { Library } from '../../../api/protocol/libraries';
 import type { LiveAlarm } from '../../../live';
@@ -33,17 +34,8 @@ export interface WallFilters {
 
 export const NO_FILTERS: WallFilters = { cameras: [], libraries: [], list: null, similarity: 0, kind: null, strangers: true };
 
-/** The URL's names. kiosk and alarm (the open detail) are the page's, not filters. */
-export const PARAM = {
-  cameras: 'cam',
-  libraries: 'lib',
-  list: 'list',
-  similarity: 'sim',
-  kind: 'kind',
-  strangers: 'strangers',
-  kiosk: 'kiosk',
-  alarm: 'alarm',
-} as const;
+/** The URL's names (src/config/paths.ts). kiosk and alarm (the open detail) are the page's, not filters. */
+export const PARAM = PARAMS.alarmWall;
 
 function ints(raw: string | null): number[] {
   if (!raw) return [];
@@ -60,8 +52,8 @@ export function parseFilters(params: URLSearchParams): WallFilters {
   const kind = params.get(PARAM.kind);
   const sim = Number(params.get(PARAM.similarity));
   return {
-    cameras: ints(params.get(PARAM.cameras)),
-    libraries: ints(params.get(PARAM.libraries)),
+    cameras: ints(params.get(PARAM.ch)),
+    libraries: ints(params.get(PARAM.libs)),
     list: list === 'black' || list === 'white' ? list : null,
     similarity: Number.isFinite(sim) ? Math.min(100, Math.max(0, Math.round(sim))) : 0,
     kind: kind === 'face' || kind === 'body' ? kind : null,
@@ -73,8 +65,8 @@ export function parseFilters(params: URLSearchParams): WallFilters {
 export function writeFilters(params: URLSearchParams, f: WallFilters): URLSearchParams {
   const next = new URLSearchParams(params);
   const put = (name: string, value: string | null) => (value ? next.set(name, value) : next.delete(name));
-  put(PARAM.cameras, f.cameras.length ? f.cameras.join(',') : null);
-  put(PARAM.libraries, f.libraries.length ? f.libraries.join(',') : null);
+  put(PARAM.ch, f.cameras.length ? f.cameras.join(',') : null);
+  put(PARAM.libs, f.libraries.length ? f.libraries.join(',') : null);
   put(PARAM.list, f.list);
   put(PARAM.similarity, f.similarity > 0 ? String(f.similarity) : null);
   put(PARAM.kind, f.kind);

@@ -6,7 +6,7 @@ import { liveStore } from '../../../live';
 import { liveEvent } from '../../../live/testing';
 import { fakeDevice, FAKE_SESSION, FAKE_USER } from '../../../test/fake-device';
 import { renderRoutes, resetState } from '../../../test/render';
-import { useSessionStore } from '../../session/session-store';
+import { useSessionStore } from '../../../session/session-store';
 import { AlarmWallPage } from './alarm-wall-page';
 
 const CAMERAS = {
@@ -107,7 +107,7 @@ describe('the alarm wall', () => {
     expect(router.state.location.search).toBe(`?alarm=${cards()[1]!.dataset.snapId}`);
     const drawer = await screen.findByRole('dialog');
     expect(within(drawer).getByRole('heading', { name: 'suspect 2' })).toBeInTheDocument();
-    expect(within(drawer).getByRole('link', { name: /open in the library/i })).toHaveAttribute('href', '/libraries/7?img_id=img-2');
+    expect(within(drawer).getByRole('link', { name: /open in the library/i })).toHaveAttribute('href', '/libraries/7?face=img-2');
     expect(within(drawer).getByRole('link', { name: /search this face/i })).toHaveAttribute('href', `/face-search?snap=${encodeURIComponent('record/snap-2.jpg')}`);
     expect(within(drawer).getByText('Glasses')).toBeInTheDocument();
     expect(within(drawer).getByRole('img', { name: /scene, the captured face outlined/i })).toBeInTheDocument();

@@ -4,8 +4,7 @@
 // keeps its view in the URL (filters, kiosk mode, the open alarm).
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { describeError } from '../../../api/device-error';
 import { PageTitle } from '../../../components/page-title';
 import { useLang } from '../../../i18n';
@@ -18,75 +17,24 @@ import { ConnectionBanner } from '../components/connection-banner';
 import { KioskBar } from '../components/kiosk-bar';
 import { WallActions, WallFiltersBar } from '../components/wall-toolbar';
 import { useAlarmAlerts, type NotificationText } from '../lib/alarm-alerts';
-import { checkSoundAllowed, unlockSound, useSoundState } from '../lib/alarm-sound';
+import { unlockSound, useSoundState } from '../lib/alarm-sound';
 import { deviceClock } from '../lib/device-time';
 import { cardSelector, type GridWindow } from '../lib/grid';
 import { useTicked } from '../lib/ticker';
 import { useWallShortcuts } from '../lib/use-wall-shortcuts';
-import { arrangeWall, hasFilters, PARAM, parseFilters, whitelistOnlyChannels, writeFilters, type WallFilters } from '../lib/wall-filters';
+import { arrangeWall, hasFilters, whitelistOnlyChannels } from '../lib/wall-filters';
+import { useFullscreen } from '../lib/use-fullscreen';
+import { useWallOpen } from '../lib/use-wall-open';
+import { useWallView } from '../lib/use-wall-view';
 import { useWallPrefs } from '../lib/wall-prefs';
 import { useWallT } from '../messages';
 import '../wall.css';
-
-/**
- * The store flushes at most every 50 ms; while the wall is open, at most once
- * a frame (16 ms), and an alarm after a quiet spell at once, so it reaches the
- * screen in the next frame. A timer, not requestAnimationFrame: rendering
- * inside the frame's own callbacks delayed its paint (bench/wall.ts measured
- * p99 twice as long), and a rAF loop makes the browser produce frames even
- * when nothing changed, which costs a wall monitor real CPU all day.
- */
-const FLUSH_MS = 16;
-function useFastFlush(): void {
-  useEffect(() => {
-    liveStore.getState().setFlushMs(FLUSH_MS);
-    return () => liveStore.getState().setFlushMs(null);
-  }, []);
-}
-
-/** Paused is the wall's state: leaving the wall resumes the flow. */
-function useResumeOnLeave(): void {
-  useEffect(() => () => liveStore.getState().setPaused(false), []);
-}
-
-/** Audio needs a user gesture first: any click or key on the page counts. */
-function useSoundUnlock(): void {
-  useEffect(() => {
-    checkSoundAllowed();
-    const unlock = () => unlockSound();
-    document.addEventListener('pointerdown', unlock, true);
-    document.addEventListener('keydown', unlock, true);
-    return () => {
-      document.removeEventListener('pointerdown', unlock, true);
-      document.removeEventListener('keydown', unlock, true);
-    };
-  }, []);
-}
-
-function useFullscreen(): [boolean, () => void, () => void] {
-  const [on, setOn] = useState(() => typeof document !== 'undefined' && document.fullscreenElement !== null);
-  useEffect(() => {
-    const sync = () => setOn(document.fullscreenElement !== null);
-    document.addEventListener('fullscreenchange', sync);
-    return () => document.removeEventListener('fullscreenchange', sync);
-  }, []);
-  const enter = useCallback(() => {
-    if (!document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => {});
-  }, []);
-  const exit = useCallback(() => {
-    if (document.fullscreenElement) void document.exitFullscreen?.().catch(() => {});
-  }, []);
-  return [on, enter, exit];
-}
 
 export function AlarmWallPage() {
   const t = useWallT();
   const lang = useLang();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => parseFilters(params), [params]);
-  const kiosk = params.get(PARAM.kiosk) === '1';
-  const openId = params.get(PARAM.alarm);
+  const { filters, kiosk, openId, setFilters, openAlarm, closeAlarm: close, setKioskParam } = useWallView();
 
   const cameras = useQuery(wallQueries.cameras());
   const libraries = useQuery(wallQueries.libraries());
@@ -105,9 +53,7 @@ export function AlarmWallPage() {
   const [fitted, setFitted] = useState(0);
   const [fullscreen, enterFullscreen, exitFullscreen] = useFullscreen();
 
-  useFastFlush();
-  useResumeOnLeave();
-  useSoundUnlock();
+  useWallOpen();
 
   const notificationText = useMemo<NotificationText>(
     () => ({
@@ -121,28 +67,12 @@ export function AlarmWallPage() {
   );
   useAlarmAlerts(filters, notificationText);
 
-  const update = useCallback(
-    (change: (p: URLSearchParams) => URLSearchParams, replace = true) => setParams((prev) => change(new URLSearchParams(prev)), { replace }),
-    [setParams],
-  );
-  const setFilters = useCallback((next: WallFilters) => update((p) => writeFilters(p, next)), [update]);
   const open = useCallback(
     (snapId: string) => {
       setSelectedId(snapId);
-      update((p) => {
-        p.set(PARAM.alarm, snapId);
-        return p;
-      }, false);
+      openAlarm(snapId);
     },
-    [update],
-  );
-  const close = useCallback(
-    () =>
-      update((p) => {
-        p.delete(PARAM.alarm);
-        return p;
-      }),
-    [update],
+    [openAlarm],
   );
   const ack = useCallback((snapId: string) => liveStore.getState().acknowledge(snapId), []);
   // With filters on, "all" means all that the wall shows. Read through a ref so the
@@ -170,15 +100,11 @@ export function AlarmWallPage() {
   }, []);
   const setKiosk = useCallback(
     (on: boolean) => {
-      update((p) => {
-        if (on) p.set(PARAM.kiosk, '1');
-        else p.delete(PARAM.kiosk);
-        return p;
-      }, false);
+      setKioskParam(on);
       if (on) enterFullscreen();
       else exitFullscreen();
     },
-    [update, enterFullscreen, exitFullscreen],
+    [setKioskParam, enterFullscreen, exitFullscreen],
   );
 
   useWallShortcuts({
@@ -201,10 +127,12 @@ export function AlarmWallPage() {
   });
 
   // Focus back on the card when the details close.
-  useEffect(() => {
+  // Only when the details open or close, not when the selection moves.
+  const refocus = useEffectEvent(() => {
     if (openId || !selectedId) return;
     document.querySelector<HTMLElement>(`.wall-grid ${cardSelector(selectedId)}`)?.focus({ preventScroll: true });
-  }, [openId]); // eslint-disable-line react-hooks/exhaustive-deps
+  });
+  useEffect(() => refocus(), [openId]);
 
   const onWindow = useCallback((w: GridWindow) => setFitted(w.end), []);
   const refetchCameras = cameras.refetch;

@@ -5,22 +5,15 @@ import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-q
 import { call } from '../../../api/device';
 import { addCamera, addRelay, deleteCamera, deleteRelay, updateCamera } from '../../../api/protocol/cameras';
 import type { RequestOf } from '../../../api/protocol/operation';
-import { cameraQueries, relayQueries } from './camera-queries';
+import { cameraQueries } from '../../../api/queries/cameras';
+import { relayQueries } from './camera-queries';
 
-/**
- * The session feature's device summary (header, overview) reads 516 under
- * ['device'] (its versionQueries.all()). Features do not import each other, so
- * the key is written here, literally: a camera added or deleted changes the
- * camera count and the power it shows.
- */
-const DEVICE_SUMMARY_KEY = ['device'] as const;
-
-function afterCameraChange(qc: QueryClient, deviceToo: boolean): Promise<unknown> {
+/** The shared camera list (the device's power in the header is a view of it) and the relays. */
+function afterCameraChange(qc: QueryClient): Promise<unknown> {
   return Promise.all([
     qc.invalidateQueries({ queryKey: cameraQueries.all() }),
     // A deleted camera takes its relay bindings with it; a renamed one renames them.
     qc.invalidateQueries({ queryKey: relayQueries.all() }),
-    deviceToo ? qc.invalidateQueries({ queryKey: DEVICE_SUMMARY_KEY }) : null,
   ]);
 }
 
@@ -28,7 +21,7 @@ export function useAddCamera() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (req: RequestOf<typeof addCamera>) => call(addCamera, req),
-    onSuccess: () => afterCameraChange(qc, true),
+    onSuccess: () => afterCameraChange(qc),
     meta: { errorHandled: true },
   });
 }
@@ -37,7 +30,7 @@ export function useUpdateCamera() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (req: RequestOf<typeof updateCamera>) => call(updateCamera, req),
-    onSuccess: () => afterCameraChange(qc, false),
+    onSuccess: () => afterCameraChange(qc),
     meta: { errorHandled: true },
   });
 }
@@ -46,7 +39,7 @@ export function useDeleteCamera() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (channel: number) => call(deleteCamera, { channel }),
-    onSuccess: () => afterCameraChange(qc, true),
+    onSuccess: () => afterCameraChange(qc),
     meta: { errorHandled: true },
   });
 }

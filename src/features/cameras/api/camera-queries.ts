@@ -1,9 +1,8 @@
-// The cameras feature's server state: keys and queryOptions in one factory per
-// noun (cameras, relays), generic to specific.
+// The cameras feature's own server state (its SIP server id, the relays); the
+// camera and library lists are the shared ones in src/api/queries.
 import { queryOptions } from '@tanstack/react-query';
 import { call } from '../../../api/device';
-import { getSipServerId, listCameras, listRelays } from '../../../api/protocol/cameras';
-import { listLibraries } from '../../../api/protocol/libraries';
+import { getSipServerId, listRelays } from '../../../api/protocol/cameras';
 
 /**
  * How often the camera and relay lists refresh by themselves, so the online
@@ -11,34 +10,15 @@ import { listLibraries } from '../../../api/protocol/libraries';
  */
 export const STATUS_REFRESH_MS = 10_000;
 
-export const cameraQueries = {
-  all: () => ['cameras'] as const,
-  /** §4.1 (516): the cameras and the computing power. */
-  list: () =>
-    queryOptions({
-      queryKey: [...cameraQueries.all(), 'list'] as const,
-      queryFn: ({ signal }) => call(listCameras, {}, { signal }),
-      refetchInterval: STATUS_REFRESH_MS,
-      staleTime: 5_000,
-      // The pages show this failure themselves.
-      meta: { errorHandled: true },
-    }),
+/** The camera list and the library list are shared: src/api/queries. */
+export const sipQueries = {
+  all: () => ['sip'] as const,
   /** §4.5 (1310): the node's own SIP server id. Changes only with the node's configuration. */
-  sipServerId: () =>
+  serverId: () =>
     queryOptions({
-      queryKey: [...cameraQueries.all(), 'sip-server-id'] as const,
+      queryKey: [...sipQueries.all(), 'server-id'] as const,
       queryFn: ({ signal }) => call(getSipServerId, {}, { signal }),
       staleTime: 10 * 60_000,
-    }),
-  /**
-   * §3.1 (1028): the libraries a camera may watch, for names and types. Read
-   * here, not from the libraries feature (features do not import each other).
-   */
-  libraries: () =>
-    queryOptions({
-      queryKey: [...cameraQueries.all(), 'libraries'] as const,
-      queryFn: ({ signal }) => call(listLibraries, {}, { signal }),
-      staleTime: 60_000,
     }),
 };
 

@@ -10,9 +10,9 @@ import { useDeleteCamera } from '../api/camera-mutations';
 import { emptyValues, valuesFromCamera, type CameraFormValues } from '../model/camera-form';
 import { channelRows, type CameraKind } from '../model/camera-kind';
 import { useCameraT } from '../messages';
-import { PARAM } from '../paths';
 import { CameraForm } from './camera-form';
 import { useErrorLine } from './error-line';
+import { PARAMS } from '../../../config/paths';
 
 /** What survives "delete and add as another kind": the fields every kind shares. */
 type Prefill = Pick<CameraFormValues, 'camera_name' | 'position' | 'description' | 'lib_ids' | 'threshold'> & { kind?: CameraKind };
@@ -40,8 +40,8 @@ export function CameraDrawer({ cameras, capacity, used, libraries, serverSipId }
   const [pending, setPending] = useState(false);
   const remove = useDeleteCamera();
 
-  const addParam = params.get(PARAM.add);
-  const editParam = params.get(PARAM.edit);
+  const addParam = params.get(PARAMS.cameras.add);
+  const editParam = params.get(PARAMS.cameras.edit);
   const editChannel = editParam !== null ? Number(editParam) : null;
   const addChannel = addParam !== null ? Number(addParam) || undefined : undefined;
   const mode: 'add' | 'edit' | null = editChannel !== null ? 'edit' : addParam !== null ? 'add' : null;
@@ -54,8 +54,8 @@ export function CameraDrawer({ cameras, capacity, used, libraries, serverSipId }
     setDirty(false);
     setParams(
       (p) => {
-        p.delete(PARAM.add);
-        p.delete(PARAM.edit);
+        p.delete(PARAMS.cameras.add);
+        p.delete(PARAMS.cameras.edit);
         return p;
       },
       { replace: true },
@@ -100,8 +100,8 @@ export function CameraDrawer({ cameras, capacity, used, libraries, serverSipId }
         setDirty(false);
         setParams(
           (p) => {
-            p.delete(PARAM.edit);
-            p.set(PARAM.add, String(cam.channel));
+            p.delete(PARAMS.cameras.edit);
+            p.set(PARAMS.cameras.add, String(cam.channel));
             return p;
           },
           { state: { prefill } },
@@ -130,7 +130,7 @@ export function CameraDrawer({ cameras, capacity, used, libraries, serverSipId }
           mode="add"
           initial={{
             ...emptyValues(prefill?.kind ?? 'rtsp', { serverSipId, nodeHost: window.location.hostname }, addChannel),
-            ...(prefill ?? {}),
+            ...prefill,
             kind: prefill?.kind ?? 'rtsp',
           }}
           freeChannels={freeChannels}

@@ -6,8 +6,8 @@ import type { CameraRecord } from '../../../api/protocol/cameras';
 import type { Library } from '../../../api/protocol/libraries';
 import { isVideo, kindOf, parseLibIds, type ChannelRow } from '../model/camera-kind';
 import { useCameraT } from '../messages';
-import { roiPath } from '../paths';
 import { RouterLinkButton } from './router-link-button';
+import { hrefs } from '../../../config/paths';
 
 export interface CameraTableProps {
   rows: readonly ChannelRow[];
@@ -128,7 +128,7 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
               {t('action.edit')}
             </Button>
             {video && (
-              <RouterLinkButton size="small" to={roiPath(cam.channel)} icon={<ScanOutlined />} aria-label={t('action.roiLabel', { name: cam.camera_name })}>
+              <RouterLinkButton size="small" to={hrefs.cameraRoi(cam.channel)} icon={<ScanOutlined />} aria-label={t('action.roiLabel', { name: cam.camera_name })}>
                 {t('action.roi')}
               </RouterLinkButton>
             )}

@@ -12,6 +12,7 @@ import { LIMIT_VARS, useCameraT } from '../messages';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useSendOnce } from '../../../components/use-send-once';
 import { useErrorLine } from './error-line';
+import { ErrorCode } from '../../../api/protocol/error-codes';
 
 export interface RelayPanelProps {
   relays: readonly RelayBinding[] | undefined;
@@ -110,7 +111,6 @@ export function RelayPanel({ relays, cameras, loading, error }: RelayPanelProps)
 }
 
 /** Appendix A: the camera does not exist. */
-const NO_CAMERA = -109;
 
 interface RelayValues {
   camera_channel?: number;
@@ -148,7 +148,7 @@ function RelayForm({ open, cameras, onClose }: { open: boolean; cameras: readonl
         onError: (e) => {
           once.refused();
           // -109: the camera went away meanwhile (by the camera field); anything else shows below the form.
-          if (e instanceof DeviceError && e.code === NO_CAMERA) form.setFields([{ name: 'camera_channel', errors: [errorLine(e)] }]);
+          if (e instanceof DeviceError && e.code === ErrorCode.CAMERA_MISSING) form.setFields([{ name: 'camera_channel', errors: [errorLine(e)] }]);
         },
       },
     );

@@ -3,8 +3,7 @@
 // picture to draw on, save, and the captures that follow a save.
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Badge, Button, Card, Flex, Form, InputNumber, Progress, Radio, Tag, Typography, Upload } from 'antd';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { useBlocker } from 'react-router';
+import { useEffect, useEffectEvent, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { CameraRecord } from '../../../api/protocol/cameras';
 import { FACESIZE_MAX, FACESIZE_MIN, ROI_MAX_DEFAULT } from '../../../api/protocol/limits';
 import { useLang } from '../../../i18n';
@@ -38,6 +37,7 @@ import { CaptureStrip } from './capture-strip';
 import { useErrorLine } from './error-line';
 import { useElementWidth, useHtmlImage, useLatestFrame } from './frame-hooks';
 import { RoiStage, type Shape } from './roi-stage';
+import { useLeaveGuard } from './use-leave-guard';
 
 interface Draft {
   roi: Box | null;
@@ -56,7 +56,7 @@ const coarsePointer = (): boolean => typeof window !== 'undefined' && window.mat
 export function RoiEditor({ camera }: { camera: CameraRecord }) {
   const t = useCameraT();
   const lang = useLang();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const errorLine = useErrorLine();
   const update = useUpdateCamera();
   const ids = useId();
@@ -134,13 +134,22 @@ export function RoiEditor({ camera }: { camera: CameraRecord }) {
   const [form] = Form.useForm<NumberFields>();
   // One message for the four numbers, not one per field.
   const [boxProblem, setBoxProblem] = useState<BoxProblem | null>(null);
-  useEffect(() => {
-    const values: NumberFields = { faceMin: current.faceMin, faceMax: current.faceMax, ...(current.roi ?? {}) };
+  // A number on screen that is not in the draft (invalid): nothing may be saved while it shows.
+  const [numbersInvalid, setNumbersInvalid] = useState(false);
+  // Bumped after a save: the numbers show what the device holds, whatever was typed.
+  const [syncTick, setSyncTick] = useState(0);
+  const showNumbers = useEffectEvent(() => {
+    const values: NumberFields = { faceMin: current.faceMin, faceMax: current.faceMax, ...current.roi };
     form.setFieldsValue(values);
     form.setFields(Object.keys(values).map((name) => ({ name: name as keyof NumberFields, errors: [] })));
     setBoxProblem(null);
-    // Only when the shapes move: a half-typed invalid number stays where the user is typing.
-  }, [form, current.faceMin, current.faceMax, current.roi?.x1, current.roi?.y1, current.roi?.x2, current.roi?.y2]);
+    setNumbersInvalid(false);
+  });
+  // Only when the shapes move (or a save lands): a half-typed invalid number stays where the user is typing.
+  useEffect(
+    () => showNumbers(),
+    [current.faceMin, current.faceMax, current.roi?.x1, current.roi?.y1, current.roi?.x2, current.roi?.y2, syncTick],
+  );
 
   function onNumbers(_: Partial<NumberFields>, all: NumberFields) {
     const box = withRoi ? { x1: all.x1 ?? NaN, y1: all.y1 ?? NaN, x2: all.x2 ?? NaN, y2: all.y2 ?? NaN } : null;
@@ -148,6 +157,7 @@ export function RoiEditor({ camera }: { camera: CameraRecord }) {
     const faceOk =
       !checkFaceSize(all.faceMin) && !checkFaceSize(all.faceMax) && !checkFaceOrder(all.faceMin, all.faceMax) && all.faceMin != null && all.faceMax != null;
     const boxOk = box === null || checkBox(box, frame, roiMax) === null;
+    setNumbersInvalid(!(faceOk && boxOk));
     if (faceOk && boxOk) {
       edit(() => ({ roi: box, faceMin: all.faceMin!, faceMax: all.faceMax! }), null);
     }
@@ -158,7 +168,7 @@ export function RoiEditor({ camera }: { camera: CameraRecord }) {
 
   // ---- save
   function save() {
-    if (!dirty || update.isPending || !draft) return;
+    if (!dirty || numbersInvalid || update.isPending || !draft) return;
     const req: { channel: number; camera_roi?: string; facesize_min?: number; facesize_max?: number } = { channel: camera.channel };
     if (withRoi && draft.roi && saved.roi && !sameBox(draft.roi, saved.roi)) req.camera_roi = formatRoi(draft.roi, frame);
     if (draft.faceMin !== saved.faceMin) req.facesize_min = draft.faceMin;
@@ -168,6 +178,7 @@ export function RoiEditor({ camera }: { camera: CameraRecord }) {
         setDraft(null);
         setLimit(null);
         setSavedAt(Date.now());
+        setSyncTick((n) => n + 1);
         message.success(t('roi.saved'));
       },
     });
@@ -176,32 +187,11 @@ export function RoiEditor({ camera }: { camera: CameraRecord }) {
   function undo() {
     setDraft(null);
     setLimit(null);
+    setSyncTick((n) => n + 1);
     update.reset();
   }
 
-  // ---- unsaved edits are not dropped by a stray click
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
-  const asking = useRef(false);
-  useEffect(() => {
-    if (blocker.state !== 'blocked' || asking.current) return;
-    asking.current = true;
-    modal.confirm({
-      title: t('leave.title'),
-      content: t('leave.body'),
-      okText: t('leave.ok'),
-      cancelText: t('leave.cancel'),
-      okButtonProps: { danger: true },
-      onOk: () => blocker.proceed?.(),
-      onCancel: () => blocker.reset?.(),
-      afterClose: () => (asking.current = false),
-    });
-  }, [blocker, modal, t]);
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useLeaveGuard(dirty || numbersInvalid);
 
   const area = current.roi ? boxArea(current.roi) : 0;
   const instructionsId = `${ids}-instructions`;
@@ -340,7 +330,8 @@ export function RoiEditor({ camera }: { camera: CameraRecord }) {
                   size="small"
                   showInfo={false}
                   aria-label={t('roi.areaLabel')}
-                  status={area >= roiMax ? 'exception' : 'normal'}
+                  // At the limit is allowed (the full frame is the device's default): red only past it.
+                  status={area > roiMax ? 'exception' : 'normal'}
                 />
                 <Button block onClick={() => onRoi(resetBox(frame, roiMax), null)} className="cameras__reset">
                   {t('roi.reset')}
@@ -381,12 +372,15 @@ export function RoiEditor({ camera }: { camera: CameraRecord }) {
           <Flex gap={8} justify="flex-end" align="center" wrap className="cameras__form-actions">
             {/* The dot's colour repeats the words; the words keep the text's own contrast. */}
             <span role="status">
-              <Badge status={dirty ? 'warning' : 'default'} text={<span data-testid="roi-dirty">{dirty ? t('roi.dirty') : t('roi.unchanged')}</span>} />
+              <Badge
+                status={numbersInvalid ? 'error' : dirty ? 'warning' : 'default'}
+                text={<span data-testid="roi-dirty">{numbersInvalid ? t('roi.invalid') : dirty ? t('roi.dirty') : t('roi.unchanged')}</span>}
+              />
             </span>
-            <Button onClick={undo} disabled={!dirty || update.isPending}>
+            <Button onClick={undo} disabled={(!dirty && !numbersInvalid) || update.isPending}>
               {t('roi.discard')}
             </Button>
-            <Button type="primary" onClick={save} disabled={!dirty} loading={update.isPending} aria-busy={update.isPending}>
+            <Button type="primary" onClick={save} disabled={!dirty || numbersInvalid} loading={update.isPending} aria-busy={update.isPending}>
               {t('roi.save')}
             </Button>
           </Flex>

@@ -58,23 +58,23 @@ export function RoiStage(props: RoiStageProps) {
   const width = Math.round(frame.width * scale);
   const height = Math.round(frame.height * scale);
   const trRef = useRef<Konva.Transformer>(null);
-  const nodes = {
-    roi: useRef<Konva.Rect>(null),
-    min: useRef<Konva.Rect>(null),
-    max: useRef<Konva.Rect>(null),
-  };
+  const roiRef = useRef<Konva.Rect>(null);
+  const minRef = useRef<Konva.Rect>(null);
+  const maxRef = useRef<Konva.Rect>(null);
+  const nodes = { roi: roiRef, min: minRef, max: maxRef };
+  const hasRoi = roi !== null;
   const drawing = useRef<{ start: Point; moved: boolean } | null>(null);
   const lastLimit = useRef<Limit | null>(null);
 
   // The one transformer follows the selected shape.
   useEffect(() => {
     const tr = trRef.current;
-    const node = nodes[selected].current;
+    const node = { roi: roiRef, min: minRef, max: maxRef }[selected].current;
     if (!tr) return;
     tr.nodes(node ? [node] : []);
     tr.getLayer()?.batchDraw();
-    // The refs are stable; what changes which node exists or where it is drawn is listed.
-  }, [selected, roi === null, width]);
+    // The refs are stable; what changes which node exists (hasRoi) or where it is drawn (width) is listed.
+  }, [selected, hasRoi, width]);
 
   const toFrame = (p: Point): Point => ({ x: p.x / scale, y: p.y / scale });
   const screenBox = (r: { x: number; y: number; width: number; height: number }): Box => fromScreen(r, scale);

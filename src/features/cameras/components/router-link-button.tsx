@@ -11,7 +11,7 @@ export function RouterLinkButton({ to, children, ...rest }: { to: string; childr
   function onClick(e: MouseEvent<HTMLElement>) {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
-    navigate(to);
+    void navigate(to);
   }
   return (
     <Button {...rest} href={href} onClick={onClick}>

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Flex, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { PageTitle } from '../../../components/page-title';
-import { cameraQueries, relayQueries, STATUS_REFRESH_MS } from '../api/camera-queries';
+import { relayQueries, sipQueries, STATUS_REFRESH_MS } from '../api/camera-queries';
 import { CameraDrawer } from '../components/camera-drawer';
 import { CameraTable } from '../components/camera-table';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -14,16 +14,18 @@ import { RelayPanel } from '../components/relay-panel';
 import { useConfirmDeleteCamera } from '../components/use-delete-camera';
 import { channelRows } from '../model/camera-kind';
 import { useCameraT } from '../messages';
-import { PARAM, type CamerasTab } from '../paths';
 import '../cameras.css';
+import { PARAMS, type CamerasTab } from '../../../config/paths';
+import { cameraQueries } from '../../../api/queries/cameras';
+import { libraryQueries } from '../../../api/queries/libraries';
 
 export function CamerasPage() {
   const t = useCameraT();
   const [params, setParams] = useSearchParams();
-  const tab: CamerasTab = params.get(PARAM.tab) === 'relays' ? 'relays' : 'cameras';
-  const list = useQuery(cameraQueries.list());
-  const libraries = useQuery(cameraQueries.libraries());
-  const sip = useQuery(cameraQueries.sipServerId());
+  const tab: CamerasTab = params.get(PARAMS.cameras.tab) === 'relays' ? 'relays' : 'cameras';
+  const list = useQuery({ ...cameraQueries.list(), refetchInterval: STATUS_REFRESH_MS });
+  const libraries = useQuery(libraryQueries.list());
+  const sip = useQuery(sipQueries.serverId());
   const relays = useQuery(relayQueries.list());
   const confirmDelete = useConfirmDeleteCamera(relays.data);
 
@@ -43,7 +45,7 @@ export function CamerasPage() {
     <>
       <PageTitle
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setParam(PARAM.add, '0')} disabled={!list.data}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setParam(PARAMS.cameras.add, '0')} disabled={!list.data}>
             {t('action.add')}
           </Button>
         }
@@ -52,7 +54,7 @@ export function CamerasPage() {
       </PageTitle>
       <Tabs
         activeKey={tab}
-        onChange={(k) => setParam(PARAM.tab, k === 'relays' ? 'relays' : null)}
+        onChange={(k) => setParam(PARAMS.cameras.tab, k === 'relays' ? 'relays' : null)}
         aria-label={t('tabs.label')}
         items={[
           {
@@ -72,8 +74,8 @@ export function CamerasPage() {
                   rows={rows}
                   libraries={libraries.data}
                   loading={list.isPending}
-                  onAdd={(channel) => setParam(PARAM.add, String(channel))}
-                  onEdit={(cam) => setParam(PARAM.edit, String(cam.channel))}
+                  onAdd={(channel) => setParam(PARAMS.cameras.add, String(channel))}
+                  onEdit={(cam) => setParam(PARAMS.cameras.edit, String(cam.channel))}
                   onDelete={confirmDelete}
                 />
                 <Typography.Text type="secondary" className="cameras__small">

@@ -4,14 +4,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Result, Skeleton } from 'antd';
 import { useParams } from 'react-router';
 import { PageTitle } from '../../../components/page-title';
-import { cameraQueries } from '../api/camera-queries';
 import { ErrorAlert } from '../../../components/error-alert';
 import { RoiEditor } from '../components/roi-editor';
 import { RouterLinkButton } from '../components/router-link-button';
 import { isVideo, kindOf } from '../model/camera-kind';
 import { useCameraT } from '../messages';
-import { camerasPath } from '../paths';
 import '../cameras.css';
+import { hrefs } from '../../../config/paths';
+import { cameraQueries } from '../../../api/queries/cameras';
 
 export function RoiPage() {
   const t = useCameraT();
@@ -19,7 +19,7 @@ export function RoiPage() {
   const list = useQuery(cameraQueries.list());
   const camera = list.data?.camera.find((c) => c.channel === channel);
   const back = (
-    <RouterLinkButton type="link" to={camerasPath} icon={<ArrowLeftOutlined />}>
+    <RouterLinkButton type="link" to={hrefs.cameras()} icon={<ArrowLeftOutlined />}>
       {t('roi.back')}
     </RouterLinkButton>
   );

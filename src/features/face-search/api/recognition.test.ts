@@ -80,3 +80,11 @@ describe('face search calls against the emulator', () => {
     expect(img).toEqual({ filename: 'x.jpg', data: '/9j/' });
   });
 });
+
+describe('faces of a group photo', () => {
+  it('are numbered left to right, whatever order the device lists them in', async () => {
+    const { leftToRight } = await import('./recognition');
+    const faces = [{ coordinate: '900,10,1000,120' }, { coordinate: '40,30,150,140' }, { coordinate: '500,0,420,90' }];
+    expect(leftToRight(faces).map((f) => f.coordinate)).toEqual(['40,30,150,140', '500,0,420,90', '900,10,1000,120']);
+  });
+});

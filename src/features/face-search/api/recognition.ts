@@ -98,6 +98,12 @@ export interface ExaminedPhoto {
 
 let photoSeq = 0;
 
+/** Faces numbered as a person reads the photo: left to right (the device lists them by its own order). */
+export function leftToRight<F extends { coordinate: string }>(faces: readonly F[]): F[] {
+  const left = (f: F) => parseCoordinate(f.coordinate)?.x1 ?? Number.POSITIVE_INFINITY;
+  return [...faces].sort((a, b) => left(a) - left(b));
+}
+
 /**
  * A new photo: fetched from the device when it is one of its own pictures,
  * then every face found (782). A photo the device refuses (-1104 not a
@@ -107,7 +113,7 @@ export function useExaminePhoto() {
   return useMutation({
     mutationFn: async (source: PhotoSource): Promise<ExaminedPhoto> => {
       const file = source.kind === 'file' ? source.file : await fetchDeviceFile(source.path);
-      const faces = await detectAll(file);
+      const faces = leftToRight(await detectAll(file));
       return { id: ++photoSeq, file, faces, fromDevice: source.kind === 'device' ? source.path : null };
     },
     meta: { errorHandled: true },

@@ -6,12 +6,13 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Detection } from '../../../api/protocol/recognition';
 import { parseCoordinate, useExaminePhoto, type ExaminedPhoto } from '../api/recognition';
-import { deviceFileUrl, searchWithDevicePhoto } from '../links';
 import { useFaceSearchT } from '../messages';
 import { ErrorAlert } from './error-alert';
 import { FaceAttributes } from './face-attributes';
 import { FacePhoto, type PhotoBox } from './face-photo';
 import { PhotoDrop } from './photo-drop';
+import { hrefs } from '../../../config/paths';
+import { deviceFileUrl } from '../../../api/protocol/files';
 
 type Row = Detection & { img_path: string; n: number };
 
@@ -91,7 +92,7 @@ export function DetectPanel() {
               title: t('detect.col.actions'),
               width: 150,
               render: (_, r) => (
-                <Link to={searchWithDevicePhoto(r.img_path)} aria-label={t('detect.searchOf', { n: r.n })}>
+                <Link to={hrefs.faceSearch({ snap: r.img_path })} aria-label={t('detect.searchOf', { n: r.n })}>
                   <SearchOutlined aria-hidden /> {t('detect.search')}
                 </Link>
               ),

@@ -6,9 +6,10 @@ import { Link } from 'react-router';
 import type { Candidate } from '../../../api/protocol/recognition';
 import { useLang } from '../../../i18n';
 import { personGender } from '../../../i18n/attribute-words';
-import { deviceFileUrl, galleryLink } from '../links';
 import { useFaceSearchT } from '../messages';
-import { LIST_TAG_COLOURS } from '../../../app/layout/accessible-theme';
+import { LIST_TAG_COLOURS } from '../../../components/list-tag-colours';
+import { hrefs } from '../../../config/paths';
+import { deviceFileUrl } from '../../../api/protocol/files';
 
 export function MatchList({ matches }: { matches: readonly Candidate[] }) {
   const t = useFaceSearchT();
@@ -47,7 +48,7 @@ export function MatchList({ matches }: { matches: readonly Candidate[] }) {
                   { key: 'addr', label: t('results.address'), children: m.address || '—', span: 2 },
                 ]}
               />
-              <Link to={galleryLink(m.lib_id, m.img_id)}>
+              <Link to={hrefs.person(m.lib_id, m.img_id)}>
                 <TeamOutlined aria-hidden /> {t('results.open')}
               </Link>
             </div>

@@ -43,7 +43,10 @@ function device() {
       const fields: Record<string, string> = {};
       const files: string[] = [];
       if (init?.body instanceof FormData) {
-        for (const [k, v] of init.body.entries()) typeof v === 'string' ? (fields[k] = v) : files.push(k);
+        for (const [k, v] of init.body.entries()) {
+          if (typeof v === 'string') fields[k] = v;
+          else files.push(k);
+        }
       } else Object.assign(fields, JSON.parse(String(init?.body ?? '{}')));
       const msgId = String(fields.msg_id);
       sent.push({ msgId, fields, files });
@@ -73,7 +76,8 @@ describe('the 1:N search panel', () => {
     const { container } = renderRoutes([{ path: '/', element: <App><SearchPanel snap={null} /></App> }], '/');
     const u = userEvent.setup();
     const input = () => container.querySelector<HTMLInputElement>('input[type=file]')!;
-    await screen.findByText('All libraries (2)');
+    // Said inside the empty select, not under it.
+    expect((await screen.findByText('All libraries (2)')).closest('.ant-select')).not.toBeNull();
     await u.upload(input(), new File([new Uint8Array([1, 2, 3])], 'group.jpg', { type: 'image/jpeg' }));
 
     expect(await screen.findByText('The photo shows 2 faces. Choose the one to search:')).toBeInTheDocument();
@@ -86,7 +90,7 @@ describe('the 1:N search panel', () => {
     expect(search.files).toEqual(['img']);
     expect(dev.pictures).toEqual(['/ws/tmp/b.jpg']);
     expect(screen.getByText(/Face 2 searched in all libraries, threshold 60/)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: /Open in the library/ })).toHaveAttribute('href', '/libraries/1?img_id=BL-0002');
+    expect(screen.getByRole('link', { name: /Open in the library/ })).toHaveAttribute('href', '/libraries/1?face=BL-0002');
 
     await u.upload(input(), new File(['not a picture'], 'notes.jpg', { type: 'image/jpeg' }));
     const alert = await screen.findByRole('alert');

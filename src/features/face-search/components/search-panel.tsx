@@ -4,7 +4,7 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, InputNumber, Radio, Row, Select, Slider, Space, Typography } from 'antd';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { ID_LIST_MAX, THRESHOLD_MAX, THRESHOLD_MIN, TOPK_MAX } from '../../../api/protocol/limits';
 import { faceSearchQueries } from '../api/face-search-queries';
 import { parseCoordinate, useExaminePhoto, useSearchFace, type ExaminedPhoto, type PhotoSource } from '../api/recognition';
@@ -55,11 +55,13 @@ export function SearchPanel({ snap }: { snap: string | null }) {
 
   // A probe named in the URL (?snap=), once per path.
   const taken = useRef<string | null>(null);
+  // take changes every render; the effect reads its latest version.
+  const takeSnap = useEffectEvent((path: string) => take({ kind: 'device', path }));
   useEffect(() => {
     if (!snap || taken.current === snap || libraries.isPending) return;
     taken.current = snap;
-    take({ kind: 'device', path: snap });
-    // Once per snap, after the libraries are known or failed (take itself changes every render).
+    takeSnap(snap);
+    // Once per snap, after the libraries are known or failed.
   }, [snap, libraries.isPending]);
 
   const boxes: PhotoBox[] = (photo?.faces ?? []).flatMap((f, i) => {
@@ -130,11 +132,7 @@ export function SearchPanel({ snap }: { snap: string | null }) {
               name="libIds"
               label={t('settings.libraries')}
               extra={
-                libsChosen.length === 0 && allIds.length > 0
-                  ? allIds.length > ID_LIST_MAX
-                    ? t('settings.librariesCapped', { n: ID_LIST_MAX, max: ID_LIST_MAX })
-                    : t('settings.librariesAll', { n: allIds.length })
-                  : undefined
+                libsChosen.length === 0 && allIds.length > ID_LIST_MAX ? t('settings.librariesCapped', { n: ID_LIST_MAX, max: ID_LIST_MAX }) : undefined
               }
               rules={[{ type: 'array', max: ID_LIST_MAX, message: t('settings.librariesMax', { max: ID_LIST_MAX }) }]}
             >
@@ -144,6 +142,8 @@ export function SearchPanel({ snap }: { snap: string | null }) {
                 maxCount={ID_LIST_MAX}
                 options={(libraries.data ?? []).map((l) => ({ value: l.lib_id, label: `${l.lib_name} · ${t(`type.${l.lib_type === 1 ? 1 : 2}`)}` }))}
                 optionFilterProp="label"
+                // Nothing chosen means every library: said in the box, so it never looks empty.
+                placeholder={allIds.length > 0 && allIds.length <= ID_LIST_MAX ? t('settings.librariesAll', { n: allIds.length }) : undefined}
                 loading={libraries.isPending}
               />
             </Form.Item>

@@ -2,12 +2,12 @@
 // mode and the probe from the device (?snap=) live in the URL.
 import { Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
+import { FACE_SEARCH_MODES, PARAMS, type FaceSearchMode } from '../../../config/paths';
 import { PageTitle } from '../../../components/page-title';
 import { useT } from '../../../i18n';
 import { ComparePanel } from '../components/compare-panel';
 import { DetectPanel } from '../components/detect-panel';
 import { SearchPanel } from '../components/search-panel';
-import { SEARCH_MODES, type SearchMode } from '../links';
 import { useFaceSearchT } from '../messages';
 import '../face-search.css';
 
@@ -15,11 +15,11 @@ export function FaceSearchPage() {
   const t = useFaceSearchT();
   const tApp = useT();
   const [params, setParams] = useSearchParams();
-  const snap = params.get('snap') || null;
-  const raw = params.get('mode');
-  const mode: SearchMode = SEARCH_MODES.includes(raw as SearchMode) ? (raw as SearchMode) : 'search';
+  const snap = params.get(PARAMS.faceSearch.snap) || null;
+  const raw = params.get(PARAMS.faceSearch.mode);
+  const mode: FaceSearchMode = FACE_SEARCH_MODES.includes(raw as FaceSearchMode) ? (raw as FaceSearchMode) : 'search';
 
-  const panel = (m: SearchMode) => {
+  const panel = (m: FaceSearchMode) => {
     if (m !== mode) return null;
     if (m === 'compare') return <ComparePanel />;
     if (m === 'detect') return <DetectPanel />;
@@ -33,8 +33,8 @@ export function FaceSearchPage() {
         activeKey={mode}
         destroyOnHidden
         // A probe from the device belongs to the search it came for: other modes drop it.
-        onChange={(k) => setParams(k === 'search' ? {} : { mode: k })}
-        items={SEARCH_MODES.map((m) => ({ key: m, label: t(`mode.${m}`), children: panel(m) }))}
+        onChange={(k) => setParams(k === 'search' ? {} : { [PARAMS.faceSearch.mode]: k })}
+        items={FACE_SEARCH_MODES.map((m) => ({ key: m, label: t(`mode.${m}`), children: panel(m) }))}
       />
     </>
   );

@@ -1,4 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect } from 'react';
 import { call } from '../../../api/device';
 import {
   deleteFace,
@@ -12,7 +13,8 @@ import {
 import { detectFace } from '../../../api/protocol/recognition';
 import { deleteInBatches, type DeleteBatchResult } from '../lib/delete-batches';
 import type { FaceQuery } from '../lib/gallery-view';
-import { libraryQueries } from './library-queries';
+import { useImportStore } from '../store/import-store';
+import { libraryQueries } from '../../../api/queries/libraries';
 
 export const galleryQueries = {
   all: (libId: number) => [...libraryQueries.all(), 'gallery', libId] as const,
@@ -35,11 +37,28 @@ export const galleryQueries = {
 /** Face writes change the gallery and the library's count. */
 function useInvalidateFaces() {
   const qc = useQueryClient();
-  return (libId: number) =>
-    Promise.all([
-      qc.invalidateQueries({ queryKey: galleryQueries.all(libId) }),
-      qc.invalidateQueries({ queryKey: libraryQueries.list().queryKey }),
-    ]);
+  return useCallback(
+    (libId: number) =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: galleryQueries.all(libId) }),
+        qc.invalidateQueries({ queryKey: libraryQueries.list().queryKey }),
+      ]),
+    [qc],
+  );
+}
+
+/**
+ * An import runs outside React (its store): wherever the user is among the
+ * library pages, each chunk that stores faces refreshes that library's gallery
+ * and the counts, so nobody imports again into a library that looks empty.
+ */
+export function useRefreshAfterImport() {
+  const invalidate = useInvalidateFaces();
+  const tick = useImportStore((s) => s.storedTick);
+  const libId = useImportStore((s) => s.libId);
+  useEffect(() => {
+    if (tick > 0 && libId !== null) void invalidate(libId);
+  }, [tick, libId, invalidate]);
 }
 
 export interface PersonInput {

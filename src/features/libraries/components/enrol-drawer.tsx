@@ -1,6 +1,6 @@
 import { ReloadOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Drawer, Form, Input, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { DeviceError } from '../../../api/errors';
 import { IMG_ID_MAX } from '../../../api/protocol/limits';
 import { useDetectFace, useEnrolFace } from '../api/gallery-queries';
@@ -14,16 +14,14 @@ import { PhotoPicker } from './photo-picker';
 import { useConfirmDiscard } from './use-confirm-discard';
 import { useFormDraft } from './use-form-draft';
 import { useOpening } from './use-opening';
+import { ErrorCode } from '../../../api/protocol/error-codes';
 
 interface EnrolValues extends PersonValues {
   img_id: string;
 }
 
-const IMG_ID_EXISTS = -1100;
-const IMG_ID_TOO_LONG = -2754;
-const PARAM_ERROR = -3596;
 /** Codes about the picture itself: said beside the photo. */
-const PHOTO_CODES = new Set([-1101, -1102, -1104]);
+const PHOTO_CODES = new Set<number>([ErrorCode.NO_FACE, ErrorCode.LOW_QUALITY, ErrorCode.BAD_IMAGE]);
 
 interface PhotoDraft {
   name: string;
@@ -62,15 +60,17 @@ function EnrolDrawerBody({ libId, libName, open, onClose }: { libId: number; lib
   // (each opening is its own instance: EnrolDrawer's key).
   const once = useSendOnce();
   // Opening: a photo kept with the draft comes back and is checked again.
-  useEffect(() => {
-    if (!key) return;
-    const kept = readDraft<PhotoDraft>(`${key}|photo`);
+  const restorePhoto = useEffectEvent((draftKey: string) => {
+    const kept = readDraft<PhotoDraft>(`${draftKey}|photo`);
     const file = kept ? dataUrlToFile(kept.data, kept.name) : null;
     if (file) {
       setPhoto(file);
       detect.mutate(file);
     }
-    // Once per opening.
+  });
+  // Once per opening.
+  useEffect(() => {
+    if (key) restorePhoto(key);
   }, [key]);
 
   const reset = () => {
@@ -100,15 +100,15 @@ function EnrolDrawerBody({ libId, libName, open, onClose }: { libId: number; lib
         onError: (e) => {
           once.refused();
           if (!(e instanceof DeviceError)) return;
-          if (e.code === IMG_ID_EXISTS) form.setFields([{ name: 'img_id', errors: [t('face.imgIdTaken')] }]);
-          if (e.code === IMG_ID_TOO_LONG) form.setFields([{ name: 'img_id', errors: [t('face.imgIdTooLong', { max: IMG_ID_MAX })] }]);
+          if (e.code === ErrorCode.IMG_ID_EXISTS) form.setFields([{ name: 'img_id', errors: [t('face.imgIdTaken')] }]);
+          if (e.code === ErrorCode.IMG_ID_TOO_LONG) form.setFields([{ name: 'img_id', errors: [t('face.imgIdTooLong', { max: IMG_ID_MAX })] }]);
         },
       },
     );
   };
 
   const enrolCode = enrol.error instanceof DeviceError ? enrol.error.code : null;
-  const enrolOnField = enrolCode === IMG_ID_EXISTS || enrolCode === IMG_ID_TOO_LONG;
+  const enrolOnField = enrolCode === ErrorCode.IMG_ID_EXISTS || enrolCode === ErrorCode.IMG_ID_TOO_LONG;
   const enrolOnPhoto = enrolCode !== null && PHOTO_CODES.has(enrolCode);
   const detectCode = detect.error instanceof DeviceError ? detect.error.code : null;
   const estimate = detect.data?.attribute;
@@ -149,7 +149,7 @@ function EnrolDrawerBody({ libId, libName, open, onClose }: { libId: number; lib
               {detect.isSuccess && t('enrol.faceFound', { quality: detect.data.quality })}
             </div>
             {detect.isError &&
-              (detectCode === -1101 ? (
+              (detectCode === ErrorCode.NO_FACE ? (
                 <Alert type="error" showIcon title={t('enrol.noFace')} description={t('enrol.noFaceHint')} />
               ) : (
                 <ErrorAlert error={detect.error} title={t('enrol.detectFailed')} />
@@ -193,7 +193,7 @@ function EnrolDrawerBody({ libId, libName, open, onClose }: { libId: number; lib
           )}
           {enrol.isError && !enrolOnField && !enrolOnPhoto && (
             <div style={{ margin: '12px 0' }}>
-              <ErrorAlert error={enrol.error} title={enrolCode === PARAM_ERROR ? t('enrol.paramRefused') : t('enrol.failed')} />
+              <ErrorAlert error={enrol.error} title={enrolCode === ErrorCode.PARAM_ERROR ? t('enrol.paramRefused') : t('enrol.failed')} />
             </div>
           )}
           <div className="lib-form-actions">

@@ -5,8 +5,9 @@ import { DeviceError } from '../../../api/errors';
 import { EXPORT_MAX, ID_LIST_MAX } from '../../../api/protocol/limits';
 import { useExportChosen, useExportPage } from '../api/gallery-queries';
 import { useLibT } from '../messages';
-import { deviceFileUrl } from '../paths';
 import { ErrorAlert } from '../../../components/error-alert';
+import { deviceFileUrl } from '../../../api/protocol/files';
+import { ErrorCode } from '../../../api/protocol/error-codes';
 
 export type ExportRequest =
   /** §3.12: chosen faces, at most 50. */
@@ -14,7 +15,6 @@ export type ExportRequest =
   /** §3.11: a stretch of the library in creation order, at most 500. */
   | { kind: 'range'; start: number; len: number; total: number };
 
-const NOTHING_TO_EXPORT = -2100;
 
 /** Starts the browser's download of a device file (the zip), through the proxy. */
 export function downloadDeviceFile(devicePath: string): void {
@@ -58,7 +58,7 @@ export function ExportModal({ libId, request, onClose }: { libId: number; reques
   }, [data]);
 
   const failedIds = data && 'failed_img_ids' in data && data.failed_img_ids ? data.failed_img_ids.split(',') : [];
-  const nothing = mutation.error instanceof DeviceError && mutation.error.code === NOTHING_TO_EXPORT;
+  const nothing = mutation.error instanceof DeviceError && mutation.error.code === ErrorCode.NOTHING_TO_EXPORT;
 
   return (
     <Modal

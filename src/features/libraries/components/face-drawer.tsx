@@ -13,8 +13,8 @@ import { cleanPerson, PersonFormItems, type PersonValues } from './person-form-i
 import { useConfirmDiscard } from './use-confirm-discard';
 import { useFormDraft } from './use-form-draft';
 import { useOpening } from './use-opening';
+import { ErrorCode } from '../../../api/protocol/error-codes';
 
-const FACE_MISSING = -126;
 
 /**
  * A person: the photo, every attribute, edit (validated as §3.9 says: age
@@ -114,7 +114,7 @@ function FaceDrawerBody({
     >
       {face.isPending && imgId !== null && <Skeleton active />}
       {face.isError &&
-        (face.error instanceof DeviceError && face.error.code === FACE_MISSING ? (
+        (face.error instanceof DeviceError && face.error.code === ErrorCode.FACE_MISSING ? (
           <Alert type="warning" showIcon title={t('face.gone')} />
         ) : (
           <ErrorAlert error={face.error} title={t('face.loadFailed')} />

@@ -1,6 +1,6 @@
 import { UserOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { deviceFileUrl } from '../paths';
+import { deviceFileUrl } from '../../../api/protocol/files';
 
 /**
  * A stored face picture from /ws/<img_path>, loaded only when it scrolls near

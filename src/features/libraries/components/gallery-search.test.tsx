@@ -1,10 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetState } from '../../../test/render';
+import { renderWithApp, resetState } from '../../../test/render';
 import { EMPTY_EXACT, type GallerySearch } from '../lib/gallery-view';
 import { GallerySearchForm } from './gallery-search';
-import { renderWithApp } from './test-wrapper';
 
 beforeEach(() => resetState('en-US'));
 

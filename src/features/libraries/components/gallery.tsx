@@ -16,7 +16,7 @@ import type { FaceRecord } from '../../../api/protocol/faces';
 import { ID_LIST_MAX } from '../../../api/protocol/limits';
 import { useLang } from '../../../i18n';
 import { galleryQueries } from '../api/gallery-queries';
-import { libraryQueries } from '../api/library-queries';
+import { libraryQueries } from '../../../api/queries/libraries';
 import {
   EMPTY_EXACT,
   faceQueryOf,
@@ -29,7 +29,6 @@ import {
   type GalleryView,
 } from '../lib/gallery-view';
 import { useLibT } from '../messages';
-import { libraryPaths } from '../paths';
 import { BulkDeleteModal } from './bulk-delete-modal';
 import { EnrolDrawer } from './enrol-drawer';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -40,8 +39,9 @@ import { FaceTable } from './face-table';
 import { GallerySearchForm } from './gallery-search';
 import { ImportBanner } from './import-banner';
 import { LibraryTypeTag } from './library-type-tag';
+import { hrefs } from '../../../config/paths';
+import { ErrorCode } from '../../../api/protocol/error-codes';
 
-const LIBRARY_MISSING = -117;
 
 /**
  * A library's faces: server-side pages of at most 50 (§3.10), as a grid of
@@ -107,13 +107,13 @@ export function Gallery({ libId }: { libId: number }) {
       return next;
     });
 
-  if (page.error instanceof DeviceError && page.error.code === LIBRARY_MISSING) {
+  if (page.error instanceof DeviceError && page.error.code === ErrorCode.LIBRARY_MISSING) {
     return (
       <Result
         status="404"
         title={t('gallery.missing')}
         subTitle={t('gallery.missingHint')}
-        extra={<Link to={libraryPaths.list}>{t('gallery.back')}</Link>}
+        extra={<Link to={hrefs.libraries()}>{t('gallery.back')}</Link>}
       />
     );
   }
@@ -132,7 +132,7 @@ export function Gallery({ libId }: { libId: number }) {
     <>
       <Breadcrumb
         className="lib-breadcrumb"
-        items={[{ title: <Link to={libraryPaths.list}>{t('section')}</Link> }, { title: libName }]}
+        items={[{ title: <Link to={hrefs.libraries()}>{t('section')}</Link> }, { title: libName }]}
       />
       <div className="gallery-head">
         <h1 className="lib-h1">{libName}</h1>
@@ -142,7 +142,7 @@ export function Gallery({ libId }: { libId: number }) {
           <Button type="primary" icon={<UserAddOutlined aria-hidden />} onClick={() => setParam('enrol', '1')}>
             {t('enrol.open')}
           </Button>
-          <Button icon={<UploadOutlined aria-hidden />} onClick={() => navigate(libraryPaths.import(libId))}>
+          <Button icon={<UploadOutlined aria-hidden />} onClick={() => navigate(hrefs.libraryImport(libId))}>
             {t('import.title')}
           </Button>
           <Dropdown
@@ -227,7 +227,7 @@ export function Gallery({ libId }: { libId: number }) {
                   <Button type="primary" onClick={() => setParam('enrol', '1')}>
                     {t('enrol.open')}
                   </Button>
-                  <Button onClick={() => navigate(libraryPaths.import(libId))}>{t('import.title')}</Button>
+                  <Button onClick={() => navigate(hrefs.libraryImport(libId))}>{t('import.title')}</Button>
                 </Space>
               </Empty>
             )

@@ -1,8 +1,8 @@
 import { Alert } from 'antd';
 import { Link } from 'react-router';
 import { useLibT } from '../messages';
-import { libraryPaths } from '../paths';
 import { isRunActive, useImportStore } from '../store/import-store';
+import { hrefs } from '../../../config/paths';
 
 /** An import into this library goes on while the user browses: say so, with the way back to it. */
 export function ImportBanner({ libId }: { libId: number }) {
@@ -20,7 +20,7 @@ export function ImportBanner({ libId }: { libId: number }) {
           ? t('import.bannerPaused', { done: run.answered, total: run.total })
           : t('import.bannerRunning', { done: run.answered, total: run.total })
       }
-      action={<Link to={libraryPaths.import(libId)}>{t('import.bannerOpen')}</Link>}
+      action={<Link to={hrefs.libraryImport(libId)}>{t('import.bannerOpen')}</Link>}
     />
   );
 }

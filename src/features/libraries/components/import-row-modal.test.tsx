@@ -3,10 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { ConfigProvider } from 'antd';
 import { useState } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetState } from '../../../test/render';
+import { renderWithApp, resetState } from '../../../test/render';
 import { rowFromFile } from '../lib/import-rows';
 import { ImportRowModal } from './import-row-modal';
-import { renderWithApp } from './test-wrapper';
 
 beforeEach(() => {
   resetState('en-US');

@@ -44,7 +44,7 @@ function ImportRowDialog({
     return () => URL.revokeObjectURL(url);
   }, [row]);
 
-  const fields = row ? clean({ ...row.fields, ...(values ?? {}) }) : null;
+  const fields = row ? clean({ ...row.fields, ...values }) : null;
   const name = row && fields ? sentName(fields, row.ext) : '';
   const stillWrong = row && fields ? ownProblems({ ext: row.ext, fields, unreadName: false }) : [];
 

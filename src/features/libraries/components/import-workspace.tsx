@@ -11,16 +11,16 @@ import { Alert, App, Breadcrumb, Button, Card, Progress, Segmented, Space, Stati
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useLang } from '../../../i18n';
-import { libraryQueries } from '../api/library-queries';
+import { libraryQueries } from '../../../api/queries/libraries';
 import { resultsCsv, saveText } from '../lib/import-report';
 import { batchProblems, type ImportRow, type RowProblem } from '../lib/import-rows';
 import { useLibT } from '../messages';
-import { libraryPaths } from '../paths';
 import { countRows, isRunActive, useImportStore, type RunInfo } from '../store/import-store';
 import { ImportPicker } from './import-picker';
 import { ImportRowModal } from './import-row-modal';
 import { ImportTable } from './import-table';
 import { LibraryTypeTag } from './library-type-tag';
+import { hrefs } from '../../../config/paths';
 
 type Show = 'all' | 'problems' | 'ready' | 'failed' | 'stored' | 'dropped';
 const SHOWS: readonly Show[] = ['all', 'problems', 'ready', 'failed', 'stored', 'dropped'];
@@ -116,7 +116,7 @@ export function ImportWorkspace({ libId }: { libId: number }) {
         type="warning"
         showIcon
         title={t('import.busyElsewhere')}
-        action={other !== null ? <Link to={libraryPaths.import(other)}>{t('import.bannerOpen')}</Link> : undefined}
+        action={other !== null ? <Link to={hrefs.libraryImport(other)}>{t('import.bannerOpen')}</Link> : undefined}
       />
     );
   }
@@ -158,8 +158,8 @@ export function ImportWorkspace({ libId }: { libId: number }) {
       <Breadcrumb
         className="lib-breadcrumb"
         items={[
-          { title: <Link to={libraryPaths.list}>{t('section')}</Link> },
-          { title: <Link to={libraryPaths.gallery(libId)}>{libName}</Link> },
+          { title: <Link to={hrefs.libraries()}>{t('section')}</Link> },
+          { title: <Link to={hrefs.library(libId)}>{libName}</Link> },
           { title: t('import.title') },
         ]}
       />

@@ -4,11 +4,10 @@ import { ConfigProvider } from 'antd';
 import { useState } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Library } from '../../../api/protocol/libraries';
-import { useSessionStore } from '../../session/session-store';
+import { useSessionStore } from '../../../session/session-store';
 import { FAKE_SESSION, FAKE_USER, fakeDevice } from '../../../test/fake-device';
-import { resetState } from '../../../test/render';
+import { renderWithApp, resetState } from '../../../test/render';
 import { LibraryFormModal } from './library-form-modal';
-import { renderWithApp } from './test-wrapper';
 
 const EXISTING: Library = {
   lib_id: 4,

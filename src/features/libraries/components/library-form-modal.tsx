@@ -11,13 +11,13 @@ import { useSendOnce } from '../../../components/use-send-once';
 import { useConfirmDiscard } from './use-confirm-discard';
 import { useFormDraft } from './use-form-draft';
 import { useOpening } from './use-opening';
+import { ErrorCode } from '../../../api/protocol/error-codes';
 
 interface Values {
   lib_name: string;
   lib_type: 1 | 2;
 }
 
-const LIBRARY_EXISTS = -119;
 
 /** Create (library null) or rename / retype a library. */
 function LibraryFormDialog({
@@ -44,13 +44,16 @@ function LibraryFormDialog({
   // Each opening is its own instance (LibraryFormModal's key).
   const once = useSendOnce();
 
+  // Only on opening: a mutation's state belongs to one visit of the form
+  // (react-query's reset is stable, so this runs when `open` changes).
+  const { reset: resetCreate } = create;
+  const { reset: resetUpdate } = update;
   useEffect(() => {
     if (open) {
-      create.reset();
-      update.reset();
+      resetCreate();
+      resetUpdate();
     }
-    // Only on opening: a mutation's state belongs to one visit of the form.
-  }, [open]);
+  }, [open, resetCreate, resetUpdate]);
 
   const close = () => {
     draft.discard();
@@ -66,7 +69,7 @@ function LibraryFormDialog({
     };
     const onError = (e: unknown) => {
       once.refused();
-      if (e instanceof DeviceError && e.code === LIBRARY_EXISTS) {
+      if (e instanceof DeviceError && e.code === ErrorCode.LIBRARY_EXISTS) {
         form.setFields([{ name: 'lib_name', errors: [t('library.nameTaken')] }]);
       }
     };
@@ -74,7 +77,7 @@ function LibraryFormDialog({
     else create.mutate(req, { onSuccess, onError });
   };
 
-  const fieldError = mutation.error instanceof DeviceError && mutation.error.code === LIBRARY_EXISTS;
+  const fieldError = mutation.error instanceof DeviceError && mutation.error.code === ErrorCode.LIBRARY_EXISTS;
 
   return (
     <Modal

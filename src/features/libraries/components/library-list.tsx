@@ -7,15 +7,19 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Library } from '../../../api/protocol/libraries';
 import { LIBRARY_COUNT_MAX } from '../../../api/protocol/limits';
 import { useLang } from '../../../i18n';
-import { libraryQueries, type Watcher } from '../api/library-queries';
 import { useLibT } from '../messages';
-import { libraryPaths } from '../paths';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LibraryFormModal } from './library-form-modal';
 import { LibraryTypeTag } from './library-type-tag';
 import { useDeleteLibraryFlow } from './use-delete-library';
+import { hrefs } from '../../../config/paths';
+import { cameraQueries, selectWatchers, type Watcher } from '../../../api/queries/cameras';
+import { libraryQueries } from '../../../api/queries/libraries';
 
 type TypeFilter = 'all' | '1' | '2';
+
+// A stable empty list while loading, so the filter memo does not recompute every render.
+const NO_LIBRARIES: Library[] = [];
 
 /** The libraries: filter by name and type (in the URL), create, edit, delete, open. */
 export function LibraryList() {
@@ -26,7 +30,7 @@ export function LibraryList() {
   const [params, setParams] = useSearchParams();
   const list = useQuery(libraryQueries.list());
   // Optional: who watches what. A failure here must not hide the list.
-  const watchers = useQuery({ ...libraryQueries.watchers(), meta: { errorHandled: true } });
+  const watchers = useQuery({ ...cameraQueries.list(), select: selectWatchers });
   const deleteFlow = useDeleteLibraryFlow();
 
   const q = params.get('q') ?? '';
@@ -45,7 +49,7 @@ export function LibraryList() {
       { replace: name === 'q' },
     );
 
-  const libraries = list.data ?? [];
+  const libraries = list.data ?? NO_LIBRARIES;
   const shown = useMemo(() => {
     const needle = q.trim().toLowerCase();
     return libraries.filter(
@@ -64,7 +68,7 @@ export function LibraryList() {
       title: t('library.name'),
       dataIndex: 'lib_name',
       sorter: (a, b) => a.lib_name.localeCompare(b.lib_name, lang),
-      render: (_v, lib) => <Link to={libraryPaths.gallery(lib.lib_id)}>{lib.lib_name}</Link>,
+      render: (_v, lib) => <Link to={hrefs.library(lib.lib_id)}>{lib.lib_name}</Link>,
     },
     {
       title: t('library.type'),
@@ -115,7 +119,7 @@ export function LibraryList() {
               size="small"
               icon={<PictureOutlined aria-hidden />}
               aria-label={t('library.openGalleryOf', { name: lib.lib_name })}
-              onClick={() => navigate(libraryPaths.gallery(lib.lib_id))}
+              onClick={() => navigate(hrefs.library(lib.lib_id))}
             />
           </Tooltip>
           <Tooltip title={t('import.title')}>
@@ -123,7 +127,7 @@ export function LibraryList() {
               size="small"
               icon={<UploadOutlined aria-hidden />}
               aria-label={t('library.importInto', { name: lib.lib_name })}
-              onClick={() => navigate(libraryPaths.import(lib.lib_id))}
+              onClick={() => navigate(hrefs.libraryImport(lib.lib_id))}
             />
           </Tooltip>
           <Tooltip title={t('action.edit')}>

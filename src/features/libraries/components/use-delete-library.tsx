@@ -4,12 +4,12 @@ import { Link } from 'react-router';
 import { describeError } from '../../../api/device-error';
 import { DeviceError } from '../../../api/errors';
 import type { Library } from '../../../api/protocol/libraries';
-import { paths } from '../../../app/paths';
+import { hrefs } from '../../../config/paths';
 import { useLang } from '../../../i18n';
-import { libraryQueries, useDeleteLibrary, type Watcher } from '../api/library-queries';
+import { useDeleteLibrary } from '../api/library-queries';
 import { useLibT } from '../messages';
-
-const LIBRARY_WATCHED = -123;
+import { ErrorCode } from '../../../api/protocol/error-codes';
+import { cameraQueries, selectWatchers, type Watcher } from '../../../api/queries/cameras';
 
 /**
  * Deleting a library: confirm naming what is lost (its faces and their
@@ -39,7 +39,7 @@ export function useDeleteLibraryFlow(onDeleted?: (lib: Library) => void) {
           ) : (
             <p>{t('library.watchersUnknown')}</p>
           )}
-          <Link to={paths.cameras} onClick={() => dialog?.destroy()}>
+          <Link to={hrefs.cameras()} onClick={() => dialog?.destroy()}>
             {t('library.goCameras')}
           </Link>
         </div>
@@ -49,7 +49,8 @@ export function useDeleteLibraryFlow(onDeleted?: (lib: Library) => void) {
   };
 
   return (lib: Library) => {
-    const known = qc.getQueryData(libraryQueries.watchers().queryKey)?.get(lib.lib_id) ?? [];
+    const cameras = qc.getQueryData(cameraQueries.list().queryKey);
+    const known = (cameras ? selectWatchers(cameras).get(lib.lib_id) : undefined) ?? [];
     modal.confirm({
       title: t('library.deleteTitle', { name: lib.lib_name }),
       content: (
@@ -68,10 +69,10 @@ export function useDeleteLibraryFlow(onDeleted?: (lib: Library) => void) {
             onDeleted?.(lib);
           },
           async (e: unknown) => {
-            if (e instanceof DeviceError && e.code === LIBRARY_WATCHED) {
+            if (e instanceof DeviceError && e.code === ErrorCode.LIBRARY_WATCHED) {
               let watchers: Watcher[] = [];
               try {
-                watchers = (await qc.fetchQuery({ ...libraryQueries.watchers(), staleTime: 0 })).get(lib.lib_id) ?? [];
+                watchers = selectWatchers(await qc.fetchQuery({ ...cameraQueries.list(), staleTime: 0 })).get(lib.lib_id) ?? [];
               } catch {
                 // Named as unknown below; the refusal itself is still said.
               }

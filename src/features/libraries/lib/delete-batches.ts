@@ -1,8 +1,9 @@
 // §3.20: a multi-select delete of any size, 50 ids per request.
 import type { Call } from '../../../api/client';
-import { DeviceError, NetworkError, SESSION_EXPIRED } from '../../../api/errors';
+import { DeviceError, NetworkError } from '../../../api/errors';
 import { deleteFaces } from '../../../api/protocol/faces';
 import { ID_LIST_MAX } from '../../../api/protocol/limits';
+import { ErrorCode } from '../../../api/protocol/error-codes';
 
 /** One batch of a multi-select delete and what the device said. */
 export interface DeleteBatchResult {
@@ -38,7 +39,7 @@ export async function deleteInBatches(
     const result = { ids: batch, error };
     results.push(result);
     onBatch(result, done);
-    if ((error instanceof DeviceError && error.code === SESSION_EXPIRED) || error instanceof NetworkError) break;
+    if ((error instanceof DeviceError && error.code === ErrorCode.NOT_LOGGED_IN) || error instanceof NetworkError) break;
   }
   return results;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from './csv';
+import { parseCsv } from '../../../api/protocol/csv';
 import { namingTemplate, resultsCsv, type ResultStatus } from './import-report';
 import { batchProblems, rowFromFile, type ImportRow } from './import-rows';
 

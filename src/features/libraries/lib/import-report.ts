@@ -3,7 +3,7 @@
 import { errorText } from '../../../api/protocol/errors';
 import { AGE_MAX, AGE_MIN, IMAGE_EXTENSIONS, IMG_ID_MAX } from '../../../api/protocol/limits';
 import type { Lang } from '../../../i18n';
-import { toCsv } from './csv';
+import { toCsv } from '../../../api/protocol/csv';
 import { sentName, type ImportRow, type RowProblem } from './import-rows';
 import type { ItemOutcome } from './import-runner';
 

@@ -10,9 +10,10 @@
 // file with an img_id is looked up with 1032; only what is still unknown is
 // said to be unknown.
 import type { Call } from '../../../api/client';
-import { DeviceError, NetworkError, SESSION_EXPIRED } from '../../../api/errors';
+import { DeviceError, NetworkError } from '../../../api/errors';
 import { enrolBatch, getFace } from '../../../api/protocol/faces';
-import { parseCsv, unguard } from './csv';
+import { parseCsv, unguard } from '../../../api/protocol/csv';
+import { ErrorCode } from '../../../api/protocol/error-codes';
 
 export interface RunItem {
   key: number;
@@ -58,8 +59,6 @@ export const CHUNK_FILES = 20;
 export const CHUNK_BYTES = 8 * 1024 * 1024;
 export const CONCURRENCY = 2;
 
-const LIBRARY_MISSING = -117;
-const FACE_MISSING = -126;
 
 /** The columns of the report, found by header so their order does not matter. */
 interface ReportRow {
@@ -210,7 +209,7 @@ export class ImportRunner {
 
   private failChunk(chunk: RunItem[], e: unknown): void {
     const all = (outcome: ItemOutcome) => new Map(chunk.map((i) => [i.key, outcome]));
-    if (e instanceof DeviceError && e.code === SESSION_EXPIRED) {
+    if (e instanceof DeviceError && e.code === ErrorCode.NOT_LOGGED_IN) {
       // The device read nothing of it: safe to send again once the user is back.
       this.queue.unshift(...chunk);
       this.onEvent({ type: 'requeued', keys: chunk.map((i) => i.key) });
@@ -219,7 +218,7 @@ export class ImportRunner {
     }
     if (e instanceof DeviceError) {
       this.onEvent({ type: 'outcomes', outcomes: all({ kind: 'refused', code: e.code, reason: e.deviceMsg }) });
-      if (e.code === LIBRARY_MISSING) this.halt('library');
+      if (e.code === ErrorCode.LIBRARY_MISSING) this.halt('library');
       return;
     }
     // A network failure (or an answer we could not read): the chunk may have landed. Not sent again blindly.
@@ -267,7 +266,7 @@ export class ImportRunner {
       await this.opts.call(getFace, { lib_id: this.libId, img_id: item.imgId });
       return { kind: 'stored', imgId: item.imgId };
     } catch (e) {
-      if (e instanceof DeviceError && e.code === FACE_MISSING) return { kind: 'refused', code: null, reason: '' };
+      if (e instanceof DeviceError && e.code === ErrorCode.FACE_MISSING) return { kind: 'refused', code: null, reason: '' };
       return { kind: 'unknown', why: 'report' };
     }
   }

@@ -5,7 +5,6 @@
 // session expiry (the run pauses; nothing is lost, nothing is resent blindly).
 import { create } from 'zustand';
 import { call } from '../../../api/device';
-import { deviceFileUrl } from '../paths';
 import {
   batchProblems,
   rowFromFile,
@@ -14,6 +13,7 @@ import {
   type PersonFields,
 } from '../lib/import-rows';
 import { ImportRunner, type HaltReason, type ItemOutcome, type RunnerEvent, type RunnerState } from '../lib/import-runner';
+import { deviceFileUrl } from '../../../api/protocol/files';
 
 export type RowStatus =
   | { kind: 'pending' }
@@ -46,6 +46,8 @@ interface ImportState {
   nextKey: number;
   status: Record<number, RowStatus>;
   run: RunInfo;
+  /** Goes up each time a chunk lands with faces stored: the gallery and the counts refresh on it. */
+  storedTick: number;
   /** Starts over for a library (refused while a run is under way). */
   open(libId: number): boolean;
   addFiles(files: readonly File[]): void;
@@ -92,7 +94,8 @@ export const useImportStore = create<ImportState>()((set, get) => {
     } else if (e.type === 'outcomes') {
       const status = { ...s.status };
       for (const [k, o] of e.outcomes) status[k] = o;
-      set({ status, run: { ...s.run, answered: s.run.answered + e.outcomes.size } });
+      const stored = [...e.outcomes.values()].some((o) => o.kind === 'stored');
+      set({ status, run: { ...s.run, answered: s.run.answered + e.outcomes.size }, storedTick: s.storedTick + (stored ? 1 : 0) });
     } else {
       const now = Date.now();
       const wasRunning = s.run.since !== null;
@@ -119,6 +122,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
     nextKey: 1,
     status: {},
     run: IDLE_RUN,
+    storedTick: 0,
 
     open: (libId) => {
       const s = get();

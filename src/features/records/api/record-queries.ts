@@ -1,7 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { call } from '../../../api/device';
-import { listCameras } from '../../../api/protocol/cameras';
-import { listLibraries } from '../../../api/protocol/libraries';
 import {
   queryAlarms,
   queryBodies,
@@ -11,6 +9,8 @@ import {
   type SnapshotRecord,
 } from '../../../api/protocol/records';
 import { getTime } from '../../../api/protocol/system';
+import { cameraQueries, selectCameras } from '../../../api/queries/cameras';
+import { libraryQueries } from '../../../api/queries/libraries';
 import type { FilterRequest } from '../model/record-view';
 
 export interface DeviceClockReading {
@@ -95,18 +95,8 @@ export const recordQueries = {
       staleTime: 5 * 60_000,
       refetchInterval: 5 * 60_000,
     }),
-  /** §4.1 (516): channel → camera name, for the filter and the rows. */
-  cameras: () =>
-    queryOptions({
-      queryKey: [...recordQueries.all(), 'cameras'] as const,
-      queryFn: async ({ signal }) => (await call(listCameras, {}, { signal })).camera,
-      staleTime: 60_000,
-    }),
-  /** §3.1 (1028): a few dozen at most, one call. */
-  libraries: () =>
-    queryOptions({
-      queryKey: [...recordQueries.all(), 'libraries'] as const,
-      queryFn: ({ signal }) => call(listLibraries, {}, { signal }),
-      staleTime: 60_000,
-    }),
+  /** §4.1 (516), the shared list: channel → camera name, for the filter and the rows. */
+  cameras: () => queryOptions({ ...cameraQueries.list(), select: selectCameras }),
+  /** §3.1 (1028), the shared list. */
+  libraries: () => libraryQueries.list(),
 };

@@ -75,9 +75,9 @@ describe('the export dialog', () => {
     expect(within(dialog).getByRole('radio', { name: 'The 2 selected records' })).toBeChecked();
     const u = userEvent.setup();
     await u.click(within(dialog).getByRole('button', { name: 'Start export' }));
-    expect(await within(dialog).findByText('1 records could not be exported (deleted meanwhile?):')).toBeInTheDocument();
+    expect(await within(dialog).findByText('1 record could not be exported (deleted meanwhile?):')).toBeInTheDocument();
     expect(within(dialog).getByText('gone-id')).toBeInTheDocument();
-    expect(within(dialog).getByRole('link', { name: /Download the export \(1 records\)/ })).toHaveAttribute('href', '/ws/tmp/alarm_x.zip');
+    expect(within(dialog).getByRole('link', { name: /Download the export \(1 record\)/ })).toHaveAttribute('href', '/ws/tmp/alarm_x.zip');
     expect(dev.sent('1042')[0]!.body).toMatchObject({ snap_ids: 'kept-id,gone-id' });
   });
 

@@ -7,10 +7,10 @@ import { Alert, Button, Modal, Progress, Radio, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { EXPORT_MAX, ID_LIST_MAX } from '../../../api/protocol/limits';
 import { exportFileCount, useExportRecords, type ExportedFile } from '../api/record-exports';
-import { deviceFileUrl } from '../links';
 import type { FilterRequest } from '../model/record-view';
 import { useRecordsT } from '../messages';
 import { ErrorAlert } from '../../../components/error-alert';
+import { deviceFileUrl } from '../../../api/protocol/files';
 
 /** Past this many files the dialog says it will take a while. */
 const MANY_FILES = 10;

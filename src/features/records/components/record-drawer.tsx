@@ -1,7 +1,7 @@
 // Everything about one record: its pictures (and the scene when the live
 // push brought one), every field, the attributes in words, and where to go
 // next (the person in their library, a search with this face).
-import { DownloadOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ScanOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Space, Tag, Typography } from 'antd';
 import { useCallback } from 'react';
 import { Link } from 'react-router';
@@ -9,12 +9,13 @@ import type { AlarmRecord, BodyRecord, SnapshotRecord } from '../../../api/proto
 import { useLang } from '../../../i18n';
 import { useLiveAlarms, usePictureSrc, type LiveAlarm } from '../../../live';
 import { personGender } from '../../../i18n/attribute-words';
-import { deviceFileUrl, faceSearchLink, galleryLink } from '../links';
 import type { RecordTab } from '../model/record-view';
 import { useRecordsT } from '../messages';
 import { BodyAttributes, FaceAttributes } from './attribute-list';
-import { LIST_TAG_COLOURS } from '../../../app/layout/accessible-theme';
-import { SceneFrame } from './scene-frame';
+import { BoxOverlay } from '../../../components/box-overlay';
+import { hrefs } from '../../../config/paths';
+import { deviceFileUrl } from '../../../api/protocol/files';
+import { LIST_TAG_COLOURS } from '../../../components/list-tag-colours';
 
 export type AnyRecord =
   | { tab: 'snapshots'; row: SnapshotRecord }
@@ -131,8 +132,8 @@ function RecordDetails({ record }: { record: AnyRecord }) {
         </Typography.Title>
         {frameSrc ? (
           <>
-            <SceneFrame src={frameSrc} alt={t('img.frame', { time: r.trigger })} box={live?.box ?? null} />
-            <Typography.Paragraph type="secondary">{t('drawer.sceneLive')}</Typography.Paragraph>
+            <BoxOverlay className="records-scene" src={frameSrc} alt={t('img.frame', { time: r.trigger })} box={live?.box ?? null} />
+            <Typography.Paragraph type="secondary">{t(record.tab === 'bodies' ? 'drawer.sceneLiveBody' : 'drawer.sceneLive')}</Typography.Paragraph>
           </>
         ) : (
           <Alert type="info" showIcon title={t('drawer.sceneMissing')} />
@@ -141,20 +142,23 @@ function RecordDetails({ record }: { record: AnyRecord }) {
 
       <Space wrap className="records-links">
         {record.tab === 'alarms' && record.row.img_id && (
-          <Link to={galleryLink(record.row.lib_id, record.row.img_id)}>
+          <Link to={hrefs.person(record.row.lib_id, record.row.img_id)}>
             <TeamOutlined aria-hidden /> {t('drawer.openGallery')}
           </Link>
         )}
         {record.tab === 'snapshots' && record.row.lib_id > 0 && (
-          <Link to={galleryLink(record.row.lib_id)}>
+          <Link to={hrefs.library(record.row.lib_id)}>
             <TeamOutlined aria-hidden /> {t('drawer.openLibrary')}
           </Link>
         )}
         {record.tab !== 'bodies' && (
-          <Link to={faceSearchLink(r.snap_path)}>
+          <Link to={hrefs.faceSearch({ snap: r.snap_path })}>
             <SearchOutlined aria-hidden /> {t('drawer.searchFace')}
           </Link>
         )}
+        <Link to={hrefs.cameraRoi(r.channel)}>
+          <ScanOutlined aria-hidden /> {t('drawer.cameraRoi', { camera: r.camera_name })}
+        </Link>
         <Button type="link" href={deviceFileUrl(r.snap_path)} download icon={<DownloadOutlined aria-hidden />}>
           {t('drawer.download')}
         </Button>

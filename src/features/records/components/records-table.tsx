@@ -9,8 +9,8 @@ import { useLang, type Lang } from '../../../i18n';
 import { bodyValue, faceValue, personGender } from '../../../i18n/attribute-words';
 import type { RecordPage } from '../api/record-queries';
 import { useRecordsT } from '../messages';
-import { LIST_TAG_COLOURS } from '../../../app/layout/accessible-theme';
 import { Thumb } from './thumb';
+import { LIST_TAG_COLOURS } from '../../../components/list-tag-colours';
 
 type Row = SnapshotRecord | AlarmRecord | BodyRecord;
 type T = ReturnType<typeof useRecordsT>;
@@ -91,6 +91,7 @@ function snapshotColumns(t: T, lang: Lang, onOpen: (id: string) => void): Column
     c.camera,
     {
       key: 'match',
+      // §3.13: a snapshot names the closest library, not its person (only an alarm, §3.16, does).
       title: t('col.match'),
       render: (_, row) => {
         const r = row as SnapshotRecord;

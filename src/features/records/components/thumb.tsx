@@ -1,5 +1,5 @@
-import { deviceFileUrl } from '../links';
 
+import { deviceFileUrl } from '../../../api/protocol/files';
 /** A stored picture from the device, small and lazy; its alt text says what it shows. */
 export function Thumb({ path, alt, width = 56, height = 56 }: { path: string; alt: string; width?: number; height?: number }) {
   if (!path) return <span className="records-thumb records-thumb--empty" style={{ width, height }} aria-hidden />;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deviceNow, formatDeviceTime, parseDeviceTime, presetRange } from './device-time';
+import { formatDeviceTime, parseDeviceTime } from '../../../api/protocol/device-time';
+import { deviceNow, presetRange } from './device-time';
 
 const at = (s: string) => parseDeviceTime(s)!;
 

@@ -4,9 +4,11 @@
 // another zone or drift, and "today" must mean the device's day, the day the
 // trigger strings are written in. Times are handled as naive wall-clock
 // milliseconds (read as if UTC): no zone arithmetic is needed because both
-// ends of every comparison are the device's own wall time.
+// ends of every comparison are the device's own wall time. Parsing and
+// formatting are the protocol's (src/api/protocol/device-time.ts).
 
-const TIME_RE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+import { formatDeviceTime, parseDeviceTime } from '../../../api/protocol/device-time';
+
 const DAY_MS = 86_400_000;
 
 export type TimePreset = 'hour' | 'today' | 'yesterday' | 'week';
@@ -15,25 +17,6 @@ export const TIME_PRESETS: readonly TimePreset[] = ['hour', 'today', 'yesterday'
 export interface TimeRange {
   start_time?: string;
   stop_time?: string;
-}
-
-/** "yyyy-MM-dd HH:mm:ss" → naive wall-clock ms; null when malformed or not a real date. */
-export function parseDeviceTime(text: string): number | null {
-  const m = TIME_RE.exec(text);
-  if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
-  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
-  const back = new Date(ms);
-  // 2024-02-30 would roll over to March: not a date the device wrote.
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
-  return ms;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-export function formatDeviceTime(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
 /**

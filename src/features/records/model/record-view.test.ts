@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDeviceTime } from './device-time';
+import { parseDeviceTime } from '../../../api/protocol/device-time';
 import { filterRequest, pageRequest, readView, timeRange, withFilter, writeView } from './record-view';
 
 const view = (q: string) => readView(new URLSearchParams(q));
@@ -26,7 +26,7 @@ describe('the records view in the URL', () => {
   });
 
   it('asks each set only for the filters it takes', () => {
-    const v = view('ch=1&lib=Staff&libs=2&type=2&range=yesterday');
+    const v = view('ch=1&lib_name=Staff&libs=2&type=2&range=yesterday');
     const range = timeRange(v, parseDeviceTime('2024-05-02 10:00:00'))!;
     expect(filterRequest({ ...v, tab: 'snapshots' }, range)).toEqual({
       tab: 'snapshots',

@@ -1,8 +1,12 @@
 // The records page's whole view lives in the URL (tab, filters, page, page
 // size, the open record), so a reload or a shared link shows the same rows.
 // Anything malformed in a hand-edited URL is dropped, never sent.
+import { PARAMS } from '../../../config/paths';
 import { ID_LIST_MAX, QUERY_DEFAULT, QUERY_MAX } from '../../../api/protocol/limits';
-import { parseDeviceTime, presetRange, TIME_PRESETS, type TimePreset, type TimeRange } from './device-time';
+import { parseDeviceTime } from '../../../api/protocol/device-time';
+import { presetRange, TIME_PRESETS, type TimePreset, type TimeRange } from './device-time';
+
+const P = PARAMS.records;
 
 export type RecordTab = 'snapshots' | 'alarms' | 'bodies';
 export const RECORD_TABS: readonly RecordTab[] = ['snapshots', 'alarms', 'bodies'];
@@ -38,27 +42,27 @@ const positiveInt = (s: string | null): number | undefined => {
 };
 
 export function readView(params: URLSearchParams): RecordView {
-  const tabParam = params.get('tab');
+  const tabParam = params.get(P.tab);
   const tab = RECORD_TABS.includes(tabParam as RecordTab) ? (tabParam as RecordTab) : 'snapshots';
-  const size = positiveInt(params.get('size'));
-  const type = params.get('type');
-  const range = params.get('range');
-  const from = params.get('from') ?? undefined;
-  const to = params.get('to') ?? undefined;
-  const libIds = (params.get('libs') ?? '')
+  const size = positiveInt(params.get(P.size));
+  const type = params.get(P.type);
+  const range = params.get(P.range);
+  const from = params.get(P.from) ?? undefined;
+  const to = params.get(P.to) ?? undefined;
+  const libIds = (params.get(P.libs) ?? '')
     .split(',')
     .map((p) => positiveInt(p.trim()))
     .filter((n): n is number => n !== undefined)
     .slice(0, ID_LIST_MAX);
   const view: RecordView = {
     tab,
-    page: positiveInt(params.get('page')) ?? 1,
+    page: positiveInt(params.get(P.page)) ?? 1,
     size: size && size <= QUERY_MAX ? size : QUERY_DEFAULT,
-    channel: positiveInt(params.get('ch')),
-    libName: params.get('lib') || undefined,
+    channel: positiveInt(params.get(P.ch)),
+    libName: params.get(P.libName) || undefined,
     libIds: [...new Set(libIds)],
     libType: type === '1' ? 1 : type === '2' ? 2 : undefined,
-    open: params.get('open') || undefined,
+    open: params.get(P.open) || undefined,
   };
   if (range === 'custom') {
     const f = from && parseDeviceTime(from) !== null ? from : undefined;
@@ -74,19 +78,19 @@ export function readView(params: URLSearchParams): RecordView {
 
 export function writeView(view: RecordView): URLSearchParams {
   const p = new URLSearchParams();
-  if (view.tab !== 'snapshots') p.set('tab', view.tab);
-  if (view.channel !== undefined) p.set('ch', String(view.channel));
-  if (view.libName) p.set('lib', view.libName);
-  if (view.libIds.length > 0) p.set('libs', view.libIds.join(','));
-  if (view.libType !== undefined) p.set('type', String(view.libType));
-  if (view.range) p.set('range', view.range);
+  if (view.tab !== 'snapshots') p.set(P.tab, view.tab);
+  if (view.channel !== undefined) p.set(P.ch, String(view.channel));
+  if (view.libName) p.set(P.libName, view.libName);
+  if (view.libIds.length > 0) p.set(P.libs, view.libIds.join(','));
+  if (view.libType !== undefined) p.set(P.type, String(view.libType));
+  if (view.range) p.set(P.range, view.range);
   if (view.range === 'custom') {
-    if (view.from) p.set('from', view.from);
-    if (view.to) p.set('to', view.to);
+    if (view.from) p.set(P.from, view.from);
+    if (view.to) p.set(P.to, view.to);
   }
-  if (view.page !== 1) p.set('page', String(view.page));
-  if (view.size !== QUERY_DEFAULT) p.set('size', String(view.size));
-  if (view.open) p.set('open', view.open);
+  if (view.page !== 1) p.set(P.page, String(view.page));
+  if (view.size !== QUERY_DEFAULT) p.set(P.size, String(view.size));
+  if (view.open) p.set(P.open, view.open);
   return p;
 }
 

@@ -92,7 +92,7 @@ describe('the records page', () => {
     expect(within(drawer).getAllByText('Moustache')).toHaveLength(2); // the label and the value
     expect(within(drawer).getByText('41 years')).toBeInTheDocument();
     expect(within(drawer).getByText(/history keeps the crop alone/)).toBeInTheDocument();
-    expect(within(drawer).getByRole('link', { name: /Open this person in the library/ })).toHaveAttribute('href', '/libraries/7?img_id=BL-0007');
+    expect(within(drawer).getByRole('link', { name: /Open this person in the library/ })).toHaveAttribute('href', '/libraries/7?face=BL-0007');
     expect(within(drawer).getByRole('link', { name: /Search this face/ })).toHaveAttribute('href', '/face-search?snap=record%2Fsnap-1.jpg');
   });
 
@@ -102,7 +102,7 @@ describe('the records page', () => {
     const u = userEvent.setup();
     await u.click(await screen.findByRole('button', { name: /Delete all records/ }));
     const dialog = await screen.findByRole('dialog');
-    expect(await within(dialog).findByText('1200 face snapshots (1 of them alarms)')).toBeInTheDocument();
+    expect(await within(dialog).findByText('1200 face snapshots (1 of them an alarm)')).toBeInTheDocument();
     expect(within(dialog).getByText('300 body records')).toBeInTheDocument();
     const confirm = within(dialog).getByRole('button', { name: 'Delete all records' });
     expect(confirm).toBeDisabled();

@@ -15,7 +15,8 @@ import { ExportDialog } from '../components/export-dialog';
 import { RecordDrawer, type AnyRecord } from '../components/record-drawer';
 import { RecordFilters } from '../components/record-filters';
 import { RecordsTable } from '../components/records-table';
-import { deviceNow, formatDeviceTime, parseDeviceTime } from '../model/device-time';
+import { formatDeviceTime, parseDeviceTime } from '../../../api/protocol/device-time';
+import { deviceNow } from '../model/device-time';
 import {
   filterRequest,
   needsClock,

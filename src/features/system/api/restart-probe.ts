@@ -3,9 +3,10 @@
 // session at the first -141, which would tear the overlay down before it could
 // say that the device is back. Here -141 is news ("it restarted"), not an end.
 import { createClient } from '../../../api/client';
-import { DeviceError, SESSION_EXPIRED } from '../../../api/errors';
+import { DeviceError } from '../../../api/errors';
 import { getVersion } from '../../../api/protocol/system';
 import { PROBE_TIMEOUT_MS, type ProbeResult } from '../utils/restart-machine';
+import { ErrorCode } from '../../../api/protocol/error-codes';
 
 export type Probe = (signal: AbortSignal) => Promise<ProbeResult>;
 
@@ -22,7 +23,7 @@ export function versionProbe(sessionId: string | null, timeoutMs = PROBE_TIMEOUT
       return 'same-session';
     } catch (e) {
       // The device answered: with -141 it has forgotten us (it restarted); any other code, it is up.
-      if (e instanceof DeviceError) return e.code === SESSION_EXPIRED ? 'new-session' : 'same-session';
+      if (e instanceof DeviceError) return e.code === ErrorCode.NOT_LOGGED_IN ? 'new-session' : 'same-session';
       // A network failure, a proxy's 5xx, an answer that is not the device's, or our timeout.
       return 'unreachable';
     } finally {

@@ -19,7 +19,7 @@ import {
   upgrade,
 } from '../../../api/protocol/system';
 import type { RequestOf } from '../../../api/protocol/operation';
-import { versionQueries } from '../../session/api/version-queries';
+import { deviceQueries } from '../../../api/queries/device';
 import type { HttpsFileType } from '../utils/files';
 import { systemQueries } from './system-queries';
 
@@ -39,7 +39,7 @@ export function useSetDeviceId() {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: systemQueries.all() }),
         // The header shows the id from 1281.
-        queryClient.invalidateQueries({ queryKey: versionQueries.all() }),
+        queryClient.invalidateQueries({ queryKey: deviceQueries.all() }),
       ]),
   });
 }

@@ -1,5 +1,5 @@
 // The system page's server state (§6, §7.1, §8): keys and queryOptions in one
-// factory. The header's 1281 stays in the session feature's versionQueries.
+// factory. The header's 1281 stays in the session feature's deviceQueries.
 import { queryOptions } from '@tanstack/react-query';
 import { call } from '../../../api/device';
 import { getProtocol, getHttpsFiles } from '../../../api/protocol/https';

@@ -4,7 +4,7 @@
 import { App } from 'antd';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useBlocker } from 'react-router';
-import { useSessionStore } from '../../session/session-store';
+import { useSessionStore } from '../../../session/session-store';
 import { useSystemT } from '../messages';
 
 type Report = (id: string, dirty: boolean) => void;

@@ -8,7 +8,6 @@ import { useSystemT } from '../messages';
 import { urlHost, type IpVersion } from '../utils/address';
 import { checkInterface, consoleLink, subnetText, type InterfaceDraft, type InterfaceField } from '../utils/network-rules';
 import { DangerConfirm } from './danger-confirm';
-import { ErrorAlert } from '../../../components/error-alert';
 
 interface Props {
   target: Ethernet;

@@ -4,7 +4,7 @@ import { CloudUploadOutlined, PoweroffOutlined, UndoOutlined, UploadOutlined } f
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Progress, Row, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { versionQueries } from '../../session/api/version-queries';
+import { deviceQueries } from '../../../api/queries/device';
 import { useReboot, useRestoreDefaults, useUpgrade } from '../api/system-mutations';
 import { useSystemT } from '../messages';
 import { checkUpgradeFile, formatBytes, UPGRADE_EXTENSIONS } from '../utils/files';
@@ -31,7 +31,7 @@ export function MaintenanceSection() {
 
 function UpgradeCard() {
   const t = useSystemT();
-  const version = useQuery(versionQueries.version());
+  const version = useQuery(deviceQueries.version());
   const deviceName = useDeviceName();
   const restart = useRestart();
   const upgrade = useUpgrade();

@@ -13,6 +13,7 @@ import { useIsChanged, useReportDirty } from './dirty-guard';
 import { ErrorAlert } from '../../../components/error-alert';
 import { InterfaceEditor } from './interface-editor';
 import { useDeviceName } from './restart-context';
+import { SaveResetFooter } from './save-reset-footer';
 
 export function NetworkSection() {
   const t = useSystemT();
@@ -186,19 +187,7 @@ function DefaultInterfaceCard({
             </Form.Item>
           </Col>
         </Row>
-        <Space wrap>
-          <Button type="primary" htmlType="submit" loading={save.isPending && !review} disabled={!changed}>
-            {t('dns.save')}
-          </Button>
-          <Button onClick={() => form.resetFields()} disabled={!changed || save.isPending}>
-            {t('common.reset')}
-          </Button>
-        </Space>
-        {save.error && !review && (
-          <div style={{ marginTop: 12 }}>
-            <ErrorAlert error={save.error} />
-          </div>
-        )}
+        <SaveResetFooter label={t('dns.save')} save={save} changed={changed} onReset={() => form.resetFields()} elsewhere={!!review} />
       </Form>
       <DangerConfirm
         open={review !== null}

@@ -1,7 +1,7 @@
 // The node's health at a glance: who it is, how loaded, how full, what time.
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Descriptions, Progress, Row, Skeleton, Statistic } from 'antd';
-import { versionQueries } from '../../session/api/version-queries';
+import { deviceQueries } from '../../../api/queries/device';
 import { LOAD_REFRESH_MS, systemQueries } from '../api/system-queries';
 import { useSystemT } from '../messages';
 import { formatBytes } from '../utils/files';
@@ -16,8 +16,8 @@ const pct = (v: number) => `${v.toFixed(1)} %`;
 
 export function OverviewSection() {
   const t = useSystemT();
-  const version = useQuery(versionQueries.version());
-  const power = useQuery(versionQueries.power());
+  const version = useQuery(deviceQueries.version());
+  const power = useQuery(deviceQueries.power());
   const deviceId = useQuery(systemQueries.deviceId());
   const dash = '—';
 

@@ -1,6 +1,6 @@
 // §7.1-7.2: where the device POSTs its alarms (774) and heartbeats (775).
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Col, Descriptions, Form, Input, Row, Skeleton, Space, Typography } from 'antd';
+import { App, Card, Col, Descriptions, Form, Input, Row, Skeleton, Typography } from 'antd';
 import { useMemo } from 'react';
 import { systemQueries } from '../api/system-queries';
 import { useSetPush } from '../api/system-mutations';
@@ -8,6 +8,7 @@ import { useSystemT } from '../messages';
 import { checkPushUrl, PUSH_KEY_MAX } from '../utils/settings-rules';
 import { useIsChanged, useReportDirty } from './dirty-guard';
 import { ErrorAlert } from '../../../components/error-alert';
+import { SaveResetFooter } from './save-reset-footer';
 
 interface PushValues {
   url: string;
@@ -71,19 +72,7 @@ export function PushSection() {
             <Form.Item name="key" label={t('push.key')} extra={t('push.keyHelp')} rules={[{ max: PUSH_KEY_MAX, message: t('push.keyTooLong', { max: PUSH_KEY_MAX }) }]}>
               <Input autoComplete="off" spellCheck={false} maxLength={PUSH_KEY_MAX} />
             </Form.Item>
-            <Space wrap>
-              <Button type="primary" htmlType="submit" loading={save.isPending} disabled={!changed}>
-                {t('push.save')}
-              </Button>
-              <Button onClick={() => form.resetFields()} disabled={!changed || save.isPending}>
-                {t('common.reset')}
-              </Button>
-            </Space>
-            {save.error && (
-              <div style={{ marginTop: 12 }}>
-                <ErrorAlert error={save.error} />
-              </div>
-            )}
+            <SaveResetFooter label={t('push.save')} save={save} changed={changed} onReset={() => form.resetFields()} />
           </Form>
         </Card>
       </Col>

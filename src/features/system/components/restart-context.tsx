@@ -3,8 +3,8 @@
 // (CPU, memory) would only fail while the device is away.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { useSessionStore } from '../../session/session-store';
-import { versionQueries } from '../../session/api/version-queries';
+import { useSessionStore } from '../../../session/session-store';
+import { deviceQueries } from '../../../api/queries/device';
 import { versionProbe, type Probe } from '../api/restart-probe';
 import type { RestartReason } from '../utils/restart-machine';
 import { RestartOverlay } from './restart-overlay';
@@ -24,7 +24,7 @@ export function useRestart(): RestartApi {
 
 /** The device id for titles and confirmations; the serial as a fallback, then a dash. */
 export function useDeviceName(): string {
-  const version = useQuery(versionQueries.version());
+  const version = useQuery(deviceQueries.version());
   return version.data?.device_id || version.data?.serial_id || '—';
 }
 

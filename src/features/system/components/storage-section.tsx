@@ -1,12 +1,13 @@
 // §6.4-6.5: what the device does when its storage is full.
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Form, Progress, Radio, Skeleton, Space, Typography } from 'antd';
+import { App, Card, Form, Progress, Radio, Skeleton, Typography } from 'antd';
 import { systemQueries } from '../api/system-queries';
 import { useSetStorage } from '../api/system-mutations';
 import { useSystemT } from '../messages';
 import { formatBytes } from '../utils/files';
 import { useReportDirty } from './dirty-guard';
 import { ErrorAlert } from '../../../components/error-alert';
+import { SaveResetFooter } from './save-reset-footer';
 
 const MB = 1024 * 1024;
 
@@ -62,16 +63,7 @@ export function StorageSection() {
             </Radio>
           </Radio.Group>
         </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" disabled={!changed} loading={save.isPending}>
-            {t('storage.save')}
-          </Button>
-        </Space>
-        {save.error && (
-          <div style={{ marginTop: 12 }}>
-            <ErrorAlert error={save.error} />
-          </div>
-        )}
+        <SaveResetFooter label={t('storage.save')} save={save} changed={changed} />
       </Form>
     </Card>
   );

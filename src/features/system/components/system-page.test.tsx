@@ -5,7 +5,7 @@ import { App } from 'antd';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FAKE_SESSION, FAKE_USER, fakeDevice, type Reply, type Route } from '../../../test/fake-device';
 import { renderRoutes, resetState } from '../../../test/render';
-import { useSessionStore } from '../../session/session-store';
+import { useSessionStore } from '../../../session/session-store';
 import { NetworkSection } from './network-section';
 import { RestartProvider } from './restart-context';
 import { MaintenanceSection } from './maintenance-section';

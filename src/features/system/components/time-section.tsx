@@ -15,15 +15,16 @@ import {
   TIME_FORMATS,
   TIME_ZONES,
   timeToSend,
-  zoneMinutes,
   type TimeFormat,
   type TimeSource,
 } from '../utils/time';
+import { zoneMinutes } from '../../../api/protocol/device-time';
 import { DeviceClock, useDeviceClock } from './device-clock';
 import { useIsChanged, useReportDirty } from './dirty-guard';
 import { ErrorAlert } from '../../../components/error-alert';
+import { ErrorCode } from '../../../api/protocol/error-codes';
+import { SaveResetFooter } from './save-reset-footer';
 
-const NTP_UNREACHABLE = -3614;
 const WIRE = 'YYYY-MM-DD HH:mm:ss';
 
 export function TimeSection() {
@@ -169,19 +170,7 @@ function TimeCard() {
         <Form.Item name="time_format" label={t('time.format')} extra={t('time.formatHelp')}>
           <Select options={TIME_FORMATS.map((f) => ({ value: f, label: f }))} />
         </Form.Item>
-        <Space wrap>
-          <Button type="primary" htmlType="submit" loading={save.isPending}>
-            {t('time.save')}
-          </Button>
-          <Button onClick={() => form.resetFields()} disabled={!changed || save.isPending}>
-            {t('common.reset')}
-          </Button>
-        </Space>
-        {save.error && (
-          <div style={{ marginTop: 12 }}>
-            <ErrorAlert error={save.error} />
-          </div>
-        )}
+        <SaveResetFooter label={t('time.save')} save={save} changed={changed} onReset={() => form.resetFields()} saveNeedsChange={false} />
       </Form>
     </Card>
   );
@@ -221,7 +210,7 @@ function NtpCard() {
     return <Card title={t('ntp.title')}>{ntp.error ? <ErrorAlert error={ntp.error} /> : <Skeleton active paragraph={{ rows: 5 }} />}</Card>;
   }
 
-  const unreachable = save.error instanceof DeviceError && save.error.code === NTP_UNREACHABLE;
+  const unreachable = save.error instanceof DeviceError && save.error.code === ErrorCode.NTP_UNREACHABLE;
 
   function submit(v: NtpValues) {
     const url = v.url.trim();
@@ -290,19 +279,7 @@ function NtpCard() {
             </Form.Item>
           </Col>
         </Row>
-        <Space wrap>
-          <Button type="primary" htmlType="submit" loading={save.isPending}>
-            {t('ntp.save')}
-          </Button>
-          <Button onClick={() => form.resetFields()} disabled={!changed || save.isPending}>
-            {t('common.reset')}
-          </Button>
-        </Space>
-        {save.error && (
-          <div style={{ marginTop: 12 }}>
-            <ErrorAlert error={save.error} />
-          </div>
-        )}
+        <SaveResetFooter label={t('ntp.save')} save={save} changed={changed} onReset={() => form.resetFields()} saveNeedsChange={false} />
       </Form>
     </Card>
   );

@@ -71,5 +71,3 @@ export function restartReducer(state: RestartState, event: RestartEvent): Restar
       return { ...state, late: false, deadline: event.at + RESTART_EXTEND_MS };
   }
 }
-
-export const limitMinutes = (reason: RestartReason, limits = RESTART_LIMIT_MS): number => Math.round(limits[reason] / 60_000);

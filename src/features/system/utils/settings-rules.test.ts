@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkHttpsFileMeta, checkHttpsFileText, checkUpgradeFile, formatBytes } from './files';
 import { checkDeviceId, checkNtpServer, checkPushUrl, DEVICE_ID_MAX } from './settings-rules';
-import { advanceWallClock, checkWallClock, computerZone, inFormat, timeToSend, wallClockIn, zoneMinutes, zoneOfMinutes } from './time';
+import { formatInZone, zoneMinutes } from '../../../api/protocol/device-time';
+import { advanceWallClock, checkWallClock, computerZone, inFormat, timeToSend, zoneOfMinutes } from './time';
 
 describe('device id', () => {
   it('takes 1 to DEVICE_ID_MAX printable characters', () => {
@@ -45,8 +46,8 @@ describe('time', () => {
 
   it('gives the wall clock of an instant in a zone', () => {
     const instant = Date.UTC(2024, 0, 31, 23, 30, 0);
-    expect(wallClockIn(instant, 'GMT+08:00')).toBe('2024-02-01 07:30:00');
-    expect(wallClockIn(instant, 'GMT-05:00')).toBe('2024-01-31 18:30:00');
+    expect(formatInZone(instant, 'GMT+08:00')).toBe('2024-02-01 07:30:00');
+    expect(formatInZone(instant, 'GMT-05:00')).toBe('2024-01-31 18:30:00');
   });
 
   it('checks a time by hand: format, a real date, the device years', () => {

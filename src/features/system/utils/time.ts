@@ -1,6 +1,15 @@
-// Wall-clock times as the device speaks them (§1: "yyyy-MM-dd HH:mm:ss") and
-// zones as §6.7 writes them ("GMT+08:00"). No date library: the arithmetic is
-// done on the wall clock as if it were UTC, which is exact for fixed offsets.
+// The time section's rules: the zone list, the time to send, the formats of
+// §6.7. Reading, writing and shifting the device's wall clock and its zones
+// are the protocol's (src/api/protocol/device-time.ts).
+import {
+  DEVICE_YEAR_MAX,
+  DEVICE_YEAR_MIN,
+  formatInZone,
+  parseDeviceTime,
+  parseInZone,
+  shiftDeviceTime,
+  zoneMinutes,
+} from '../../../api/protocol/device-time';
 import { TIME_FORMATS } from '../../../api/protocol/limits';
 import { TIME_ZONE_PATTERN } from '../../../api/protocol/system';
 
@@ -22,14 +31,6 @@ export const TIME_ZONES: readonly string[] = OFFSETS.map((o) => `GMT${o}`);
 
 export const isTimeZone = (zone: string): boolean => TIME_ZONE_PATTERN.test(zone);
 
-/** Minutes east of Greenwich for "GMT+05:30", or null. */
-export function zoneMinutes(zone: string): number | null {
-  const m = /^GMT([+-])(\d{2}):(\d{2})$/.exec(zone);
-  if (!m || !isTimeZone(zone)) return null;
-  const minutes = Number(m[2]) * 60 + Number(m[3]);
-  return m[1] === '-' ? -minutes : minutes;
-}
-
 export function zoneOfMinutes(minutes: number): string {
   const sign = minutes < 0 ? '-' : '+';
   const abs = Math.abs(minutes);
@@ -41,44 +42,18 @@ export function computerZone(at: Date = new Date()): string {
   return zoneOfMinutes(-at.getTimezoneOffset());
 }
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-/** A UTC-read Date as "yyyy-MM-dd HH:mm:ss". */
-function formatUtc(d: Date): string {
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-}
-
-/** The wall clock in `zone` at instant `ms`. */
-export function wallClockIn(ms: number, zone: string): string {
-  return formatUtc(new Date(ms + (zoneMinutes(zone) ?? 0) * 60_000));
-}
-
-/** The years the device's clock takes (the reference is silent; a Linux clock with 32-bit time_t ends in 2038, ours in 2099). */
-export const YEAR_MIN = 1970;
-export const YEAR_MAX = 2099;
-
-/** Milliseconds of a wall-clock text read as UTC, or null when it is no real date ("2023-02-30"). */
-export function parseWallClock(text: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
-  if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
-  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
-  return formatUtc(new Date(ms)) === text ? ms : null;
-}
-
 export type WallClockProblem = 'required' | 'format' | 'notADate' | 'outOfRange';
 export function checkWallClock(text: string): WallClockProblem | null {
   if (text.trim() === '') return 'required';
   if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(text)) return 'format';
-  if (parseWallClock(text) === null) return 'notADate';
   const year = Number(text.slice(0, 4));
-  return year < YEAR_MIN || year > YEAR_MAX ? 'outOfRange' : null;
+  if (year < DEVICE_YEAR_MIN || year > DEVICE_YEAR_MAX) return 'outOfRange';
+  return parseDeviceTime(text) === null ? 'notADate' : null;
 }
 
 /** The device's time `elapsedMs` after it said `sysTime` (for a clock that ticks between reads). */
 export function advanceWallClock(sysTime: string, elapsedMs: number): string {
-  const ms = parseWallClock(sysTime);
-  return ms === null ? sysTime : formatUtc(new Date(ms + Math.max(0, elapsedMs)));
+  return shiftDeviceTime(sysTime, Math.max(0, elapsedMs) / 1000);
 }
 
 /** A wire time shown in one of §6.7's three formats (how the device's own pages show it). */
@@ -100,12 +75,11 @@ export function timeToSend(
   zone: string,
   ctx: { deviceWire: string | null; deviceZone: string | null; manual: string | null; now: number },
 ): string | null {
-  if (source === 'computer') return wallClockIn(ctx.now, zone);
+  if (source === 'computer') return formatInZone(ctx.now, zone);
   if (source === 'manual') return ctx.manual;
   // Keep the device's instant: the same moment, written in the (perhaps new) zone.
   if (!ctx.deviceWire || !ctx.deviceZone) return null;
-  const wall = parseWallClock(ctx.deviceWire);
-  const offset = zoneMinutes(ctx.deviceZone);
-  if (wall === null || offset === null) return null;
-  return wallClockIn(wall - offset * 60_000, zone);
+  if (zoneMinutes(ctx.deviceZone) === null) return null;
+  const instant = parseInZone(ctx.deviceWire, ctx.deviceZone);
+  return instant === null ? null : formatInZone(instant, zone);
 }

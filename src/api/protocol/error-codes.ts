@@ -1,0 +1,56 @@
+/**
+ * Appendix A's codes by name: one name per code, for the console and the
+ * emulator alike (the device's messages for them are in ./errors.ts).
+ * Names say what happened; where the appendix's wording is vague the name
+ * follows how the code is used (-140 is also the push key's refusal).
+ */
+export const ErrorCode = {
+  UNKNOWN: -1,
+  NO_DATA: -105,
+  USER_MISSING: -108,
+  CAMERA_MISSING: -109,
+  LIBRARY_EMPTY: -110,
+  BAD_CREDENTIALS: -113,
+  USER_EXISTS: -114,
+  CHANNEL_TAKEN: -115,
+  FACE_EXISTS: -116,
+  LIBRARY_MISSING: -117,
+  LIBRARY_LIMIT: -118,
+  LIBRARY_EXISTS: -119,
+  LIBRARY_FULL: -122,
+  LIBRARY_WATCHED: -123,
+  FACE_MISSING: -126,
+  NO_PERMISSION: -140,
+  NOT_LOGGED_IN: -141,
+  WEAK_PASSWORD: -142,
+  ROLE_MISSING: -143,
+  USER_LIMIT: -144,
+  WRONG_PASSWORD: -145,
+  ROLE_IN_USE: -146,
+  ROLE_EXISTS: -147,
+  ROLE_LIMIT: -148,
+  NO_POWER: -151,
+  SNAP_MODE_FAILED: -610,
+  IMG_ID_EXISTS: -1100,
+  NO_FACE: -1101,
+  LOW_QUALITY: -1102,
+  BAD_IMAGE: -1104,
+  NOTHING_TO_EXPORT: -2100,
+  HTTPS_NO_DELETE: -2617,
+  IMG_ID_TOO_LONG: -2754,
+  CANNOT_DELETE_SELF: -2824,
+  INTERNAL_ERROR: -3524,
+  PARAM_ERROR: -3596,
+  MSG_ID_ERROR: -3599,
+  UPGRADE_FAILED: -3603,
+  NETWORK_ERROR: -3606,
+  ALREADY_IN_MODE: -3607,
+  MODE_SWITCH_FAILED: -3608,
+  NTP_UNREACHABLE: -3614,
+  HTTPS_NO_IMPORT: -3616,
+  HTTPS_SWITCH_FAILED: -3619,
+  IMAGE_SNAP_MODE: -3620,
+  NO_CRT_OR_KEY: -3625,
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

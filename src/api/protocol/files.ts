@@ -1,0 +1,9 @@
+// The device's stored files (pictures §3.6 / §9.2, exports §3.11 / §7.4) are
+// answered as paths on the device; the console fetches them at GET /ws/<path>
+// through the proxy (or the device serving its own console). Each segment is
+// encoded, so a name with spaces or '#' stays one path.
+
+/** The URL of a file the device named by its path (leading slashes dropped). */
+export function deviceFileUrl(devicePath: string): string {
+  return `/ws/${devicePath.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')}`;
+}

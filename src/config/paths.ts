@@ -1,0 +1,164 @@
+// Every route of the console and its search parameters, in one module: the
+// router matches `routes`, every link is built with `hrefs`, pages read their
+// URL with the names in `params`, and the e2e page objects go to `hrefs` too.
+// One parameter name per thing: a camera channel is `ch`, library ids `libs`,
+// a person (a face in a library, by img_id) `face`, wherever they appear.
+
+export const paths = {
+  login: '/login',
+  overview: '/',
+  libraries: '/libraries',
+  cameras: '/cameras',
+  records: '/records',
+  faceSearch: '/face-search',
+  alarmWall: '/alarm-wall',
+  system: '/system',
+} as const;
+
+export type AppPath = (typeof paths)[keyof typeof paths];
+
+/** Route patterns (react-router), with their path parameters. */
+export const routes = {
+  ...paths,
+  library: `${paths.libraries}/:libId`,
+  libraryImport: `${paths.libraries}/:libId/import`,
+  cameraRoi: `${paths.cameras}/:channel/roi`,
+} as const;
+
+/** Search parameters, per page. Each page's own view model parses them. */
+export const PARAMS = {
+  login: { next: 'next' },
+  libraries: { q: 'q', type: 'type', library: 'library' },
+  /** The gallery: `face` opens one person (img_id); the rest is the gallery's view. */
+  library: {
+    face: 'face',
+    edit: 'edit',
+    enrol: 'enrol',
+    view: 'view',
+    page: 'page',
+    size: 'size',
+    mode: 'mode',
+    q: 'q',
+  },
+  libraryImport: { show: 'show', page: 'page' },
+  cameras: {
+    tab: 'tab',
+    /** ?add=<channel> (0: any free channel) opens the add drawer. */
+    add: 'add',
+    /** ?edit=<channel> opens the edit drawer. */
+    edit: 'edit',
+  },
+  records: {
+    tab: 'tab',
+    ch: 'ch',
+    /** Snapshots: one library by name (1037 filters by lib_name). */
+    libName: 'lib_name',
+    libs: 'libs',
+    type: 'type',
+    range: 'range',
+    from: 'from',
+    to: 'to',
+    page: 'page',
+    size: 'size',
+    /** The record in the drawer (snap_id). */
+    open: 'open',
+  },
+  /** `snap`: a picture on the device to search with. */
+  faceSearch: { snap: 'snap', mode: 'mode' },
+  alarmWall: {
+    ch: 'ch',
+    libs: 'libs',
+    list: 'list',
+    similarity: 'sim',
+    kind: 'kind',
+    strangers: 'strangers',
+    kiosk: 'kiosk',
+    /** The open alarm (snap_id). */
+    alarm: 'alarm',
+  },
+  system: { tab: 'tab' },
+} as const;
+
+export type CamerasTab = 'cameras' | 'relays';
+export type RecordsTab = 'snapshots' | 'alarms' | 'bodies';
+export type FaceSearchMode = 'search' | 'compare' | 'detect';
+export const FACE_SEARCH_MODES: readonly FaceSearchMode[] = ['search', 'compare', 'detect'];
+
+function withQuery(path: string, query: Record<string, string | number | readonly number[] | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined) continue;
+    if (typeof v === 'object') {
+      if (v.length) q.set(k, v.join(','));
+    } else q.set(k, String(v));
+  }
+  const s = q.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+/** Records filters a link can set (the records page's view holds more). */
+export interface RecordsLink {
+  tab?: RecordsTab;
+  channel?: number;
+  libIds?: readonly number[];
+  range?: 'hour' | 'today' | 'yesterday' | 'week';
+  open?: string;
+}
+
+/** Typed hrefs: every link of the console is built here. */
+export const hrefs = {
+  login: (next?: string): string => loginPath(next),
+  overview: (): string => paths.overview,
+  libraries: (): string => paths.libraries,
+  library: (libId: number | string): string => `${paths.libraries}/${libId}`,
+  /** One person open in their library's gallery. */
+  person: (libId: number | string, imgId: string): string =>
+    withQuery(`${paths.libraries}/${libId}`, { [PARAMS.library.face]: imgId }),
+  libraryImport: (libId: number | string): string => `${paths.libraries}/${libId}/import`,
+  cameras: (q: { tab?: CamerasTab; add?: number; edit?: number } = {}): string =>
+    withQuery(paths.cameras, { tab: q.tab === 'relays' ? 'relays' : undefined, add: q.add, edit: q.edit }),
+  cameraRoi: (channel: number): string => `${paths.cameras}/${channel}/roi`,
+  records: (q: RecordsLink = {}): string =>
+    withQuery(paths.records, {
+      [PARAMS.records.tab]: q.tab === 'snapshots' ? undefined : q.tab,
+      [PARAMS.records.ch]: q.channel,
+      [PARAMS.records.libs]: q.libIds,
+      [PARAMS.records.range]: q.range,
+      [PARAMS.records.open]: q.open,
+    }),
+  /** The face search, with a picture on the device as its probe (§3.6 path). */
+  faceSearch: (q: { snap?: string; mode?: FaceSearchMode } = {}): string =>
+    withQuery(paths.faceSearch, { [PARAMS.faceSearch.mode]: q.mode, [PARAMS.faceSearch.snap]: q.snap }),
+  alarmWall: (): string => paths.alarmWall,
+  system: (tab?: string): string => withQuery(paths.system, { [PARAMS.system.tab]: tab }),
+} as const;
+
+/** The login page, remembering where to come back to (a path of this app). */
+export function loginPath(next?: string): string {
+  const safe = next === undefined ? paths.overview : safeNext(next);
+  return safe === paths.overview ? paths.login : `${paths.login}?${PARAMS.login.next}=${encodeURIComponent(safe)}`;
+}
+
+// A base no real origin can have: anything that resolves elsewhere is foreign.
+const PROBE_ORIGIN = 'http://console.invalid';
+
+/**
+ * Where to go after login. `next` comes from the URL, so anyone can craft it:
+ * only a path inside the app passes (no scheme, no //host, no backslash that
+ * browsers read as a slash, no control characters); anything else is the
+ * overview. Never back to the login page itself.
+ */
+export function safeNext(raw: string | null | undefined): string {
+  if (!raw || raw.length > 2048) return paths.overview;
+  if (!raw.startsWith('/') || raw.startsWith('//')) return paths.overview;
+  if (/[\\\u0000-\u001f\u007f]/.test(raw)) return paths.overview;
+  let url: URL;
+  try {
+    url = new URL(raw, PROBE_ORIGIN);
+  } catch {
+    return paths.overview;
+  }
+  if (url.origin !== PROBE_ORIGIN) return paths.overview;
+  if (url.pathname === paths.login || url.pathname.startsWith(`${paths.login}/`)) return paths.overview;
+  return `${url.pathname}${url.search}${url.hash}`;
+}

@@ -1,0 +1,37 @@
+// What the wall changes outside itself while it is open, and gives back when it
+// closes: the live store's flush rate and pause, and the audio unlock.
+import { useEffect } from 'react';
+import { liveStore } from '../../../live';
+import { checkSoundAllowed, unlockSound } from './alarm-sound';
+
+/**
+ * The store flushes at most every 50 ms; while the wall is open, at most once
+ * a frame (16 ms), and an alarm after a quiet spell at once, so it reaches the
+ * screen in the next frame. A timer, not requestAnimationFrame: rendering
+ * inside the frame's own callbacks delayed its paint (bench/wall.ts measured
+ * p99 twice as long), and a rAF loop makes the browser produce frames even
+ * when nothing changed, which costs a wall monitor real CPU all day.
+ */
+const FLUSH_MS = 16;
+
+export function useWallOpen(): void {
+  useEffect(() => {
+    liveStore.getState().setFlushMs(FLUSH_MS);
+    return () => liveStore.getState().setFlushMs(null);
+  }, []);
+
+  // Paused is the wall's state: leaving the wall resumes the flow.
+  useEffect(() => () => liveStore.getState().setPaused(false), []);
+
+  // Audio needs a user gesture first: any click or key on the page counts.
+  useEffect(() => {
+    checkSoundAllowed();
+    const unlock = () => unlockSound();
+    document.addEventListener('pointerdown', unlock, true);
+    document.addEventListener('keydown', unlock, true);
+    return () => {
+      document.removeEventListener('pointerdown', unlock, true);
+      document.removeEventListener('keydown', unlock, true);
+    };
+  }, []);
+}

@@ -1,0 +1,46 @@
+// The wall's view lives in the URL (filters, kiosk mode, the open alarm), so a
+// reload or a shared link shows the same wall.
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { PARAM, parseFilters, writeFilters, type WallFilters } from './wall-filters';
+
+export function useWallView() {
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => parseFilters(params), [params]);
+  const kiosk = params.get(PARAM.kiosk) === '1';
+  const openId = params.get(PARAM.alarm);
+
+  const update = useCallback(
+    (change: (p: URLSearchParams) => URLSearchParams, replace = true) =>
+      setParams((prev) => change(new URLSearchParams(prev)), { replace }),
+    [setParams],
+  );
+  const setFilters = useCallback((next: WallFilters) => update((p) => writeFilters(p, next)), [update]);
+  // Opening an alarm or kiosk mode is a history entry (Back undoes it); filters replace theirs.
+  const openAlarm = useCallback(
+    (snapId: string) =>
+      update((p) => {
+        p.set(PARAM.alarm, snapId);
+        return p;
+      }, false),
+    [update],
+  );
+  const closeAlarm = useCallback(
+    () =>
+      update((p) => {
+        p.delete(PARAM.alarm);
+        return p;
+      }),
+    [update],
+  );
+  const setKioskParam = useCallback(
+    (on: boolean) =>
+      update((p) => {
+        if (on) p.set(PARAM.kiosk, '1');
+        else p.delete(PARAM.kiosk);
+        return p;
+      }, false),
+    [update],
+  );
+  return { filters, kiosk, openId, setFilters, openAlarm, closeAlarm, setKioskParam };
+}

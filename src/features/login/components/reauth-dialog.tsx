@@ -1,0 +1,151 @@
+// Over the page, never instead of it: a -141 while the user edits asks for the
+// password in place; the calls that met the expiry wait (src/api/client.ts)
+// and are sent again once a new session starts, so unsaved input and a Save in
+// flight survive an expiry or a device restart.
+import { Alert, Button, Checkbox, Form, Input, Modal, Typography } from 'antd';
+import { useEffect, useId, useReducer, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { call } from '../../../api/device';
+import { describeError } from '../../../api/device-error';
+import { DeviceError } from '../../../api/errors';
+import { ErrorCode } from '../../../api/protocol/error-codes';
+import { login } from '../../../api/protocol/session';
+import { useLang, useT } from '../../../i18n';
+import { loginPath } from '../../../config/paths';
+import { keepCredentials, keptCredentials } from '../../../session/kept-credentials';
+import { abandonWaitingCalls, useSessionStore } from '../../../session/session-store';
+
+const RENEW_FIRST_MS = 2_000;
+const RENEW_MAX_MS = 30_000;
+
+export function ReauthDialog() {
+  const expired = useSessionStore((s) => s.expired && s.sessionId === null);
+  // Kept credentials the device refused are dropped: render again to ask the person.
+  const [, recheck] = useReducer((n: number) => n + 1, 0);
+  if (!expired) return null;
+  return keptCredentials() ? <KeptRenewal onRefused={recheck} /> : <PasswordDialog />;
+}
+
+function PasswordDialog() {
+  const t = useT();
+  const lang = useLang();
+  const navigate = useNavigate();
+  const ids = useId();
+  const user = useSessionStore((s) => s.user) ?? '';
+  const restarted = useSessionStore((s) => s.restarted);
+  const [password, setPassword] = useState('');
+  const [keep, setKeep] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<{ title: string; hint?: string } | null>(null);
+
+  async function submit() {
+    if (pending || password === '') return;
+    setPending(true);
+    setFailure(null);
+    try {
+      const sessionId = await call(login, { user_name: user, user_pwd: password });
+      keepCredentials(keep ? { user, password } : null);
+      // The same user goes on where they were: no cache is cleared, the waiting calls go out.
+      useSessionStore.getState().start(sessionId, user);
+    } catch (e) {
+      const described = describeError(e, lang);
+      setFailure(e instanceof DeviceError && e.code === ErrorCode.BAD_CREDENTIALS ? { ...described, title: t('login.wrongCredentials') } : described);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  function otherUser() {
+    const here = window.location.pathname + window.location.search + window.location.hash;
+    // What met the expiry is dropped, not sent later under whoever logs in next.
+    abandonWaitingCalls();
+    void navigate(loginPath(here), { replace: true });
+  }
+
+  return (
+    <Modal
+      open
+      title={t('reauth.title')}
+      closable={false}
+      mask={{ closable: false }}
+      keyboard={false}
+      footer={null}
+      destroyOnHidden
+      zIndex={2000}
+    >
+      <Typography.Paragraph>{t(restarted ? 'reauth.restarted' : 'reauth.expired')}</Typography.Paragraph>
+      <Form layout="vertical" onFinish={() => void submit()} requiredMark={false}>
+        <Form.Item label={t('login.userName')} htmlFor={`${ids}-user`}>
+          <Input id={`${ids}-user`} value={user} readOnly autoComplete="username" />
+        </Form.Item>
+        <Form.Item label={t('login.password')} htmlFor={`${ids}-password`} validateStatus={failure ? 'error' : undefined}>
+          <Input.Password
+            id={`${ids}-password`}
+            autoFocus
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </Form.Item>
+        {failure && <Alert type="error" showIcon title={failure.title} description={failure.hint} style={{ marginBottom: 16 }} />}
+        <Form.Item extra={t('login.keepHint')}>
+          <Checkbox checked={keep} onChange={(e) => setKeep(e.target.checked)}>
+            {t('login.keep')}
+          </Checkbox>
+        </Form.Item>
+        <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', justifyContent: 'space-between' }}>
+          <Button type="link" onClick={otherUser} style={{ paddingInline: 0 }}>
+            {t('reauth.otherUser')}
+          </Button>
+          <Button type="primary" htmlType="submit" loading={pending} disabled={password === ''}>
+            {t('reauth.submit')}
+          </Button>
+        </div>
+      </Form>
+    </Modal>
+  );
+}
+
+/** A kept wall display logs in again by itself, retrying while the device restarts. */
+function KeptRenewal({ onRefused }: { onRefused: () => void }) {
+  const t = useT();
+  const lang = useLang();
+  const [problem, setProblem] = useState<string | null>(null);
+  const delay = useRef(RENEW_FIRST_MS);
+
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    async function attempt() {
+      const creds = keptCredentials();
+      if (!creds || stopped) return;
+      try {
+        const sessionId = await call(login, { user_name: creds.user, user_pwd: creds.password });
+        if (!stopped) useSessionStore.getState().start(sessionId, creds.user);
+      } catch (e) {
+        if (stopped) return;
+        // A changed password cannot come right by waiting: ask the person.
+        if (e instanceof DeviceError && e.code === ErrorCode.BAD_CREDENTIALS) {
+          keepCredentials(null);
+          onRefused();
+          return;
+        }
+        setProblem(describeError(e, lang).title);
+        timer = setTimeout(() => void attempt(), delay.current);
+        delay.current = Math.min(delay.current * 2, RENEW_MAX_MS);
+      }
+    }
+    void attempt();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [lang, onRefused]);
+
+  return (
+    <div className="reauth-renewing" role="alert">
+      {t('reauth.renewing')}
+      {problem && <div>{t('reauth.renewFailed', { reason: problem })}</div>}
+    </div>
+  );
+}
