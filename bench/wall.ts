@@ -87,6 +87,8 @@ const deviceDisk = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
 const dataDir = fs.mkdtempSync(path.join(deviceDisk, 'nebula-bench-wall-'));
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-bench-wall-dist-'));
 const emulator = await startEmulator({ port: 0, dataDir, quiet: true, rate: 0, maxStorageMb: 2048, restartSeconds });
+/** The fault routes' header (emulator/faults.ts). */
+const faults = { 'X-Emulator-Token': emulator.faultToken, 'Content-Type': 'application/json' };
 let session: string | null = null;
 const call = createClient({ baseUrl: emulator.url, getSession: () => session });
 session = await call(login, { user_name: USER, user_pwd: PASSWORD });
@@ -500,14 +502,14 @@ if (soakMinutes > 0) {
     await sleep(500);
     const t = performance.now() - start;
     while (dropsDone < dropTimes.length && dropTimes[dropsDone]! <= t) {
-      if (emulator.state === 'up') await fetch(`${emulator.url}/__emulator/ws/drop`, { method: 'POST' }).catch(() => {});
+      if (emulator.state === 'up') await fetch(`${emulator.url}/__emulator/ws/drop`, { method: 'POST', headers: faults }).catch(() => {});
       events.push({ at: epoch(), what: 'drop' });
       dropsDone++;
     }
     if (!restarted && t >= restartAt) {
       restarted = true;
       events.push({ at: epoch(), what: 'restart' });
-      await fetch(`${emulator.url}/__emulator/restart`, { method: 'POST', body: JSON.stringify({ seconds: restartSeconds }) });
+      await fetch(`${emulator.url}/__emulator/restart`, { method: 'POST', headers: faults, body: JSON.stringify({ seconds: restartSeconds }) });
     }
     // The device forgot the session: a supervisor logs in again, and the wall backfills.
     if (emulator.state === 'up' && (await onLoginPage())) {

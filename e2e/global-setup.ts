@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { testCacheDir } from '../emulator/faces/paths';
 import { startEmulator } from '../emulator/index';
 import { findChromium } from '../scripts/chromium';
 import { spawnConsoleServer } from './console-server';
@@ -18,8 +19,11 @@ export default async function globalSetup() {
     throw new Error(`No production build in ${outDir}/: run \`npm run build\` first (npm test does it).`);
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-e2e-'));
-  const emulator = await startEmulator({ port: 0, dataDir, demo: true, quiet: true, demoRecords: 3000, rate: 0 });
+  // The demo's analyses are kept between runs (the data folder is fresh each time).
+  const emulator = await startEmulator({ port: 0, dataDir, demo: true, quiet: true, demoRecords: 3000, rate: 0, cacheDir: testCacheDir() });
   process.env.EMULATOR_URL = emulator.url;
+  // The fault routes' header (emulator/faults.ts), for the specs' page objects.
+  process.env.EMULATOR_TOKEN = emulator.faultToken;
   process.env.DEVICE_URL = emulator.url;
   const server = await spawnConsoleServer(outDir, { DEVICE_URL: emulator.url });
   process.env.CONSOLE_URL = server.url;

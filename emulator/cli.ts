@@ -16,6 +16,7 @@ const HELP = `SenseNebula-M device emulator
   --password P          login password (default ${DEFAULT_OPTIONS.password})
   --session-ttl SECONDS idle expiry of a session (default 1800)
   --faces DIR           a folder of your own face photos for demo people and captures
+  --cache DIR           the face engine's cache (default: DIR/cache of --data; bounded)
   --records N           demo history size (default ${DEFAULT_OPTIONS.demoRecords})
   --library-count N     how many libraries the device holds (default ${DEFAULT_OPTIONS.libraryCountMax})
   --library-capacity N  faces per library (default ${DEFAULT_OPTIONS.libraryCapacity})
@@ -48,6 +49,7 @@ const { values } = parseArgs({
     password: { type: 'string' },
     'session-ttl': { type: 'string' },
     faces: { type: 'string' },
+    cache: { type: 'string' },
     records: { type: 'string' },
     'library-count': { type: 'string' },
     'library-capacity': { type: 'string' },
@@ -91,6 +93,7 @@ const options: EmulatorOptions = {
   password,
   sessionTtlSeconds: int('session-ttl', values['session-ttl'], DEFAULT_OPTIONS.sessionTtlSeconds, 1),
   facesDir: values.faces,
+  cacheDir: values.cache,
   demoRecords: int('records', values.records, DEFAULT_OPTIONS.demoRecords),
   libraryCountMax: int('library-count', values['library-count'], DEFAULT_OPTIONS.libraryCountMax, 1),
   libraryCapacity: int('library-capacity', values['library-capacity'], DEFAULT_OPTIONS.libraryCapacity, 1),
@@ -102,10 +105,14 @@ const options: EmulatorOptions = {
 };
 
 const emulator = await startEmulator(options);
-// The first line is machine-readable: scripts wait for it to learn the port.
+// The first two lines are machine-readable: scripts wait for the URL to learn
+// the port, and take the token for the fault routes (/__emulator/, faults.ts).
 console.log(`EMULATOR_URL=${emulator.url}`);
+console.log(`EMULATOR_TOKEN=${emulator.faultToken}`);
 console.log(`SenseNebula-M emulator (${emulator.ctx.spec.name}) at ${emulator.url}`);
-console.log(`  login: ${options.user} / ${options.password}   data: ${options.dataDir}`);
+// Never the password itself: a banner ends up in logs and screen shares.
+const where = values.password === undefined ? "the demo default (README, 'The emulator')" : 'as given with --password';
+console.log(`  login: ${options.user}, password ${where}   data: ${options.dataDir}`);
 
 const stop = async () => {
   await emulator.close();

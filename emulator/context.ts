@@ -2,6 +2,8 @@ import { EventEmitter } from 'node:events';
 import type { DeviceModel } from '../src/api/protocol/limits';
 import { LIBRARY_CAPACITY, LIBRARY_COUNT_MAX, MODEL_SPEC } from '../src/api/protocol/limits';
 import { DeviceClock } from './clock';
+import { UNREACHABLE_DELAY_MS } from './operations/reachability';
+import { SUBSCRIBE_TIMEOUT_MS } from './push/ws';
 import { SessionStore } from './sessions';
 import { ConfigStore, openDb, type Db } from './store/db';
 import { FileStore } from './store/files';
@@ -19,6 +21,8 @@ export interface EmulatorOptions {
   sessionTtlSeconds: number;
   /** A folder of the user's own face photos; else the face-api package's samples. */
   facesDir?: string;
+  /** The face engine's analyses and the face pool's crops (bounded); default <dataDir>/cache, so they go with the data. */
+  cacheDir?: string;
   libraryCountMax: number;
   libraryCapacity: number;
   /** Storage capacity in MB (1288's max_storage). */
@@ -29,6 +33,10 @@ export interface EmulatorOptions {
   rate: number;
   heartbeatSeconds: number;
   restartSeconds: number;
+  /** A WebSocket that has not subscribed by then is closed (push/ws.ts). */
+  wsSubscribeTimeoutMs: number;
+  /** How long 513 / 515 wait on an unreachable camera address (§4.2 note 4; tests shorten it). */
+  unreachableDelayMs: number;
   quiet: boolean;
 }
 
@@ -49,6 +57,8 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   rate: 2,
   heartbeatSeconds: 30,
   restartSeconds: 5,
+  wsSubscribeTimeoutMs: SUBSCRIBE_TIMEOUT_MS,
+  unreachableDelayMs: UNREACHABLE_DELAY_MS,
   quiet: false,
 };
 

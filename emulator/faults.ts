@@ -1,5 +1,7 @@
 // Fault injection for tests: the emulator's own routes, not the device's, under
-// /__emulator/ and answered on loopback only. POST bodies are JSON.
+// /__emulator/, answered only to a direct local client (guard() below says how).
+// Every request carries the header X-Emulator-Token (startEmulator()'s
+// faultToken; the CLI prints it as EMULATOR_TOKEN=…). POST bodies are JSON.
 //   POST /__emulator/latency      {"ms": 800}            added to every API answer
 //   POST /__emulator/ws/drop                              close every WebSocket
 //   POST /__emulator/camera       {"channel": 2, "online": false}
@@ -9,8 +11,21 @@
 //   POST /__emulator/rate         {"rate": 50}            captures per second (0 stops)
 //   POST /__emulator/clock        {"stepSeconds": -3600}  step the device's clock (a zone fixed, NTP); answers its new time
 //   GET  /__emulator/stats                                push and capture counters
+import crypto from 'node:crypto';
 import type http from 'node:http';
 import type { ExtraRoute } from './server';
+
+export const FAULT_TOKEN_HEADER = 'x-emulator-token';
+/** What a fault takes, at most: a picture as a data URL (10 MiB as base64) is the largest body. */
+const FAULT_BODY_MAX = 16 * 1024 * 1024;
+export const FAULT_LIMITS = { latencyMs: 60_000, restartSeconds: 300, rate: 1000 } as const;
+/** Headers a proxy adds: a request that went through one is not a direct client. */
+const PROXY_HEADERS = ['via', 'forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-real-ip'];
+
+const clamp = (v: unknown, max: number): number => {
+  const n = Number(v);
+  return Number.isFinite(n) ? Math.min(max, Math.max(0, n)) : 0;
+};
 
 export interface FaultActions {
   dropSockets(): void;
@@ -33,9 +48,38 @@ function isLoopback(req: http.IncomingMessage): boolean {
   return a === '::1' || a.startsWith('127.') || a.startsWith('::ffff:127.');
 }
 
-async function body(req: http.IncomingMessage): Promise<Record<string, unknown>> {
+/**
+ * Why a request may not use the faults, or null. Only a direct local client
+ * may: on loopback; the raw path exactly /__emulator/… (no encoding, which a
+ * proxy might resolve differently); no proxy's forwarding headers (our dev
+ * proxy and servers forward from loopback too); no Origin (a browser page, so
+ * a site cannot call them cross-site); and the token in a custom header, which
+ * a page could only send after a CORS preflight, and OPTIONS is refused.
+ */
+function guard(req: http.IncomingMessage, token: string): { status: number; error: string } | null {
+  const raw = (req.url ?? '').split('?')[0] ?? '';
+  if (raw.includes('%')) return { status: 400, error: 'no encoded paths' };
+  if (!isLoopback(req)) return { status: 403, error: 'fault injection answers on loopback only' };
+  if (PROXY_HEADERS.some((h) => req.headers[h] !== undefined)) return { status: 403, error: 'not through a proxy' };
+  if (req.method === 'OPTIONS') return { status: 405, error: 'no cross-origin calls' };
+  if (req.headers.origin !== undefined) return { status: 403, error: 'not from a web page' };
+  const given = req.headers[FAULT_TOKEN_HEADER];
+  const ok = typeof given === 'string' && given.length === token.length && crypto.timingSafeEqual(Buffer.from(given), Buffer.from(token));
+  if (!ok) return { status: 401, error: `the ${FAULT_TOKEN_HEADER} header is missing or wrong` };
+  if (req.method === 'POST' && !/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+    return { status: 415, error: 'POST bodies are application/json' };
+  }
+  return null;
+}
+
+async function body(req: http.IncomingMessage): Promise<Record<string, unknown> | null> {
   const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > FAULT_BODY_MAX) return null;
+    chunks.push(c as Buffer);
+  }
   if (chunks.length === 0) return {};
   try {
     const v: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
@@ -51,19 +95,27 @@ function reply(res: http.ServerResponse, status: number, data: unknown) {
   res.end(text);
 }
 
-export function faultRoutes(actions: FaultActions): ExtraRoute {
+export function faultRoutes(actions: FaultActions, token: string): ExtraRoute {
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://device');
     if (!url.pathname.startsWith('/__emulator/')) return false;
-    if (!isLoopback(req)) {
-      reply(res, 403, { error: 'fault injection answers on loopback only' });
+    const refused = guard(req, token);
+    if (refused) {
+      req.resume();
+      res.setHeader('Connection', 'close');
+      reply(res, refused.status, { error: refused.error });
       return true;
     }
     const route = `${req.method} ${url.pathname}`;
     const b = req.method === 'POST' ? await body(req) : {};
+    if (!b) {
+      res.setHeader('Connection', 'close');
+      reply(res, 413, { error: 'body too large' });
+      return true;
+    }
     switch (route) {
       case 'POST /__emulator/latency':
-        actions.setLatency(Math.max(0, Number(b.ms) || 0));
+        actions.setLatency(clamp(b.ms, FAULT_LIMITS.latencyMs));
         reply(res, 200, { ok: true });
         return true;
       case 'POST /__emulator/ws/drop':
@@ -90,10 +142,10 @@ export function faultRoutes(actions: FaultActions): ExtraRoute {
       }
       case 'POST /__emulator/restart':
         reply(res, 200, { ok: true });
-        setImmediate(() => actions.restart(b.seconds === undefined ? undefined : Number(b.seconds)));
+        setImmediate(() => actions.restart(b.seconds === undefined ? undefined : clamp(b.seconds, FAULT_LIMITS.restartSeconds)));
         return true;
       case 'POST /__emulator/rate':
-        await actions.setRate(Math.max(0, Number(b.rate) || 0));
+        await actions.setRate(clamp(b.rate, FAULT_LIMITS.rate));
         reply(res, 200, { ok: true });
         return true;
       case 'POST /__emulator/clock': {

@@ -2,7 +2,9 @@
 // tests and the benchmarks. Besides the API it runs what a node does on its
 // own: the WebSocket and HTTP push, restarts (reboot, upgrade, reset, the
 // HTTPS switch) and, for tests, fault injection.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { DEFAULT_TIME } from './clock';
 import { createContext, DEFAULT_OPTIONS, type EmulatorContext, type EmulatorOptions } from './context';
 import { seedDemo } from './demo/seed';
@@ -27,6 +29,8 @@ export interface Emulator {
   /** Changes scheme after the HTTPS switch (the port stays). */
   readonly url: string;
   readonly port: number;
+  /** The X-Emulator-Token header's value for /__emulator/ (faults.ts); new every start. */
+  readonly faultToken: string;
   ctx: EmulatorContext;
   hub: WsHub;
   pusher: HttpPusher;
@@ -50,14 +54,18 @@ export async function startEmulator(
 ): Promise<Emulator> {
   const options: EmulatorOptions = { ...DEFAULT_OPTIONS, ...partial };
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const engine = deps.engine ?? createFaceEngine();
+  // Uploads being received when the process last stopped (body.ts keeps large ones there).
+  fs.rmSync(path.join(options.dataDir, 'uploads'), { recursive: true, force: true });
+  // Analyses hold descriptors of enrolled people: they live under the data folder, bounded (engine.ts).
+  const cacheRoot = options.cacheDir ?? path.join(options.dataDir, 'cache');
+  const engine = deps.engine ?? createFaceEngine({ cacheDir: path.join(cacheRoot, 'analyses') });
   const ctx = createContext(options, engine);
   if (!ctx.config.has('seeded')) {
     if (options.demo) await seedDemo(ctx);
     ctx.config.set('seeded', { demo: options.demo, at: ctx.clock.format() });
   }
 
-  const hub = new WsHub(() => wsKey(ctx), ctx.log);
+  const hub = new WsHub(() => wsKey(ctx), ctx.log, options.wsSubscribeTimeoutMs);
   const pusher = new HttpPusher(
     () => pushTarget(ctx),
     () => deviceId(ctx),
@@ -80,7 +88,7 @@ export async function startEmulator(
   // The engine runs on a dozen composed frames once; until a capture is wanted, nothing loads.
   const prepareScenes = () =>
     (scenesReady ??= (async () => {
-      const pool = await loadFacePool(engine, options.facesDir, { log: ctx.log });
+      const pool = await loadFacePool(engine, options.facesDir, { cacheDir: cacheRoot, log: ctx.log });
       pipeline.setScenes(await buildScenes(engine, pool, SCENE_COUNT));
       ctx.log(`capture pipeline: ${pipeline.counts.scenes} scenes ready`);
     })());
@@ -96,27 +104,31 @@ export async function startEmulator(
   let closed = false;
   let upWaiters: Array<() => void> = [];
 
+  const faultToken = crypto.randomBytes(16).toString('hex');
   const routes = [
-    faultRoutes({
-      dropSockets: () => hub.dropAll(),
-      setCameraOnline: (channel, online) => setCameraOnline(ctx, channel, online),
-      expireSessions: () => ctx.sessions.clear(),
-      capture: async (channel, photo) => {
-        if (!photo) await prepareScenes();
-        return pipeline.captureNow(channel, photo);
+    faultRoutes(
+      {
+        dropSockets: () => hub.dropAll(),
+        setCameraOnline: (channel, online) => setCameraOnline(ctx, channel, online),
+        expireSessions: () => ctx.sessions.clear(),
+        capture: async (channel, photo) => {
+          if (!photo) await prepareScenes();
+          return pipeline.captureNow(channel, photo);
+        },
+        setRate: (r) => setRate(r),
+        restart: (seconds) => void restart(seconds),
+        setLatency: (ms) => {
+          ctx.faults.latencyMs = ms;
+        },
+        stepClock: (seconds) => {
+          const time = ctx.config.get('time', DEFAULT_TIME);
+          ctx.config.set('time', { ...time, offsetMs: time.offsetMs + seconds * 1000 });
+          return ctx.clock.format();
+        },
+        stats: () => ({ state, rate, ws: hub.stats(), http: pusher.stats(), capture: pipeline.stats() }),
       },
-      setRate: (r) => setRate(r),
-      restart: (seconds) => void restart(seconds),
-      setLatency: (ms) => {
-        ctx.faults.latencyMs = ms;
-      },
-      stepClock: (seconds) => {
-        const time = ctx.config.get('time', DEFAULT_TIME);
-        ctx.config.set('time', { ...time, offsetMs: time.offsetMs + seconds * 1000 });
-        return ctx.clock.format();
-      },
-      stats: () => ({ state, rate, ws: hub.stats(), http: pusher.stats(), capture: pipeline.stats() }),
-    }),
+      faultToken,
+    ),
   ];
 
   const listen = async (port: number) =>
@@ -160,6 +172,7 @@ export async function startEmulator(
       return server.url;
     },
     port,
+    faultToken,
     ctx,
     hub,
     pusher,

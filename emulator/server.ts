@@ -3,17 +3,11 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import busboy from 'busboy';
 import { WebSocketServer } from 'ws';
 import type { EmulatorContext } from './context';
-import { dispatch, envelope, type Incoming } from './dispatch';
-import { ErrorCode } from '../src/api/protocol/error-codes';
-import type { ReceivedFile } from './operations/handler';
-
-const { PARAM_ERROR } = ErrorCode;
-
-/** The device takes bodies up to this size: a batch import of a few hundred photos. */
-const BODY_LIMIT = 512 * 1024 * 1024;
+import { readFormBody, readJsonBody } from './body';
+import { dispatch, envelope } from './dispatch';
+import { WS_MAX_PAYLOAD } from './push/ws';
 
 const CONTENT_TYPES: Record<string, string> = {
   jpg: 'image/jpeg',
@@ -24,52 +18,25 @@ const CONTENT_TYPES: Record<string, string> = {
   csv: 'text/csv; charset=utf-8',
 };
 
-function readJson(req: http.IncomingMessage): Promise<Record<string, unknown> | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > BODY_LIMIT) req.destroy();
-      else chunks.push(c);
-    });
-    req.on('end', () => {
-      try {
-        const v: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        resolve(typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
-      } catch {
-        resolve(null);
-      }
-    });
-    req.on('error', reject);
-  });
-}
-
-function readForm(req: http.IncomingMessage): Promise<{ fields: Record<string, string>; files: Record<string, ReceivedFile> } | null> {
-  return new Promise((resolve) => {
-    let bb: busboy.Busboy;
-    try {
-      bb = busboy({ headers: req.headers, limits: { fileSize: BODY_LIMIT }, defParamCharset: 'utf8' });
-    } catch {
-      resolve(null);
-      return;
-    }
-    const fields: Record<string, string> = {};
-    const files: Record<string, ReceivedFile> = {};
-    bb.on('field', (name, value) => {
-      fields[name] = value;
-    });
-    bb.on('file', (name, stream, info) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        files[name] = { filename: info.filename ?? name, data: Buffer.concat(chunks) };
-      });
-    });
-    bb.on('close', () => resolve({ fields, files }));
-    bb.on('error', () => resolve(null));
-    req.pipe(bb);
-  });
+/**
+ * The path of a request as sent, decoded, or null when no device path could be
+ * it: a malformed percent-encoding, a `.` or `..` segment (raw or encoded), a
+ * backslash or a NUL. The device's paths have none, and the URL parser would
+ * resolve a `..` itself (`/ws/../__emulator/stats` into `/__emulator/stats`):
+ * such a request gets a 400, never a route.
+ */
+export function canonicalPath(rawUrl: string): string | null {
+  const raw = rawUrl.split('?')[0] ?? '';
+  if (!raw.startsWith('/')) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+  if (/[\\\0]/.test(decoded)) return null;
+  if (decoded.split('/').some((seg) => seg === '.' || seg === '..')) return null;
+  return decoded;
 }
 
 function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8') {
@@ -101,29 +68,36 @@ export async function startServer(
 ): Promise<RunningServer> {
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     try {
-      const url = new URL(req.url ?? '/', 'http://device');
+      const pathname = canonicalPath(req.url ?? '/');
+      if (pathname === null) {
+        req.resume();
+        send(res, 400, 'bad request', 'text/plain');
+        return;
+      }
       for (const route of opts.extraRoutes ?? []) {
         if (await route(req, res)) return;
       }
-      if (req.method === 'POST' && (url.pathname === '/api/json' || url.pathname === '/api/form')) {
-        const via = url.pathname === '/api/json' ? 'json' : 'form';
+      if (req.method === 'POST' && (pathname === '/api/json' || pathname === '/api/form')) {
         const sessionHeader = req.headers.sessionid;
         const session = typeof sessionHeader === 'string' ? sessionHeader : null;
-        let incoming: Incoming | null = null;
-        if (via === 'json') {
-          const body = await readJson(req);
-          if (body) incoming = { via, fields: body, session };
-        } else {
-          const form = await readForm(req);
-          if (form) incoming = { via, fields: form.fields, files: form.files, session };
+        const body = pathname === '/api/json' ? await readJsonBody(ctx, req, session) : await readFormBody(ctx, req, session);
+        if (body.kind === 'refused') {
+          // Refused before the body was read whole: the rest is discarded and the connection closed.
+          const text = JSON.stringify(envelope(body.code));
+          res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), Connection: 'close' });
+          res.end(text);
+          return;
         }
-        if (ctx.faults.latencyMs > 0) await new Promise((r) => setTimeout(r, ctx.faults.latencyMs));
-        const answer = incoming ? await dispatch(ctx, incoming) : envelope(PARAM_ERROR);
-        send(res, 200, JSON.stringify(answer));
+        try {
+          if (ctx.faults.latencyMs > 0) await new Promise((r) => setTimeout(r, ctx.faults.latencyMs));
+          send(res, 200, JSON.stringify(await dispatch(ctx, body.incoming)));
+        } finally {
+          body.cleanup();
+        }
         return;
       }
-      if ((req.method === 'GET' || req.method === 'HEAD') && url.pathname.startsWith('/ws/') && url.pathname.length > 4) {
-        const devicePath = decodeURIComponent(url.pathname.slice(4));
+      if ((req.method === 'GET' || req.method === 'HEAD') && pathname.startsWith('/ws/') && pathname.length > 4) {
+        const devicePath = pathname.slice(4);
         const data = ctx.files.read(devicePath);
         if (!data) {
           send(res, 404, 'not found', 'text/plain');
@@ -159,16 +133,22 @@ export async function startServer(
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
 
-  const wss = new WebSocketServer({ noServer: true });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_PAYLOAD });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://device');
-    if (url.pathname !== '/ws/' && url.pathname !== '/ws') {
+    const pathname = canonicalPath(req.url ?? '/');
+    if (pathname !== '/ws/' && pathname !== '/ws') {
       socket.destroy();
       return;
     }
+    socket.on('error', () => socket.destroy());
     wss.handleUpgrade(req, socket, head, (ws) => {
-      wss.emit('connection', ws, req);
-      opts.onWsConnection?.(ws, req);
+      try {
+        wss.emit('connection', ws, req);
+        opts.onWsConnection?.(ws, req);
+      } catch (e) {
+        ctx.log(`ws: connection failed: ${e instanceof Error ? e.message : String(e)}`);
+        ws.terminate();
+      }
     });
   });
 

@@ -31,7 +31,8 @@ const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';
 console.log('');
 console.log(`Console:  ${url}`);
 console.log(`Device:   ${deviceUrl()}${external ? '' : ' (embedded emulator, demo data in .data/emulator)'}`);
-if (!external) console.log('Login:    admin / Admin@12345');
+// Never the password itself (a banner ends up in logs and screen shares): README gives the demo's.
+if (!external) console.log('Login:    admin, with the demo password (README, "Two commands")');
 console.log('Stop with Ctrl+C.');
 
 const stop = async () => {

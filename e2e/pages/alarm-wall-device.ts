@@ -13,10 +13,19 @@ export interface LibraryPerson {
   photo: string;
 }
 
-async function post(url: string, route: string, body: unknown = {}): Promise<unknown> {
+/**
+ * The fault routes' header: the shared emulator's token, which global-setup.ts
+ * puts in the environment, or that of a spec's own emulator (its faultToken).
+ */
+export function faultHeaders(token = process.env.EMULATOR_TOKEN): Record<string, string> {
+  if (!token) throw new Error('EMULATOR_TOKEN unset: run through playwright.config.ts (global setup)');
+  return { 'X-Emulator-Token': token, 'Content-Type': 'application/json' };
+}
+
+async function post(url: string, route: string, body: unknown, token: string | undefined): Promise<unknown> {
   const res = await fetch(`${url}/__emulator/${route}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: faultHeaders(token),
     body: JSON.stringify(body),
   });
   const json: unknown = await res.json();
@@ -28,6 +37,8 @@ export class WallDevice {
   constructor(
     readonly url: string,
     readonly call: Call,
+    /** The emulator's fault token, when it is not the shared one. */
+    readonly token?: string,
   ) {}
 
   /** The `index`-th person of the first library of that type (1 blacklist, 2 whitelist). */
@@ -42,26 +53,26 @@ export class WallDevice {
 
   /** One capture on `channel` (of `photo`, else of the camera's next scene); the snap_ids it pushed. */
   async capture(channel: number, photo?: string): Promise<string[]> {
-    const answer = (await post(this.url, 'capture', photo ? { channel, photo } : { channel })) as { result: { snap_ids: string[] } };
+    const answer = (await post(this.url, 'capture', photo ? { channel, photo } : { channel }, this.token)) as { result: { snap_ids: string[] } };
     return answer.result.snap_ids;
   }
 
   dropSockets(): Promise<unknown> {
-    return post(this.url, 'ws/drop');
+    return post(this.url, 'ws/drop', {}, this.token);
   }
 
   /** Steps the device's clock (a zone set and corrected, NTP); answers its new time. */
   async stepClock(seconds: number): Promise<string> {
-    return ((await post(this.url, 'clock', { stepSeconds: seconds })) as { time: string }).time;
+    return ((await post(this.url, 'clock', { stepSeconds: seconds }, this.token)) as { time: string }).time;
   }
 
   restart(seconds: number): Promise<unknown> {
-    return post(this.url, 'restart', { seconds });
+    return post(this.url, 'restart', { seconds }, this.token);
   }
 
   async state(): Promise<'up' | 'down'> {
     try {
-      const res = await fetch(`${this.url}/__emulator/stats`);
+      const res = await fetch(`${this.url}/__emulator/stats`, { headers: faultHeaders(this.token) });
       return ((await res.json()) as { state: 'up' | 'down' }).state;
     } catch {
       return 'down';

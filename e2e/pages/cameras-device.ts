@@ -8,6 +8,7 @@ import path from 'node:path';
 import { addCamera, addRelay, deleteCamera, listCameras, listRelays, type CameraRecord, type RelayBinding } from '../../src/api/protocol/cameras';
 import type { Call } from '../../src/api/client';
 import type { RequestOf } from '../../src/api/protocol/operation';
+import { faultHeaders } from './alarm-wall-device';
 
 /** Every camera a spec adds is named so, and only those are cleaned up. */
 export const E2E_PREFIX = 'e2e ';
@@ -159,7 +160,7 @@ export interface CaptureOutcome {
 export async function triggerCapture(emulatorUrl: string, channel: number): Promise<CaptureOutcome> {
   const res = await fetch(`${emulatorUrl}/__emulator/capture`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: faultHeaders(),
     body: JSON.stringify({ channel }),
   });
   const body = (await res.json().catch(() => ({}))) as { ok?: boolean; error?: string; result?: { snap_ids?: string[]; filtered?: number } };

@@ -76,7 +76,7 @@ test('a device restart is shown; after logging in again the alarms pushed meanwh
     let session: string | null = null;
     const call = createClient({ baseUrl: emulator.url, getSession: () => session });
     session = await call(login, { user_name: DEMO_USER, user_pwd: DEMO_PASSWORD });
-    const dev = new WallDevice(emulator.url, call);
+    const dev = new WallDevice(emulator.url, call, emulator.faultToken);
     const staff = await dev.person(2);
     const suspect = await dev.person(1);
 

@@ -5,15 +5,14 @@
 // fields), bottom-up and top-down rows. RLE and embedded JPEG/PNG are refused
 // (null): rare in practice, and a refusal is what a broken picture gets.
 
+import { PICTURE_MAX_PIXELS, PICTURE_MAX_SIDE } from '../../src/api/protocol/limits';
+
 export interface RgbPicture {
   width: number;
   height: number;
   /** width × height × 3 bytes, RGB, top row first. */
   rgb: Buffer;
 }
-
-/** Past this, refuse instead of allocating (sharp's own default limit is similar). */
-const MAX_PIXELS = 100_000_000;
 
 export function isBmp(data: Uint8Array): boolean {
   return data.length >= 26 && data[0] === 0x42 && data[1] === 0x4d;
@@ -51,7 +50,8 @@ export function decodeBmp(input: Uint8Array): RgbPicture | null {
     } else return null;
     const height = Math.abs(rawHeight);
     const topDown = rawHeight < 0;
-    if (width <= 0 || height === 0 || width * height > MAX_PIXELS) return null;
+    // The header's size, before any allocation: what no camera produces is refused.
+    if (width <= 0 || height === 0 || width > PICTURE_MAX_SIDE || height > PICTURE_MAX_SIDE || width * height > PICTURE_MAX_PIXELS) return null;
 
     // BI_RGB 0, BI_BITFIELDS 3, BI_ALPHABITFIELDS 6.
     let masks: [number, number, number] | null = null;

@@ -3,6 +3,7 @@
 // and the face pool. Decoding runs on libvips' threads (sharp) or, for BMP, in
 // a short synchronous loop; neither holds the event loop for long.
 import sharp, { type Metadata, type Sharp } from 'sharp';
+import { PICTURE_MAX_PIXELS, PICTURE_MAX_SIDE } from '../../src/api/protocol/limits';
 import { decodeBmp, isBmp } from './bmp';
 import { NotAnImageError } from './types';
 
@@ -20,9 +21,23 @@ export interface OpenedPicture {
   height: number;
 }
 
+/**
+ * A size some camera or phone produces. Checked on the header before any
+ * decode: a 250 KB PNG may declare 16000 × 16000 pixels (a gigabyte once
+ * decoded), and is refused like a picture that cannot be read (-1104).
+ */
+export function isPlausibleSize(width: number, height: number): boolean {
+  return width > 0 && height > 0 && width <= PICTURE_MAX_SIDE && height <= PICTURE_MAX_SIDE && width * height <= PICTURE_MAX_PIXELS;
+}
+
+/** sharp on a picture whose header passed isPlausibleSize; libvips refuses past the same pixels anyway. */
+export const sharpOf = (bytes: Uint8Array, failOn?: 'truncated') =>
+  sharp(bytes, { limitInputPixels: PICTURE_MAX_PIXELS, ...(failOn ? { failOn } : {}) });
+
 /** Reads a picture's header; throws NotAnImageError for anything the device would refuse. */
 export async function openPicture(bytes: Uint8Array): Promise<OpenedPicture> {
   if (isBmp(bytes)) {
+    // decodeBmp reads the header's size first and refuses past PICTURE_MAX_PIXELS.
     const bmp = decodeBmp(bytes);
     if (!bmp) throw new NotAnImageError();
     const raw = { width: bmp.width, height: bmp.height, channels: 3 as const };
@@ -30,17 +45,18 @@ export async function openPicture(bytes: Uint8Array): Promise<OpenedPicture> {
   }
   let meta: Metadata;
   try {
-    meta = await sharp(bytes).metadata();
+    meta = await sharpOf(bytes).metadata();
   } catch {
     throw new NotAnImageError();
   }
   if (!meta.format || !ACCEPTED.has(meta.format) || !meta.width || !meta.height) throw new NotAnImageError();
+  if (!isPlausibleSize(meta.width, meta.height)) throw new NotAnImageError();
   // Orientations 5-8 swap the sides; boxes are given in the upright picture, as a browser shows it.
   const swap = (meta.orientation ?? 1) >= 5;
   return {
     width: swap ? meta.height : meta.width,
     height: swap ? meta.width : meta.height,
-    pipeline: () => sharp(bytes).rotate(),
+    pipeline: () => sharpOf(bytes).rotate(),
   };
 }
 

@@ -1,10 +1,13 @@
 // The real engine (face-api on WASM) on face-api's sample photos. One engine
 // for the file, with no disk cache, so every first look really runs the models.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FACE_ATTR_VALUES } from '../../src/api/protocol/attributes';
 import { encodeBmp } from './bmp';
-import { createFaceEngine, type RealFaceEngine } from './engine';
+import { createFaceEngine, pruneCache, type RealFaceEngine } from './engine';
 import { blankJpeg, NOT_A_PICTURE, sampleFaceCrops, samplePhoto } from './fixtures';
 import { NotAnImageError } from './types';
 
@@ -103,6 +106,34 @@ describe('face engine (face-api, WASM, worker thread)', () => {
         `rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`,
     );
     expect(s.loadMs).toBeGreaterThan(0);
+  });
+
+  it('keeps its disk cache bounded (the oldest go first), and forgets it on a reset', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-engine-cache-'));
+    const files = () => fs.readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.json')).map(String).sort();
+    for (let i = 0; i < 10; i++) {
+      const file = path.join(dir, `0${i}`, `${i}.json`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, '{}');
+      fs.utimesSync(file, 1000 + i, 1000 + i);
+    }
+    expect(pruneCache(dir, 5)).toBe(4);
+    expect(files()).toEqual(['06/6.json', '07/7.json', '08/8.json', '09/9.json']);
+    const cached = createFaceEngine({ cacheDir: dir });
+    cached.clearCache();
+    expect(fs.existsSync(dir)).toBe(false);
+    await cached.close();
+    // Without a folder, memory only: nothing under node_modules, nothing anywhere.
+    expect(createFaceEngine().cacheDir).toBeNull();
+  });
+
+  it('an emulator keeps the analyses under its data folder', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-engine-data-'));
+    const { startEmulator } = await import('../index');
+    const emulator = await startEmulator({ port: 0, dataDir, quiet: true, rate: 0 });
+    expect((emulator.ctx.engine as RealFaceEngine).cacheDir).toBe(path.join(dataDir, 'cache', 'analyses'));
+    await emulator.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('refuses work once closed', async () => {

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { decodeForInference } from './decode';
-import { defaultCacheDir, samplePhotoFiles } from './paths';
+import { samplePhotoFiles } from './paths';
 import { distanceToSimilarity, euclidean, faceAttributes, faceQuality } from './scoring';
 import type { Analysis, FaceEngine, FoundFace } from './types';
 import type { RawFace, WorkerJob, WorkerReply } from './worker';
@@ -24,12 +24,15 @@ export interface FaceEngineOptions {
   /** Analyses kept in memory (LRU). */
   cacheSize?: number;
   /**
-   * Also keep analyses on disk here (one small JSON per sha1), so a restart,
-   * a fresh data folder or the next test run does not rerun the same pictures
-   * (the demo enrols the same pool faces every time). Default
-   * node_modules/.cache/nebula-faces/analyses; false for memory only.
+   * Also keep analyses on disk here (one small JSON per sha1), so a restart
+   * does not rerun the same pictures (the demo enrols the same pool faces
+   * every time). The emulator passes <data>/cache/analyses: analyses hold
+   * descriptors of enrolled people, so they live and go with the data.
+   * Default (and false): memory only.
    */
   cacheDir?: string | false;
+  /** Analyses kept on disk at most; past it the oldest fifth goes. */
+  cacheMaxFiles?: number;
   /** Load and warm-up figures, and worker failures. */
   log?: (message: string) => void;
 }
@@ -46,6 +49,9 @@ export interface EngineStats {
 
 export interface RealFaceEngine extends FaceEngine {
   stats(): EngineStats;
+  /** Where analyses are kept on disk, or null (memory only). */
+  readonly cacheDir: string | null;
+  clearCache(): void;
 }
 
 /**
@@ -53,6 +59,37 @@ export interface RealFaceEngine extends FaceEngine {
  * of an older engine are not reused.
  */
 const ENGINE_VERSION = 'face-api-1.7.15/ssd0.5/pad0.25/q1';
+
+/** ~2 KB a file: 20 000 analyses are ~40 MB, a demo store's worth several times over. */
+export const DISK_CACHE_MAX_FILES = 20_000;
+
+function cacheFiles(dir: string): string[] {
+  try {
+    return fs
+      .readdirSync(dir, { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.json'))
+      .map((e) => path.join(e.parentPath, e.name));
+  } catch {
+    return [];
+  }
+}
+
+/** Removes the oldest fifth of the disk cache; answers how many files are left. */
+export function pruneCache(dir: string, max: number): number {
+  const files = cacheFiles(dir);
+  if (files.length <= max) return files.length;
+  const aged = files.map((f) => {
+    try {
+      return { f, t: fs.statSync(f).mtimeMs };
+    } catch {
+      return { f, t: 0 };
+    }
+  });
+  aged.sort((a, b) => a.t - b.t);
+  const drop = files.length - Math.floor(max * 0.8);
+  for (const { f } of aged.slice(0, drop)) fs.rmSync(f, { force: true });
+  return files.length - drop;
+}
 
 interface PendingJob {
   resolve(reply: WorkerReply & { ok: true }): void;
@@ -72,7 +109,10 @@ export function createFaceEngine(opts: FaceEngineOptions = {}): RealFaceEngine {
   const cacheSize = opts.cacheSize ?? 500;
   const log = opts.log ?? (() => {});
   const version = `${ENGINE_VERSION}/${maxSide}`;
-  const cacheDir = opts.cacheDir === false ? null : (opts.cacheDir ?? path.join(defaultCacheDir(), 'analyses'));
+  const cacheDir = opts.cacheDir || null;
+  const cacheMaxFiles = opts.cacheMaxFiles ?? DISK_CACHE_MAX_FILES;
+  /** Files on disk, counted at the first write; null until then. */
+  let diskCount: number | null = null;
   const memory = new Map<string, Analysis>();
   const inFlight = new Map<string, Promise<Analysis>>();
   const stats: EngineStats = { inferences: 0, cacheHits: 0 };
@@ -223,6 +263,8 @@ export function createFaceEngine(opts: FaceEngineOptions = {}): RealFaceEngine {
       const tmp = `${file}.${process.pid}.tmp`;
       fs.writeFileSync(tmp, JSON.stringify(stored));
       fs.renameSync(tmp, file);
+      diskCount = (diskCount ?? cacheFiles(cacheDir!).length - 1) + 1;
+      if (diskCount > cacheMaxFiles) diskCount = pruneCache(cacheDir!, cacheMaxFiles);
     } catch (e) {
       log(`face engine: cannot write the disk cache: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -285,6 +327,12 @@ export function createFaceEngine(opts: FaceEngineOptions = {}): RealFaceEngine {
     ready,
     similarity: (a, b) => distanceToSimilarity(euclidean(a, b)),
     stats: () => ({ ...stats }),
+    cacheDir,
+    clearCache() {
+      memory.clear();
+      if (cacheDir) fs.rmSync(cacheDir, { recursive: true, force: true });
+      diskCount = 0;
+    },
     async close() {
       closed = true;
       const w = worker;

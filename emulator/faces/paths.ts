@@ -10,9 +10,14 @@ export function faceApiDir(): string {
   return path.dirname(require.resolve('@vladmandic/face-api/package.json'));
 }
 
-/** node_modules/.cache/nebula-faces: survives data resets, shared by every data folder. */
-export function defaultCacheDir(): string {
-  return path.join(path.dirname(path.dirname(faceApiDir())), '.cache', 'nebula-faces');
+/**
+ * node_modules/.cache/nebula-faces-tests: for tests only (testing.ts, the e2e
+ * set-up), whose data folders are fresh each time while their pictures (the
+ * package's samples, synthetic faces) are the same. Never a device's data:
+ * an emulator keeps its caches under --data (README). Delete it at will.
+ */
+export function testCacheDir(): string {
+  return path.join(path.dirname(path.dirname(faceApiDir())), '.cache', 'nebula-faces-tests');
 }
 
 /** face-api's demo/sample*.jpg (six group photos), in order. */

@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFaceEngine, type RealFaceEngine } from './engine';
 import { NOT_A_PICTURE } from './fixtures';
+import { testCacheDir } from './paths';
 import { loadFacePool, loadScenePhotos, POOL_SIZE, type PoolFace } from './pool';
 
 describe('face pool', () => {
@@ -15,7 +16,7 @@ describe('face pool', () => {
   let pool: PoolFace[];
   beforeAll(async () => {
     // Analyses come from the shared disk cache when present; the crops are cut afresh here.
-    engine = createFaceEngine();
+    engine = createFaceEngine({ cacheDir: path.join(testCacheDir(), 'analyses') });
     cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-pool-'));
     pool = await loadFacePool(engine, undefined, { cacheDir });
   });

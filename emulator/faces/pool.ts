@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { IMAGE_EXTENSIONS } from '../../src/api/protocol/limits';
 import { cropFaces } from './decode';
-import { defaultCacheDir, samplePhotoFiles } from './paths';
+import { samplePhotoFiles } from './paths';
 import { ENROL_QUALITY_MIN, NotAnImageError, type FaceEngine } from './types';
 
 export interface PoolFace {
@@ -30,7 +30,7 @@ export const POOL_SIZE = 256;
 /** Bumped when the cropping rules change, so old crops are cut again. */
 const POOL_VERSION = 'pool-2';
 
-export { defaultCacheDir, samplePhotoFiles };
+export { samplePhotoFiles };
 
 /** The whole sample photos, as scene frames for the capture pipeline. */
 export function loadScenePhotos(): ScenePhoto[] {
@@ -69,7 +69,7 @@ export interface FacePoolOptions {
  */
 export async function loadFacePool(engine: FaceEngine, facesDir?: string, opts: FacePoolOptions = {}): Promise<PoolFace[]> {
   const files = facesDir ? pictureFiles(facesDir) : samplePhotoFiles();
-  const cacheDir = path.join(opts.cacheDir ?? defaultCacheDir(), 'pool');
+  const cacheDir = opts.cacheDir ? path.join(opts.cacheDir, 'pool') : null;
   const pool: PoolFace[] = [];
   for (const file of files) {
     const bytes = fs.readFileSync(file);
@@ -85,13 +85,13 @@ async function sourceCrops(
   engine: FaceEngine,
   bytes: Buffer,
   key: string,
-  cacheDir: string,
+  cacheDir: string | null,
   log?: (m: string) => void,
 ): Promise<Buffer[]> {
-  const index = path.join(cacheDir, `${key}.json`);
+  const index = cacheDir ? path.join(cacheDir, `${key}.json`) : null;
   try {
-    const cached = JSON.parse(fs.readFileSync(index, 'utf8')) as CachedSource;
-    if (cached.v === POOL_VERSION) return cached.crops.map((f) => fs.readFileSync(path.join(cacheDir, f)));
+    const cached = index ? (JSON.parse(fs.readFileSync(index, 'utf8')) as CachedSource) : null;
+    if (cacheDir && cached?.v === POOL_VERSION) return cached.crops.map((f) => fs.readFileSync(path.join(cacheDir, f)));
   } catch {
     // Not cached yet (or a partial cache): cut them again.
   }
@@ -112,6 +112,7 @@ async function sourceCrops(
     if (main && main.quality >= ENROL_QUALITY_MIN) kept.push(jpeg);
   }
 
+  if (!cacheDir || !index) return kept;
   fs.mkdirSync(cacheDir, { recursive: true });
   const names = kept.map((jpeg, i) => {
     const name = `${key}-${i}.jpg`;

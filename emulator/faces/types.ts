@@ -34,6 +34,8 @@ export interface FaceEngine {
   similarity(a: Float32Array, b: Float32Array): number;
   /** Loaded and warmed up. */
   ready(): Promise<void>;
+  /** Forgets every analysis, on disk too (a reset of the device). */
+  clearCache?(): void;
   close(): Promise<void>;
 }
 

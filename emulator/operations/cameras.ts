@@ -1,18 +1,12 @@
-// Cameras (§4.1-4.5) and camera-to-relay bindings (§10.1-10.3).
-//
-// A camera lives in `cameras` as one JSON row per channel (StoredCamera below,
-// wire field names, so other parts can read `lib_ids`, `camera_name` …).
-// The relays table holds the bindings; a binding's camera_name is read from
-// the camera at answer time, so a renamed camera shows its new name.
+// Cameras (§4.1-4.5): the checks and handlers of 513-516 and 1310. The stored
+// model is camera-store.ts, reachability reachability.ts, relays relays.ts;
+// the names other parts use are exported from here too.
 import type { z } from 'zod';
 import {
   addCamera,
-  addRelay,
   deleteCamera,
-  deleteRelay,
   getSipServerId,
   listCameras,
-  listRelays,
   updateCamera,
   VENDORS,
   type cameraRecord,
@@ -26,175 +20,27 @@ import {
   ROI_MAX_DEFAULT,
 } from '../../src/api/protocol/limits';
 import type { EmulatorContext } from '../context';
+import {
+  cameraKind,
+  OWN_SIP_PASSWORD,
+  powerCost,
+  readCamera,
+  readCameras,
+  sipServerId,
+  writeCamera,
+  type CameraKind,
+  type StoredCamera,
+} from './camera-store';
 import { handle, Refusal, type Handler, type HandlerRequest } from './handler';
+import { addressReachable, isCameraOnline, pause } from './reachability';
 import { splitIds } from './util';
 import { ErrorCode } from '../../src/api/protocol/error-codes';
 
-const { CAMERA_MISSING, CHANNEL_TAKEN, IMAGE_SNAP_MODE, LIBRARY_MISSING, NO_DATA, NO_POWER, PARAM_ERROR } = ErrorCode;
+export * from './camera-store';
+export { isCameraOnline, isIpv4, isReachableHost, isReachableUrl, UNREACHABLE_DELAY_MS } from './reachability';
+export { insertRelay, relayOnline } from './relays';
 
-/**
- * §4.2 note 4: "when the camera's ip is wrong or invalid, wait patiently for
- * the answer". We emulate it: an address we know to be unreachable (see
- * isReachableHost) makes 513 / 515 answer after this delay, and the camera is
- * listed offline.
- */
-export const UNREACHABLE_DELAY_MS = 3000;
-
-/**
- * §4.5's own example. The node's SIP server id is stored in config on first
- * use so it stays the same across restarts.
- */
-export const SIP_SERVER_ID_DEFAULT = '34020000002000000001';
-const SIP_SERVER_ID_KEY = 'camera.sip_server_id';
-/** §4.2 c: "when the SenseNebula-M is the SIP server, the authentication password is sensetime". */
-export const OWN_SIP_PASSWORD = 'sensetime';
-
-interface CommonFields {
-  channel: number;
-  camera_name: string;
-  position: string;
-  description: string;
-  /** "1,2": normalised (trimmed, no duplicates), "" for none. */
-  lib_ids: string;
-  threshold: number;
-  /**
-   * The fault-injection switch (setCameraOnline), true by default. A camera is
-   * listed online when this is set and its address is reachable.
-   */
-  reachable: boolean;
-}
-interface VideoFields extends CommonFields {
-  camera_mode: 'VIDEO';
-  decoder: string;
-  snap_mode: number;
-  facesize_min: number;
-  facesize_max: number;
-  /** "" is the full frame. */
-  camera_roi: string;
-  roi_max: number;
-}
-export interface RtspCamera extends VideoFields {
-  protocol: 'rtsp';
-  url: string;
-}
-export interface OnvifCamera extends VideoFields {
-  protocol: 'onvif';
-  ip: string;
-  port: number;
-  camera_user: string;
-  camera_pwd: string;
-}
-/** ip / port are the SIP server's (§4.1), not the camera's. */
-export interface GbCamera extends VideoFields {
-  protocol: 'GB28181';
-  ip: string;
-  port: number;
-  server_sip_id: string;
-  camera_sip_id: string;
-  camera_pwd: string;
-}
-export interface ImageCamera extends CommonFields {
-  camera_mode: 'IMAGE';
-  ip: string;
-  port: number;
-  camera_user: string;
-  camera_pwd: string;
-  vendor: string;
-  product: string;
-}
-export type StoredCamera = RtspCamera | OnvifCamera | GbCamera | ImageCamera;
-export type CameraKind = 'rtsp' | 'onvif' | 'GB28181' | 'IMAGE';
-
-export const cameraKind = (cam: StoredCamera): CameraKind => (cam.camera_mode === 'IMAGE' ? 'IMAGE' : cam.protocol);
-export const powerCost = (cam: Pick<StoredCamera, 'camera_mode'>): number => POWER_COST[cam.camera_mode];
-
-// ---------------------------------------------------------------- addresses
-
-const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-const IPV4 = new RegExp(`^${OCTET}(\\.${OCTET}){3}$`);
-export const isIpv4 = (s: string): boolean => IPV4.test(s);
-
-/** RFC 5737's documentation ranges: nothing answers there. */
-const UNREACHABLE_V4 = ['192.0.2.', '198.51.100.', '203.0.113.'];
-/** RFC 2606's reserved names: they never resolve. */
-const UNREACHABLE_TLDS = ['invalid', 'test', 'example'];
-const HOSTNAME = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
-
-/**
- * Our deterministic stand-in for "can the node reach this address": an IPv4
- * outside the documentation ranges, a well-formed host name outside the
- * reserved TLDs, or a bracketed IPv6 outside 2001:db8::/32. Anything else (a
- * typo such as "10.5.4", "192.0.2.7", "cam.invalid") is unreachable.
- */
-export function isReachableHost(host: string): boolean {
-  const h = host.trim();
-  if (isIpv4(h)) return !UNREACHABLE_V4.some((p) => h.startsWith(p));
-  if (/^\[[0-9A-Fa-f:.]+\]$/.test(h)) return !h.toLowerCase().startsWith('[2001:db8:');
-  if (/^[\d.]+$/.test(h)) return false; // digits and dots but not an IPv4: a mistyped address
-  if (!HOSTNAME.test(h)) return false;
-  const tld = h.split('.').pop()?.toLowerCase() ?? '';
-  return !UNREACHABLE_TLDS.includes(tld);
-}
-
-/** An rtsp URL is reachable when it parses as rtsp:// and its host is. */
-export function isReachableUrl(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return false;
-  }
-  return parsed.protocol === 'rtsp:' && parsed.hostname !== '' && isReachableHost(parsed.hostname);
-}
-
-const addressReachable = (cam: StoredCamera): boolean =>
-  cam.camera_mode === 'VIDEO' && cam.protocol === 'rtsp' ? isReachableUrl(cam.url) : isReachableHost(cam.ip);
-
-/** §4.1 status: 1 online, 0 offline. */
-export const isCameraOnline = (cam: StoredCamera): boolean => cam.reachable && addressReachable(cam);
-
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-// ---------------------------------------------------------------- store
-
-export function readCameras(ctx: EmulatorContext): StoredCamera[] {
-  return ctx.db
-    .prepare<[], { data: string }>('SELECT data FROM cameras ORDER BY channel')
-    .all()
-    .map((r) => JSON.parse(r.data) as StoredCamera);
-}
-
-export function readCamera(ctx: EmulatorContext, channel: number): StoredCamera | undefined {
-  const row = ctx.db.prepare<[number], { data: string }>('SELECT data FROM cameras WHERE channel = ?').get(channel);
-  return row ? (JSON.parse(row.data) as StoredCamera) : undefined;
-}
-
-function writeCamera(ctx: EmulatorContext, cam: StoredCamera): void {
-  ctx.db
-    .prepare('INSERT INTO cameras(channel, data) VALUES (?, ?) ON CONFLICT(channel) DO UPDATE SET data = excluded.data')
-    .run(cam.channel, JSON.stringify(cam));
-}
-
-/**
- * Fault injection for the live issue: takes a camera off line (or back).
- * Answers false when no camera is on the channel. Emits 'camera-status'
- * ({channel, status}) when the listed status changes.
- */
-export function setCameraOnline(ctx: EmulatorContext, channel: number, online: boolean): boolean {
-  const cam = readCamera(ctx, channel);
-  if (!cam) return false;
-  const before = isCameraOnline(cam);
-  const next: StoredCamera = { ...cam, reachable: online };
-  writeCamera(ctx, next);
-  const after = isCameraOnline(next);
-  if (before !== after) ctx.events.emit('camera-status', { channel, status: after ? 1 : 0 });
-  return true;
-}
-
-export function sipServerId(ctx: EmulatorContext): string {
-  if (!ctx.config.has(SIP_SERVER_ID_KEY)) ctx.config.set(SIP_SERVER_ID_KEY, SIP_SERVER_ID_DEFAULT);
-  return ctx.config.get(SIP_SERVER_ID_KEY, SIP_SERVER_ID_DEFAULT);
-}
+const { CAMERA_MISSING, CHANNEL_TAKEN, IMAGE_SNAP_MODE, LIBRARY_MISSING, NO_POWER, PARAM_ERROR } = ErrorCode;
 
 // ---------------------------------------------------------------- checks
 
@@ -427,58 +273,6 @@ export function toCameraRecord(cam: StoredCamera): CameraRecordIn {
   }
 }
 
-// ---------------------------------------------------------------- relays
-
-interface RelayRow {
-  id: number;
-  camera_channel: number;
-  camera_name: string | null;
-  dev_ip: string;
-  dev_port: number;
-  dev_name: string;
-  dev_tag: string;
-}
-
-const RELAY_SELECT = `
-  SELECT r.id, r.camera_channel, json_extract(c.data, '$.camera_name') AS camera_name,
-         r.dev_ip, r.dev_port, r.dev_name, r.dev_tag
-  FROM relays r LEFT JOIN cameras c ON c.channel = r.camera_channel`;
-
-function relayAnswer(row: RelayRow) {
-  return {
-    id: row.id,
-    camera_channel: row.camera_channel,
-    camera_name: row.camera_name ?? '',
-    dev_ip: row.dev_ip,
-    dev_port: row.dev_port,
-    dev_name: row.dev_name,
-    dev_tag: row.dev_tag,
-    dev_type: 'relay',
-  };
-}
-
-/**
- * §10.1 work_status: we have no relay to ping, so the rule is the cameras' one:
- * online unless dev_ip is in a documentation range (192.0.2.0/24 …).
- */
-export const relayOnline = (devIp: string): boolean => isReachableHost(devIp);
-
-export function insertRelay(
-  ctx: EmulatorContext,
-  req: HandlerRequest<typeof addRelay>,
-): ReturnType<typeof relayAnswer> {
-  if (!readCamera(ctx, req.camera_channel)) throw new Refusal(CAMERA_MISSING, `channel ${req.camera_channel}`);
-  // §10.2 shows dotted IPv4 only; a host name or a typo is a parameter error.
-  const devIp = req.dev_ip.trim();
-  if (!isIpv4(devIp)) throw new Refusal(PARAM_ERROR, `dev_ip ${req.dev_ip}`);
-  const { lastInsertRowid } = ctx.db
-    .prepare('INSERT INTO relays(camera_channel, dev_ip, dev_port, dev_name, dev_tag) VALUES (?, ?, ?, ?, ?)')
-    .run(req.camera_channel, devIp, req.dev_port, req.dev_name ?? '', req.dev_tag ?? '');
-  const row = ctx.db.prepare<[number], RelayRow>(`${RELAY_SELECT} WHERE r.id = ?`).get(Number(lastInsertRowid));
-  if (!row) throw new Error('relay vanished after insert');
-  return relayAnswer(row);
-}
-
 // ---------------------------------------------------------------- handlers
 
 export const camerasHandlers: Handler[] = [
@@ -494,13 +288,13 @@ export const camerasHandlers: Handler[] = [
   handle(addCamera, async (req, ctx) => {
     // The channel is stored before the wait, so a second add cannot take it meanwhile.
     const cam = insertCamera(ctx, req);
-    if (!addressReachable(cam)) await pause(UNREACHABLE_DELAY_MS);
+    if (!addressReachable(cam)) await pause(ctx.options.unreachableDelayMs);
     return { channel: cam.channel };
   }),
 
   handle(updateCamera, async (req, ctx) => {
     const { cam, slow } = editCamera(ctx, req);
-    if (slow) await pause(UNREACHABLE_DELAY_MS);
+    if (slow) await pause(ctx.options.unreachableDelayMs);
     return { channel: cam.channel };
   }),
 
@@ -520,19 +314,4 @@ export const camerasHandlers: Handler[] = [
   }),
 
   handle(getSipServerId, (_req, ctx) => ({ server_sip_id: sipServerId(ctx) })),
-
-  handle(listRelays, (_req, ctx) =>
-    ctx.db
-      .prepare<[], RelayRow>(`${RELAY_SELECT} ORDER BY r.id`)
-      .all()
-      .map((row) => ({ ...relayAnswer(row), work_status: relayOnline(row.dev_ip) ? 1 : 0 })),
-  ),
-
-  handle(addRelay, (req, ctx) => insertRelay(ctx, req)),
-
-  handle(deleteRelay, (req, ctx) => {
-    const { changes } = ctx.db.prepare('DELETE FROM relays WHERE id = ?').run(req.id);
-    if (changes === 0) throw new Refusal(NO_DATA, `relay ${req.id}`);
-    return '';
-  }),
 ];

@@ -5,6 +5,7 @@
 import sharp from 'sharp';
 import { IMAGE_EXTENSIONS } from '../../src/api/protocol/limits';
 import { decodeBmp, isBmp } from '../faces/bmp';
+import { isPlausibleSize, sharpOf } from '../faces/decode';
 import { Refusal } from './handler';
 import { ErrorCode } from '../../src/api/protocol/error-codes';
 
@@ -38,14 +39,15 @@ export async function toStoredJpeg(data: Buffer): Promise<Buffer> {
       .toBuffer();
   }
   try {
-    const meta = await sharp(data).metadata();
+    const meta = await sharpOf(data).metadata();
     if (!meta.format || !['jpeg', 'png', 'tiff'].includes(meta.format)) throw new Error(`format ${meta.format}`);
+    if (!isPlausibleSize(meta.width ?? 0, meta.height ?? 0)) throw new Error(`${meta.width} × ${meta.height} pixels`);
     if (meta.format === 'jpeg' && (meta.orientation ?? 1) === 1) {
       // A truncated JPEG passes metadata(): decode it fully to be sure.
-      await sharp(data, { failOn: 'truncated' }).raw().toBuffer();
+      await sharpOf(data, 'truncated').raw().toBuffer();
       return data;
     }
-    return await sharp(data, { failOn: 'truncated' }).rotate().flatten({ background: '#ffffff' }).jpeg({ quality: JPEG_QUALITY }).toBuffer();
+    return await sharpOf(data, 'truncated').rotate().flatten({ background: '#ffffff' }).jpeg({ quality: JPEG_QUALITY }).toBuffer();
   } catch (e) {
     if (e instanceof Refusal) throw e;
     throw new Refusal(BAD_IMAGE, e instanceof Error ? e.message : 'undecodable');

@@ -5,8 +5,14 @@ import type { EmulatorContext } from '../context';
 /** A file part as the emulator receives it. */
 export interface ReceivedFile {
   filename: string;
-  data: Buffer;
+  /** The bytes; for a large file kept on disk (body.ts), read when asked. */
+  readonly data: Buffer;
+  /** The size in bytes, known without reading `data`. */
+  size?: number;
 }
+
+/** A file's size without reading a disk-kept one into memory. */
+export const sizeOf = (f: ReceivedFile): number => f.size ?? f.data.length;
 
 export type FilesReceived<F> = F extends FileSpec
   ? { [K in keyof F]: F[K] extends 'many' ? ReceivedFile[] : ReceivedFile }

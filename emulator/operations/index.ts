@@ -4,6 +4,7 @@ import { facesHandlers } from './faces';
 import { librariesHandlers } from './libraries';
 import { recognitionHandlers } from './recognition';
 import { recordsHandlers } from './records';
+import { relaysHandlers } from './relays';
 import { sessionHandlers } from './session';
 import { systemHandlers } from './system';
 
@@ -14,6 +15,7 @@ const ALL: Handler[] = [
   ...recordsHandlers,
   ...recognitionHandlers,
   ...camerasHandlers,
+  ...relaysHandlers,
   ...systemHandlers,
 ];
 

@@ -12,7 +12,9 @@ import {
   searchFace,
   searchFaceB64,
 } from '../../src/api/protocol';
+import path from 'node:path';
 import { createFaceEngine, type RealFaceEngine } from '../faces/engine';
+import { testCacheDir } from '../faces/paths';
 import { blankJpeg, NOT_A_PICTURE, sampleFaceCrops, samplePhoto } from '../faces/fixtures';
 import { featureToBlob } from '../faces/gallery-index';
 import { startTestDevice, type TestDevice } from '../testing';
@@ -54,7 +56,7 @@ describe('detection and comparison (§3.25-3.29, §5)', () => {
 
   beforeAll(async () => {
     // The default engine keeps analyses on disk (node_modules/.cache): a rerun is quick.
-    engine = createFaceEngine();
+    engine = createFaceEngine({ cacheDir: path.join(testCacheDir(), 'analyses') });
     dev = await startTestDevice({}, { engine });
     tight = (await sampleFaceCrops(engine, 1, 1.6)).crops;
     loose = (await sampleFaceCrops(engine, 1, 2.2)).crops;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import sharp from 'sharp';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BODY_ATTR_VALUES, FACE_ATTR_VALUES } from '../../src/api/protocol/attributes';
+import { BODY_ATTR_VALUES, completeBodyAttr, FACE_ATTR_VALUES } from '../../src/api/protocol/attributes';
 import {
   deleteAllSnapshots,
   exportAlarmsChosen,
@@ -344,8 +344,11 @@ describe('snapshot, alarm and body records (§3.13-3.18, §3.21-3.24)', () => {
       snap_id: 'body-4',
       snap_path: 'record/body/body-4.jpg',
       trigger: '2024-05-11 09:04:00',
-      body_attr: { st_pedestrian_angle: 'st_front', gender_code: 'male', coat_color: 'blue', bag_style: 'bag_style_type_none' },
+      // Every attribute of Appendix C, "" where the record has none.
+      body_attr: completeBodyAttr({ st_pedestrian_angle: 'st_front', gender_code: 'male', coat_color: 'blue', bag_style: 'bag_style_type_none' }),
     });
+    expect(Object.keys(page.record[0]!.body_attr).sort()).toEqual(Object.keys(BODY_ATTR_VALUES).sort());
+    expect(page.record[0]!.body_attr).toMatchObject({ st_umbrella: '', st_respirator: '', st_bag: '' });
     const ans = await dev.call(exportBodiesPage, {});
     expect(ans).toMatchObject({ result_num: 6, total_num: 6 });
     const entries = await download(dev, ans.export_url);
@@ -468,7 +471,8 @@ describe('demo history', () => {
     expect(types.size).toBeGreaterThan(0);
     const bodies = await dev.call(queryBodies, { qry_len: 50 });
     for (const b of bodies.record) {
-      for (const [k, v] of Object.entries(b.body_attr)) expect(BODY_ATTR_VALUES[k as keyof typeof BODY_ATTR_VALUES]).toContain(v);
+      expect(Object.keys(b.body_attr).sort()).toEqual(Object.keys(BODY_ATTR_VALUES).sort());
+      for (const [k, v] of Object.entries(b.body_attr)) if (v !== '') expect(BODY_ATTR_VALUES[k as keyof typeof BODY_ATTR_VALUES]).toContain(v);
       expect(b.body_attr.gender_code).toBeDefined();
       if (b.body_attr.st_bag) expect(b.body_attr.bag_color).toBeDefined();
       else expect(b.body_attr.bag_style).toBe('bag_style_type_none');

@@ -34,7 +34,8 @@ import {
   uploadHttpsFile,
   type Ethernet,
 } from '../../src/api/protocol';
-import { DEFAULT_TIME, formatInZone, parseInZone } from '../clock';
+import { parseInZone } from '../../src/api/protocol/device-time';
+import { DEFAULT_TIME } from '../clock';
 import type { EmulatorContext } from '../context';
 import {
   currentMode,
@@ -63,7 +64,7 @@ import {
   type NetworkConfig,
   type NtpConfig,
 } from '../device-config';
-import { handle, Refusal, type Handler } from './handler';
+import { handle, Refusal, sizeOf, type Handler } from './handler';
 import { ErrorCode } from '../../src/api/protocol/error-codes';
 
 // The server will serve HTTPS from these (see device-config.ts).
@@ -102,17 +103,10 @@ const setNtpHandler = handle(setNtp, (req, ctx) => {
 
 // ---- Time -----------------------------------------------------------------------
 
-/** Years a Linux clock takes without complaint; outside, -3596 (our bound). */
-const YEAR_MIN = 1970;
-const YEAR_MAX = 2099;
-
 const setTimeHandler = handle(setTime, (req, ctx) => {
+  // device-time.ts refuses impossible dates and years outside 1970-2099 (the schema already did).
   const target = parseInZone(req.sys_time, req.time_zone);
-  const year = Number(req.sys_time.slice(0, 4));
-  // Date.UTC rolls 02-30 over into March: a time that does not come back unchanged is not a date.
-  if (Number.isNaN(target) || formatInZone(target, req.time_zone) !== req.sys_time || year < YEAR_MIN || year > YEAR_MAX) {
-    throw new Refusal(PARAM_ERROR, 'sys_time');
-  }
+  if (target === null) throw new Refusal(PARAM_ERROR, 'sys_time');
   const current = timeConfig(ctx);
   ctx.config.set('time', {
     offsetMs: target - Date.now(),
@@ -275,12 +269,12 @@ const setDefaultInterfaceHandler = handle(setDefaultInterface, (req, ctx) => {
 const PACKAGE = /\.(tar\.bz2|tar\.gz|bin)$/i;
 
 const upgradeHandler = handle(upgrade, (req, ctx) => {
-  if (!PACKAGE.test(req.file.filename) || req.file.data.length === 0) throw new Refusal(UPGRADE_FAILED);
+  if (!PACKAGE.test(req.file.filename) || sizeOf(req.file) === 0) throw new Refusal(UPGRADE_FAILED);
   const fw = firmware(ctx);
   const [major, minor, patch] = fw.release;
   // The emulator cannot read a package: every upgrade is the next patch, built today.
   ctx.config.set('firmware', { release: [major, minor, patch + 1], date: ctx.clock.format().slice(0, 10).replace(/-/g, '') });
-  ctx.log(`upgrade with ${req.file.filename} (${req.file.data.length} bytes): restarting`);
+  ctx.log(`upgrade with ${req.file.filename} (${sizeOf(req.file)} bytes): restarting`);
   emitRestart(ctx, { reason: 'upgrade' });
   return '';
 });
@@ -407,6 +401,8 @@ export const systemHandlers: Handler[] = [
   }),
   handle(restoreDefaults, (_req, ctx) => {
     resetConfiguration(ctx);
+    // Cached analyses (descriptors of people) do not outlive a reset.
+    ctx.engine.clearCache?.();
     emitRestart(ctx, { reason: 'reset' });
     return '';
   }),

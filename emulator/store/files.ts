@@ -5,9 +5,12 @@ import path from 'node:path';
 
 export class FileStore {
   readonly root: string;
+  /** The root with every link resolved, to check where a served file really is. */
+  private readonly realRoot: string;
   constructor(dataDir: string) {
     this.root = path.join(dataDir, 'files');
     fs.mkdirSync(this.root, { recursive: true });
+    this.realRoot = fs.realpathSync(this.root);
   }
 
   /** The absolute file for a device path, or null if the path leaves the store. */
@@ -30,6 +33,8 @@ export class FileStore {
     const full = this.resolve(devicePath);
     if (!full) return null;
     try {
+      // A symlink inside the store (nothing in the API makes one) must not lead a served path out of it.
+      if (!fs.realpathSync(full).startsWith(this.realRoot + path.sep)) return null;
       return fs.readFileSync(full);
     } catch {
       return null;

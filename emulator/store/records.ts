@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Statement } from 'better-sqlite3';
-import type { BodyAttr, FaceAttr } from '../../src/api/protocol/attributes';
+import { completeBodyAttr, type BodyAttr, type FaceAttr } from '../../src/api/protocol/attributes';
 import type { AlarmRecord, BodyRecord, SnapshotRecord } from '../../src/api/protocol/records';
 import type { EmulatorContext } from '../context';
 import type { Db } from './db';
@@ -523,6 +523,6 @@ export function toBody(row: RecordRow): BodyRecord {
     snap_id: row.snap_id,
     snap_path: row.snap_path,
     trigger: row.trigger,
-    body_attr: JSON.parse(row.attrs) as Record<string, string>,
+    body_attr: completeBodyAttr(JSON.parse(row.attrs) as Record<string, string>),
   };
 }

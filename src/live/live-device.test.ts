@@ -34,7 +34,13 @@ const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xd9]);
 
 /** A second later on the device (its clock stepped through the fault route), so the alarms of a test do not share a second. */
 async function tick(dev: TestDevice): Promise<void> {
-  await fetch(`${dev.url}/__emulator/clock`, { method: 'POST', body: JSON.stringify({ stepSeconds: 1 }) });
+  const res = await fetch(`${dev.url}/__emulator/clock`, {
+    method: 'POST',
+    headers: { 'X-Emulator-Token': dev.emulator.faultToken, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ stepSeconds: 1 }),
+  });
+  // A refused step would leave two alarms in one second without saying so.
+  if (!res.ok) throw new Error(`the clock step was refused: HTTP ${res.status}`);
 }
 
 /** An alarm (similarity over the threshold) recorded on the device now, by its clock. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { FACESIZE_MAX, FACESIZE_MIN, PORT_MAX, SIP_ID_MAX } from './limits';
-import { empty, int, intList, looseStr, threshold } from './schema';
+import { FACESIZE_MAX, FACESIZE_MIN, LABEL_MAX, NOTE_MAX, PORT_MAX, SIP_ID_MAX } from './limits';
+import { empty, int, intList, label, looseStr, text, threshold } from './schema';
 import { operation } from './operation';
 
 /** §4.1: one camera as 516 lists it; fields beyond the shared ones depend on the kind. */
@@ -64,9 +64,9 @@ const port = () => int().pipe(z.number().min(0).max(PORT_MAX));
 const sipId = () => z.string().regex(/^\d+$/, 'digits').max(SIP_ID_MAX);
 
 const shared = () => ({
-  camera_name: z.string().min(1),
-  position: z.string().optional(),
-  description: z.string().optional(),
+  camera_name: label(LABEL_MAX),
+  position: text(LABEL_MAX).optional(),
+  description: text(NOTE_MAX).optional(),
   lib_ids: intList().optional(),
   threshold: threshold(),
   /**
@@ -139,9 +139,9 @@ export const updateCamera = operation({
   section: '4.3',
   request: z.object({
     channel: int(),
-    camera_name: z.string().min(1).optional(),
-    position: z.string().optional(),
-    description: z.string().optional(),
+    camera_name: label(LABEL_MAX).optional(),
+    position: text(LABEL_MAX).optional(),
+    description: text(NOTE_MAX).optional(),
     lib_ids: intList().optional(),
     threshold: threshold().optional(),
     camera_mode: z.string().optional(),
@@ -215,8 +215,8 @@ export const addRelay = operation({
     camera_channel: int(),
     dev_ip: z.string().min(1),
     dev_port: port(),
-    dev_name: z.string().optional(),
-    dev_tag: z.string().optional(),
+    dev_name: text(LABEL_MAX).optional(),
+    dev_tag: text(LABEL_MAX).optional(),
   }),
   answer: relayBinding().omit({ work_status: true }),
 });

@@ -12,6 +12,7 @@ import {
   personFields,
   qryLen,
   startNo,
+  time,
 } from './schema';
 import { operation } from './operation';
 
@@ -110,7 +111,8 @@ export const queryFaces = operation({
       start_no: startNo(),
       qry_len: qryLen(),
       ...personFields(),
-      create_time: z.string().optional(),
+      // A device time, matched exactly; "" (the console's empty field) is no filter.
+      create_time: z.union([time(), z.literal('')]).optional(),
       fuzzy_key: fuzzyKey().optional(),
     })
     .refine(

@@ -25,6 +25,8 @@ export * from './attributes';
 export * from './limits';
 export * from './errors';
 export * from './device-time';
+export * from './body-limits';
+export * from './text';
 export * from './files';
 
 function operationsOf(mod: Record<string, unknown>): Operation[] {

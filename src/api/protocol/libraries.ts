@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { empty, int, libType, page, qryLen, startNo } from './schema';
+import { empty, int, label, libType, page, qryLen, startNo, text } from './schema';
 import { LIB_NAME_MAX } from './limits';
 import { operation } from './operation';
 
@@ -14,8 +14,8 @@ export const library = () =>
   });
 export type Library = z.infer<ReturnType<typeof library>>;
 
-/** The reference gives no length; limits.ts's LIB_NAME_MAX is ours (-3596 past it). */
-const libName = () => z.string().min(1).max(LIB_NAME_MAX);
+/** The reference gives no length; limits.ts's LIB_NAME_MAX is ours (-3596 past it), and not only spaces. */
+const libName = () => label(LIB_NAME_MAX);
 
 export const listLibraries = operation({
   name: 'library.list',
@@ -63,7 +63,7 @@ export const queryLibraries = operation({
     start_no: startNo(),
     qry_len: qryLen(),
     lib_id: int().optional(),
-    lib_name: z.string().optional(),
+    lib_name: text(LIB_NAME_MAX).optional(),
     lib_type: libType().optional(),
   }),
   answer: page(library()),

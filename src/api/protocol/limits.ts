@@ -75,3 +75,52 @@ export const TIME_PATTERN = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
 /** §6.7: the three documented time formats. */
 export const TIME_FORMATS = ['yyyy-MM-dd HH:mm:ss', 'dd-MM-yyyy HH:mm:ss', 'MM-dd-yyyy HH:mm:ss'] as const;
+
+// ---- Uploads ------------------------------------------------------------------------
+// The reference states no byte or pixel limit for any upload. These are our
+// choices, sized to what real input is; the emulator refuses past them (too
+// many bytes or files with -3596, a picture declaring too many pixels with
+// -1104, as a picture it cannot read) and the console's forms can
+// check the same numbers before sending. A real node may take more or less:
+// the console must read either refusal as "too big" and say so.
+
+/** One face or scene picture: a 24-megapixel camera JPEG is ~8 MB; 10 MiB leaves room. */
+export const PICTURE_MAX_BYTES = 10 * 1024 * 1024;
+/** Pixels a picture may declare: 8192 on a side, 40 megapixels in all (a 4K frame is 8.3). Read from the header before any decode. */
+export const PICTURE_MAX_SIDE = 8192;
+export const PICTURE_MAX_PIXELS = 40_000_000;
+/** §3.19 / §3.28: pictures in one batch request ("a few hundred photos"; the console sends 20 a chunk). */
+export const BATCH_FILES_MAX = 200;
+/** §3.19 / §3.28: bytes in one batch request (the console's chunks close at 8 MiB). */
+export const BATCH_BYTES_MAX = 64 * 1024 * 1024;
+/** §6.11: an upgrade package (§6.11's example is nebula.tar.bz2); kept on disk, never in memory. */
+export const FIRMWARE_MAX_BYTES = 512 * 1024 * 1024;
+/** §8.1: a PEM certificate or key: a chain of a few certificates is under 16 KiB. */
+export const PEM_MAX_BYTES = 64 * 1024;
+/** A JSON request without pictures: the longest (a camera with every field at its limit) is a few KiB. */
+export const JSON_BODY_MAX = 256 * 1024;
+/** Base64 makes 3 bytes 4, plus the envelope's other fields. */
+export const b64Size = (bytes: number) => Math.ceil(bytes / 3) * 4 + 64 * 1024;
+
+// ---- Text fields without a limit in the reference ----------------------------------
+// The reference gives no length for names, id-card numbers or addresses. We take
+// what no real input exceeds and refuse (-3596) the rest, plus text a person
+// never types: a NUL or another control character, a lone surrogate (which
+// reads back as U+FFFD, so what was stored would change), and names of only
+// spaces. The real device may store longer text; the console's forms check these.
+
+/** person_name: 64 characters (the longest Chinese or transliterated names fit in 40). */
+export const PERSON_NAME_MAX = 64;
+/** person_idcard: 32 (a Chinese id card is 18, passports and foreign ids are shorter). */
+export const PERSON_IDCARD_MAX = 32;
+/** person_addr: 128 characters (a full Chinese postal address is under 60). */
+export const PERSON_ADDR_MAX = 128;
+/** A camera's or relay's name, position, description: 64 characters, like a library's name. */
+export const LABEL_MAX = 64;
+/** Free text the device stores for display (a camera's description): 256 characters. */
+export const NOTE_MAX = 256;
+/**
+ * Any other string of any request (URLs, keys, id lists): 4096. The longest
+ * real one is a list of 50 img_ids of 48 characters (2 449).
+ */
+export const TEXT_MAX = 4096;

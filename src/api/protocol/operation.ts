@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isCleanRequest } from './text';
 
 /**
  * How an operation travels: JSON to /api/json, multipart to /api/form.
@@ -44,7 +45,9 @@ export function operation<
   files?: Files;
   public?: boolean;
 }): Operation<Name, Req, Ans, Files> {
-  return { ...def, files: def.files as Files };
+  // Every request, whatever its fields: clean text, bounded strings and nesting (text.ts).
+  const request = def.request.refine(isCleanRequest, 'clean text, at most TEXT_MAX characters a string') as unknown as Req;
+  return { ...def, request, files: def.files as Files };
 }
 
 /** A file as the client sends it: a Blob (its name from File.name when it is a File). */

@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import { isDeviceTime } from './device-time';
+import { hasVisibleText, isCleanText } from './text';
 import {
   AGE_MAX,
   AGE_MIN,
   EXPORT_MAX,
   FUZZY_KEY_MAX,
   ID_LIST_MAX,
+  PERSON_ADDR_MAX,
+  PERSON_IDCARD_MAX,
+  PERSON_NAME_MAX,
+  PICTURE_MAX_BYTES,
+  b64Size,
   QUERY_MAX,
   THRESHOLD_MAX,
   THRESHOLD_MIN,
@@ -66,8 +72,13 @@ export const age = () =>
   z.string().refine((s) => /^\d+$/.test(s) && Number(s) >= AGE_MIN && Number(s) <= AGE_MAX, `${AGE_MIN}-${AGE_MAX}`);
 export const fuzzyKey = () => z.string().max(FUZZY_KEY_MAX);
 
-/** §3.27: a picture sent inside JSON as base64. */
-export const b64Image = () => z.object({ filename: z.string().min(1), data: z.string().min(1) });
+/** Free text of at most `max` characters, clean (text.ts): what a form may send. */
+export const text = (max: number) => z.string().max(max).refine(isCleanText, 'no control characters');
+/** A name shown in lists: clean text, not only spaces. */
+export const label = (max: number) => text(max).refine(hasVisibleText, 'not only spaces');
+
+/** §3.27: a picture sent inside JSON as base64, at most PICTURE_MAX_BYTES once decoded. */
+export const b64Image = () => z.object({ filename: z.string().min(1).max(255), data: z.string().min(1).max(b64Size(PICTURE_MAX_BYTES)) });
 
 /** An empty `data` (""), as every answer without data has it. */
 export const empty = () => z.unknown().transform((): null => null);
@@ -84,9 +95,9 @@ export const choiceExportAnswer = () => exportAnswer().extend({ failed_img_ids: 
 
 /** The person_* fields of a face image (§3.7, §3.9). */
 export const personFields = () => ({
-  person_idcard: z.string().optional(),
-  person_name: z.string().optional(),
+  person_idcard: text(PERSON_IDCARD_MAX).optional(),
+  person_name: text(PERSON_NAME_MAX).optional(),
   person_gender: z.union([gender(), z.literal('')]).optional(),
   person_age: z.union([age(), z.literal('')]).optional(),
-  person_addr: z.string().optional(),
+  person_addr: text(PERSON_ADDR_MAX).optional(),
 });
