@@ -90,8 +90,12 @@ async function main() {
   const loginGz = sum(login, gzipKiB);
 
   console.log('\nSenseNebula-M console — bundle (gzip; brotli as served by dist/server.mjs)\n');
-  console.log(`  first load (entry + modulepreloads)   ${kib(firstGz)}  budget ${BUDGET_FIRST_KIB} KiB  ${verdict(firstGz, BUDGET_FIRST_KIB)}  (${first.size} files, ${kib(sum(first, rawKiB)).trim()} raw, ${kib(sum(first, brotliKiB)).trim()} brotli)`);
-  console.log(`  until the login form is usable        ${kib(loginGz)}  budget ${BUDGET_LOGIN_KIB} KiB  ${verdict(loginGz, BUDGET_LOGIN_KIB)}  (${login.size} files, ${kib(sum(login, rawKiB)).trim()} raw, ${kib(sum(login, brotliKiB)).trim()} brotli)`);
+  console.log(
+    `  first load (entry + modulepreloads)   ${kib(firstGz)}  budget ${BUDGET_FIRST_KIB} KiB  ${verdict(firstGz, BUDGET_FIRST_KIB)}  (${first.size} files, ${kib(sum(first, rawKiB)).trim()} raw, ${kib(sum(first, brotliKiB)).trim()} brotli)`,
+  );
+  console.log(
+    `  until the login form is usable        ${kib(loginGz)}  budget ${BUDGET_LOGIN_KIB} KiB  ${verdict(loginGz, BUDGET_LOGIN_KIB)}  (${login.size} files, ${kib(sum(login, rawKiB)).trim()} raw, ${kib(sum(login, brotliKiB)).trim()} brotli)`,
+  );
 
   console.log('\n  login path, file by file:');
   for (const f of login) console.log(`    ${kib(gzipKiB(f))}  ${f}${first.has(f) ? '' : '   (with the login route)'}`);

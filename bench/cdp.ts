@@ -114,11 +114,14 @@ export async function launchCdp(executablePath: string): Promise<CdpBrowser> {
       await s('Page.navigate', { url });
 
       async function evaluate<T>(expression: string): Promise<T> {
-        const r = await s<{ result: { value?: T }; exceptionDetails?: { text: string; exception?: { description?: string } } }>('Runtime.evaluate', {
-          expression,
-          awaitPromise: true,
-          returnByValue: true,
-        });
+        const r = await s<{ result: { value?: T }; exceptionDetails?: { text: string; exception?: { description?: string } } }>(
+          'Runtime.evaluate',
+          {
+            expression,
+            awaitPromise: true,
+            returnByValue: true,
+          },
+        );
         if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
         return r.result.value as T;
       }

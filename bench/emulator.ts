@@ -16,13 +16,7 @@ import { createClient } from '../src/api/client';
 import { DeviceError } from '../src/api/errors';
 import { createLibrary, enrolFace, login, queryFaces } from '../src/api/protocol';
 import type { Operation, RequestOf } from '../src/api/protocol/operation';
-import {
-  deleteAllSnapshots,
-  exportSnapshotsPage,
-  queryAlarms,
-  queryBodies,
-  querySnapshots,
-} from '../src/api/protocol/records';
+import { deleteAllSnapshots, exportSnapshotsPage, queryAlarms, queryBodies, querySnapshots } from '../src/api/protocol/records';
 import { seedBulkHistory, type PoolFace } from '../emulator/demo/history';
 import { loadFacePool, samplePhotoFiles } from '../emulator/faces/pool';
 import { startEmulator } from '../emulator/index';
@@ -104,7 +98,13 @@ async function main(): Promise<void> {
           .run('bench', ctx.clock.format(), ctx.clock.format()).lastInsertRowid,
       );
   const names = fillFaces(libId, crops);
-  rows.push({ what: `fill ${FACES.toLocaleString('en')} faces (SQL)`, runs: 1, median: ms(performance.now() - t), p99: '', note: 'random 128-d descriptors' });
+  rows.push({
+    what: `fill ${FACES.toLocaleString('en')} faces (SQL)`,
+    runs: 1,
+    median: ms(performance.now() - t),
+    p99: '',
+    note: 'random 128-d descriptors',
+  });
 
   // ---- a million records
   t = performance.now();
@@ -131,7 +131,10 @@ async function main(): Promise<void> {
   say(`store: ${(fs.statSync(path.join(dataDir, 'device.db')).size / 1e6).toFixed(0)} MB database`);
 
   // ---- queries
-  const days = ctx.db.prepare<[], { d: string }>("SELECT DISTINCT substr(trigger, 1, 10) AS d FROM records WHERE kind = 1 ORDER BY d").all().map((r) => r.d);
+  const days = ctx.db
+    .prepare<[], { d: string }>('SELECT DISTINCT substr(trigger, 1, 10) AS d FROM records WHERE kind = 1 ORDER BY d')
+    .all()
+    .map((r) => r.d);
   let k = 0;
   const dayRange = () => {
     const d = days[k++ % days.length]!;
@@ -151,9 +154,15 @@ async function main(): Promise<void> {
   // Counts are cached per filter (store/records.ts); "cold" rows vary stop_time
   // by a second each run so every run counts afresh.
   let second = 0;
-  const coldStop = () => `2099-12-31 23:${String(59 - Math.floor(second / 60) % 60).padStart(2, '0')}:${String(59 - (second++ % 60)).padStart(2, '0')}`;
+  const coldStop = () =>
+    `2099-12-31 23:${String(59 - (Math.floor(second / 60) % 60)).padStart(2, '0')}:${String(59 - (second++ % 60)).padStart(2, '0')}`;
   await measure('1037 channel + one day, page 1', querySnapshots, () => ({ ...dayRange(), channel: channel(), qry_len: 50 }));
-  await measure('1037 channel + one day, pages 2-5', querySnapshots, () => ({ ...dayRange(), channel: channel(), start_no: 1 + 50 * (1 + (k % 4)), qry_len: 50 }));
+  await measure('1037 channel + one day, pages 2-5', querySnapshots, () => ({
+    ...dayRange(),
+    channel: channel(),
+    start_no: 1 + 50 * (1 + (k % 4)),
+    qry_len: 50,
+  }));
   await measure('1037 one week, page 1', querySnapshots, () => {
     const from = days[k++ % Math.max(1, days.length - 7)]!;
     return { start_time: `${from} 00:00:00`, stop_time: `${days[days.indexOf(from) + 6] ?? from} 23:59:59`, qry_len: 50 };
@@ -162,8 +171,18 @@ async function main(): Promise<void> {
   await measure('1037 everything, pages 1-20', querySnapshots, () => ({ start_no: 1 + 50 * (k++ % 20), qry_len: 50 }));
   await measure('1037 library type, page 1, cold count', querySnapshots, () => ({ lib_type: 1, stop_time: coldStop(), qry_len: 50 }), 100);
   const faceTotal = hist.faces;
-  await measure('1037 deep page (middle of all)', querySnapshots, () => ({ start_no: Math.floor(faceTotal / 2) - (k++ % 1000) * 50, qry_len: 50 }), 50);
-  await measure('1037 deep page (channel, last)', querySnapshots, () => ({ channel: channel(), start_no: Math.floor(faceTotal / ctx.spec.channels) - 200, qry_len: 50 }), 50);
+  await measure(
+    '1037 deep page (middle of all)',
+    querySnapshots,
+    () => ({ start_no: Math.floor(faceTotal / 2) - (k++ % 1000) * 50, qry_len: 50 }),
+    50,
+  );
+  await measure(
+    '1037 deep page (channel, last)',
+    querySnapshots,
+    () => ({ channel: channel(), start_no: Math.floor(faceTotal / ctx.spec.channels) - 200, qry_len: 50 }),
+    50,
+  );
   await measure('1036 alarms by library, page 1', queryAlarms, () => ({ lib_ids: String(libId), channel: channel(), qry_len: 50 }));
   await measure('1046 bodies, channel + one day', queryBodies, () => ({ ...dayRange(), channel: channel(), qry_len: 50 }));
   await measure('1040 export 500 snapshots', exportSnapshotsPage, () => ({ ...dayRange(), qry_len: 500 }), 10);
@@ -176,7 +195,13 @@ async function main(): Promise<void> {
   await call(deleteAllSnapshots, {});
   const delMs = performance.now() - t;
   const left = (await call(querySnapshots, {})).total_num;
-  rows.push({ what: `1045 delete all ${RECORDS.toLocaleString('en')} records`, runs: 1, median: ms(delMs), p99: '', note: `${left} left, storage ${storageUsedBytes(ctx)} B` });
+  rows.push({
+    what: `1045 delete all ${RECORDS.toLocaleString('en')} records`,
+    runs: 1,
+    median: ms(delMs),
+    p99: '',
+    note: `${left} left, storage ${storageUsedBytes(ctx)} B`,
+  });
 }
 
 /** 100 000 faces with varied person fields, 128 random floats each; the first few with a real picture. */
@@ -207,7 +232,18 @@ function fillFaces(libId: number, crops: PoolFace[]): string[] {
       const name = `${SURNAMES[i % SURNAMES.length]} ${GIVEN[(i * 7) % GIVEN.length]}${i % 97}`;
       names.push(name);
       const idcard = String(110101_19700101_0000n + BigInt(i) * 7919n).padStart(18, '0');
-      insert.run(imgId, libId, imgPath, idcard, name, String(i % 2), String(1 + (i % 90)), CITIES[i % CITIES.length], now, Buffer.from(feature.buffer.slice(0)));
+      insert.run(
+        imgId,
+        libId,
+        imgPath,
+        idcard,
+        name,
+        String(i % 2),
+        String(1 + (i % 90)),
+        CITIES[i % CITIES.length],
+        now,
+        Buffer.from(feature.buffer.slice(0)),
+      );
     }
   })();
   return names;
@@ -257,7 +293,13 @@ async function enrolment(libId: number): Promise<void> {
     picture = pool[0]!.jpeg;
     say(`engine ready and face pool loaded in ${ms(performance.now() - t)} ms`);
   } catch (e) {
-    rows.push({ what, runs: '-', median: '', p99: '', note: `skipped: engine not available (${e instanceof Error ? e.message : String(e)})` });
+    rows.push({
+      what,
+      runs: '-',
+      median: '',
+      p99: '',
+      note: `skipped: engine not available (${e instanceof Error ? e.message : String(e)})`,
+    });
     return;
   }
   const bytes = new Uint8Array(picture);
@@ -298,6 +340,8 @@ try {
   if (args.keep) say(`data kept in ${dataDir}`);
   else fs.rmSync(dataDir, { recursive: true, force: true });
 }
-console.log(`\nSenseNebula-M emulator benchmark — ${FACES.toLocaleString('en')} faces, ${RECORDS.toLocaleString('en')} records, loopback HTTP, ${os.cpus().length} cores\n`);
+console.log(
+  `\nSenseNebula-M emulator benchmark — ${FACES.toLocaleString('en')} faces, ${RECORDS.toLocaleString('en')} records, loopback HTTP, ${os.cpus().length} cores\n`,
+);
 console.log(table());
 console.log(`\ntotal ${((performance.now() - began) / 1000).toFixed(0)} s`);

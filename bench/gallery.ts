@@ -123,7 +123,11 @@ async function importFiles(dir: string): Promise<string[]> {
   for (let i = 0; i < FILES; i++) {
     let buffer = pool[i % pool.length]!.jpeg;
     // An EXIF description makes the bytes unique without changing the picture.
-    if (args.distinct) buffer = await sharp(buffer).jpeg({ quality: 90 }).withMetadata({ exif: { IFD0: { ImageDescription: `bench ${i}` } } }).toBuffer();
+    if (args.distinct)
+      buffer = await sharp(buffer)
+        .jpeg({ quality: 90 })
+        .withMetadata({ exif: { IFD0: { ImageDescription: `bench ${i}` } } })
+        .toBuffer();
     const file = path.join(dir, `Import ${i}_imp-${i}_#_${i % 2}_${20 + (i % 60)}_#.jpg`);
     fs.writeFileSync(file, buffer);
     out.push(file);
@@ -156,7 +160,7 @@ async function heapMb(page: Page): Promise<number> {
 
 async function main(): Promise<void> {
   const chromePath = findChromium();
-  if (!chromePath) throw new Error('No Chromium: install Debian\'s chromium or set CHROMIUM_PATH');
+  if (!chromePath) throw new Error("No Chromium: install Debian's chromium or set CHROMIUM_PATH");
   session = await call(login, { user_name: ctx.options.user, user_pwd: ctx.options.password });
   say(`emulator at ${emulator.url}, ${os.cpus().length} cores`);
 
@@ -164,7 +168,11 @@ async function main(): Promise<void> {
   const { lib_id: libId } = await call(createLibrary, { lib_name: 'bench gallery', lib_type: 1 });
   await fillLibrary(libId);
   const total = (await call(queryFaces, { lib_id: libId, qry_len: 1 })).total_num;
-  rows.push({ what: `fill ${total.toLocaleString('en')} faces (SQL)`, value: ms(performance.now() - t), note: `${SHARED_PICTURES} shared pictures` });
+  rows.push({
+    what: `fill ${total.toLocaleString('en')} faces (SQL)`,
+    value: ms(performance.now() - t),
+    note: `${SHARED_PICTURES} shared pictures`,
+  });
   say(`library ${libId}: ${total} faces`);
 
   let outDir = args.dist;
@@ -199,7 +207,11 @@ async function main(): Promise<void> {
     // 1a. A fresh load of the gallery URL.
     await page.goto(`${base}/libraries/${libId}`);
     const coldMs = await firstThumbs(page);
-    rows.push({ what: 'first thumbnails, page load', value: ms(coldMs), note: `navigation start → ${THUMBS_WAITED} thumbnails decoded (${PAGE_SIZE} a page)` });
+    rows.push({
+      what: 'first thumbnails, page load',
+      value: ms(coldMs),
+      note: `navigation start → ${THUMBS_WAITED} thumbnails decoded (${PAGE_SIZE} a page)`,
+    });
     say(`first thumbnails (load): ${ms(coldMs)}`);
 
     // 1b. From the libraries list, inside the app.
@@ -266,7 +278,11 @@ async function main(): Promise<void> {
     say(`import: ${(FILES / importS).toFixed(1)} files/s`);
     const heapAfter = await heapMb(page);
     rows.push({ what: 'JS heap before import', value: `${heapBefore.toFixed(1)} MB`, note: `after GC, gallery at page ${target}` });
-    rows.push({ what: 'JS heap after import', value: `${heapAfter.toFixed(1)} MB`, note: `after GC, ${FILES} rows with their outcomes held` });
+    rows.push({
+      what: 'JS heap after import',
+      value: `${heapAfter.toFixed(1)} MB`,
+      note: `after GC, ${FILES} rows with their outcomes held`,
+    });
     const stored = (await call(queryFaces, { lib_id: libId, qry_len: 1 })).total_num - total;
     rows.push({ what: 'stored by the import', value: String(stored), note: `of ${FILES}` });
   } finally {
@@ -286,6 +302,8 @@ try {
   if (args.keep) say(`data kept in ${tmp}`);
   else fs.rmSync(tmp, { recursive: true, force: true });
 }
-console.log(`\nSenseNebula-M console gallery benchmark — ${FACES.toLocaleString('en')} faces, ${FILES} files imported, Chromium, ${os.cpus().length} cores\n`);
+console.log(
+  `\nSenseNebula-M console gallery benchmark — ${FACES.toLocaleString('en')} faces, ${FILES} files imported, Chromium, ${os.cpus().length} cores\n`,
+);
 console.log(table());
 console.log(`\ntotal ${((performance.now() - began) / 1000).toFixed(0)} s`);

@@ -77,7 +77,10 @@ const { key } = await call(getWsKey, {});
 const wsPath = createRequire(import.meta.url).resolve('ws');
 
 async function subscribers(count: number) {
-  const worker = new Worker(SUBSCRIBER_WORKER, { eval: true, workerData: { url: `${emulator.url.replace(/^http/, 'ws')}/ws/`, key, count, wsPath } });
+  const worker = new Worker(SUBSCRIBER_WORKER, {
+    eval: true,
+    workerData: { url: `${emulator.url.replace(/^http/, 'ws')}/ws/`, key, count, wsPath },
+  });
   await new Promise((r) => setTimeout(r, 500));
   const ask = <T>(cmd: string) =>
     new Promise<T>((resolve) => {

@@ -49,7 +49,10 @@ const phaseSeconds = Number(values.seconds ?? 20);
 const soakMinutes = Number(values.minutes ?? 10);
 const dropCount = Number(values.drops ?? 100);
 const restartSeconds = Number(values['restart-seconds'] ?? 5);
-const rates = (values.rates ?? '50,200,500').split(',').map(Number).filter((n) => n > 0);
+const rates = (values.rates ?? '50,200,500')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const SOAK_RATE = 200;
 const USER = 'admin';
 const PASSWORD = 'Admin@12345';
@@ -100,7 +103,12 @@ const { lib_id } = await call(createLibrary, { lib_name: 'bench staff', lib_type
 // Two faces in three enrolled: the rest of the scenes' faces are strangers.
 const enrolled = pool.filter((_, i) => i % 3 !== 2);
 for (const [i, face] of enrolled.entries()) {
-  await call(enrolFace, { lib_id, img_id: `p${i}`, person_name: `Person ${i + 1}`, img: new File([new Uint8Array(face.jpeg)], `p${i}.jpg`) });
+  await call(enrolFace, {
+    lib_id,
+    img_id: `p${i}`,
+    person_name: `Person ${i + 1}`,
+    img: new File([new Uint8Array(face.jpeg)], `p${i}.jpg`),
+  });
 }
 for (let i = 0; i < 8; i++) {
   await call(addCamera, {
@@ -148,7 +156,17 @@ await build({ build: { outDir, emptyOutDir: true, minify: !(values.profile || va
 const previewPort = await freePort();
 const server = spawn(
   process.execPath,
-  [path.join('node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(previewPort), '--strictPort'],
+  [
+    path.join('node_modules', 'vite', 'bin', 'vite.js'),
+    'preview',
+    '--outDir',
+    outDir,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(previewPort),
+    '--strictPort',
+  ],
   { env: { ...process.env, DEVICE_URL: emulator.url }, stdio: ['ignore', 'ignore', 'pipe'] },
 );
 // Its proxy logs every socket the bench drops; kept for a failure to start.
@@ -158,7 +176,13 @@ server.stderr?.on('data', (d: Buffer) => {
 });
 const base = `http://127.0.0.1:${previewPort}`;
 for (let i = 0; ; i++) {
-  if (await fetch(base).then((r) => r.ok, () => false)) break;
+  if (
+    await fetch(base).then(
+      (r) => r.ok,
+      () => false,
+    )
+  )
+    break;
   if (i > 300 || server.exitCode !== null) throw new Error(`vite preview did not start: ${previewErr}`);
   await sleep(100);
 }
@@ -186,7 +210,11 @@ const initScript = `
   };
   requestAnimationFrame(frame);
 `;
-const page: CdpPage = await browser.newPage(`${base}/login?next=${encodeURIComponent('/alarm-wall')}`, { width: 1440, height: 900, initScript });
+const page: CdpPage = await browser.newPage(`${base}/login?next=${encodeURIComponent('/alarm-wall')}`, {
+  width: 1440,
+  height: 900,
+  initScript,
+});
 const pageErrors = page.errors;
 const onLoginPage = async () => new URL(await page.url()).pathname.startsWith('/login');
 
@@ -199,7 +227,10 @@ async function logIn(p: CdpPage): Promise<void> {
 }
 
 async function waitLive(p: CdpPage): Promise<void> {
-  await p.waitFor(`[...document.querySelectorAll('[role=status]')].some((e) => /live alarms: live/i.test(e.getAttribute('aria-label') ?? ''))`, 'the live light');
+  await p.waitFor(
+    `[...document.querySelectorAll('[role=status]')].some((e) => /live alarms: live/i.test(e.getAttribute('aria-label') ?? ''))`,
+    'the live light',
+  );
 }
 
 await logIn(page);
@@ -276,7 +307,11 @@ class Tally {
 }
 
 /** The page's self time per function, the largest first (--profile). */
-function printProfile(profile: { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }>; samples?: number[]; timeDeltas?: number[] }): void {
+function printProfile(profile: {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }>;
+  samples?: number[];
+  timeDeltas?: number[];
+}): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   const samples = profile.samples ?? [];
@@ -290,7 +325,8 @@ function printProfile(profile: { nodes: Array<{ id: number; callFrame: { functio
     total += ms;
   }
   log(`\n  page CPU profile over ${(total / 1000).toFixed(1)} s (self time):`);
-  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) log(`    ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${key}`);
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15))
+    log(`    ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${key}`);
 }
 
 interface TraceEvent {
@@ -334,7 +370,8 @@ function printTrace(events: TraceEvent[]): void {
     const total = [...self.values()].reduce((a, b) => a + b, 0);
     if (total < 200_000) continue;
     log(`\n  ${threadNames.get(k)} (${k}): ${(total / 1e6).toFixed(1)} s busy`);
-    for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 12)) log(`    ${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`);
+    for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 12))
+      log(`    ${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`);
   }
 }
 
@@ -462,7 +499,9 @@ for (const [i, rate] of rates.entries()) {
 }
 
 log('\nPush to paint (device send → card painted), per rate; captures = face snapshots + body records:');
-log('asked/s | sent/s | received / sent | painted | latency median / p99 | long tasks >50 ms (max) | frames dropped / frames | dropped by the device (slow subscriber)');
+log(
+  'asked/s | sent/s | received / sent | painted | latency median / p99 | long tasks >50 ms (max) | frames dropped / frames | dropped by the device (slow subscriber)',
+);
 for (const r of rows) {
   log(
     `${String(r.rate).padStart(7)} | ${r.sentPerS.toFixed(0).padStart(6)} | ${`${r.received} / ${r.sent}`.padStart(15)} | ${String(r.painted).padStart(7)} | ` +
@@ -470,14 +509,18 @@ for (const r of rows) {
       `${`${r.dropped} / ${r.frames}`.padStart(23)} | ${r.hubDropped}`,
   );
 }
-log('\nAlarms (matches, what the alarm history holds): reached the console / sent | of them read from history (the device dropped their push)');
+log(
+  '\nAlarms (matches, what the alarm history holds): reached the console / sent | of them read from history (the device dropped their push)',
+);
 for (const r of rows) log(`${String(r.rate).padStart(7)} | ${`${r.alarmsReached} / ${r.alarms}`.padStart(15)} | ${r.alarmsFromHistory}`);
 log('\nWhere the median goes (ms): device send → the page has it (proxy, network, worker) | → on the wall (flush) | → painted');
 for (const r of rows) log(`${String(r.rate).padStart(7)} | ${r.legs.map((x) => x.toFixed(1).padStart(6)).join(' | ')}`);
 
 // ---- soak ------------------------------------------------------------------
 if (soakMinutes > 0) {
-  log(`\nSoak: ${SOAK_RATE} alarms/s for ${soakMinutes} min, ${dropCount} forced socket drops and one device restart (${restartSeconds} s) during it…`);
+  log(
+    `\nSoak: ${SOAK_RATE} alarms/s for ${soakMinutes} min, ${dropCount} forced socket drops and one device restart (${restartSeconds} s) during it…`,
+  );
   await drain();
   sent.clear();
   const soakStartHeap = await heap();
@@ -509,7 +552,11 @@ if (soakMinutes > 0) {
     if (!restarted && t >= restartAt) {
       restarted = true;
       events.push({ at: epoch(), what: 'restart' });
-      await fetch(`${emulator.url}/__emulator/restart`, { method: 'POST', headers: faults, body: JSON.stringify({ seconds: restartSeconds }) });
+      await fetch(`${emulator.url}/__emulator/restart`, {
+        method: 'POST',
+        headers: faults,
+        body: JSON.stringify({ seconds: restartSeconds }),
+      });
     }
     // The device forgot the session: a supervisor logs in again, and the wall backfills.
     if (emulator.state === 'up' && (await onLoginPage())) {
@@ -553,11 +600,15 @@ if (soakMinutes > 0) {
       if (!w.reached.has(id)) {
         alarmsLost++;
         if (lostSamples.length < 5) {
-          const near = events.reduce((a, e) => (Math.abs(e.at - s.at) < Math.abs(a.at - s.at) ? e : a), { at: Number.POSITIVE_INFINITY, what: 'nothing' });
-          lostSamples.push(`${id} sent at ${((s.at - soakStartEpoch) / 1000).toFixed(1)} s, ${((s.at - near.at) / 1000).toFixed(2)} s after a ${near.what}`);
+          const near = events.reduce((a, e) => (Math.abs(e.at - s.at) < Math.abs(a.at - s.at) ? e : a), {
+            at: Number.POSITIVE_INFINITY,
+            what: 'nothing',
+          });
+          lostSamples.push(
+            `${id} sent at ${((s.at - soakStartEpoch) / 1000).toFixed(1)} s, ${((s.at - near.at) / 1000).toFixed(2)} s after a ${near.what}`,
+          );
         }
-      }
-      else if (!got) alarmsUnseen++;
+      } else if (!got) alarmsUnseen++;
     } else {
       others++;
       if (!got) othersMissed++;
@@ -571,14 +622,22 @@ if (soakMinutes > 0) {
       `duplicated on the wall: ${w.duplicates}   recovered by backfill: ${backfilledAlarms}`,
   );
   if (lostSamples.length) log(`  never reached: ${lostSamples.join('; ')}`);
-  log(`  alarms that reached the console but were older than the ${DEFAULT_CAPACITY} it keeps (never on the wall, counted in its notice): ${alarmsUnseen}`);
+  log(
+    `  alarms that reached the console but were older than the ${DEFAULT_CAPACITY} it keeps (never on the wall, counted in its notice): ${alarmsUnseen}`,
+  );
   log(
     `  drops forced: ${dropsDone}, device restarts: ${restarted ? 1 : 0}, logins after the restart: ${relogins}, ` +
       `messages the device dropped for a slow subscriber: ${emulator.hub.stats().dropped - hubBefore}`,
   );
-  log(`  non-alarm captures (strangers, bodies) pushed while disconnected and so not shown: ${othersMissed} of ${others} (not in the alarm history, by design)`);
-  log(`  long tasks >50 ms: ${w.long.length} (max ${w.long.length ? Math.max(...w.long).toFixed(0) : 0} ms), frames dropped ${w.dropped} of ${w.frames}`);
-  log(`  JS heap: ${mb(heapAtStart.used)} at the start of the bench, ${mb(soakStartHeap.used)} at the soak's start → ${mb(soakEndHeap.used)} after ${soakMinutes} min at ${SOAK_RATE}/s (after GC)`);
+  log(
+    `  non-alarm captures (strangers, bodies) pushed while disconnected and so not shown: ${othersMissed} of ${others} (not in the alarm history, by design)`,
+  );
+  log(
+    `  long tasks >50 ms: ${w.long.length} (max ${w.long.length ? Math.max(...w.long).toFixed(0) : 0} ms), frames dropped ${w.dropped} of ${w.frames}`,
+  );
+  log(
+    `  JS heap: ${mb(heapAtStart.used)} at the start of the bench, ${mb(soakStartHeap.used)} at the soak's start → ${mb(soakEndHeap.used)} after ${soakMinutes} min at ${SOAK_RATE}/s (after GC)`,
+  );
   log(`  DOM nodes: ${soakStartHeap.nodes} → ${soakEndHeap.nodes}`);
   if (heapByMinute.length >= 4) {
     // Least squares over the minutes: MB per hour if it went on like this.
@@ -591,7 +650,9 @@ if (soakMinutes > 0) {
       sxy += (x - mx) * (y - my);
       sxx += (x - mx) ** 2;
     });
-    log(`  JS heap trend over the minutes: ${((sxy / sxx) * 60 / 1024 / 1024).toFixed(1)} MB per hour (min ${mb(Math.min(...heapByMinute))}, max ${mb(Math.max(...heapByMinute))})`);
+    log(
+      `  JS heap trend over the minutes: ${(((sxy / sxx) * 60) / 1024 / 1024).toFixed(1)} MB per hour (min ${mb(Math.min(...heapByMinute))}, max ${mb(Math.max(...heapByMinute))})`,
+    );
   }
 }
 

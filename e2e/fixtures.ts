@@ -50,7 +50,10 @@ export const test = base.extend<Fixtures>({
     // skipping it saves seconds in every other spec. Seeded once per tab, so a
     // logout or an expiry in the spec is not undone by the next navigation.
     const url = process.env.EMULATOR_URL!;
-    const sessionId = await createClient({ baseUrl: url, getSession: () => null })(login, { user_name: DEMO_USER, user_pwd: DEMO_PASSWORD });
+    const sessionId = await createClient({ baseUrl: url, getSession: () => null })(login, {
+      user_name: DEMO_USER,
+      user_pwd: DEMO_PASSWORD,
+    });
     const stored = JSON.stringify({ state: { sessionId, user: DEMO_USER }, version: 0 });
     await page.addInitScript(
       ([key, value]) => {

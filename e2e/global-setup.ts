@@ -11,7 +11,7 @@ import { spawnConsoleServer } from './console-server';
 
 export default async function globalSetup() {
   if (!findChromium()) {
-    throw new Error('No Chromium found: run `npm test` (it installs Debian\'s chromium) or set CHROMIUM_PATH.');
+    throw new Error("No Chromium found: run `npm test` (it installs Debian's chromium) or set CHROMIUM_PATH.");
   }
   // E2E_DIST lets parallel runs use their own build folder.
   const outDir = path.resolve(process.env.E2E_DIST ?? 'dist');

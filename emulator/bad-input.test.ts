@@ -8,15 +8,7 @@
 // the wrong order or too big, and the emulator still answers a normal request.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import {
-  bodyLimits,
-  DEVICE_ERRORS,
-  getVersion,
-  OPERATIONS,
-  PICTURE_MAX_BYTES,
-  TEXT_MAX,
-  type Operation,
-} from '../src/api/protocol';
+import { bodyLimits, DEVICE_ERRORS, getVersion, OPERATIONS, PICTURE_MAX_BYTES, TEXT_MAX, type Operation } from '../src/api/protocol';
 import { ErrorCode } from '../src/api/protocol/error-codes';
 import { dispatch } from './dispatch';
 import { NOT_A_PICTURE } from './faces/fixtures';
@@ -173,7 +165,8 @@ describe('the bad-input matrix, from the protocol catalogue', () => {
           `${op.msgId} ${what}`,
         );
         const ok = refused ? answer.code === PARAM_ERROR : DOCUMENTED.has(answer.code) && answer.code !== INTERNAL_ERROR;
-        if (!ok || answer.code === -1) failures.push(`${op.msgId} ${op.name} ${what}: ${answer.code}${refused ? ' (schema refuses: -3596 expected)' : ''}`);
+        if (!ok || answer.code === -1)
+          failures.push(`${op.msgId} ${op.name} ${what}: ${answer.code}${refused ? ' (schema refuses: -3596 expected)' : ''}`);
       }
     }
     expect(failures).toEqual([]);
@@ -191,7 +184,10 @@ describe('the bad-input matrix, from the protocol catalogue', () => {
     expect(timed.map((t) => t.op.msgId)).toEqual(expect.arrayContaining(['1036', '1037', '1046', '1282']));
     for (const { op, field } of timed) {
       const body = { msg_id: op.msgId, ...baseOf(op), [field]: BAD_TIME };
-      const answer = op.via === 'json' ? await rawJson(dev.url, body, dev.session()) : await rawForm(dev.url, body as Record<string, string>, {}, dev.session());
+      const answer =
+        op.via === 'json'
+          ? await rawJson(dev.url, body, dev.session())
+          : await rawForm(dev.url, body as Record<string, string>, {}, dev.session());
       expect({ op: op.msgId, field, code: answer.code }).toEqual({ op: op.msgId, field, code: PARAM_ERROR });
     }
   });
@@ -235,7 +231,9 @@ describe('the bad-input matrix, from the protocol catalogue', () => {
       expect(((await res.json()) as { code: number }).code, `${label} file first`).toBe(PARAM_ERROR);
       // One file more than the operation takes.
       const limits = bodyLimits(op);
-      const extra = Object.fromEntries(Array.from({ length: limits.files + 1 }, (_, i) => [`${names[0]!.replace(/\d+$/, '')}${i + 1}`, picture]));
+      const extra = Object.fromEntries(
+        Array.from({ length: limits.files + 1 }, (_, i) => [`${names[0]!.replace(/\d+$/, '')}${i + 1}`, picture]),
+      );
       expect((await rawForm(dev.url, fields, extra, s)).code, `${label} too many files`).toBe(PARAM_ERROR);
       // One byte more than a file may have (pictures and certificates; a package is tested on disk below).
       if (limits.fileBytes <= PICTURE_MAX_BYTES) {

@@ -75,7 +75,11 @@ export function readJsonBody(ctx: EmulatorContext, req: http.IncomingMessage, se
       size += c.length;
       if (!peeked && (size >= 32 || c.includes(0x2c))) {
         peeked = true;
-        const m = LEADING_MSG_ID.exec(Buffer.concat([...chunks, c]).subarray(0, 64).toString('latin1'));
+        const m = LEADING_MSG_ID.exec(
+          Buffer.concat([...chunks, c])
+            .subarray(0, 64)
+            .toString('latin1'),
+        );
         if (m) {
           const op = OPERATION_BY_MSG_ID.get(m[1]!);
           if (!op || op.via !== 'json') return finish(refused(MSG_ID_ERROR));
@@ -96,7 +100,8 @@ export function readJsonBody(ctx: EmulatorContext, req: http.IncomingMessage, se
       if (typeof v !== 'object' || v === null || Array.isArray(v)) return finish(refused(PARAM_ERROR));
       const fields = v as Record<string, unknown>;
       // A body that did not start with msg_id is held to its operation's cap once read.
-      const op = typeof fields.msg_id === 'string' || typeof fields.msg_id === 'number' ? OPERATION_BY_MSG_ID.get(String(fields.msg_id)) : undefined;
+      const op =
+        typeof fields.msg_id === 'string' || typeof fields.msg_id === 'number' ? OPERATION_BY_MSG_ID.get(String(fields.msg_id)) : undefined;
       if (op && op.via === 'json' && size > bodyLimits(op).bytes) return finish(refused(PARAM_ERROR));
       finish({ kind: 'incoming', incoming: { via: 'json', fields, session }, cleanup: () => {} });
     });

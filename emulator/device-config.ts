@@ -67,8 +67,7 @@ export type StorageStrategy = 1 | 2;
 export const DEFAULT_STORAGE_STRATEGY: StorageStrategy = 1;
 
 export const storageStrategy = (ctx: EmulatorContext): StorageStrategy =>
-  ctx.config.get<{ storage_strategy: StorageStrategy }>('storage', { storage_strategy: DEFAULT_STORAGE_STRATEGY })
-    .storage_strategy;
+  ctx.config.get<{ storage_strategy: StorageStrategy }>('storage', { storage_strategy: DEFAULT_STORAGE_STRATEGY }).storage_strategy;
 
 // ---- Time (§6.6-6.7): the clock keeps it, under 'time' --------------------
 

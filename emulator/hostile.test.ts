@@ -68,7 +68,12 @@ function pngBomb(side: number): Buffer {
   ihdr[8] = 8; // bit depth
   ihdr[9] = 0; // grey
   const idat = zlib.deflateSync(Buffer.alloc((side + 1) * side), { level: 9 });
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', idat),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function openSocket(url: string): Promise<WebSocket> {
@@ -87,7 +92,10 @@ const closed = (ws: WebSocket) => new Promise<number>((resolve) => ws.once('clos
  * reads, and stops at the answer. Answers the envelope's code and how much was
  * sent by then: a server that checks before reading answers early.
  */
-function streamUpload(url: string, opts: { path: string; headers: Record<string, string>; head?: Buffer; total: number }): Promise<{ code: number; sent: number }> {
+function streamUpload(
+  url: string,
+  opts: { path: string; headers: Record<string, string>; head?: Buffer; total: number },
+): Promise<{ code: number; sent: number }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     let sent = 0;
@@ -160,7 +168,9 @@ describe('hostile and careless input', () => {
     const form = await streamUpload(dev.url, {
       path: '/api/form',
       headers: { 'Content-Type': 'multipart/form-data; boundary=b' },
-      head: Buffer.from('--b\r\nContent-Disposition: form-data; name="msg_id"\r\n\r\n1029\r\n--b\r\nContent-Disposition: form-data; name="img"; filename="a.jpg"\r\n\r\n'),
+      head: Buffer.from(
+        '--b\r\nContent-Disposition: form-data; name="msg_id"\r\n\r\n1029\r\n--b\r\nContent-Disposition: form-data; name="img"; filename="a.jpg"\r\n\r\n',
+      ),
       total: 256 * 1024 * 1024,
     });
     expect(form.code).toBe(-141);
@@ -176,7 +186,7 @@ describe('hostile and careless input', () => {
     await expect(dev.call(getVersion, {})).resolves.toHaveProperty('version');
   });
 
-  it('2. refuses a picture past its operation\'s cap while it streams (-3596)', async () => {
+  it("2. refuses a picture past its operation's cap while it streams (-3596)", async () => {
     const head = Buffer.from(
       '--b\r\nContent-Disposition: form-data; name="msg_id"\r\n\r\n1029\r\n--b\r\nContent-Disposition: form-data; name="lib_id"\r\n\r\n1\r\n' +
         '--b\r\nContent-Disposition: form-data; name="img"; filename="a.jpg"\r\n\r\n',
@@ -196,12 +206,26 @@ describe('hostile and careless input', () => {
     expect(bomb.length).toBeLessThan(1024 * 1024);
     await expect(openPicture(bomb)).rejects.toBeInstanceOf(NotAnImageError);
     const lib = await dev.call(createLibrary, { lib_name: 'bombs', lib_type: 1 });
-    const answer = await rawForm(dev.url, { msg_id: '1029', lib_id: String(lib.lib_id) }, { img: new File([new Uint8Array(bomb)], 'bomb.png') }, dev.session());
+    const answer = await rawForm(
+      dev.url,
+      { msg_id: '1029', lib_id: String(lib.lib_id) },
+      { img: new File([new Uint8Array(bomb)], 'bomb.png') },
+      dev.session(),
+    );
     expect(answer.code).toBe(-1104);
-    const b64 = await rawJson(dev.url, { msg_id: '1051', lib_id: lib.lib_id, img: { filename: 'bomb.png', data: bomb.toString('base64') } }, dev.session());
+    const b64 = await rawJson(
+      dev.url,
+      { msg_id: '1051', lib_id: lib.lib_id, img: { filename: 'bomb.png', data: bomb.toString('base64') } },
+      dev.session(),
+    );
     expect(b64.code).toBe(-1104);
     // A real picture still goes in (the stub engine finds no face: -1101 is the handler's own answer).
-    const plain = await rawForm(dev.url, { msg_id: '1029', lib_id: String(lib.lib_id) }, { img: new File([new Uint8Array(await blankJpeg())], 'a.jpg') }, dev.session());
+    const plain = await rawForm(
+      dev.url,
+      { msg_id: '1029', lib_id: String(lib.lib_id) },
+      { img: new File([new Uint8Array(await blankJpeg())], 'a.jpg') },
+      dev.session(),
+    );
     expect(plain.code).not.toBe(-1104);
   });
 
@@ -209,7 +233,14 @@ describe('hostile and careless input', () => {
     const auth = () => ({ [FAULT_TOKEN_HEADER]: dev.emulator.faultToken });
 
     it('never through a path that resolves into /__emulator', async () => {
-      for (const p of ['/ws/../__emulator/stats', '/api/../__emulator/stats', '/ws/%2e%2e/__emulator/stats', '/ws/%2E%2E/__emulator/stats', '/x/..%2f__emulator/stats', '/ws/..\\__emulator/stats']) {
+      for (const p of [
+        '/ws/../__emulator/stats',
+        '/api/../__emulator/stats',
+        '/ws/%2e%2e/__emulator/stats',
+        '/ws/%2E%2E/__emulator/stats',
+        '/x/..%2f__emulator/stats',
+        '/ws/..\\__emulator/stats',
+      ]) {
         expect((await rawRequest(dev.url, p, { headers: auth() })).status, p).toBe(400);
       }
       // An encoded name is no fault route (and no device path either).
@@ -226,17 +257,29 @@ describe('hostile and careless input', () => {
       }
       const preflight = await rawRequest(dev.url, '/__emulator/latency', {
         method: 'OPTIONS',
-        headers: { Origin: 'http://evil.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': FAULT_TOKEN_HEADER },
+        headers: {
+          Origin: 'http://evil.example',
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': FAULT_TOKEN_HEADER,
+        },
       });
       expect(preflight.status).toBe(405);
-      const form = await rawRequest(dev.url, '/__emulator/latency', { method: 'POST', headers: { ...auth(), 'Content-Type': 'text/plain' }, body: '{"ms":5}' });
+      const form = await rawRequest(dev.url, '/__emulator/latency', {
+        method: 'POST',
+        headers: { ...auth(), 'Content-Type': 'text/plain' },
+        body: '{"ms":5}',
+      });
       expect(form.status).toBe(415);
       expect(dev.emulator.ctx.faults.latencyMs).toBe(0);
     });
 
     it('clamps what it takes', async () => {
       const post = (route: string, body: unknown) =>
-        rawRequest(dev.url, `/__emulator/${route}`, { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+        rawRequest(dev.url, `/__emulator/${route}`, {
+          method: 'POST',
+          headers: { ...auth(), 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        });
       expect((await post('latency', { ms: 1e12 })).status).toBe(200);
       expect(dev.emulator.ctx.faults.latencyMs).toBe(FAULT_LIMITS.latencyMs);
       await post('latency', { ms: 'NaN' });
@@ -265,9 +308,19 @@ describe('hostile and careless input', () => {
     await expect(dev.call(updateLibrary, { lib_id: lib.lib_id, lib_name: '  ', lib_type: 1 })).rejects.toThrow();
     expect((await dev.call(listLibraries, {})).find((l) => l.lib_id === lib.lib_id)?.lib_name).toBe('keep me');
     // A 20 MB name never reaches the schema: the body is past 1029's fields.
-    const name = await rawForm(dev.url, { msg_id: '1029', lib_id: String(lib.lib_id), person_name: 'x'.repeat(65) }, { img: new File([new Uint8Array(await blankJpeg())], 'a.jpg') }, session);
+    const name = await rawForm(
+      dev.url,
+      { msg_id: '1029', lib_id: String(lib.lib_id), person_name: 'x'.repeat(65) },
+      { img: new File([new Uint8Array(await blankJpeg())], 'a.jpg') },
+      session,
+    );
     expect(name.code).toBe(-3596);
-    const huge = await rawForm(dev.url, { msg_id: '1029', lib_id: String(lib.lib_id), person_addr: 'x'.repeat(20 * 1024 * 1024) }, {}, session);
+    const huge = await rawForm(
+      dev.url,
+      { msg_id: '1029', lib_id: String(lib.lib_id), person_addr: 'x'.repeat(20 * 1024 * 1024) },
+      {},
+      session,
+    );
     expect(huge.code).toBe(-3596);
   });
 
@@ -288,9 +341,13 @@ describe('hostile and careless input', () => {
 describe('11. the banner', () => {
   it('says where the password is, never the password', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-banner-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--data', dataDir, '--rate', '0', '--records', '0'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--data', dataDir, '--rate', '0', '--records', '0'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     await new Promise<void>((resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`the emulator stopped (${code})`)));

@@ -48,10 +48,7 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-export async function startEmulator(
-  partial: Partial<EmulatorOptions> = {},
-  deps: { engine?: FaceEngine } = {},
-): Promise<Emulator> {
+export async function startEmulator(partial: Partial<EmulatorOptions> = {}, deps: { engine?: FaceEngine } = {}): Promise<Emulator> {
   const options: EmulatorOptions = { ...DEFAULT_OPTIONS, ...partial };
   fs.mkdirSync(options.dataDir, { recursive: true });
   // Uploads being received when the process last stopped (body.ts keeps large ones there).

@@ -52,7 +52,9 @@ function upload(url: string, bytes: number): Promise<{ code: number; sent: numbe
     req.on('error', (e) => {
       if (!answered) reject(e);
     });
-    req.write('--b\r\nContent-Disposition: form-data; name="msg_id"\r\n\r\n1292\r\n--b\r\nContent-Disposition: form-data; name="file"; filename="fw.bin"\r\n\r\n');
+    req.write(
+      '--b\r\nContent-Disposition: form-data; name="msg_id"\r\n\r\n1292\r\n--b\r\nContent-Disposition: form-data; name="file"; filename="fw.bin"\r\n\r\n',
+    );
     const mb = Buffer.alloc(1024 * 1024, 0x5a);
     const pump = () => {
       while (!answered && sent < bytes) {

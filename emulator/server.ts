@@ -84,7 +84,11 @@ export async function startServer(
         if (body.kind === 'refused') {
           // Refused before the body was read whole: the rest is discarded and the connection closed.
           const text = JSON.stringify(envelope(body.code));
-          res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), Connection: 'close' });
+          res.writeHead(200, {
+            'Content-Type': 'application/json; charset=utf-8',
+            'Content-Length': Buffer.byteLength(text),
+            Connection: 'close',
+          });
           res.end(text);
           return;
         }
@@ -109,9 +113,7 @@ export async function startServer(
           'Content-Length': data.length,
           // Stored pictures never change under one path.
           'Cache-Control': devicePath.startsWith('tmp/') ? 'no-store' : 'private, max-age=86400',
-          ...(ext === 'zip' || ext === 'csv'
-            ? { 'Content-Disposition': `attachment; filename="${devicePath.split('/').pop()}"` }
-            : {}),
+          ...(ext === 'zip' || ext === 'csv' ? { 'Content-Disposition': `attachment; filename="${devicePath.split('/').pop()}"` } : {}),
         });
         res.end(req.method === 'HEAD' ? undefined : data);
         return;

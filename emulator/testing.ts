@@ -21,13 +21,13 @@ export interface TestDevice {
   close(): Promise<void>;
 }
 
-export async function startTestDevice(
-  options: Partial<EmulatorOptions> = {},
-  deps: { engine?: FaceEngine } = {},
-): Promise<TestDevice> {
+export async function startTestDevice(options: Partial<EmulatorOptions> = {}, deps: { engine?: FaceEngine } = {}): Promise<TestDevice> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-emu-'));
   // The analyses of the tests' pictures are kept between runs (paths.ts: testCacheDir).
-  const emulator = await startEmulator({ port: 0, dataDir, quiet: true, demoRecords: 0, rate: 0, cacheDir: testCacheDir(), ...options }, deps);
+  const emulator = await startEmulator(
+    { port: 0, dataDir, quiet: true, demoRecords: 0, rate: 0, cacheDir: testCacheDir(), ...options },
+    deps,
+  );
   let session: string | null = null;
   const call = createClient({ baseUrl: emulator.url, getSession: () => session });
   const anonymous = createClient({ baseUrl: emulator.url, getSession: () => null });

@@ -17,7 +17,7 @@ export function ensureChromium(log: (m: string) => void = console.log): string {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
   if (isRoot && hasApt) {
-    log('Chromium not found: installing Debian\'s chromium with apt-get (one time)…');
+    log("Chromium not found: installing Debian's chromium with apt-get (one time)…");
     try {
       execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
       execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
@@ -35,9 +35,9 @@ export function ensureChromium(log: (m: string) => void = console.log): string {
       'No Chromium found for the end-to-end tests.',
       `Looked for: ${CANDIDATES.join(', ')} (or $CHROMIUM_PATH).`,
       isRoot
-        ? 'apt-get install -y chromium did not succeed: check that Debian\'s package mirror is reachable.'
+        ? "apt-get install -y chromium did not succeed: check that Debian's package mirror is reachable."
         : 'Install it with: sudo apt-get install -y chromium   (or set CHROMIUM_PATH to a Chromium binary).',
-      'Playwright\'s own browser download does not work on this network, so it is not used.',
+      "Playwright's own browser download does not work on this network, so it is not used.",
     ].join('\n'),
   );
 }

@@ -70,10 +70,7 @@ const npx = 'npx';
 // --- static checks first (lint with the import boundaries, dead code); a few seconds.
 step('lint', npx, ['oxlint', '--type-aware']);
 step('dead code', npx, ['knip', '--no-progress']);
-// FORMAT CHECK: off until the one repository-wide `npm run format` has landed;
-// then uncomment (or run with NEBULA_FORMAT_CHECK=1 to try it now).
-// step('format', npx, ['oxfmt', '--check']);
-if (process.env.NEBULA_FORMAT_CHECK === '1') step('format', npx, ['oxfmt', '--check']);
+step('format', npx, ['oxfmt', '--check']);
 // --- end of static checks
 step('type-check', npx, ['tsc', '-p', 'tsconfig.json']);
 const vitestJson = path.join(out, 'vitest.json');

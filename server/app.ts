@@ -84,7 +84,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!forwarder.upgrade(req, socket, head)) refuseUpgrade(socket, 404, 'no WebSocket here');
   };
 
-  const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, onRequest) : http.createServer(onRequest);
+  const server = options.tls
+    ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, onRequest)
+    : http.createServer(onRequest);
   tune(server);
   server.on('upgrade', onUpgrade);
   await listen(server, options.port, options.host);

@@ -43,7 +43,9 @@ export function refuse(res: http.ServerResponse, status: number, message: string
 
 export function refuseUpgrade(socket: Duplex, status: number, message: string): void {
   const text = `${message}\n`;
-  socket.end(`HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : 'Bad Request'}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : 'Bad Request'}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`,
+  );
 }
 
 export function createForwarder(target: DeviceTarget | string, options: ForwarderOptions = {}): Forwarder {

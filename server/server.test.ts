@@ -17,11 +17,14 @@ import { deviceProxyPlugin } from './vite-plugin';
 function raw(base: string, rawPath: string, init: { method?: string; headers?: http.OutgoingHttpHeaders; body?: Buffer } = {}) {
   const u = new URL(base);
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-    const req = http.request({ host: u.hostname, port: u.port, path: rawPath, method: init.method ?? 'GET', headers: init.headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
+    const req = http.request(
+      { host: u.hostname, port: u.port, path: rawPath, method: init.method ?? 'GET', headers: init.headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      },
+    );
     req.on('error', reject);
     // An upgrade nobody answers would hang: say so instead.
     req.setTimeout(3000, () => req.destroy(new Error(`no answer to ${rawPath}`)));
@@ -60,7 +63,10 @@ beforeAll(async () => {
 
   dist = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-server-test-'));
   fs.mkdirSync(path.join(dist, 'assets'));
-  fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>console</title><script type="module" src="/assets/app-Ab12Cd34.js"></script>');
+  fs.writeFileSync(
+    path.join(dist, 'index.html'),
+    '<!doctype html><title>console</title><script type="module" src="/assets/app-Ab12Cd34.js"></script>',
+  );
   const js = Buffer.from(`console.log(${JSON.stringify('x'.repeat(4000))});`);
   fs.writeFileSync(path.join(dist, 'assets/app-Ab12Cd34.js'), js);
   fs.writeFileSync(path.join(dist, 'assets/app-Ab12Cd34.js.br'), zlib.brotliCompressSync(js));
@@ -125,7 +131,11 @@ describe('the production server', () => {
   });
 
   it('forwards /api and /ws to the device with its own Host', async () => {
-    const r = await raw(server.url, '/api/json', { method: 'POST', body: Buffer.from('{"msg_id":"1306"}'), headers: { 'content-type': 'application/json' } });
+    const r = await raw(server.url, '/api/json', {
+      method: 'POST',
+      body: Buffer.from('{"msg_id":"1306"}'),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body.toString())).toMatchObject({ url: '/api/json', host: new URL(deviceBase).host });
     expect((await raw(server.url, '/ws/snap/a.jpg')).status).toBe(200);
@@ -133,10 +143,18 @@ describe('the production server', () => {
   });
 
   it('streams a chunked upload under the limit to the device whole', async () => {
-    const r = await raw(server.url, '/api/form', { method: 'POST', headers: { 'transfer-encoding': 'chunked' }, body: Buffer.alloc(1000, 7) });
+    const r = await raw(server.url, '/api/form', {
+      method: 'POST',
+      headers: { 'transfer-encoding': 'chunked' },
+      body: Buffer.alloc(1000, 7),
+    });
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body.toString())).toMatchObject({ url: '/api/form', bytes: 1000 });
-    const over = await raw(server.url, '/api/form-chunked', { method: 'POST', headers: { 'transfer-encoding': 'chunked' }, body: Buffer.alloc(4096, 7) }).catch(() => ({ status: 413 }));
+    const over = await raw(server.url, '/api/form-chunked', {
+      method: 'POST',
+      headers: { 'transfer-encoding': 'chunked' },
+      body: Buffer.alloc(4096, 7),
+    }).catch(() => ({ status: 413 }));
     expect(over.status).toBe(413);
   });
 
@@ -163,9 +181,21 @@ describe('the production server', () => {
   it.each(FAULT_SPELLINGS)('never forwards %s to the device (%i)', async (spelling, status) => {
     const before = seen.length;
     expect((await raw(server.url, spelling, { method: 'POST', body: Buffer.from('{"ms":800}') })).status).toBe(status);
-    const upgrade = await raw(server.url, spelling, { headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' } });
+    const upgrade = await raw(server.url, spelling, {
+      headers: {
+        connection: 'Upgrade',
+        upgrade: 'websocket',
+        'sec-websocket-version': '13',
+        'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+      },
+    });
     expect(upgrade.status).toBe(status);
-    expect(seen.slice(before).map(resolved).filter((p) => p.includes('__emulator'))).toEqual([]);
+    expect(
+      seen
+        .slice(before)
+        .map(resolved)
+        .filter((p) => p.includes('__emulator')),
+    ).toEqual([]);
   });
 });
 
@@ -188,7 +218,14 @@ describe("Vite's dev server, through the same forwarding", () => {
   it('forwards /api and /ws', async () => {
     const r = await raw(base, '/api/json', { method: 'POST', body: Buffer.from('{}') });
     expect(JSON.parse(r.body.toString())).toMatchObject({ url: '/api/json' });
-    const up = await raw(base, '/ws/', { headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' } });
+    const up = await raw(base, '/ws/', {
+      headers: {
+        connection: 'Upgrade',
+        upgrade: 'websocket',
+        'sec-websocket-version': '13',
+        'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+      },
+    });
     expect(up.status).toBe(101);
   });
 
@@ -196,7 +233,19 @@ describe("Vite's dev server, through the same forwarding", () => {
     const before = seen.length;
     const r = await raw(base, spelling, { method: 'POST', body: Buffer.from('{"ms":800}') });
     expect([400, 404]).toContain(r.status);
-    await raw(base, spelling, { headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' } }).catch(() => null);
-    expect(seen.slice(before).map(resolved).filter((p) => p.includes('__emulator'))).toEqual([]);
+    await raw(base, spelling, {
+      headers: {
+        connection: 'Upgrade',
+        upgrade: 'websocket',
+        'sec-websocket-version': '13',
+        'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+      },
+    }).catch(() => null);
+    expect(
+      seen
+        .slice(before)
+        .map(resolved)
+        .filter((p) => p.includes('__emulator')),
+    ).toEqual([]);
   });
 });

@@ -48,12 +48,20 @@ export class WallDevice {
     const face = (await this.call(queryFaces, { lib_id: lib.lib_id, start_no: index + 1, qry_len: 1 })).record[0];
     if (!face) throw new Error(`library ${lib.lib_name} has no face ${index}`);
     const bytes = Buffer.from(await (await fetch(`${this.url}/ws/${face.img_path}`)).arrayBuffer());
-    return { libId: lib.lib_id, libName: lib.lib_name, imgId: face.img_id, name: face.person_name, photo: `data:image/jpeg;base64,${bytes.toString('base64')}` };
+    return {
+      libId: lib.lib_id,
+      libName: lib.lib_name,
+      imgId: face.img_id,
+      name: face.person_name,
+      photo: `data:image/jpeg;base64,${bytes.toString('base64')}`,
+    };
   }
 
   /** One capture on `channel` (of `photo`, else of the camera's next scene); the snap_ids it pushed. */
   async capture(channel: number, photo?: string): Promise<string[]> {
-    const answer = (await post(this.url, 'capture', photo ? { channel, photo } : { channel }, this.token)) as { result: { snap_ids: string[] } };
+    const answer = (await post(this.url, 'capture', photo ? { channel, photo } : { channel }, this.token)) as {
+      result: { snap_ids: string[] };
+    };
     return answer.result.snap_ids;
   }
 

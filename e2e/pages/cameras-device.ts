@@ -5,7 +5,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { addCamera, addRelay, deleteCamera, listCameras, listRelays, type CameraRecord, type RelayBinding } from '../../src/api/protocol/cameras';
+import {
+  addCamera,
+  addRelay,
+  deleteCamera,
+  listCameras,
+  listRelays,
+  type CameraRecord,
+  type RelayBinding,
+} from '../../src/api/protocol/cameras';
 import type { Call } from '../../src/api/client';
 import type { RequestOf } from '../../src/api/protocol/operation';
 import { faultHeaders } from './alarm-wall-device';
@@ -74,7 +82,14 @@ function recreateRequest(cam: CameraRecord): RequestOf<typeof addCamera> {
   const protocol = (cam.protocol ?? '').toLowerCase();
   if (protocol === 'rtsp') return { ...video, protocol: 'rtsp', url: cam.url ?? '' };
   if (protocol === 'onvif') {
-    return { ...video, protocol: 'onvif', ip: cam.ip ?? '', port: cam.port ?? 0, camera_user: cam.camera_user ?? '', camera_pwd: cam.camera_pwd ?? '' };
+    return {
+      ...video,
+      protocol: 'onvif',
+      ip: cam.ip ?? '',
+      port: cam.port ?? 0,
+      camera_user: cam.camera_user ?? '',
+      camera_pwd: cam.camera_pwd ?? '',
+    };
   }
   return {
     ...video,
@@ -142,7 +157,13 @@ export async function makeRoom(call: Call, min: number, max: number): Promise<Ro
       for (const m of moved.reverse()) {
         await call(addCamera, recreateRequest(m.camera));
         for (const r of m.relays) {
-          await call(addRelay, { camera_channel: r.camera_channel, dev_ip: r.dev_ip, dev_port: r.dev_port, dev_name: r.dev_name, dev_tag: r.dev_tag });
+          await call(addRelay, {
+            camera_channel: r.camera_channel,
+            dev_ip: r.dev_ip,
+            dev_port: r.dev_port,
+            dev_name: r.dev_name,
+            dev_tag: r.dev_tag,
+          });
         }
       }
     },
@@ -163,7 +184,11 @@ export async function triggerCapture(emulatorUrl: string, channel: number): Prom
     headers: faultHeaders(),
     body: JSON.stringify({ channel }),
   });
-  const body = (await res.json().catch(() => ({}))) as { ok?: boolean; error?: string; result?: { snap_ids?: string[]; filtered?: number } };
+  const body = (await res.json().catch(() => ({}))) as {
+    ok?: boolean;
+    error?: string;
+    result?: { snap_ids?: string[]; filtered?: number };
+  };
   if (!res.ok || !body.ok) return { pushed: false, reason: body.error ?? `HTTP ${res.status}` };
   const n = body.result?.snap_ids?.length ?? 0;
   return { pushed: n > 0, reason: n > 0 ? '' : `no face passed the camera's filters (${body.result?.filtered ?? 0} filtered)` };

@@ -26,7 +26,9 @@ export class CamerasPage {
     this.drawer = page.getByRole('dialog').filter({ has: this.form });
     this.camerasTab = page.getByRole('tab', { name: /^(Cameras|相机)$/ });
     this.relaysTab = page.getByRole('tab', { name: /^(Relays|继电器)$/ });
-    this.confirmDialog = page.getByRole('dialog').filter({ has: page.getByRole('button', { name: /^(Delete|删除|Unbind|解除绑定|Discard changes|放弃修改)$/ }) });
+    this.confirmDialog = page
+      .getByRole('dialog')
+      .filter({ has: page.getByRole('button', { name: /^(Delete|删除|Unbind|解除绑定|Discard changes|放弃修改)$/ }) });
   }
 
   async goto(search = ''): Promise<void> {
@@ -40,7 +42,10 @@ export class CamerasPage {
 
   /** The row of a channel, by its number in the first cell. */
   channelRow(channel: number): Locator {
-    return this.page.getByRole('row').filter({ has: this.page.getByRole('cell', { name: String(channel), exact: true }) }).first();
+    return this.page
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell', { name: String(channel), exact: true }) })
+      .first();
   }
 
   field(label: string | RegExp): Locator {
@@ -49,7 +54,10 @@ export class CamerasPage {
 
   async chooseKind(kind: KindLabel): Promise<void> {
     // The radio input itself is hidden under its button-like label: click the label's text.
-    await this.form.getByRole('radiogroup', { name: /Kind of camera|相机类型/ }).getByText(kind).click();
+    await this.form
+      .getByRole('radiogroup', { name: /Kind of camera|相机类型/ })
+      .getByText(kind)
+      .click();
   }
 
   async fill(fields: Record<string, string>): Promise<void> {

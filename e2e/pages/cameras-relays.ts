@@ -29,11 +29,17 @@ export class CamerasRelays {
   }
 
   submitButton(): Locator {
-    return this.page.getByRole('dialog').filter({ has: this.form }).getByRole('button', { name: /^(Bind|绑定)$/ });
+    return this.page
+      .getByRole('dialog')
+      .filter({ has: this.form })
+      .getByRole('button', { name: /^(Bind|绑定)$/ });
   }
 
   async unbind(relayName: string): Promise<void> {
     await this.page.getByRole('button', { name: `Unbind relay “${relayName}”` }).click();
-    await this.page.getByRole('dialog').getByRole('button', { name: /^(Unbind|解除绑定)$/ }).click();
+    await this.page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^(Unbind|解除绑定)$/ })
+      .click();
   }
 }

@@ -51,7 +51,10 @@ export class CamerasRoi {
   }
 
   async chooseShape(name: RegExp): Promise<void> {
-    await this.page.getByRole('radiogroup', { name: /Shape to adjust|选择要调整的图形/ }).getByText(name).click();
+    await this.page
+      .getByRole('radiogroup', { name: /Shape to adjust|选择要调整的图形/ })
+      .getByText(name)
+      .click();
   }
 
   /** Frame pixels → page pixels. */

@@ -32,5 +32,7 @@ export async function realFaces(device: { url: string; call: Call }, min = 1): P
 
 /** A plain grey picture: no face to find. */
 export function blankPhoto(): Promise<Buffer> {
-  return sharp({ create: { width: 240, height: 240, channels: 3, background: '#8a8f98' } }).jpeg().toBuffer();
+  return sharp({ create: { width: 240, height: 240, channels: 3, background: '#8a8f98' } })
+    .jpeg()
+    .toBuffer();
 }

@@ -25,7 +25,10 @@ export class LibraryImportPage {
   }
 
   summary(label: string): Locator {
-    return this.page.getByRole('group', { name: /import summary|导入概况/i }).locator('.ant-statistic').filter({ hasText: label });
+    return this.page
+      .getByRole('group', { name: /import summary|导入概况/i })
+      .locator('.ant-statistic')
+      .filter({ hasText: label });
   }
 
   row(source: string | RegExp): Locator {

@@ -62,7 +62,10 @@ export class RecordsPage {
   }
 
   get dataRows(): Locator {
-    return this.table.locator('tbody').getByRole('row').filter({ has: this.page.getByRole('checkbox') });
+    return this.table
+      .locator('tbody')
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('checkbox') });
   }
 
   get exportDialog(): Locator {

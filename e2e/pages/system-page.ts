@@ -40,7 +40,10 @@ export class SystemPage {
 
   // ---- Overview ----
   async changeDeviceId(id: string): Promise<void> {
-    await this.panel.getByRole('button', { name: /change/i }).first().click();
+    await this.panel
+      .getByRole('button', { name: /change/i })
+      .first()
+      .click();
     const input = this.panel.getByLabel('Device ID', { exact: true });
     await input.fill(id);
     await this.panel.getByRole('button', { name: 'Save', exact: true }).click();

@@ -31,7 +31,9 @@ test('the wall shows an alarm the device pushes within a second', async ({ logge
   const pushedAt = Date.now();
   await expect(wall.card(snapId!)).toBeVisible({ timeout: 1000 });
   expect(Date.now() - pushedAt).toBeLessThan(1000);
-  await expect(wall.card(snapId!)).toHaveAccessibleName(new RegExp(`^Whitelist: ${staff.name}, Similarity \\d+%, .*Turnstile A, .*not acknowledged$`));
+  await expect(wall.card(snapId!)).toHaveAccessibleName(
+    new RegExp(`^Whitelist: ${staff.name}, Similarity \\d+%, .*Turnstile A, .*not acknowledged$`),
+  );
   await expect(wall.card(snapId!)).toContainText(/just now|\d+ seconds? ago/);
   expect(await seriousViolations(page)).toEqual([]);
 });
@@ -65,10 +67,12 @@ test('a blacklist alarm chimes and stays on top until acknowledged', async ({ lo
 
   await wall.ackButton(bl!).click();
   await expect(wall.card(bl!)).toHaveAccessibleName(/, Acknowledged$/);
-  await expect.poll(async () => {
-    const now = await wall.order();
-    return now.indexOf(wl!) < now.indexOf(bl!);
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const now = await wall.order();
+      return now.indexOf(wl!) < now.indexOf(bl!);
+    })
+    .toBe(true);
 });
 
 test('a card opens on the scene with the face outlined, the attributes and the ways on', async ({ loggedIn: page, device }) => {
@@ -87,7 +91,10 @@ test('a card opens on the scene with the face outlined, the attributes and the w
     'href',
     hrefs.person(suspect.libId, suspect.imgId),
   );
-  await expect(wall.detail.getByRole('link', { name: /search this face/i })).toHaveAttribute('href', /^\/face-search\?snap=record%2F.+\.jpg$/);
+  await expect(wall.detail.getByRole('link', { name: /search this face/i })).toHaveAttribute(
+    'href',
+    /^\/face-search\?snap=record%2F.+\.jpg$/,
+  );
   await expect(wall.detail.getByText('Face attributes')).toBeVisible();
   await expect(wall.detail.getByText('Expression', { exact: true })).toBeVisible();
   await expect(wall.detail.getByText(bl!)).toBeVisible();

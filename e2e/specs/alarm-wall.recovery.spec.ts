@@ -26,7 +26,10 @@ const expect = baseExpect.configure({ timeout: 20_000 });
 
 const liveLight = (page: Page) => page.getByRole('status', { name: /^live alarms:/i });
 
-test('a dropped socket is shown, and the alarms pushed meanwhile appear after it is back, once each', async ({ loggedIn: page, device }) => {
+test('a dropped socket is shown, and the alarms pushed meanwhile appear after it is back, once each', async ({
+  loggedIn: page,
+  device,
+}) => {
   const wall = new AlarmWallPage(page);
   await wall.goto();
   await expect(liveLight(page)).toHaveAccessibleName(/: live$/i, { timeout: 60_000 });

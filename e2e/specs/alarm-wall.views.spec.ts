@@ -14,7 +14,9 @@ const expect = baseExpect.configure({ timeout: 20_000 });
 async function openLive(page: Page, query = ''): Promise<AlarmWallPage> {
   const wall = new AlarmWallPage(page);
   await wall.goto(query);
-  await expect(page.getByRole('status', { name: /live alarms: live/i }).or(page.getByRole('region', { name: /kiosk mode/i }).getByText('Live'))).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page.getByRole('status', { name: /live alarms: live/i }).or(page.getByRole('region', { name: /kiosk mode/i }).getByText('Live')),
+  ).toBeVisible({ timeout: 60_000 });
   return wall;
 }
 

@@ -51,7 +51,10 @@ test('the cameras views have no serious accessibility violations', async ({ logg
 test('the page works in Chinese', async ({ loggedIn: page }) => {
   const cameras = new CamerasPage(page);
   await cameras.goto();
-  await page.getByRole('group', { name: /language|语言/i }).getByRole('button', { name: '中文' }).click();
+  await page
+    .getByRole('group', { name: /language|语言/i })
+    .getByRole('button', { name: '中文' })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: '相机' })).toBeVisible();
   await expect(page.getByRole('group', { name: /^算力使用情况/ })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: '布控库' })).toBeVisible();

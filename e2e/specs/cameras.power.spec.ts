@@ -23,7 +23,10 @@ function countWrites(page: Page): { add: number; edit: number } {
   return seen;
 }
 
-test('@tablet one camera of each kind: the gauge follows and the device refuses one too many', async ({ loggedIn: page, device }, testInfo) => {
+test('@tablet one camera of each kind: the gauge follows and the device refuses one too many', async ({
+  loggedIn: page,
+  device,
+}, testInfo) => {
   test.setTimeout(480_000);
   await withCameraLock(device.url, async () => {
     // The four kinds cost 2 + 2 + 2 + 1 = 7; then a video camera (2) must not fit: start with 7 or 8 free.
@@ -109,7 +112,10 @@ test('@tablet one camera of each kind: the gauge follows and the device refuses 
   });
 });
 
-test('@tablet a wrong address makes the device slow: the form waits, locked, and adds once', async ({ loggedIn: page, device }, testInfo) => {
+test('@tablet a wrong address makes the device slow: the form waits, locked, and adds once', async ({
+  loggedIn: page,
+  device,
+}, testInfo) => {
   test.setTimeout(300_000);
   await withCameraLock(device.url, async () => {
     const room = await makeRoom(device.call, 1, 16);

@@ -33,7 +33,7 @@ async function cameraOn(call: Call, channel: number): Promise<CameraRecord> {
   return cam;
 }
 
-test('@tablet draws an ROI over the channel\'s frame, sets face sizes by the squares, and finds both after a reload', async ({
+test("@tablet draws an ROI over the channel's frame, sets face sizes by the squares, and finds both after a reload", async ({
   loggedIn: page,
   device,
 }, testInfo) => {
@@ -65,7 +65,10 @@ test('@tablet draws an ROI over the channel\'s frame, sets face sizes by the squ
       testInfo.annotations.push({ type: 'frame', description: 'drew on the frame the node pushed for the channel' });
       await expect(roi.sourceNote).toContainText('The latest scene the device pushed for this channel');
     } else {
-      testInfo.annotations.push({ type: 'frame', description: `no pushed frame (${outcome.reason || 'not received'}): drew on an uploaded screenshot` });
+      testInfo.annotations.push({
+        type: 'frame',
+        description: `no pushed frame (${outcome.reason || 'not received'}): drew on an uploaded screenshot`,
+      });
       await roi.uploadFrame({ name: 'camera-view.jpg', mimeType: 'image/jpeg', buffer: await screenshotJpeg() });
       await expect(roi.source(/Uploaded picture/)).toBeChecked();
       await expect(roi.sourceNote).toContainText('not sent to the device');
@@ -139,7 +142,10 @@ test('@tablet draws an ROI over the channel\'s frame, sets face sizes by the squ
   }
 });
 
-test('@tablet exact numbers are checked as typed, and the region resets to the full frame', async ({ loggedIn: page, device }, testInfo) => {
+test('@tablet exact numbers are checked as typed, and the region resets to the full frame', async ({
+  loggedIn: page,
+  device,
+}, testInfo) => {
   const channel = channelFor(testInfo.project.name);
   const before = await cameraOn(device.call, channel);
   const roi = new CamerasRoi(page);
@@ -166,7 +172,10 @@ test('@tablet exact numbers are checked as typed, and the region resets to the f
   }
 });
 
-test('@tablet no save while a face size on screen is invalid; after a save the page shows what the device holds', async ({ loggedIn: page, device }, testInfo) => {
+test('@tablet no save while a face size on screen is invalid; after a save the page shows what the device holds', async ({
+  loggedIn: page,
+  device,
+}, testInfo) => {
   const channel = channelFor(testInfo.project.name);
   const before = await cameraOn(device.call, channel);
   const roi = new CamerasRoi(page);

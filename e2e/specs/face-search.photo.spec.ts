@@ -42,10 +42,7 @@ test('a photo of an enrolled person finds them first, linked to their library en
   await expect(top).toContainText('No. 1');
   await expect(top).toContainText(face.person_name);
   await expect(top.getByRole('img', { name: `Library photo of ${face.person_name}` })).toBeVisible();
-  await expect(top.getByRole('link', { name: /open in the library/i })).toHaveAttribute(
-    'href',
-    hrefs.person(face.lib_id, face.img_id),
-  );
+  await expect(top.getByRole('link', { name: /open in the library/i })).toHaveAttribute('href', hrefs.person(face.lib_id, face.img_id));
   await expect(page.getByText(/Searched in all libraries, threshold 60/)).toBeVisible();
 
   expect(await seriousViolations(page)).toEqual([]);
@@ -107,7 +104,9 @@ test("bad photos get the device's reason in words and nothing on the page is los
   await expect(fs_.matches.first()).toContainText(face.person_name);
 
   // A picture without a face.
-  const grey = await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: 120, g: 130, b: 140 } } }).jpeg().toBuffer();
+  const grey = await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: 120, g: 130, b: 140 } } })
+    .jpeg()
+    .toBuffer();
   await fs_.givePhoto(jpeg('wall.jpg', grey));
   await expect(fs_.rejection).toContainText('The photo “wall.jpg” was not taken');
   await expect(fs_.rejection).toContainText('No face detected');
@@ -131,7 +130,11 @@ test('detection boxes every face of a group photo with its quality and attribute
   await fs_.goto('?mode=detect');
   await fs_.givePhoto(jpeg('sample1.jpg', fs.readFileSync(path.join(SAMPLE_DIR, 'sample1.jpg'))));
   await expect(page.getByText(/^\d+ faces found$/)).toBeVisible();
-  const rows = page.getByRole('table').locator('tbody').getByRole('row').filter({ has: page.getByRole('link', { name: /search face \d+/i }) });
+  const rows = page
+    .getByRole('table')
+    .locator('tbody')
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: /search face \d+/i }) });
   const n = Number((await page.getByText(/^\d+ faces found$/).textContent())!.split(' ')[0]);
   expect(n).toBeGreaterThan(1);
   await expect(rows).toHaveCount(n);

@@ -13,7 +13,10 @@ test.use({ locale: 'en-US' });
 // Several suites share 2 cores: a page can take a while to load.
 const expect = baseExpect.configure({ timeout: 60_000 });
 
-test('an expired session keeps the gallery view and the unsaved enrol form, and sends it after the new login', async ({ loggedIn: page, device }) => {
+test('an expired session keeps the gallery view and the unsaved enrol form, and sends it after the new login', async ({
+  loggedIn: page,
+  device,
+}) => {
   test.setTimeout(420_000);
   const stamp = Date.now();
   const faces = await realFaces(device, 2);

@@ -50,7 +50,13 @@ async function yesterdaysBlacklistAlarms(device: Device) {
   const cameras = (await device.call(listCameras, {})).camera;
   let best = { channel: 0, name: '', total: 0 };
   for (const c of cameras) {
-    const a = await device.call(queryAlarms, { channel: c.channel, lib_ids: String(blacklist.lib_id), start_time: start, stop_time: stop, qry_len: 1 });
+    const a = await device.call(queryAlarms, {
+      channel: c.channel,
+      lib_ids: String(blacklist.lib_id),
+      start_time: start,
+      stop_time: stop,
+      qry_len: 1,
+    });
     if (a.total_num > best.total) best = { channel: c.channel, name: c.camera_name, total: a.total_num };
   }
   expect(best.total, 'the demo history has blacklist alarms yesterday').toBeGreaterThan(0);
@@ -64,7 +70,10 @@ async function yesterdaysBlacklistAlarms(device: Device) {
   return { start, stop, blacklist, camera: best, expected };
 }
 
-test("finds yesterday's blacklist alarms on one camera and opens one: both faces, attributes in words", async ({ loggedIn: page, device }) => {
+test("finds yesterday's blacklist alarms on one camera and opens one: both faces, attributes in words", async ({
+  loggedIn: page,
+  device,
+}) => {
   const { start, stop, blacklist, camera, expected } = await yesterdaysBlacklistAlarms(device);
   const records = new RecordsPage(page);
   await records.goto();
@@ -105,7 +114,10 @@ test("finds yesterday's blacklist alarms on one camera and opens one: both faces
     'href',
     hrefs.person(first.lib_id, first.img_id),
   );
-  await expect(drawer.getByRole('link', { name: /search this face/i })).toHaveAttribute('href', `/face-search?snap=${encodeURIComponent(first.snap_path)}`);
+  await expect(drawer.getByRole('link', { name: /search this face/i })).toHaveAttribute(
+    'href',
+    `/face-search?snap=${encodeURIComponent(first.snap_path)}`,
+  );
   await expect(page).toHaveURL(new RegExp(`open=${first.snap_id}`));
 
   expect(await seriousViolations(page)).toEqual([]);
@@ -148,7 +160,10 @@ test('exports those alarms through the proxy and the zip holds the pictures and 
   await expect(records.exportDialog).toBeHidden();
 });
 
-test('the delete-all confirmation counts what is lost and waits for the typed word (cancelled here)', async ({ loggedIn: page, device }) => {
+test('the delete-all confirmation counts what is lost and waits for the typed word (cancelled here)', async ({
+  loggedIn: page,
+  device,
+}) => {
   const total = (await device.call(queryAlarms, { qry_len: 1 })).total_num;
   const records = new RecordsPage(page);
   await records.goto();

@@ -69,7 +69,13 @@ async function consoleWorks(page: Page, base: string, device: WallDevice) {
   await expect(card).toBeVisible();
   // Its pictures load (img-src under the CSP): every <img> of the card decoded.
   await expect
-    .poll(() => card.locator('img').evaluateAll((imgs) => imgs.length > 0 && imgs.every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0)))
+    .poll(() =>
+      card
+        .locator('img')
+        .evaluateAll(
+          (imgs) => imgs.length > 0 && imgs.every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0),
+        ),
+    )
     .toBe(true);
 }
 
@@ -89,13 +95,14 @@ test('the production server: security headers, cache policy, deep links, 404s an
   expect(index.headers['cache-control']).toBe('no-cache');
   expect(index.headers['content-encoding']).toBe('br');
   const csp = index.headers['content-security-policy'] as string;
-  for (const d of ["script-src 'self'", "img-src 'self' data: blob:", "frame-ancestors 'none'", "object-src 'none'"]) expect(csp).toContain(d);
+  for (const d of ["script-src 'self'", "img-src 'self' data: blob:", "frame-ancestors 'none'", "object-src 'none'"])
+    expect(csp).toContain(d);
   expect(csp).not.toMatch(/script-src[^;]*unsafe/);
   expect(index.headers['x-content-type-options']).toBe('nosniff');
   expect(index.headers['x-frame-options']).toBe('DENY');
   expect(index.headers['referrer-policy']).toBe('same-origin');
 
-  const script = /src="(\/assets\/[^"]+\.js)"/.exec((await raw(base, "/")).body)![1]!;
+  const script = /src="(\/assets\/[^"]+\.js)"/.exec((await raw(base, '/')).body)![1]!;
   const asset = await raw(base, script, { 'accept-encoding': 'gzip' });
   expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   expect(asset.headers['content-encoding']).toBe('gzip');
@@ -112,7 +119,6 @@ test('the production server: security headers, cache policy, deep links, 404s an
   expect(health).toMatchObject({ ok: true, device: { reachable: true } });
   await refusesFaultEndpoints(base);
 });
-
 
 test('the console works under the CSP: pages, the live push in its Worker, pictures', async ({ page, device }) => {
   const violations = await watchCsp(page);
@@ -144,7 +150,27 @@ test('only dist/, copied elsewhere, serves a working console with `node server.m
 function makeCertificate(dir: string): { cert: string; key: string } {
   const cert = path.join(dir, 'cert.pem');
   const key = path.join(dir, 'key.pem');
-  const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'], { stdio: 'ignore' });
+  const r = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    ],
+    { stdio: 'ignore' },
+  );
   if (r.status !== 0) {
     fs.writeFileSync(cert, FIXTURE_CERT);
     fs.writeFileSync(key, FIXTURE_KEY);

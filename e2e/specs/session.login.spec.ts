@@ -80,7 +80,9 @@ test('a reload keeps the session, which lives in sessionStorage only', async ({ 
 
   const stored = await page.evaluate(() => ({
     session: sessionStorage.getItem('nebula.session'),
-    local: Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`).join('\n'),
+    local: Object.keys(localStorage)
+      .map((k) => `${k}=${localStorage.getItem(k)}`)
+      .join('\n'),
   }));
   const sessionId = (JSON.parse(stored.session ?? '{}') as { state?: { sessionId?: string } }).state?.sessionId;
   expect(sessionId).toBeTruthy();

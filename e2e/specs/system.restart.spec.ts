@@ -34,7 +34,23 @@ function selfSignedPair(): { cert: Buffer; key: Buffer } {
     const crt = path.join(dir, 'server.crt');
     execFileSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', crt, '-days', '2', '-subj', '/CN=nebula-e2e'],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        crt,
+        '-days',
+        '2',
+        '-subj',
+        '/CN=nebula-e2e',
+      ],
       { stdio: 'ignore' },
     );
     return { cert: fs.readFileSync(crt), key: fs.readFileSync(key) };
@@ -92,7 +108,10 @@ async function backToPlainHttp(httpUrl: string): Promise<void> {
     }
   };
   const plain = createClient({ baseUrl: httpUrl, getSession: () => null });
-  const overHttp = await answersOver(plain).then(() => true, () => false);
+  const overHttp = await answersOver(plain).then(
+    () => true,
+    () => false,
+  );
   if (!overHttp) {
     let session: string | null = null;
     const secure = createClient({ baseUrl: httpUrl.replace(/^http:/, 'https:'), getSession: () => session, fetch: insecureFetch });
@@ -112,7 +131,10 @@ test.afterAll(async () => {
   if (url) await backToPlainHttp(url);
 });
 
-test('@restart uploads a certificate and key, then switches to HTTPS and back, following each restart', async ({ loggedIn: page, device }) => {
+test('@restart uploads a certificate and key, then switches to HTTPS and back, following each restart', async ({
+  loggedIn: page,
+  device,
+}) => {
   test.setTimeout(300_000);
   const deviceId = (await device.call(getVersion, {})).device_id;
   const pair = selfSignedPair();
@@ -160,7 +182,10 @@ test('@restart uploads a certificate and key, then switches to HTTPS and back, f
   expect(await plain(getProtocol, {}).catch((e: unknown) => (e instanceof DeviceError ? e.code : e))).toBe(-141);
 });
 
-test('@restart reboots after a confirmation naming the device, and follows it back to the login page', async ({ loggedIn: page, device }) => {
+test('@restart reboots after a confirmation naming the device, and follows it back to the login page', async ({
+  loggedIn: page,
+  device,
+}) => {
   test.setTimeout(240_000);
   const deviceId = (await device.call(getVersion, {})).device_id;
   const system = new SystemPage(page);

@@ -3,7 +3,17 @@
 // what it changed: every spec shares one emulator.
 import type { Page } from '@playwright/test';
 import { getHttpPush, setHttpPush } from '../../src/api/protocol/push';
-import { getNtp, getStorage, getTime, getVersion, setDeviceId, setInterface, setNtp, setStorage, setTime } from '../../src/api/protocol/system';
+import {
+  getNtp,
+  getStorage,
+  getTime,
+  getVersion,
+  setDeviceId,
+  setInterface,
+  setNtp,
+  setStorage,
+  setTime,
+} from '../../src/api/protocol/system';
 import { seriousViolations } from '../axe';
 import { expect, test } from '../fixtures';
 import { SystemPage, type SystemTabName } from '../pages/system-page';
@@ -61,7 +71,12 @@ test('changes the device id and the NTP server, and sees both after a reload', a
     expect((await device.call(getVersion, {})).device_id).toBe(id);
   } finally {
     await device.call(setDeviceId, { device_id: before.device_id });
-    await device.call(setNtp, { url: ntpBefore.url, port: ntpBefore.port, ntp_cycle: ntpBefore.ntp_cycle, ntp_disable: ntpBefore.ntp_disable === '0' ? '0' : '1' });
+    await device.call(setNtp, {
+      url: ntpBefore.url,
+      port: ntpBefore.port,
+      ntp_cycle: ntpBefore.ntp_cycle,
+      ntp_disable: ntpBefore.ntp_disable === '0' ? '0' : '1',
+    });
   }
 });
 
@@ -83,7 +98,11 @@ test('sets the time by hand and sees the device clock follow', async ({ loggedIn
     const now = wallClockNow(before.time_zone);
     await expect(system.deviceTime).toContainText(now.slice(0, 10));
   } finally {
-    await device.call(setTime, { sys_time: wallClockNow(before.time_zone), time_zone: before.time_zone, time_format: before.time_format as 'yyyy-MM-dd HH:mm:ss' });
+    await device.call(setTime, {
+      sys_time: wallClockNow(before.time_zone),
+      time_zone: before.time_zone,
+      time_format: before.time_format as 'yyyy-MM-dd HH:mm:ss',
+    });
   }
 });
 
@@ -112,7 +131,14 @@ test('refuses an interface with a gateway outside its subnet before sending anyt
     await expect(row).toContainText('192.168.4.1');
     expect(sent).toHaveLength(1);
   } finally {
-    await device.call(setInterface, { ethname: 'eth3', ip: '192.168.4.10', netmask: '255.255.255.0', gateway: '', ip_method: 'static', ip_version: 'IPv4' });
+    await device.call(setInterface, {
+      ethname: 'eth3',
+      ip: '192.168.4.10',
+      netmask: '255.255.255.0',
+      gateway: '',
+      ip_method: 'static',
+      ip_version: 'IPv4',
+    });
   }
 });
 
@@ -171,7 +197,10 @@ test('shows CPU and memory moving over time', async ({ loggedIn: page }) => {
 test('works in Chinese @tablet', async ({ loggedIn: page }) => {
   const system = new SystemPage(page);
   await system.goto('Storage');
-  await page.getByRole('group', { name: /language|语言/i }).getByRole('button', { name: '中文' }).click();
+  await page
+    .getByRole('group', { name: /language|语言/i })
+    .getByRole('button', { name: '中文' })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: '系统' })).toBeVisible();
   await expect(page.getByRole('tab', { name: '存储', exact: true })).toHaveAttribute('aria-selected', 'true');
   await expect(system.panel.getByRole('radio', { name: /满覆盖/ })).toBeVisible(FIRST_LOAD);

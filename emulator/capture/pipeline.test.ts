@@ -53,7 +53,11 @@ describe('the capture pipeline (real engine)', () => {
     expect(scene.faces.length).toBe(1);
     // Someone else: the first pool face, past the suspect, that the engine finds in a composed frame.
     for (const face of pool.slice(1)) {
-      stranger = await sceneFromFrame(engine, `other-${face.id}`, await composeFrame([{ face: face.jpeg, left: 900, top: 300, size: 300 }]));
+      stranger = await sceneFromFrame(
+        engine,
+        `other-${face.id}`,
+        await composeFrame([{ face: face.jpeg, left: 900, top: 300, size: 300 }]),
+      );
       if (stranger.faces.length === 1) break;
     }
     expect(stranger!.faces.length).toBe(1);
@@ -125,8 +129,27 @@ describe('the capture pipeline (real engine)', () => {
     const json = JSON.parse(alarm.fields.json!) as { msg_id: number; data: Record<string, unknown> };
     expect(json.msg_id).toBe(774);
     // Appendix D's receiver checks these fields are present.
-    for (const f of ['camera_name', 'device_id', 'channel', 'position', 'img_id', 'img_path', 'lib_name', 'lib_type', 'person_addr',
-      'person_age', 'person_gender', 'person_idcard', 'person_name', 'snap_id', 'similarity', 'quality', 'snap_feat', 'snap_path', 'trigger']) {
+    for (const f of [
+      'camera_name',
+      'device_id',
+      'channel',
+      'position',
+      'img_id',
+      'img_path',
+      'lib_name',
+      'lib_type',
+      'person_addr',
+      'person_age',
+      'person_gender',
+      'person_idcard',
+      'person_name',
+      'snap_id',
+      'similarity',
+      'quality',
+      'snap_feat',
+      'snap_path',
+      'trigger',
+    ]) {
       expect(json.data, f).toHaveProperty(f);
     }
     expect(alarm.fields.key).toBe('secret-key');

@@ -384,6 +384,28 @@ export class CapturePipeline {
 }
 
 type OmitBody =
-  | 'img_id' | 'img' | 'img_path' | 'lib_id' | 'lib_name' | 'lib_type' | 'person_addr' | 'person_age' | 'person_gender'
-  | 'person_idcard' | 'person_name' | 'ranking' | 'similarity' | 'quality' | 'pos_top' | 'pos_bottom' | 'pos_left'
-  | 'pos_right' | 'snap_id' | 'snap_buf' | 'snap_feat' | 'snap_path' | 'obj_label' | 'face_attr' | 'body_attr';
+  | 'img_id'
+  | 'img'
+  | 'img_path'
+  | 'lib_id'
+  | 'lib_name'
+  | 'lib_type'
+  | 'person_addr'
+  | 'person_age'
+  | 'person_gender'
+  | 'person_idcard'
+  | 'person_name'
+  | 'ranking'
+  | 'similarity'
+  | 'quality'
+  | 'pos_top'
+  | 'pos_bottom'
+  | 'pos_left'
+  | 'pos_right'
+  | 'snap_id'
+  | 'snap_buf'
+  | 'snap_feat'
+  | 'snap_path'
+  | 'obj_label'
+  | 'face_attr'
+  | 'body_attr';

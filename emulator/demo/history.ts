@@ -203,7 +203,13 @@ export interface Persona {
 export function personaOf(key: string, match?: MatchedFace): Persona {
   const rng = rngFrom(hashSeed(key));
   const gender = match?.person_gender === '0' ? 'female' : match?.person_gender === '1' ? 'male' : chance(rng, 0.5) ? 'male' : 'female';
-  const age = match?.person_age ? Number(match.person_age) : chance(rng, 0.08) ? between(rng, 6, 17) : chance(rng, 0.15) ? between(rng, 60, 80) : between(rng, 18, 59);
+  const age = match?.person_age
+    ? Number(match.person_age)
+    : chance(rng, 0.08)
+      ? between(rng, 6, 17)
+      : chance(rng, 0.15)
+        ? between(rng, 60, 80)
+        : between(rng, 18, 59);
   return {
     gender,
     age,
@@ -287,10 +293,22 @@ export function bodyAttrOf(rng: Rng, p: Persona): BodyAttr {
     coat_color: weighted(rng, CLOTHES),
     coat_length: coat_style === 't_shirt' || (coat_style === 'shirt' && chance(rng, 0.4)) ? 'short_sleeve' : 'long_sleeve',
     st_coat_pattern: weighted(rng, { st_pure: 12, st_stripe: 2, st_design: 2, st_joint: 1, st_lattic: 1 }),
-    trousers_len: coat_style === 'dress' ? 'st_skirt' : p.gender === 'female' && chance(rng, 0.15) ? 'st_skirt' : !winter && chance(rng, 0.15) ? 'shorts' : 'trousers',
+    trousers_len:
+      coat_style === 'dress'
+        ? 'st_skirt'
+        : p.gender === 'female' && chance(rng, 0.15)
+          ? 'st_skirt'
+          : !winter && chance(rng, 0.15)
+            ? 'shorts'
+            : 'trousers',
     trousers_color: weighted(rng, CLOTHES),
     st_trousers_pattern: weighted(rng, { st_pure: 14, st_stripe: 1, st_design: 1, st_lattic: 0.5 }),
-    shoes_style: weighted(rng, { walking_shoes: 6, leather_shoes: coat_style === 'business_suit' ? 8 : 3, boots: winter ? 2 : 0.3, sandal: winter ? 0.1 : 1.5 }),
+    shoes_style: weighted(rng, {
+      walking_shoes: 6,
+      leather_shoes: coat_style === 'business_suit' ? 8 : 3,
+      boots: winter ? 2 : 0.3,
+      sandal: winter ? 0.1 : 1.5,
+    }),
     shoes_color: weighted(rng, { black: 8, white: 5, gray: 2, blue: 1, red: 0.5 }),
     bag_style: 'bag_style_type_none',
     cap_style: 'hat_style_type_none',
@@ -348,7 +366,9 @@ export async function bodyPicture(face: Buffer, attr: BodyAttr): Promise<Buffer>
     ${attr.st_bag ? `<rect x="92" y="110" width="26" height="30" rx="4" fill="${hex(attr.bag_color)}"/>` : ''}
   </svg>`;
   // The crop as an oval head, so the figure does not read as a pasted square.
-  const oval = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="52" height="58"><ellipse cx="26" cy="29" rx="25" ry="28"/></svg>');
+  const oval = Buffer.from(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="52" height="58"><ellipse cx="26" cy="29" rx="25" ry="28"/></svg>',
+  );
   const head = await sharp(face)
     .resize(52, 58, { fit: 'cover' })
     .ensureAlpha()
@@ -492,7 +512,9 @@ function timeOrderedId(rng: Rng, ms: number, n: number): string {
   const hex =
     Math.floor(ms).toString(16).padStart(12, '0') +
     (n >>> 0).toString(16).padStart(8, '0') +
-    Math.floor(rng() * 2 ** 48).toString(16).padStart(12, '0');
+    Math.floor(rng() * 2 ** 48)
+      .toString(16)
+      .padStart(12, '0');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 

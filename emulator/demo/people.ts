@@ -53,7 +53,12 @@ const CN_PLACES: readonly { code: string; streets: readonly string[] }[] = [
   { code: '510107', streets: ['成都市武侯区人民南路四段27号', '成都市武侯区天府大道北段1700号', '成都市武侯区科华北路62号'] },
 ];
 /** No commas: §3.11 notes the device's own export fails on them. */
-const EN_ADDRESSES = ['221B Baker Street London', '1 Raffles Place Singapore', '350 Fifth Avenue New York', '10 Queens Road Central Hong Kong'];
+const EN_ADDRESSES = [
+  '221B Baker Street London',
+  '1 Raffles Place Singapore',
+  '350 Fifth Avenue New York',
+  '10 Queens Road Central Hong Kong',
+];
 
 /** ISO 7064 MOD 11-2, the check digit of a Chinese resident id (GB 11643). */
 export function residentIdCheckDigit(first17: string): string {

@@ -51,7 +51,8 @@ export function decodeBmp(input: Uint8Array): RgbPicture | null {
     const height = Math.abs(rawHeight);
     const topDown = rawHeight < 0;
     // The header's size, before any allocation: what no camera produces is refused.
-    if (width <= 0 || height === 0 || width > PICTURE_MAX_SIDE || height > PICTURE_MAX_SIDE || width * height > PICTURE_MAX_PIXELS) return null;
+    if (width <= 0 || height === 0 || width > PICTURE_MAX_SIDE || height > PICTURE_MAX_SIDE || width * height > PICTURE_MAX_PIXELS)
+      return null;
 
     // BI_RGB 0, BI_BITFIELDS 3, BI_ALPHABITFIELDS 6.
     let masks: [number, number, number] | null = null;

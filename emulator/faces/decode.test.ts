@@ -84,9 +84,16 @@ describe('BMP', () => {
   });
 
   it('hands the engine 8-bit RGB whatever the PNG (grey, alpha, 16-bit), shrunk to the long side', async () => {
-    const grey = await sharp(Buffer.alloc(40 * 20, 200), { raw: { width: 40, height: 20, channels: 1 } }).png().toBuffer();
-    const alpha = await sharp({ create: { width: 40, height: 20, channels: 4, background: { r: 10, g: 20, b: 30, alpha: 1 } } }).png().toBuffer();
-    const deep = await sharp({ create: { width: 40, height: 20, channels: 3, background: '#ff0000' } }).png({ palette: false }).toColourspace('rgb16').toBuffer();
+    const grey = await sharp(Buffer.alloc(40 * 20, 200), { raw: { width: 40, height: 20, channels: 1 } })
+      .png()
+      .toBuffer();
+    const alpha = await sharp({ create: { width: 40, height: 20, channels: 4, background: { r: 10, g: 20, b: 30, alpha: 1 } } })
+      .png()
+      .toBuffer();
+    const deep = await sharp({ create: { width: 40, height: 20, channels: 3, background: '#ff0000' } })
+      .png({ palette: false })
+      .toColourspace('rgb16')
+      .toBuffer();
     for (const file of [grey, alpha, deep]) {
       const px = await decodeForInference(file, 16);
       expect([px.width, px.height, px.originalWidth, px.originalHeight]).toEqual([16, 8, 40, 20]);
@@ -97,9 +104,13 @@ describe('BMP', () => {
   });
 
   it('refuses GIF, SVG and text like a broken picture; reads PNG and TIFF', async () => {
-    const gif = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).gif().toBuffer();
+    const gif = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } })
+      .gif()
+      .toBuffer();
     await expect(openPicture(gif)).rejects.toBeInstanceOf(NotAnImageError);
-    await expect(openPicture(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>'))).rejects.toBeInstanceOf(NotAnImageError);
+    await expect(openPicture(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>'))).rejects.toBeInstanceOf(
+      NotAnImageError,
+    );
     await expect(openPicture(Buffer.from('hello'))).rejects.toBeInstanceOf(NotAnImageError);
     const base = sharp(rgb, { raw: { width: W, height: H, channels: 3 } });
     for (const file of [await base.clone().png().toBuffer(), await base.clone().tiff().toBuffer()]) {
@@ -121,7 +132,17 @@ describe('BMP', () => {
     expect(cropRegion(box, 1000, 1000, { margin: 1.5 })).toEqual({ left: 75, top: 70, width: 150, height: 180 });
     expect(cropRegion(box, 1000, 1000, { margin: 2, square: true })).toEqual({ left: 30, top: 40, width: 240, height: 240 });
     // Near the corner the square slides in; in a small picture it shrinks.
-    expect(cropRegion({ x1: 0, y1: 0, x2: 100, y2: 100 }, 1000, 1000, { margin: 2, square: true })).toEqual({ left: 0, top: 0, width: 200, height: 200 });
-    expect(cropRegion({ x1: 10, y1: 10, x2: 90, y2: 50 }, 100, 60, { margin: 2, square: true })).toEqual({ left: 20, top: 0, width: 60, height: 60 });
+    expect(cropRegion({ x1: 0, y1: 0, x2: 100, y2: 100 }, 1000, 1000, { margin: 2, square: true })).toEqual({
+      left: 0,
+      top: 0,
+      width: 200,
+      height: 200,
+    });
+    expect(cropRegion({ x1: 10, y1: 10, x2: 90, y2: 50 }, 100, 60, { margin: 2, square: true })).toEqual({
+      left: 20,
+      top: 0,
+      width: 60,
+      height: 60,
+    });
   });
 });

@@ -132,7 +132,12 @@ export interface CropOptions {
  * The region around a face, kept inside the picture: a square crop that would
  * leave the picture is slid back in, and shrunk only if the picture is smaller.
  */
-export function cropRegion(box: Box, width: number, height: number, opts: CropOptions = {}): { left: number; top: number; width: number; height: number } {
+export function cropRegion(
+  box: Box,
+  width: number,
+  height: number,
+  opts: CropOptions = {},
+): { left: number; top: number; width: number; height: number } {
   const margin = opts.margin ?? 1;
   const cx = (box.x1 + box.x2) / 2;
   const cy = (box.y1 + box.y2) / 2;

@@ -110,7 +110,12 @@ describe('face engine (face-api, WASM, worker thread)', () => {
 
   it('keeps its disk cache bounded (the oldest go first), and forgets it on a reset', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-engine-cache-'));
-    const files = () => fs.readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.json')).map(String).sort();
+    const files = () =>
+      fs
+        .readdirSync(dir, { recursive: true })
+        .filter((f) => String(f).endsWith('.json'))
+        .map(String)
+        .sort();
     for (let i = 0; i < 10; i++) {
       const file = path.join(dir, `0${i}`, `${i}.json`);
       fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -275,10 +275,9 @@ export function createFaceEngine(opts: FaceEngineOptions = {}): RealFaceEngine {
     const pixels = await decodeForInference(image, maxSide);
     await load();
     const buffer = pixels.rgb.buffer.slice(pixels.rgb.byteOffset, pixels.rgb.byteOffset + pixels.rgb.byteLength);
-    const reply = await send(
-      { id: nextId++, kind: 'analyse', rgb: new Uint8Array(buffer), width: pixels.width, height: pixels.height },
-      [buffer as ArrayBuffer],
-    );
+    const reply = await send({ id: nextId++, kind: 'analyse', rgb: new Uint8Array(buffer), width: pixels.width, height: pixels.height }, [
+      buffer as ArrayBuffer,
+    ]);
     stats.inferences++;
     stats.lastInferenceMs = reply.ms;
     const sx = pixels.originalWidth / pixels.width;

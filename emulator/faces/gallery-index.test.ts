@@ -32,18 +32,14 @@ describe('gallery index', () => {
 
   function addLibrary(name: string): number {
     return Number(
-      ctx.db
-        .prepare("INSERT INTO libraries(lib_name, lib_type, create_time, update_time) VALUES (?, 1, '', '')")
-        .run(name).lastInsertRowid,
+      ctx.db.prepare("INSERT INTO libraries(lib_name, lib_type, create_time, update_time) VALUES (?, 1, '', '')").run(name).lastInsertRowid,
     );
   }
 
   beforeAll(async () => {
     dev = await startTestDevice();
     ctx = dev.emulator.ctx;
-    const stmt = ctx.db.prepare(
-      "INSERT INTO faces(img_id, lib_id, img_path, create_time, feature) VALUES (?, ?, ?, '', ?)",
-    );
+    const stmt = ctx.db.prepare("INSERT INTO faces(img_id, lib_id, img_path, create_time, feature) VALUES (?, ?, ?, '', ?)");
     insert = (libId, imgId, d) => Number(stmt.run(imgId, libId, `img/${imgId}.jpg`, d ? featureToBlob(d) : null).lastInsertRowid);
   });
   afterAll(() => dev.close());

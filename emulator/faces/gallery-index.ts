@@ -140,13 +140,7 @@ export interface Neighbour {
  * falls as distance grows, "top k, then threshold" and "threshold, then top k"
  * are the same list.
  */
-export function nearestFaces(
-  ctx: EmulatorContext,
-  libIds: number[],
-  probe: Float32Array,
-  k: number,
-  threshold = 0,
-): Neighbour[] {
+export function nearestFaces(ctx: EmulatorContext, libIds: number[], probe: Float32Array, k: number, threshold = 0): Neighbour[] {
   const maxDistance = similarityToMaxDistance(threshold);
   // Squared distances: the bound a row must beat (the k-th best so far, or the threshold's).
   let bound = maxDistance === Infinity ? Infinity : maxDistance * maxDistance;

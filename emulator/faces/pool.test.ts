@@ -63,7 +63,7 @@ describe('face pool', () => {
     expect(again.every((f, i) => f.jpeg.equals(pool[i]!.jpeg))).toBe(true);
   });
 
-  it('takes the user\'s photos from --faces, skipping what is no picture', async () => {
+  it("takes the user's photos from --faces, skipping what is no picture", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-faces-dir-'));
     try {
       fs.writeFileSync(path.join(dir, 'ann.jpg'), pool[0]!.jpeg);

@@ -56,7 +56,13 @@ describe('attributes', () => {
   it('maps age bands, gender and expression', () => {
     const a = faceAttributes({ age: 13.6, gender: 'female', expressions: { neutral: 0.2, sad: 0.7 } });
     expect(a).toMatchObject({ st_age: 'st_adult', st_age_value: '14.000000', gender_code: 'female', st_expression: 'st_sorrow' });
-    expect(faceAttributes({ age: 12, gender: 'male', expressions: { fearful: 1 } })).toMatchObject({ st_age: 'st_child', st_expression: 'st_scared' });
-    expect(faceAttributes({ age: 60, gender: 'male', expressions: { neutral: 1 } })).toMatchObject({ st_age: 'st_old', st_expression: 'st_calm' });
+    expect(faceAttributes({ age: 12, gender: 'male', expressions: { fearful: 1 } })).toMatchObject({
+      st_age: 'st_child',
+      st_expression: 'st_scared',
+    });
+    expect(faceAttributes({ age: 60, gender: 'male', expressions: { neutral: 1 } })).toMatchObject({
+      st_age: 'st_old',
+      st_expression: 'st_calm',
+    });
   });
 });

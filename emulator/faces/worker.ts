@@ -29,9 +29,7 @@ export type WorkerJob =
   | { id: number; kind: 'warmup'; rgb?: Uint8Array; width?: number; height?: number }
   | { id: number; kind: 'analyse'; rgb: Uint8Array; width: number; height: number };
 
-export type WorkerReply =
-  | { id: number; ok: true; faces?: RawFace[]; ms: number }
-  | { id: number; ok: false; error: string };
+export type WorkerReply = { id: number; ok: true; faces?: RawFace[]; ms: number } | { id: number; ok: false; error: string };
 
 const require = createRequire(import.meta.url);
 
@@ -71,28 +69,59 @@ function registerChainedOps(tf: typeof TfCore): void {
   for (const name of CHAINED.split(' ')) {
     if (name in proto) continue;
     const op = spaces.map((s) => s[name]).find((f): f is AnyFn => typeof f === 'function');
-    if (op) proto[name] = function (this: TfCore.Tensor, ...args: unknown[]) {
-      return op(this, ...args);
-    };
+    if (op)
+      proto[name] = function (this: TfCore.Tensor, ...args: unknown[]) {
+        return op(this, ...args);
+      };
   }
   const reshape = (t: TfCore.Tensor, shape: number[]) => tf.reshape(t, shape);
   const list = (x: TfCore.Tensor | TfCore.Tensor[]) => (x instanceof tf.Tensor ? [x] : x);
   Object.assign(proto, {
-    as1D(this: TfCore.Tensor) { return reshape(this, [this.size]); },
-    as2D(this: TfCore.Tensor, a: number, b: number) { return reshape(this, [a, b]); },
-    as3D(this: TfCore.Tensor, a: number, b: number, c: number) { return reshape(this, [a, b, c]); },
-    as4D(this: TfCore.Tensor, a: number, b: number, c: number, d: number) { return reshape(this, [a, b, c, d]); },
-    as5D(this: TfCore.Tensor, a: number, b: number, c: number, d: number, e: number) { return reshape(this, [a, b, c, d, e]); },
-    asScalar(this: TfCore.Tensor) { return reshape(this, []); },
-    flatten(this: TfCore.Tensor) { return reshape(this, [this.size]); },
-    reshapeAs(this: TfCore.Tensor, x: TfCore.Tensor) { return reshape(this, x.shape); },
-    asType(this: TfCore.Tensor, dtype: TfCore.DataType) { return tf.cast(this, dtype); },
-    toBool(this: TfCore.Tensor) { return tf.cast(this, 'bool'); },
-    toFloat(this: TfCore.Tensor) { return tf.cast(this, 'float32'); },
-    toInt(this: TfCore.Tensor) { return tf.cast(this, 'int32'); },
-    where(this: TfCore.Tensor, cond: TfCore.Tensor, x: TfCore.Tensor) { return tf.where(cond, this, x); },
-    concat(this: TfCore.Tensor, x: TfCore.Tensor | TfCore.Tensor[], axis?: number) { return tf.concat([this, ...list(x)], axis); },
-    stack(this: TfCore.Tensor, x: TfCore.Tensor | TfCore.Tensor[], axis?: number) { return tf.stack([this, ...list(x)], axis); },
+    as1D(this: TfCore.Tensor) {
+      return reshape(this, [this.size]);
+    },
+    as2D(this: TfCore.Tensor, a: number, b: number) {
+      return reshape(this, [a, b]);
+    },
+    as3D(this: TfCore.Tensor, a: number, b: number, c: number) {
+      return reshape(this, [a, b, c]);
+    },
+    as4D(this: TfCore.Tensor, a: number, b: number, c: number, d: number) {
+      return reshape(this, [a, b, c, d]);
+    },
+    as5D(this: TfCore.Tensor, a: number, b: number, c: number, d: number, e: number) {
+      return reshape(this, [a, b, c, d, e]);
+    },
+    asScalar(this: TfCore.Tensor) {
+      return reshape(this, []);
+    },
+    flatten(this: TfCore.Tensor) {
+      return reshape(this, [this.size]);
+    },
+    reshapeAs(this: TfCore.Tensor, x: TfCore.Tensor) {
+      return reshape(this, x.shape);
+    },
+    asType(this: TfCore.Tensor, dtype: TfCore.DataType) {
+      return tf.cast(this, dtype);
+    },
+    toBool(this: TfCore.Tensor) {
+      return tf.cast(this, 'bool');
+    },
+    toFloat(this: TfCore.Tensor) {
+      return tf.cast(this, 'float32');
+    },
+    toInt(this: TfCore.Tensor) {
+      return tf.cast(this, 'int32');
+    },
+    where(this: TfCore.Tensor, cond: TfCore.Tensor, x: TfCore.Tensor) {
+      return tf.where(cond, this, x);
+    },
+    concat(this: TfCore.Tensor, x: TfCore.Tensor | TfCore.Tensor[], axis?: number) {
+      return tf.concat([this, ...list(x)], axis);
+    },
+    stack(this: TfCore.Tensor, x: TfCore.Tensor | TfCore.Tensor[], axis?: number) {
+      return tf.stack([this, ...list(x)], axis);
+    },
   });
 }
 
@@ -160,7 +189,15 @@ async function detect(input: TfCore.Tensor3D): Promise<RawFace[]> {
 async function detectPadded(input: TfCore.Tensor3D): Promise<RawFace[]> {
   const [height, width] = input.shape;
   const pad = Math.round(Math.max(width, height) / 4);
-  const padded = tf.pad(input, [[pad, pad], [pad, pad], [0, 0]], 128);
+  const padded = tf.pad(
+    input,
+    [
+      [pad, pad],
+      [pad, pad],
+      [0, 0],
+    ],
+    128,
+  );
   try {
     const faces = await detect(padded);
     return faces.map((f) => ({ ...f, box: { ...f.box, x: f.box.x - pad, y: f.box.y - pad } }));

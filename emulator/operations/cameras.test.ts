@@ -262,7 +262,16 @@ describe('cameras on an M8s (§4.1-4.5)', () => {
     await dev.call(updateCamera, { channel: 1, camera_roi: '0,180,1920,900' });
     expect((await dev.call(listCameras, {})).camera[0]).toMatchObject({ camera_roi: '0,180,1920,900', roi_max: 2073600 });
     await dev.call(updateCamera, { channel: 1, camera_roi: '0,0,1920,1080' });
-    for (const bad of ['100,100,100,200', '100,300,200,200', '0,0,1921,100', '0,0,100,1081', '0,0,100', '-1,0,100,100', 'a,b,c,d', '0,0,10.5,10']) {
+    for (const bad of [
+      '100,100,100,200',
+      '100,300,200,200',
+      '0,0,1921,100',
+      '0,0,100,1081',
+      '0,0,100',
+      '-1,0,100,100',
+      'a,b,c,d',
+      '0,0,10.5,10',
+    ]) {
       await expect(dev.call(updateCamera, { channel: 1, camera_roi: bad }), bad).rejects.toMatchObject({ code: -3596 });
     }
     expect((await dev.call(listCameras, {})).camera[0]?.camera_roi).toBe('0,0,1920,1080');
@@ -318,7 +327,7 @@ describe('cameras on an M8s (§4.1-4.5)', () => {
     expect(await dev.call(addRelay, { camera_channel: 1, dev_ip: '10.0.0.2', dev_port: 65535 })).toMatchObject({ dev_port: 65535 });
   });
 
-  it('deletes a camera\'s relay bindings with it', async () => {
+  it("deletes a camera's relay bindings with it", async () => {
     await dev.call(addCamera, rtsp());
     await dev.call(addCamera, image());
     await dev.call(addRelay, { camera_channel: 1, dev_ip: '10.0.0.2', dev_port: 1 });

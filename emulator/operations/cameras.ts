@@ -264,7 +264,20 @@ export function toCameraRecord(cam: StoredCamera): CameraRecordIn {
       return { ...common, protocol: 'rtsp', decoder, url: cam.url, camera_roi, roi_max, snap_mode, facesize_min, facesize_max };
     case 'onvif': {
       const { ip, port, camera_user, camera_pwd } = cam;
-      return { ...common, protocol: 'onvif', decoder, ip, port, camera_user, camera_pwd, camera_roi, roi_max, snap_mode, facesize_min, facesize_max };
+      return {
+        ...common,
+        protocol: 'onvif',
+        decoder,
+        ip,
+        port,
+        camera_user,
+        camera_pwd,
+        camera_roi,
+        roi_max,
+        snap_mode,
+        facesize_min,
+        facesize_max,
+      };
     }
     case 'GB28181': {
       const { ip, port, server_sip_id, camera_sip_id, camera_pwd } = cam;

@@ -21,7 +21,12 @@ describe('enrolment with the real face engine', () => {
 
   it('enrols a photo and keeps the main face descriptor', async () => {
     const jpeg = fs.readFileSync(samples[0]!);
-    const { img_id } = await dev.call(enrolFace, { lib_id: lib, img_id: 'sample-1', person_name: 'Sample One', img: file(jpeg, 'sample1.jpg') });
+    const { img_id } = await dev.call(enrolFace, {
+      lib_id: lib,
+      img_id: 'sample-1',
+      person_name: 'Sample One',
+      img: file(jpeg, 'sample1.jpg'),
+    });
     const face = await dev.call(getFace, { lib_id: lib, img_id });
     const stored = face.img_feat.split(',').map(Number);
     expect(stored).toHaveLength(128);
@@ -38,6 +43,8 @@ describe('enrolment with the real face engine', () => {
 
   it('refuses a picture without a face (-1101) and bytes that are no picture (-1104)', async () => {
     await expect(dev.call(enrolFace, { lib_id: lib, img: file(await blankPicture(), 'wall.jpg') })).rejects.toMatchObject({ code: -1101 });
-    await expect(dev.call(enrolFace, { lib_id: lib, img: file(Buffer.from('GIF89a not really'), 'x.jpg') })).rejects.toMatchObject({ code: -1104 });
+    await expect(dev.call(enrolFace, { lib_id: lib, img: file(Buffer.from('GIF89a not really'), 'x.jpg') })).rejects.toMatchObject({
+      code: -1104,
+    });
   });
 });

@@ -83,12 +83,16 @@ export async function facePicture(seed: number, format: PictureFormat = 'jpeg', 
   const height = width;
   const rgb = noise(seed, width, height);
   if (format === 'bmp') return encodeBmp(width, height, rgb);
-  return sharp(rgb, { raw: { width, height, channels: 3 } }).toFormat(format).toBuffer();
+  return sharp(rgb, { raw: { width, height, channels: 3 } })
+    .toFormat(format)
+    .toBuffer();
 }
 
 /** One colour: no face. */
 export async function blankPicture(format: PictureFormat = 'jpeg'): Promise<Buffer> {
-  return sharp({ create: { width: 160, height: 160, channels: 3, background: '#808080' } }).toFormat(format === 'bmp' ? 'png' : format).toBuffer();
+  return sharp({ create: { width: 160, height: 160, channels: 3, background: '#808080' } })
+    .toFormat(format === 'bmp' ? 'png' : format)
+    .toBuffer();
 }
 
 export function file(data: Buffer, name: string): File {

@@ -66,7 +66,18 @@ describe('face query on a 100 000-face library', () => {
     const feature = Buffer.from(new Float32Array(128).fill(0.05).buffer);
     db.transaction(() => {
       for (const r of ROWS) {
-        insert.run(r.img_id, lib, `img/${lib}_${r.img_id}.jpg`, r.person_idcard, r.person_name, r.person_gender, r.person_age, r.person_addr, '2024-01-01 00:00:00', feature);
+        insert.run(
+          r.img_id,
+          lib,
+          `img/${lib}_${r.img_id}.jpg`,
+          r.person_idcard,
+          r.person_name,
+          r.person_gender,
+          r.person_age,
+          r.person_addr,
+          '2024-01-01 00:00:00',
+          feature,
+        );
       }
     })();
   }, 120_000);

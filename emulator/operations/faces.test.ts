@@ -166,13 +166,21 @@ describe('faces of a library (§3.6-3.12, 3.19, 3.20, 3.27, 3.28)', () => {
     it('checks img_id: -2754 past 48 characters, -3596 for other characters, -1100 when anywhere on the device', async () => {
       const ok = 'a'.repeat(48);
       await dev.call(enrolFace, { lib_id: lib, img_id: ok, img: file(await pic(), 'a.jpg') });
-      await expect(dev.call(enrolFace, { lib_id: lib, img_id: 'b'.repeat(49), img: file(await pic(), 'a.jpg') })).rejects.toMatchObject({ code: -2754 });
+      await expect(dev.call(enrolFace, { lib_id: lib, img_id: 'b'.repeat(49), img: file(await pic(), 'a.jpg') })).rejects.toMatchObject({
+        code: -2754,
+      });
       for (const bad of ['a_b', 'a.b', 'a b', '张三', 'a/b']) {
-        await expect(dev.call(enrolFace, { lib_id: lib, img_id: bad, img: file(await pic(), 'a.jpg') })).rejects.toMatchObject({ code: -3596 });
+        await expect(dev.call(enrolFace, { lib_id: lib, img_id: bad, img: file(await pic(), 'a.jpg') })).rejects.toMatchObject({
+          code: -3596,
+        });
       }
-      await expect(dev.call(enrolFace, { lib_id: lib, img_id: ok, img: file(await pic(), 'a.jpg') })).rejects.toMatchObject({ code: -1100 });
+      await expect(dev.call(enrolFace, { lib_id: lib, img_id: ok, img: file(await pic(), 'a.jpg') })).rejects.toMatchObject({
+        code: -1100,
+      });
       const other = (await dev.call(createLibrary, { lib_name: 'other', lib_type: 1 })).lib_id;
-      await expect(dev.call(enrolFace, { lib_id: other, img_id: ok, img: file(await pic(), 'a.jpg') })).rejects.toMatchObject({ code: -1100 });
+      await expect(dev.call(enrolFace, { lib_id: other, img_id: ok, img: file(await pic(), 'a.jpg') })).rejects.toMatchObject({
+        code: -1100,
+      });
     });
 
     it('answers -117 for an unknown library', async () => {
@@ -215,10 +223,16 @@ describe('faces of a library (§3.6-3.12, 3.19, 3.20, 3.27, 3.28)', () => {
       const jpeg = await pic();
       await expect(dev.call(enrolFace, { lib_id: lib, img: file(jpeg, 'a.gif') })).rejects.toMatchObject({ code: -1104 });
       await expect(dev.call(enrolFace, { lib_id: lib, img: file(jpeg, 'noextension') })).rejects.toMatchObject({ code: -1104 });
-      const gif = await sharp(await pic('png')).gif().toBuffer();
+      const gif = await sharp(await pic('png'))
+        .gif()
+        .toBuffer();
       await expect(dev.call(enrolFace, { lib_id: lib, img: file(gif, 'a.jpg') })).rejects.toMatchObject({ code: -1104 });
-      await expect(dev.call(enrolFace, { lib_id: lib, img: file(Buffer.from('not a picture at all'), 'a.jpg') })).rejects.toMatchObject({ code: -1104 });
-      await expect(dev.call(enrolFace, { lib_id: lib, img: file(jpeg.subarray(0, jpeg.length >> 1), 'a.jpg') })).rejects.toMatchObject({ code: -1104 });
+      await expect(dev.call(enrolFace, { lib_id: lib, img: file(Buffer.from('not a picture at all'), 'a.jpg') })).rejects.toMatchObject({
+        code: -1104,
+      });
+      await expect(dev.call(enrolFace, { lib_id: lib, img: file(jpeg.subarray(0, jpeg.length >> 1), 'a.jpg') })).rejects.toMatchObject({
+        code: -1104,
+      });
       const bmp = await pic('bmp');
       await expect(dev.call(enrolFace, { lib_id: lib, img: file(bmp.subarray(0, 100), 'a.bmp') })).rejects.toMatchObject({ code: -1104 });
       expect((await dev.call(listLibraries, {}))[0]!.picture_no).toBe(0);
@@ -226,7 +240,9 @@ describe('faces of a library (§3.6-3.12, 3.19, 3.20, 3.27, 3.28)', () => {
 
     it('refuses a picture without a face (-1101) or with a poor one (-1102)', async () => {
       await expect(dev.call(enrolFace, { lib_id: lib, img: file(await blankPicture(), 'a.jpg') })).rejects.toMatchObject({ code: -1101 });
-      await expect(dev.call(enrolFace, { lib_id: lib, img: file(await pic('jpeg', SMALL_WIDTH), 'a.jpg') })).rejects.toMatchObject({ code: -1102 });
+      await expect(dev.call(enrolFace, { lib_id: lib, img: file(await pic('jpeg', SMALL_WIDTH), 'a.jpg') })).rejects.toMatchObject({
+        code: -1102,
+      });
     });
 
     it('refuses a bad gender or age (-3596) and a missing img file', async () => {
@@ -251,13 +267,24 @@ describe('faces of a library (§3.6-3.12, 3.19, 3.20, 3.27, 3.28)', () => {
       expect(face.person_name).toBe('Alice Smith');
       expect(Buffer.from(face.img, 'base64').equals(jpeg)).toBe(true);
       const png = await pic('png');
-      const url = await dev.call(enrolFaceB64, { lib_id: lib, img: { filename: 'a.png', data: `data:image/png;base64,${png.toString('base64')}` } });
+      const url = await dev.call(enrolFaceB64, {
+        lib_id: lib,
+        img: { filename: 'a.png', data: `data:image/png;base64,${png.toString('base64')}` },
+      });
       expect(url.img_id).toMatch(UUID);
-      await expect(dev.call(enrolFaceB64, { lib_id: lib, img_id: 'b64-1', img: { filename: 'a.jpg', data: jpeg.toString('base64') } })).rejects.toMatchObject({ code: -1100 });
-      await expect(dev.call(enrolFaceB64, { lib_id: lib, img: { filename: 'a.jpg', data: 'bm90IGFuIGltYWdl' } })).rejects.toMatchObject({ code: -1104 });
-      await expect(dev.call(enrolFaceB64, { lib_id: lib, img: { filename: 'a.txt', data: jpeg.toString('base64') } })).rejects.toMatchObject({ code: -1104 });
+      await expect(
+        dev.call(enrolFaceB64, { lib_id: lib, img_id: 'b64-1', img: { filename: 'a.jpg', data: jpeg.toString('base64') } }),
+      ).rejects.toMatchObject({ code: -1100 });
+      await expect(dev.call(enrolFaceB64, { lib_id: lib, img: { filename: 'a.jpg', data: 'bm90IGFuIGltYWdl' } })).rejects.toMatchObject({
+        code: -1104,
+      });
+      await expect(
+        dev.call(enrolFaceB64, { lib_id: lib, img: { filename: 'a.txt', data: jpeg.toString('base64') } }),
+      ).rejects.toMatchObject({ code: -1104 });
       const blank = await blankPicture('png');
-      await expect(dev.call(enrolFaceB64, { lib_id: lib, img: { filename: 'a.png', data: blank.toString('base64') } })).rejects.toMatchObject({ code: -1101 });
+      await expect(
+        dev.call(enrolFaceB64, { lib_id: lib, img: { filename: 'a.png', data: blank.toString('base64') } }),
+      ).rejects.toMatchObject({ code: -1101 });
     });
   });
 
@@ -292,14 +319,19 @@ describe('faces of a library (§3.6-3.12, 3.19, 3.20, 3.27, 3.28)', () => {
         person_addr: 'Wuhan',
       });
       await dev.call(updateFace, { lib_id: lib, img_id: 'edit-me', person_addr: '', person_name: '李雷' });
-      expect(await dev.call(getFace, { lib_id: lib, img_id: 'edit-me' })).toMatchObject({ person_name: '李雷', person_addr: '', person_age: '90' });
+      expect(await dev.call(getFace, { lib_id: lib, img_id: 'edit-me' })).toMatchObject({
+        person_name: '李雷',
+        person_addr: '',
+        person_age: '90',
+      });
       await expect(dev.call(updateFace, { lib_id: lib, img_id: 'nobody', person_age: '1' })).rejects.toMatchObject({ code: -126 });
       expect((await rawJson(dev, { msg_id: '1033', lib_id: lib, img_id: 'edit-me', person_gender: 'm' })).code).toBe(-3596);
     });
 
     it('deletes many: the known ids go and it answers 0; -126 only when none is there', async () => {
       const ids: string[] = [];
-      for (let i = 0; i < 4; i++) ids.push((await dev.call(enrolFace, { lib_id: lib, img_id: `m${i}`, img: file(await pic(), 'a.jpg') })).img_id);
+      for (let i = 0; i < 4; i++)
+        ids.push((await dev.call(enrolFace, { lib_id: lib, img_id: `m${i}`, img: file(await pic(), 'a.jpg') })).img_id);
       await dev.call(deleteFaces, { lib_id: lib, img_ids: `m0, m1,unknown` });
       const left = await dev.call(queryFaces, { lib_id: lib });
       expect(left.record.map((r) => r.img_id)).toEqual(['m2', 'm3']);
@@ -314,11 +346,32 @@ describe('faces of a library (§3.6-3.12, 3.19, 3.20, 3.27, 3.28)', () => {
 
   describe('query (1035)', () => {
     const people = [
-      { img_id: 'p01', person_name: 'Zhang Wei', person_gender: '1', person_age: '34', person_idcard: '110101199003074512', person_addr: 'Beijing Chaoyang' },
-      { img_id: 'p02', person_name: '王芳', person_gender: '0', person_age: '28', person_idcard: '310104199601011234', person_addr: '上海市徐汇区' },
+      {
+        img_id: 'p01',
+        person_name: 'Zhang Wei',
+        person_gender: '1',
+        person_age: '34',
+        person_idcard: '110101199003074512',
+        person_addr: 'Beijing Chaoyang',
+      },
+      {
+        img_id: 'p02',
+        person_name: '王芳',
+        person_gender: '0',
+        person_age: '28',
+        person_idcard: '310104199601011234',
+        person_addr: '上海市徐汇区',
+      },
       { img_id: 'p03', person_name: 'Emily Clark', person_gender: '0', person_age: '41', person_idcard: 'P1234567', person_addr: 'London' },
       { img_id: 'p04', person_name: 'zhang min', person_gender: '0', person_age: '1', person_idcard: '', person_addr: 'Wuhan' },
-      { img_id: 'p05', person_name: '张伟', person_gender: '1', person_age: '34', person_idcard: '420102198811112222', person_addr: '武汉市江汉区' },
+      {
+        img_id: 'p05',
+        person_name: '张伟',
+        person_gender: '1',
+        person_age: '34',
+        person_idcard: '420102198811112222',
+        person_addr: '武汉市江汉区',
+      },
       { img_id: 'p06', person_name: 'O_Brien 99%', person_gender: '1', person_age: '61', person_idcard: '', person_addr: 'Dublin' },
     ] as const;
 
@@ -407,13 +460,26 @@ describe('faces of a library (§3.6-3.12, 3.19, 3.20, 3.27, 3.28)', () => {
 
     it('exports a page as a zip of pictures named by img_id plus a CSV', async () => {
       const answer = await dev.call(exportFacesPage, { lib_id: lib, start_no: 2, qry_len: 3 });
-      expect(answer).toMatchObject({ result_num: 3, total_num: 5, export_url: expect.stringMatching(/^tmp\/face_\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}(-\d+)?\.zip$/) });
+      expect(answer).toMatchObject({
+        result_num: 3,
+        total_num: 5,
+        export_url: expect.stringMatching(/^tmp\/face_\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}(-\d+)?\.zip$/),
+      });
       const entries = await unzip(await download(dev, answer.export_url));
       expect([...entries.keys()].sort()).toEqual(['e2.jpg', 'e3.jpg', 'e4.jpg', 'face.csv']);
       const face = await dev.call(getFace, { lib_id: lib, img_id: 'e3' });
       expect(entries.get('e3.jpg')!.equals(Buffer.from(face.img, 'base64'))).toBe(true);
       const csv = parseCsv(entries.get('face.csv')!.toString('utf8'));
-      expect(csv[0]).toEqual(['img_id', 'person_name', 'person_idcard', 'person_gender', 'person_age', 'person_addr', 'create_time', 'picture']);
+      expect(csv[0]).toEqual([
+        'img_id',
+        'person_name',
+        'person_idcard',
+        'person_gender',
+        'person_age',
+        'person_addr',
+        'create_time',
+        'picture',
+      ]);
       expect(csv.slice(1).map((r) => r[0])).toEqual(['e2', 'e3', 'e4']);
       // A formula-looking cell is defused; commas and quotes survive quoting.
       expect(csv[2]!.slice(0, 5)).toEqual(['e3', `'=cmd, "quoted"`, '', '1', '23']);
@@ -526,9 +592,13 @@ describe('faces of a library (§3.6-3.12, 3.19, 3.20, 3.27, 3.28)', () => {
     });
 
     it('refuses the whole batch for an unknown library (-117) and without files or uuid (-3596)', async () => {
-      await expect(dev.call(enrolBatch, { lib_id: 9999, uuid: 'x', img_: [file(await pic(), 'a_#_#_1_20_#.jpg')] })).rejects.toMatchObject({ code: -117 });
+      await expect(dev.call(enrolBatch, { lib_id: 9999, uuid: 'x', img_: [file(await pic(), 'a_#_#_1_20_#.jpg')] })).rejects.toMatchObject({
+        code: -117,
+      });
       expect((await rawForm(dev, { msg_id: '1030', lib_id: String(lib), uuid: 'x' }, {})).code).toBe(-3596);
-      expect((await rawForm(dev, { msg_id: '1030', lib_id: String(lib) }, { img_1: file(await pic(), 'a_#_#_1_20_#.jpg') })).code).toBe(-3596);
+      expect((await rawForm(dev, { msg_id: '1030', lib_id: String(lib) }, { img_1: file(await pic(), 'a_#_#_1_20_#.jpg') })).code).toBe(
+        -3596,
+      );
       expect((await rawJson(dev, { msg_id: '1052', lib_id: lib, uuid: 'x', imgs: [] })).code).toBe(-3596);
     });
   });

@@ -30,7 +30,18 @@ import { containsPattern, facesChanged, requireLibrary } from './libraries';
 import { newId, pageArgs, splitIds } from './util';
 import { ErrorCode } from '../../src/api/protocol/error-codes';
 
-const { BAD_IMAGE, FACE_MISSING, IMG_ID_EXISTS, IMG_ID_TOO_LONG, INTERNAL_ERROR, LIBRARY_FULL, LOW_QUALITY, NOTHING_TO_EXPORT, NO_FACE, PARAM_ERROR } = ErrorCode;
+const {
+  BAD_IMAGE,
+  FACE_MISSING,
+  IMG_ID_EXISTS,
+  IMG_ID_TOO_LONG,
+  INTERNAL_ERROR,
+  LIBRARY_FULL,
+  LOW_QUALITY,
+  NOTHING_TO_EXPORT,
+  NO_FACE,
+  PARAM_ERROR,
+} = ErrorCode;
 /** A query page walks at most about this many rows before it takes the narrow index instead (measured: ~5 ms). */
 const WALK_MAX = 5000;
 /**
@@ -50,8 +61,7 @@ export interface PersonFields {
 
 const PERSON_KEYS = ['person_idcard', 'person_name', 'person_gender', 'person_age', 'person_addr'] as const;
 
-const RECORD_COLUMNS =
-  'create_time, img_id, img_path, lib_id, person_addr, person_age, person_gender, person_idcard, person_name';
+const RECORD_COLUMNS = 'create_time, img_id, img_path, lib_id, person_addr, person_age, person_gender, person_idcard, person_name';
 
 function findFace(ctx: EmulatorContext, libId: number, imgId: string): FaceRecord | undefined {
   return ctx.db
@@ -344,11 +354,7 @@ export const facesHandlers: Handler[] = [
     }
     // Filters are tested on a narrow index (store/db.ts), never on the wide rows:
     // the one that can seek to the first exact field, else the covering one.
-    const narrow = req.person_idcard
-      ? 'faces_lib_idcard'
-      : !req.person_name && req.person_gender
-        ? 'faces_lib_gender'
-        : 'faces_search';
+    const narrow = req.person_idcard ? 'faces_lib_idcard' : !req.person_name && req.person_gender ? 'faces_lib_gender' : 'faces_search';
     // One pass that stops after SPARSE_MAX matches: when it does not stop, it
     // holds every match, and the count and the page come from it.
     const probe = ctx.db

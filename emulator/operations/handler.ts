@@ -14,9 +14,7 @@ export interface ReceivedFile {
 /** A file's size without reading a disk-kept one into memory. */
 export const sizeOf = (f: ReceivedFile): number => f.size ?? f.data.length;
 
-export type FilesReceived<F> = F extends FileSpec
-  ? { [K in keyof F]: F[K] extends 'many' ? ReceivedFile[] : ReceivedFile }
-  : unknown;
+export type FilesReceived<F> = F extends FileSpec ? { [K in keyof F]: F[K] extends 'many' ? ReceivedFile[] : ReceivedFile } : unknown;
 
 export type HandlerRequest<Op extends Operation> = Op['files'] extends FileSpec
   ? FormFields<z.output<Op['request']>> & FilesReceived<Op['files']>

@@ -1,13 +1,6 @@
 // §3.1-3.5: face libraries. A library's picture_no is counted from its faces;
 // its update_time moves when the library is edited or its faces change.
-import {
-  createLibrary,
-  deleteLibrary,
-  listLibraries,
-  queryLibraries,
-  updateLibrary,
-  type Library,
-} from '../../src/api/protocol/libraries';
+import { createLibrary, deleteLibrary, listLibraries, queryLibraries, updateLibrary, type Library } from '../../src/api/protocol/libraries';
 import type { EmulatorContext } from '../context';
 import { onLibraryFacesChanged } from '../faces/changes';
 import { handle, Refusal, type Handler } from './handler';
@@ -69,9 +62,7 @@ export function containsPattern(s: string): string {
 }
 
 export const librariesHandlers: Handler[] = [
-  handle(listLibraries, (_req, ctx): Library[] =>
-    ctx.db.prepare<[], Library>(`${WITH_COUNT} ORDER BY l.lib_id`).all(),
-  ),
+  handle(listLibraries, (_req, ctx): Library[] => ctx.db.prepare<[], Library>(`${WITH_COUNT} ORDER BY l.lib_id`).all()),
 
   handle(createLibrary, (req, ctx) => {
     if (nameTaken(ctx, req.lib_name)) throw new Refusal(LIBRARY_EXISTS);
@@ -87,9 +78,7 @@ export const librariesHandlers: Handler[] = [
   handle(deleteLibrary, (req, ctx) => {
     requireLibrary(ctx, req.lib_id);
     if (watchedLibraries(ctx).has(req.lib_id)) throw new Refusal(LIBRARY_WATCHED);
-    const paths = ctx.db
-      .prepare<[number], { img_path: string }>('SELECT img_path FROM faces WHERE lib_id = ?')
-      .all(req.lib_id);
+    const paths = ctx.db.prepare<[number], { img_path: string }>('SELECT img_path FROM faces WHERE lib_id = ?').all(req.lib_id);
     ctx.db.transaction(() => {
       ctx.db.prepare('DELETE FROM faces WHERE lib_id = ?').run(req.lib_id);
       ctx.db.prepare('DELETE FROM libraries WHERE lib_id = ?').run(req.lib_id);

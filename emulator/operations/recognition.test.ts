@@ -42,7 +42,12 @@ describe('detection and comparison (§3.25-3.29, §5)', () => {
     );
   }
 
-  async function enrol(libId: number, picture: Buffer, imgId: string, person: { id: string; name: string; gender: string; age: string; addr: string }) {
+  async function enrol(
+    libId: number,
+    picture: Buffer,
+    imgId: string,
+    person: { id: string; name: string; gender: string; age: string; addr: string },
+  ) {
     const { faces } = await engine.analyse(picture);
     const imgPath = `img/${libId}_${imgId}.jpg`;
     dev.emulator.ctx.files.write(imgPath, picture);
@@ -51,7 +56,18 @@ describe('detection and comparison (§3.25-3.29, §5)', () => {
         `INSERT INTO faces(img_id, lib_id, img_path, person_idcard, person_name, person_gender, person_age, person_addr, create_time, feature)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(imgId, libId, imgPath, person.id, person.name, person.gender, person.age, person.addr, dev.emulator.ctx.clock.format(), featureToBlob(faces[0]!.descriptor));
+      .run(
+        imgId,
+        libId,
+        imgPath,
+        person.id,
+        person.name,
+        person.gender,
+        person.age,
+        person.addr,
+        dev.emulator.ctx.clock.format(),
+        featureToBlob(faces[0]!.descriptor),
+      );
   }
 
   beforeAll(async () => {
@@ -67,7 +83,13 @@ describe('detection and comparison (§3.25-3.29, §5)', () => {
     libB = addLibrary('whitelist B', 2);
     const names = ['Alice', 'Bea', 'Cleo'];
     for (const [i, crop] of tight.entries()) {
-      await enrol(libA, crop, `a-${i}`, { id: `11010119900101000${i}`, name: names[i]!, gender: '0', age: String(30 + i), addr: `Street ${i}` });
+      await enrol(libA, crop, `a-${i}`, {
+        id: `11010119900101000${i}`,
+        name: names[i]!,
+        gender: '0',
+        age: String(30 + i),
+        addr: `Street ${i}`,
+      });
     }
     for (const [i, crop] of others.entries()) {
       await enrol(libB, crop, `b-${i}`, { id: '', name: `Other ${i}`, gender: '0', age: '', addr: '' });

@@ -85,12 +85,19 @@ async function raw(dev: TestDevice, body: Record<string, unknown>): Promise<numb
   return ((await res.json()) as { code: number }).code;
 }
 
-const code = (p: Promise<unknown>) => p.then(
-  () => 0,
-  (e: { code?: number }) => e.code ?? -1,
-);
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => 0,
+    (e: { code?: number }) => e.code ?? -1,
+  );
 
-function addLibraryFace(ctx: EmulatorContext, libName: string, libType: 1 | 2, imgId: string, picture: Buffer | null): { lib_id: number; face: MatchedFace } {
+function addLibraryFace(
+  ctx: EmulatorContext,
+  libName: string,
+  libType: 1 | 2,
+  imgId: string,
+  picture: Buffer | null,
+): { lib_id: number; face: MatchedFace } {
   const now = '2024-05-01 08:00:00';
   let lib = ctx.db.prepare<[string], { lib_id: number }>('SELECT lib_id FROM libraries WHERE lib_name = ?').get(libName);
   if (!lib) {
@@ -282,10 +289,17 @@ describe('snapshot, alarm and body records (§3.13-3.18, §3.21-3.24)', () => {
     expect(entries.map((e) => e.name).sort()).toEqual(['catch.csv', 'face-18.jpg', 'face-21.jpg', 'face-24.jpg', 'face-27.jpg']);
     const jpg = entries.find((e) => e.name === 'face-27.jpg')!;
     expect((await sharp(jpg.data).metadata()).format).toBe('jpeg');
-    const csv = entries.find((e) => e.name === 'catch.csv')!.data.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const csv = entries
+      .find((e) => e.name === 'catch.csv')!
+      .data.toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(csv).toHaveLength(5);
     const header = csv[0]!.split(',');
-    expect(header).toEqual(expect.arrayContaining(['snap_id', 'trigger', 'channel', 'similarity', 'st_age', 'st_age_value', 'gender_code', 'picture']));
+    expect(header).toEqual(
+      expect.arrayContaining(['snap_id', 'trigger', 'channel', 'similarity', 'st_age', 'st_age_value', 'gender_code', 'picture']),
+    );
     const row = csv[1]!.split(',');
     expect(row[header.indexOf('snap_id')]).toBe('face-27');
     expect(row[header.indexOf('gender_code')]).toBe('female');
@@ -319,7 +333,12 @@ describe('snapshot, alarm and body records (§3.13-3.18, §3.21-3.24)', () => {
     const names = entries.map((e) => e.name).sort();
     // One library picture for the blacklist face (shared by three alarms); the whitelist one is gone.
     expect(names).toEqual(['alarm.csv', ...[...ids.alarms].sort().map((i) => `${i}.jpg`), 'library/black-1.jpg'].sort());
-    const csv = entries.find((e) => e.name === 'alarm.csv')!.data.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const csv = entries
+      .find((e) => e.name === 'alarm.csv')!
+      .data.toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     const header = csv[0]!.split(',');
     expect(header).toEqual(expect.arrayContaining(['img_id', 'person_name', 'person_idcard', 'library_picture']));
     const white25 = csv.find((l) => l.startsWith('face-25,'))!.split(',');
@@ -345,7 +364,12 @@ describe('snapshot, alarm and body records (§3.13-3.18, §3.21-3.24)', () => {
       snap_path: 'record/body/body-4.jpg',
       trigger: '2024-05-11 09:04:00',
       // Every attribute of Appendix C, "" where the record has none.
-      body_attr: completeBodyAttr({ st_pedestrian_angle: 'st_front', gender_code: 'male', coat_color: 'blue', bag_style: 'bag_style_type_none' }),
+      body_attr: completeBodyAttr({
+        st_pedestrian_angle: 'st_front',
+        gender_code: 'male',
+        coat_color: 'blue',
+        bag_style: 'bag_style_type_none',
+      }),
     });
     expect(Object.keys(page.record[0]!.body_attr).sort()).toEqual(Object.keys(BODY_ATTR_VALUES).sort());
     expect(page.record[0]!.body_attr).toMatchObject({ st_umbrella: '', st_respirator: '', st_bag: '' });
@@ -353,7 +377,12 @@ describe('snapshot, alarm and body records (§3.13-3.18, §3.21-3.24)', () => {
     expect(ans).toMatchObject({ result_num: 6, total_num: 6 });
     const entries = await download(dev, ans.export_url);
     expect(entries.map((e) => e.name)).toContain('body.csv');
-    const header = entries.find((e) => e.name === 'body.csv')!.data.toString('utf8').replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',');
+    const header = entries
+      .find((e) => e.name === 'body.csv')!
+      .data.toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')[0]!
+      .split(',');
     expect(header).toEqual(expect.arrayContaining(['quality', ...Object.keys(BODY_ATTR_VALUES)]));
     const chosen = await dev.call(exportBodiesChosen, { snap_ids: 'body-1,face-00' });
     expect(chosen).toMatchObject({ result_num: 1, total_num: 2, failed_img_ids: 'face-00' });
@@ -446,10 +475,14 @@ describe('demo history', () => {
     expect(newest.record[0]!.trigger <= now).toBe(true);
     // Daytime is busier than the small hours.
     const hour = (from: string, to: string) =>
-      ctx.db.prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM records WHERE substr(trigger, 12, 2) BETWEEN ? AND ?').get(from, to)!.n;
+      ctx.db
+        .prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM records WHERE substr(trigger, 12, 2) BETWEEN ? AND ?')
+        .get(from, to)!.n;
     expect(hour('08', '09')).toBeGreaterThan(hour('02', '03') * 3);
     // Without cameras: channels 1-4, "Channel N".
-    const channels = ctx.db.prepare<[], { channel: number; camera_name: string }>('SELECT DISTINCT channel, camera_name FROM records ORDER BY channel').all();
+    const channels = ctx.db
+      .prepare<[], { channel: number; camera_name: string }>('SELECT DISTINCT channel, camera_name FROM records ORDER BY channel')
+      .all();
     expect(channels).toEqual([1, 2, 3, 4].map((c) => ({ channel: c, camera_name: `Channel ${c}` })));
 
     const faces = await dev.call(querySnapshots, { qry_len: 50 });
@@ -472,7 +505,8 @@ describe('demo history', () => {
     const bodies = await dev.call(queryBodies, { qry_len: 50 });
     for (const b of bodies.record) {
       expect(Object.keys(b.body_attr).sort()).toEqual(Object.keys(BODY_ATTR_VALUES).sort());
-      for (const [k, v] of Object.entries(b.body_attr)) if (v !== '') expect(BODY_ATTR_VALUES[k as keyof typeof BODY_ATTR_VALUES]).toContain(v);
+      for (const [k, v] of Object.entries(b.body_attr))
+        if (v !== '') expect(BODY_ATTR_VALUES[k as keyof typeof BODY_ATTR_VALUES]).toContain(v);
       expect(b.body_attr.gender_code).toBeDefined();
       if (b.body_attr.st_bag) expect(b.body_attr.bag_color).toBeDefined();
       else expect(b.body_attr.bag_style).toBe('bag_style_type_none');

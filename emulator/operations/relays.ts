@@ -44,10 +44,7 @@ function relayAnswer(row: RelayRow) {
  */
 export const relayOnline = (devIp: string): boolean => isReachableHost(devIp);
 
-export function insertRelay(
-  ctx: EmulatorContext,
-  req: HandlerRequest<typeof addRelay>,
-): ReturnType<typeof relayAnswer> {
+export function insertRelay(ctx: EmulatorContext, req: HandlerRequest<typeof addRelay>): ReturnType<typeof relayAnswer> {
   if (!readCamera(ctx, req.camera_channel)) throw new Refusal(CAMERA_MISSING, `channel ${req.camera_channel}`);
   // §10.2 shows dotted IPv4 only; a host name or a typo is a parameter error.
   const devIp = req.dev_ip.trim();

@@ -67,7 +67,23 @@ function certificatePair(): { cert: string; key: string } {
     const crt = path.join(dir, 'server.crt');
     execFileSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', crt, '-days', '2', '-subj', '/CN=nebula-test'],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        crt,
+        '-days',
+        '2',
+        '-subj',
+        '/CN=nebula-test',
+      ],
       { stdio: 'ignore' },
     );
     return { cert: fs.readFileSync(crt, 'utf8'), key: fs.readFileSync(key, 'utf8') };
@@ -259,7 +275,10 @@ describe('system, push target, HTTPS and WebSocket key (§6-§9.1)', () => {
     expect(['2020-06-30 23:59:58', '2020-06-30 23:59:59', '2020-07-01 00:00:00']).toContain(u.sys_time);
 
     // The client refuses an impossible date itself; the device too, when sent past it.
-    expect((await rawJson(dev.emulator.url, { msg_id: setTime.msgId, sys_time: '2019-02-30 10:00:00', time_zone: 'GMT+08:00' }, dev.session())).code).toBe(-3596);
+    expect(
+      (await rawJson(dev.emulator.url, { msg_id: setTime.msgId, sys_time: '2019-02-30 10:00:00', time_zone: 'GMT+08:00' }, dev.session()))
+        .code,
+    ).toBe(-3596);
     expect(await code(dev.call(setTime, { sys_time: '2019-02-01 10:00:00', time_zone: 'UTC' }))).not.toBe(0);
 
     // Turning NTP on synchronises the clock at once (our reading): back to true time.
@@ -304,14 +323,19 @@ describe('system, push target, HTTPS and WebSocket key (§6-§9.1)', () => {
     expect(await refused({ ip: 'fd00::zz', netmask: '64', gateway: '' }, 'IPv6')).toBe(-3606);
     expect(await refused({ ip: 'fd00:1::5', netmask: '64', gateway: 'fd00:2::1' }, 'IPv6')).toBe(-3606);
     // Unknown interface: a parameter error, not a network one.
-    expect(await code(dev.call(setInterface, { ...base, ethname: 'eth9', ip: '192.168.77.2', netmask: '255.255.255.0', gateway: '' }))).toBe(-3596);
+    expect(
+      await code(dev.call(setInterface, { ...base, ethname: 'eth9', ip: '192.168.77.2', netmask: '255.255.255.0', gateway: '' })),
+    ).toBe(-3596);
 
     // Nothing of that was stored.
     const after = (await dev.call(getNetwork, {})).ethernet.find((e) => e.ethname === 'eth3');
     expect(after).toEqual(eth3);
 
     await dev.call(setInterface, { ...base, ip_version: 'IPv6', ip: 'fd00:1::5', netmask: '64', gateway: 'fe80::1' });
-    expect((await dev.call(getNetwork, {})).ethernet.find((e) => e.ethname === 'eth3')).toMatchObject({ ip: 'fd00:1::5', ip_version: 'IPv6' });
+    expect((await dev.call(getNetwork, {})).ethernet.find((e) => e.ethname === 'eth3')).toMatchObject({
+      ip: 'fd00:1::5',
+      ip_version: 'IPv6',
+    });
   });
 
   it('takes DHCP with empty addresses and shows the leased ones', async () => {
@@ -419,7 +443,6 @@ describe('system, push target, HTTPS and WebSocket key (§6-§9.1)', () => {
   });
 
   it('runs the HTTPS flow: upload, check, switch, refuse changes in https mode, switch back', async () => {
-
     expect(await code(dev.call(switchProtocol, { prot_mode: 'http' }))).toBe(-3607);
     expect(await code(dev.call(switchProtocol, { prot_mode: 'https' }))).toBe(-3625);
     expect(await code(dev.call(uploadHttpsFile, { file_type: 'crt', file: file('hello', 'server.crt') }))).toBe(-3596);
@@ -483,7 +506,14 @@ describe('system settings survive a restart', () => {
       await a.call(setNtp, { url: 'edu.ntp.org.cn', ntp_cycle: '15' });
       await a.call(setStorage, { storage_strategy: 2 });
       await a.call(setTime, { sys_time: '2019-01-14 12:23:45', time_zone: 'GMT+05:30' });
-      await a.call(setInterface, { ethname: 'eth1', ip: '192.168.20.10', ip_method: 'static', netmask: '255.255.255.0', gateway: '', ip_version: 'IPv4' });
+      await a.call(setInterface, {
+        ethname: 'eth1',
+        ip: '192.168.20.10',
+        ip_method: 'static',
+        netmask: '255.255.255.0',
+        gateway: '',
+        ip_version: 'IPv4',
+      });
       await a.call(setDeviceId, { device_id: 'gate-7' });
       await a.call(setHttpPush, { url: 'google.com', key: 'google-key' });
       await a.call(disableWeb, {});

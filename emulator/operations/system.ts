@@ -70,7 +70,17 @@ import { ErrorCode } from '../../src/api/protocol/error-codes';
 // The server will serve HTTPS from these (see device-config.ts).
 export { currentMode, httpsMaterial } from '../device-config';
 
-const { ALREADY_IN_MODE, HTTPS_NO_DELETE, HTTPS_NO_IMPORT, HTTPS_SWITCH_FAILED, NETWORK_ERROR, NO_CRT_OR_KEY, NTP_UNREACHABLE, PARAM_ERROR, UPGRADE_FAILED } = ErrorCode;
+const {
+  ALREADY_IN_MODE,
+  HTTPS_NO_DELETE,
+  HTTPS_NO_IMPORT,
+  HTTPS_SWITCH_FAILED,
+  NETWORK_ERROR,
+  NO_CRT_OR_KEY,
+  NTP_UNREACHABLE,
+  PARAM_ERROR,
+  UPGRADE_FAILED,
+} = ErrorCode;
 
 // ---- NTP ----------------------------------------------------------------------
 
@@ -148,16 +158,17 @@ function parseMask(version: 'IPv4' | 'IPv6', text: string): number | null {
     return p !== null && p >= 1 && p <= 30 ? p : null;
   }
   const m = /^\/?(\d{1,3})$/.exec(text);
-  const p = m ? Number(m[1]) : (() => {
-    const n = ipv6ToBig(text);
-    return n === null ? null : contiguousPrefix(n, 128);
-  })();
+  const p = m
+    ? Number(m[1])
+    : (() => {
+        const n = ipv6ToBig(text);
+        return n === null ? null : contiguousPrefix(n, 128);
+      })();
   return p !== null && p >= 1 && p <= 127 ? p : null;
 }
 
 const hostBits = (s: Subnet, addr: bigint) => addr & ((1n << BigInt(s.bits - s.prefix)) - 1n);
-const sameNet = (a: bigint, b: bigint, prefix: number, bits: number) =>
-  a >> BigInt(bits - prefix) === b >> BigInt(bits - prefix);
+const sameNet = (a: bigint, b: bigint, prefix: number, bits: number) => a >> BigInt(bits - prefix) === b >> BigInt(bits - prefix);
 
 /** An address an interface may carry: not 0/8, loopback, multicast or broadcast; not ::, ::1 or ff00::/8. */
 function usableHost(version: 'IPv4' | 'IPv6', addr: bigint): boolean {
@@ -186,7 +197,10 @@ function overlapsAnother(net: NetworkConfig, ethname: string, s: Subnet): boolea
 }
 
 /** Every -3606 reason of Appendix A that a static setting can have. */
-function checkStatic(net: NetworkConfig, req: { ethname: string; ip: string; netmask: string; gateway: string; ip_version: 'IPv4' | 'IPv6' }): void {
+function checkStatic(
+  net: NetworkConfig,
+  req: { ethname: string; ip: string; netmask: string; gateway: string; ip_version: 'IPv4' | 'IPv6' },
+): void {
   const v = req.ip_version;
   const addr = parseAddr(v, req.ip);
   if (addr === null || !usableHost(v, addr)) throw new Refusal(NETWORK_ERROR, 'address');
@@ -218,7 +232,11 @@ function dhcpLease(net: NetworkConfig, ethname: string, version: 'IPv4' | 'IPv6'
     const lease =
       version === 'IPv4'
         ? { ip: `172.${16 + (n % 16)}.${k}.${100 + n}`, netmask: '255.255.255.0', gateway: `172.${16 + (n % 16)}.${k}.1` }
-        : { ip: `fd00:0:0:${(n * 256 + k).toString(16)}::${(0x100 + n).toString(16)}`, netmask: '64', gateway: `fd00:0:0:${(n * 256 + k).toString(16)}::1` };
+        : {
+            ip: `fd00:0:0:${(n * 256 + k).toString(16)}::${(0x100 + n).toString(16)}`,
+            netmask: '64',
+            gateway: `fd00:0:0:${(n * 256 + k).toString(16)}::1`,
+          };
     const s = subnetOf({ ethname, hw_addr: '', ip_method: 'dhcp', ip_version: version, ...lease });
     if (s && !overlapsAnother(net, ethname, s)) return lease;
   }
@@ -317,7 +335,10 @@ const PEM = {
 
 /** The name 1304 answers: the upload's own base name, printable, at most 128 characters. */
 function storedName(filename: string, type: 'crt' | 'key'): string {
-  const base = path.basename(filename.replace(/\\/g, '/')).replace(/[^\x20-\x7e]/g, '').slice(0, 128);
+  const base = path
+    .basename(filename.replace(/\\/g, '/'))
+    .replace(/[^\x20-\x7e]/g, '')
+    .slice(0, 128);
   return base || `server.${type}`;
 }
 

@@ -6,12 +6,20 @@ describe('describeError', () => {
   it('gives a known device code its Appendix A words and hint, in each language', () => {
     const e = new DeviceError(-113, 'Username or password error', 'session.login');
     expect(describeError(e, 'zh-CN')).toEqual({ title: '用户名或密码错误', hint: expect.stringContaining('区分大小写'), code: -113 });
-    expect(describeError(e, 'en-US')).toEqual({ title: 'Username or password error', hint: expect.stringContaining('case-sensitive'), code: -113 });
+    expect(describeError(e, 'en-US')).toEqual({
+      title: 'Username or password error',
+      hint: expect.stringContaining('case-sensitive'),
+      code: -113,
+    });
   });
 
   it('names an unknown code and gives the generic hint', () => {
     const e = new DeviceError(-4242, '', 'x');
-    expect(describeError(e, 'en-US')).toEqual({ title: 'Device error -4242', hint: expect.stringContaining('Try again later'), code: -4242 });
+    expect(describeError(e, 'en-US')).toEqual({
+      title: 'Device error -4242',
+      hint: expect.stringContaining('Try again later'),
+      code: -4242,
+    });
     expect(describeError(e, 'zh-CN').title).toBe('设备错误 -4242');
   });
 

@@ -32,9 +32,7 @@ export function describeError(error: unknown, lang: Lang): ErrorDescription {
   if (error instanceof NetworkError) {
     return {
       title: translate(lang, 'error.network.title', { host: deviceHost() }),
-      hint: error.status
-        ? translate(lang, 'error.network.hintStatus', { status: error.status })
-        : translate(lang, 'error.network.hint'),
+      hint: error.status ? translate(lang, 'error.network.hintStatus', { status: error.status }) : translate(lang, 'error.network.hint'),
     };
   }
   if (error instanceof ProtocolError) {

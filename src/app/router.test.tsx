@@ -7,18 +7,13 @@ import { renderRoutes, resetState } from '../test/render';
 import { createRoutes } from './router';
 import { keepCredentials } from '../session/kept-credentials';
 
-const where = (router: ReturnType<typeof renderRoutes>['router']) =>
-  router.state.location.pathname + router.state.location.search;
+const where = (router: ReturnType<typeof renderRoutes>['router']) => router.state.location.pathname + router.state.location.search;
 
 // The lazy routes' modules (antd among them) take seconds to transform the
 // first time: load them once up front, and give the UI more time than 1 s.
 beforeAll(async () => {
   configure({ asyncUtilTimeout: 5000 });
-  await Promise.all([
-    import('../features/login/pages/login-page'),
-    import('./layout/app-layout'),
-    import('./routes/overview-page'),
-  ]);
+  await Promise.all([import('../features/login/pages/login-page'), import('./layout/app-layout'), import('./routes/overview-page')]);
 }, 60_000);
 beforeEach(() => resetState('en-US'));
 afterEach(() => vi.unstubAllGlobals());

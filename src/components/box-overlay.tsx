@@ -34,7 +34,11 @@ export function BoxOverlay({ src, alt, box, className }: { src: string; alt: str
   const rect = box && natural ? boxPercent(box, natural.w, natural.h) : null;
   return (
     <figure className={className ? `box-overlay ${className}` : 'box-overlay'}>
-      <img src={src} alt={alt} onLoad={(e) => setNatural({ w: e.currentTarget.naturalWidth || 1, h: e.currentTarget.naturalHeight || 1 })} />
+      <img
+        src={src}
+        alt={alt}
+        onLoad={(e) => setNatural({ w: e.currentTarget.naturalWidth || 1, h: e.currentTarget.naturalHeight || 1 })}
+      />
       {rect ? (
         <span
           className="box-overlay__box"

@@ -29,7 +29,17 @@ export function BrandMark({ size = 36 }: { size?: number }) {
         </linearGradient>
       </defs>
       <rect width="32" height="32" rx="8" fill="url(#brand-g)" />
-      <ellipse cx="16" cy="16" rx="11" ry="4.5" fill="none" stroke="#fff" strokeOpacity="0.55" strokeWidth="1.5" transform="rotate(-28 16 16)" />
+      <ellipse
+        cx="16"
+        cy="16"
+        rx="11"
+        ry="4.5"
+        fill="none"
+        stroke="#fff"
+        strokeOpacity="0.55"
+        strokeWidth="1.5"
+        transform="rotate(-28 16 16)"
+      />
       <circle cx="16" cy="16" r="4.2" fill="#fff" />
       <circle cx="24.5" cy="10.5" r="1.6" fill="#fff" />
     </svg>

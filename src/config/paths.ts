@@ -110,8 +110,7 @@ export const hrefs = {
   libraries: (): string => paths.libraries,
   library: (libId: number | string): string => `${paths.libraries}/${libId}`,
   /** One person open in their library's gallery. */
-  person: (libId: number | string, imgId: string): string =>
-    withQuery(`${paths.libraries}/${libId}`, { [PARAMS.library.face]: imgId }),
+  person: (libId: number | string, imgId: string): string => withQuery(`${paths.libraries}/${libId}`, { [PARAMS.library.face]: imgId }),
   libraryImport: (libId: number | string): string => `${paths.libraries}/${libId}/import`,
   cameras: (q: { tab?: CamerasTab; add?: number; edit?: number } = {}): string =>
     withQuery(paths.cameras, { tab: q.tab === 'relays' ? 'relays' : undefined, add: q.add, edit: q.edit }),

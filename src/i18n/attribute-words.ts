@@ -15,9 +15,24 @@ type Words<T extends Record<string, readonly string[]>> = {
 type FaceWords = Words<typeof FACE_ATTR_VALUES> & { st_age_value: { label: string; years: string } };
 type BodyWords = Words<typeof BODY_ATTR_VALUES>;
 
-const COLOURS_EN = { black: 'Black', white: 'White', gray: 'Grey', red: 'Red', yellow: 'Yellow', blue: 'Blue', green: 'Green', purple: 'Purple' };
+const COLOURS_EN = {
+  black: 'Black',
+  white: 'White',
+  gray: 'Grey',
+  red: 'Red',
+  yellow: 'Yellow',
+  blue: 'Blue',
+  green: 'Green',
+  purple: 'Purple',
+};
 const COLOURS_ZH = { black: '黑色', white: '白色', gray: '灰色', red: '红色', yellow: '黄色', blue: '蓝色', green: '绿色', purple: '紫色' };
-const PATTERNS_EN = { st_pure: 'Plain', st_stripe: 'Striped', st_design: 'Printed design', st_joint: 'Colour-blocked', st_lattic: 'Checked' };
+const PATTERNS_EN = {
+  st_pure: 'Plain',
+  st_stripe: 'Striped',
+  st_design: 'Printed design',
+  st_joint: 'Colour-blocked',
+  st_lattic: 'Checked',
+};
 const PATTERNS_ZH = { st_pure: '纯色', st_stripe: '条纹', st_design: '图案', st_joint: '拼接', st_lattic: '格子' };
 const AGE_EN = { st_old: 'Elderly', st_adult: 'Adult', st_child: 'Child' };
 const AGE_ZH = { st_old: '老年', st_adult: '成年', st_child: '儿童' };
@@ -62,7 +77,10 @@ const FACE: Record<Lang, FaceWords> = {
         st_yawn: 'Yawning',
       },
     },
-    glass_style: { label: 'Glasses', values: { glasses_style_type_none: 'No glasses', transparent_glasses: 'Glasses', sunglasses: 'Sunglasses' } },
+    glass_style: {
+      label: 'Glasses',
+      values: { glasses_style_type_none: 'No glasses', transparent_glasses: 'Glasses', sunglasses: 'Sunglasses' },
+    },
     respirator_color: { label: 'Face mask', values: { color_type_none: 'No mask', color_type_other: 'Wears a mask' } },
     cap_style: { label: 'Hat', values: { hat_style_type_none: 'No hat', cap: 'Wears a hat' } },
     mustache_style: { label: 'Moustache', values: { mustache_style_type_none: 'No moustache', whiskers: 'Moustache' } },
@@ -144,7 +162,10 @@ const BODY: Record<Lang, BodyWords> = {
     trousers_len: { label: 'Lower garment', values: { trousers: 'Trousers', shorts: 'Shorts', st_skirt: 'Skirt' } },
     trousers_color: { label: 'Lower garment colour', values: COLOURS_EN },
     st_trousers_pattern: { label: 'Lower garment pattern', values: PATTERNS_EN },
-    shoes_style: { label: 'Shoes', values: { leather_shoes: 'Leather shoes', boots: 'Boots', walking_shoes: 'Walking shoes', sandal: 'Sandals' } },
+    shoes_style: {
+      label: 'Shoes',
+      values: { leather_shoes: 'Leather shoes', boots: 'Boots', walking_shoes: 'Walking shoes', sandal: 'Sandals' },
+    },
     shoes_color: { label: 'Shoe colour', values: COLOURS_EN },
     st_bag: { label: 'Bag', values: { st_bag: 'Carries a bag' } },
     bag_color: { label: 'Bag colour', values: COLOURS_EN },
@@ -204,7 +225,9 @@ export function faceAttributeLines(attr: FaceAttr, lang: Lang): AttributeLine[] 
   const known = FACE_ORDER.flatMap((key): AttributeLine[] => {
     if (key === 'st_age_value') {
       const n = Number.parseFloat(attr.st_age_value);
-      return Number.isFinite(n) ? [{ key, label: w.st_age_value.label, value: w.st_age_value.years.replace('{n}', String(Math.round(n))) }] : [];
+      return Number.isFinite(n)
+        ? [{ key, label: w.st_age_value.label, value: w.st_age_value.years.replace('{n}', String(Math.round(n))) }]
+        : [];
     }
     const v = attr[key];
     return v ? [{ key, label: w[key].label, value: valueIn(w[key].values, v) }] : [];

@@ -12,9 +12,7 @@ export type Translation<Source> = { readonly [K in keyof Source]: string };
  * The placeholder names of a message, read from its text: {name}, and the
  * count of {count, plural, …}; a plural branch's text ("# alarms") is none.
  */
-export type Placeholders<S> = S extends `${string}{${infer Inner}}${infer Rest}`
-  ? InnerName<Inner> | Placeholders<Rest>
-  : never;
+export type Placeholders<S> = S extends `${string}{${infer Inner}}${infer Rest}` ? InnerName<Inner> | Placeholders<Rest> : never;
 type InnerName<I extends string> = I extends `${infer Name}, plural,${infer Branches}`
   ? Name | BranchNames<Branches>
   : I extends `${string}{${infer Last}`
@@ -26,6 +24,4 @@ type InnerName<I extends string> = I extends `${infer Name}, plural,${infer Bran
 type BranchNames<B extends string> = B extends `${string}{${string}{${infer Last}` ? InnerName<Last> : never;
 
 /** The vars argument of a message: required, with exactly its placeholders, when it has any. */
-export type VarsOf<S> = [Placeholders<S>] extends [never]
-  ? [vars?: Vars]
-  : [vars: Readonly<Record<Placeholders<S>, string | number>>];
+export type VarsOf<S> = [Placeholders<S>] extends [never] ? [vars?: Vars] : [vars: Readonly<Record<Placeholders<S>, string | number>>];

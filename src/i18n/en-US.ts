@@ -17,10 +17,13 @@ export const enUS: Catalogue = {
   'login.expired': 'Your session has expired (30 idle minutes, or the device restarted). Log in again to continue.',
   'login.restarted': 'The device restarted, which ended the session. Log in again to continue.',
   'login.keep': 'Keep this screen logged in (a wall display)',
-  'login.keepHint': "The password stays in this tab's memory only, until the tab is closed, so the screen logs in again by itself after an expiry or a device restart. Use it only on a screen nobody else can reach.",
+  'login.keepHint':
+    "The password stays in this tab's memory only, until the tab is closed, so the screen logs in again by itself after an expiry or a device restart. Use it only on a screen nobody else can reach.",
   'reauth.title': 'Log in again to continue',
-  'reauth.expired': 'The session ended (30 idle minutes, or the device restarted). Nothing on this page is lost: log in again and what you were saving is sent.',
-  'reauth.restarted': 'The device restarted, which ended the session. Nothing on this page is lost: log in again and what you were saving is sent.',
+  'reauth.expired':
+    'The session ended (30 idle minutes, or the device restarted). Nothing on this page is lost: log in again and what you were saving is sent.',
+  'reauth.restarted':
+    'The device restarted, which ended the session. Nothing on this page is lost: log in again and what you were saving is sent.',
   'reauth.submit': 'Log in and continue',
   'reauth.otherUser': 'Log in as another user (unsaved changes are lost)',
   'reauth.renewing': 'The session ended: logging in again by itself…',

@@ -13,7 +13,6 @@ export { LANGS, currentLang, detectLang, syncDocumentLang, useLangStore, type La
 
 const CATALOGUES: Record<Lang, Readonly<Record<MessageKey, string>>> = { 'zh-CN': zhCN, 'en-US': enUS };
 
-
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
   return formatMessage(lang, CATALOGUES[lang][key], vars);
 }

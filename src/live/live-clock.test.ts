@@ -44,7 +44,11 @@ describe('live stream when the device clock steps', () => {
 
   /** Through the emulator's fault route, as the e2e specs do. */
   async function stepClock(seconds: number): Promise<string> {
-    const res = await fetch(`${dev.url}/__emulator/clock`, { method: 'POST', headers: { 'X-Emulator-Token': dev.emulator.faultToken, 'Content-Type': 'application/json' }, body: JSON.stringify({ stepSeconds: seconds }) });
+    const res = await fetch(`${dev.url}/__emulator/clock`, {
+      method: 'POST',
+      headers: { 'X-Emulator-Token': dev.emulator.faultToken, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ stepSeconds: seconds }),
+    });
     expect(res.status).toBe(200);
     return ((await res.json()) as { time: string }).time;
   }

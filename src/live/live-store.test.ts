@@ -107,7 +107,9 @@ describe('live store', () => {
     tick();
     for (let n = 1; n <= 4; n++) store.getState().enqueue(liveEvent(n, {}, true));
     store.getState().enqueue(liveEvent(11.5, { snap_id: 'between' }, true));
-    store.getState().setSocketStats({ received: 3, malformed: 0, backfilled: 5, reconnects: 1, duplicates: 0, beyondBackfill: 40, recovered: 0 });
+    store
+      .getState()
+      .setSocketStats({ received: 3, malformed: 0, backfilled: 5, reconnects: 1, duplicates: 0, beyondBackfill: 40, recovered: 0 });
     tick();
     expect(ids(store.getState().alarms)).toEqual(['snap-12', 'between', 'snap-11']);
     expect(store.getState().counters).toMatchObject({ backfilled: 5, notShown: 4 + 40, evicted: 5 });
@@ -207,7 +209,9 @@ describe('live store', () => {
     });
     tick();
     const ms = performance.now() - t;
-    console.log(`live store: 10 000 events in ${ms.toFixed(0)} ms (${renders} notifications, ${decodeSpy.mock.calls.length} frames decoded)`);
+    console.log(
+      `live store: 10 000 events in ${ms.toFixed(0)} ms (${renders} notifications, ${decodeSpy.mock.calls.length} frames decoded)`,
+    );
     expect(store.getState().alarms).toHaveLength(500);
     expect(store.getState().alarms[0]?.snapId).toBe('snap-9999');
     expect(renders).toBe(400);

@@ -29,11 +29,14 @@ async function server(): Promise<{ url: string; wss: WebSocketServer; received: 
     });
   });
   await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  cleanups.push(() => new Promise<void>((r) => {
-    for (const c of wss.clients) c.terminate();
-    wss.close();
-    srv.close(() => r());
-  }));
+  cleanups.push(
+    () =>
+      new Promise<void>((r) => {
+        for (const c of wss.clients) c.terminate();
+        wss.close();
+        srv.close(() => r());
+      }),
+  );
   return { url: `ws://127.0.0.1:${(srv.address() as AddressInfo).port}/ws/`, wss, received };
 }
 
@@ -52,11 +55,14 @@ function fakeWorker(): WorkerLike & { commands: WorkerCommand[]; crash(): void }
     crash: () => w.onerror?.(new Event('error')),
   };
   // As postMessage would: what is moved is cloned across and gone from the sender.
-  const serve = serveSockets((r: WorkerReport, move) => {
-    const data = structuredClone(r, { transfer: move });
-    for (const b of move) expect(b.byteLength).toBe(0);
-    setTimeout(() => w.onmessage?.(new MessageEvent('message', { data })), 0);
-  }, webSocketTransport(Impl, decodePush));
+  const serve = serveSockets(
+    (r: WorkerReport, move) => {
+      const data = structuredClone(r, { transfer: move });
+      for (const b of move) expect(b.byteLength).toBe(0);
+      setTimeout(() => w.onmessage?.(new MessageEvent('message', { data })), 0);
+    },
+    webSocketTransport(Impl, decodePush),
+  );
   return w;
 }
 

@@ -23,7 +23,10 @@ export interface PushTransport {
 export type OpenTransport = (url: string, handlers: PushTransportHandlers) => PushTransport;
 
 /** The WebSocket on this thread. */
-export function webSocketTransport(Impl: typeof WebSocket = globalThis.WebSocket, parse: (text: string) => PushMessage = parsePushMessage): OpenTransport {
+export function webSocketTransport(
+  Impl: typeof WebSocket = globalThis.WebSocket,
+  parse: (text: string) => PushMessage = parsePushMessage,
+): OpenTransport {
   return (url, h) => {
     const socket = new Impl(url);
     let done = false;

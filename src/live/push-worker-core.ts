@@ -4,7 +4,10 @@ import type { OpenTransport, PushTransport } from './push-transport';
 import type { WorkerCommand, WorkerReport } from './push-worker-protocol';
 
 /** Opens, feeds and closes sockets as the main thread says; tells it what happens (moving, not copying, frames). */
-export function serveSockets(report: (r: WorkerReport, move: ArrayBuffer[]) => void, openSocket: OpenTransport): (c: WorkerCommand) => void {
+export function serveSockets(
+  report: (r: WorkerReport, move: ArrayBuffer[]) => void,
+  openSocket: OpenTransport,
+): (c: WorkerCommand) => void {
   const sockets = new Map<number, PushTransport>();
   return (c) => {
     switch (c.type) {

@@ -43,7 +43,14 @@ describe('parseBatchName (§3.19)', () => {
   });
 
   it('refuses a name that does not split into six fields', () => {
-    for (const name of ['zhangsan.jpg', 'a_b_c_1_2.jpg', 'a_b_c_1_2_d_e.jpg', 'a__c_1_2_d.jpg', 'a_b_c_1_2_.jpg', 'a_b_c_1_2_no_where.jpg']) {
+    for (const name of [
+      'zhangsan.jpg',
+      'a_b_c_1_2.jpg',
+      'a_b_c_1_2_d_e.jpg',
+      'a__c_1_2_d.jpg',
+      'a_b_c_1_2_.jpg',
+      'a_b_c_1_2_no_where.jpg',
+    ]) {
       expect(parseBatchName(name)).toEqual({ ok: false, problem: 'fields' });
     }
   });

@@ -3,15 +3,7 @@
 // check a file against the same numbers before it uploads.
 import { enrolBatch, enrolBatchB64, enrolFaceB64 } from './faces';
 import { uploadHttpsFile } from './https';
-import {
-  b64Size,
-  BATCH_BYTES_MAX,
-  BATCH_FILES_MAX,
-  FIRMWARE_MAX_BYTES,
-  JSON_BODY_MAX,
-  PEM_MAX_BYTES,
-  PICTURE_MAX_BYTES,
-} from './limits';
+import { b64Size, BATCH_BYTES_MAX, BATCH_FILES_MAX, FIRMWARE_MAX_BYTES, JSON_BODY_MAX, PEM_MAX_BYTES, PICTURE_MAX_BYTES } from './limits';
 import type { Operation } from './operation';
 import { compareFacesB64, detectFaceB64, searchFaceB64 } from './recognition';
 import { upgrade } from './system';

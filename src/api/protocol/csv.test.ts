@@ -13,7 +13,13 @@ describe('csv', () => {
   });
 
   it('writes a BOM and CRLF, and reads back what it wrote', () => {
-    const text = toCsv(['a', 'b'], [['张三', 'x,"y"\nz'], ['=1', -3]]);
+    const text = toCsv(
+      ['a', 'b'],
+      [
+        ['张三', 'x,"y"\nz'],
+        ['=1', -3],
+      ],
+    );
     expect(text.startsWith('\uFEFFa,b\r\n')).toBe(true);
     const rows = parseCsv(text);
     expect(rows).toEqual([

@@ -87,14 +87,7 @@ export const updateFace = operation({
   answer: z.object({ img_id: z.string(), lib_id: z.number().int() }),
 });
 
-export const EXACT_FACE_FIELDS = [
-  'person_idcard',
-  'person_name',
-  'person_age',
-  'person_gender',
-  'person_addr',
-  'create_time',
-] as const;
+export const EXACT_FACE_FIELDS = ['person_idcard', 'person_name', 'person_age', 'person_gender', 'person_addr', 'create_time'] as const;
 
 /**
  * §3.10: exact fields or fuzzy_key, never both (the device refuses it: -3596).

@@ -30,9 +30,7 @@ export * from './text';
 export * from './files';
 
 function operationsOf(mod: Record<string, unknown>): Operation[] {
-  return Object.values(mod).filter(
-    (v): v is Operation => typeof v === 'object' && v !== null && 'msgId' in v && 'request' in v,
-  );
+  return Object.values(mod).filter((v): v is Operation => typeof v === 'object' && v !== null && 'msgId' in v && 'request' in v);
 }
 
 /** Every JSON and form operation, in the reference's order. */

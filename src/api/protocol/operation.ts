@@ -54,9 +54,7 @@ export function operation<
 export type UploadPart = Blob;
 
 /** The files a caller passes for a form operation. */
-export type FilesIn<F> = F extends FileSpec
-  ? { [K in keyof F]: F[K] extends 'many' ? UploadPart[] : UploadPart }
-  : unknown;
+export type FilesIn<F> = F extends FileSpec ? { [K in keyof F]: F[K] extends 'many' ? UploadPart[] : UploadPart } : unknown;
 
 /**
  * A form's text fields beside its files. z.object({}) reads as Record<string, never>,

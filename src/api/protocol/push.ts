@@ -77,19 +77,15 @@ export const wsAlarmData = () =>
     body_attr: bodyAttr().optional(),
   });
 export type WsAlarmData = z.infer<ReturnType<typeof wsAlarmData>>;
-export const wsAlarm = () =>
-  z.object({ code: z.number().int(), data: wsAlarmData(), msg: z.string(), msg_id: z.literal('777') });
+export const wsAlarm = () => z.object({ code: z.number().int(), data: wsAlarmData(), msg: z.string(), msg_id: z.literal('777') });
 export type WsAlarm = z.infer<ReturnType<typeof wsAlarm>>;
 
 /**
  * §7.3 / §7.4: what the device POSTs to the HTTP push target. msg_id is a
  * number here (Appendix D's receiver compares it with 774 and 775).
  */
-export const heartbeat = () =>
-  z.object({ msg_id: z.literal(775), data: z.object({ device_id: z.string(), trigger: z.string() }) });
+export const heartbeat = () => z.object({ msg_id: z.literal(775), data: z.object({ device_id: z.string(), trigger: z.string() }) });
 export const httpAlarmData = () =>
-  wsAlarmData()
-    .omit({ img: true, snap_buf: true, snap_frame: true, ranking: true })
-    .extend({ ranking: z.number().int().optional() });
+  wsAlarmData().omit({ img: true, snap_buf: true, snap_frame: true, ranking: true }).extend({ ranking: z.number().int().optional() });
 export const httpAlarm = () => z.object({ msg_id: z.literal(774), data: httpAlarmData() });
 export type HttpAlarm = z.infer<ReturnType<typeof httpAlarm>>;

@@ -1,19 +1,6 @@
 import { z } from 'zod';
 import { bodyAttr, faceAttr } from './attributes';
-import {
-  choiceExportAnswer,
-  empty,
-  exportAnswer,
-  exportLen,
-  idList,
-  int,
-  intList,
-  libType,
-  page,
-  qryLen,
-  startNo,
-  time,
-} from './schema';
+import { choiceExportAnswer, empty, exportAnswer, exportLen, idList, int, intList, libType, page, qryLen, startNo, time } from './schema';
 import { operation } from './operation';
 
 /**

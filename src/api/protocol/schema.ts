@@ -28,10 +28,25 @@ z.config({ jitless: true });
  * GB28181 example sends "snap_mode": "1", and form fields are always strings.
  */
 export const int = () =>
-  z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number)]).pipe(z.number().int());
+  z
+    .union([
+      z.number().int(),
+      z
+        .string()
+        .regex(/^-?\d+$/)
+        .transform(Number),
+    ])
+    .pipe(z.number().int());
 
 /** A number the device may send as a string (cpu_usage is a double). */
-export const num = () => z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+export const num = () =>
+  z.union([
+    z.number(),
+    z
+      .string()
+      .regex(/^-?\d+(\.\d+)?$/)
+      .transform(Number),
+  ]);
 
 /**
  * A string the device may answer as a number: §5.1's example answers "id": 4259541481123111
@@ -46,7 +61,6 @@ export const libType = () => int().pipe(z.union([z.literal(1), z.literal(2)]));
 export const startNo = () => int().pipe(z.number().min(1)).optional();
 export const qryLen = () => int().pipe(z.number().min(1).max(QUERY_MAX)).optional();
 export const exportLen = () => int().pipe(z.number().min(1).max(EXPORT_MAX)).optional();
-
 
 /** "1,2,3": a comma list of at most `max` non-empty items. */
 export const idList = (max = ID_LIST_MAX) =>
@@ -68,8 +82,7 @@ export const intList = (max = ID_LIST_MAX) =>
 
 export const gender = () => z.union([z.literal('0'), z.literal('1')]);
 /** §3.9: age 1-120, a string on the wire. */
-export const age = () =>
-  z.string().refine((s) => /^\d+$/.test(s) && Number(s) >= AGE_MIN && Number(s) <= AGE_MAX, `${AGE_MIN}-${AGE_MAX}`);
+export const age = () => z.string().refine((s) => /^\d+$/.test(s) && Number(s) >= AGE_MIN && Number(s) <= AGE_MAX, `${AGE_MIN}-${AGE_MAX}`);
 export const fuzzyKey = () => z.string().max(FUZZY_KEY_MAX);
 
 /** Free text of at most `max` characters, clean (text.ts): what a form may send. */
@@ -88,8 +101,7 @@ export const page = <T extends z.ZodType>(row: T) =>
   z.object({ record: z.array(row), result_num: z.number().int(), total_num: z.number().int() });
 
 /** An export's answer (§3.11). */
-export const exportAnswer = () =>
-  z.object({ export_url: z.string(), result_num: z.number().int(), total_num: z.number().int() });
+export const exportAnswer = () => z.object({ export_url: z.string(), result_num: z.number().int(), total_num: z.number().int() });
 /** A chosen export's answer (§3.12): adds the ids that could not be exported. */
 export const choiceExportAnswer = () => exportAnswer().extend({ failed_img_ids: z.string() });
 

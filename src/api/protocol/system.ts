@@ -27,8 +27,12 @@ export const setNtp = operation({
   section: '6.2',
   request: z.object({
     url: z.string().min(1).optional(),
-    port: digits().refine((s) => Number(s) >= 1 && Number(s) <= 65535, '1-65535').optional(),
-    ntp_cycle: digits().refine((s) => Number(s) >= 1, 'at least 1 minute').optional(),
+    port: digits()
+      .refine((s) => Number(s) >= 1 && Number(s) <= 65535, '1-65535')
+      .optional(),
+    ntp_cycle: digits()
+      .refine((s) => Number(s) >= 1, 'at least 1 minute')
+      .optional(),
     ntp_disable: z.union([z.literal('0'), z.literal('1')]).optional(),
   }),
   answer: empty(),
@@ -101,8 +105,7 @@ export const ethernet = () =>
     netmask: z.string(),
   });
 export type Ethernet = z.infer<ReturnType<typeof ethernet>>;
-export const defaultInfo = () =>
-  z.object({ dns_method: z.string(), ethname: z.string(), first_dns: z.string(), second_dns: z.string() });
+export const defaultInfo = () => z.object({ dns_method: z.string(), ethname: z.string(), first_dns: z.string(), second_dns: z.string() });
 
 export const getNetwork = operation({
   name: 'system.network',

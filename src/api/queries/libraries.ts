@@ -16,4 +16,3 @@ export const libraryQueries = {
       queryFn: ({ signal }) => call(listLibraries, {}, { signal }),
     }),
 };
-

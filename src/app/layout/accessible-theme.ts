@@ -47,4 +47,3 @@ const DARK: ThemeConfig = {
 export function shellTheme(theme: Theme): ThemeConfig {
   return theme === 'dark' ? DARK : LIGHT;
 }
-

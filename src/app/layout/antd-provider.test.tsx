@@ -14,7 +14,7 @@ function picker() {
   );
 }
 
-describe('antd in the console\'s language', () => {
+describe("antd in the console's language", () => {
   beforeEach(() => useLangStore.getState().choose('zh-CN'));
 
   it('names months and weekdays in Chinese and starts the week on Monday', () => {

@@ -10,6 +10,5 @@ const REFRESH_MS = 5 * 60_000;
 
 export const wallQueries = {
   cameras: () => queryOptions({ ...cameraQueries.list(), select: selectCameras, staleTime: 60_000, refetchInterval: REFRESH_MS }),
-  libraries: () =>
-    queryOptions({ ...libraryQueries.list(), staleTime: 60_000, refetchInterval: REFRESH_MS, meta: { errorHandled: true } }),
+  libraries: () => queryOptions({ ...libraryQueries.list(), staleTime: 60_000, refetchInterval: REFRESH_MS, meta: { errorHandled: true } }),
 };

@@ -57,15 +57,7 @@ export function alarmLabel(alarm: LiveAlarm, t: WallT, strangerAlert: boolean, t
   });
 }
 
-export const AlarmCard = memo(function AlarmCard({
-  alarm,
-  strangerAlert,
-  tabStop,
-  today,
-  onOpen,
-  onAck,
-  onFocusCard,
-}: AlarmCardProps) {
+export const AlarmCard = memo(function AlarmCard({ alarm, strangerAlert, tabStop, today, onOpen, onAck, onFocusCard }: AlarmCardProps) {
   const t = useWallT();
   const lang = useLang();
   const cls = classify(alarm);
@@ -135,7 +127,8 @@ export const AlarmCard = memo(function AlarmCard({
             {title}
           </span>
           <span className={`wall-card__tag ${tagClass(cls, strangerAlert)}`}>
-            {cls === 'blacklist' || strangerAlert ? <WarningFilled aria-hidden /> : null} {strangerAlert ? t('class.stranger') : t(CLASS_TAG[cls].key)}
+            {cls === 'blacklist' || strangerAlert ? <WarningFilled aria-hidden /> : null}{' '}
+            {strangerAlert ? t('class.stranger') : t(CLASS_TAG[cls].key)}
           </span>
         </div>
         <div className="wall-card__line" title={attrs}>

@@ -167,7 +167,13 @@ function DetailBody({ alarm }: { alarm: LiveAlarm }) {
       {match ? <Descriptions title={t('detail.person')} size="small" bordered column={2} items={person} /> : null}
       <Descriptions title={t('detail.camera')} size="small" bordered column={2} items={capture} />
       {attrs.length ? (
-        <Descriptions title={alarm.kind === 'face' ? t('detail.faceAttrs') : t('detail.bodyAttrs')} size="small" bordered column={2} items={attrItems(attrs)} />
+        <Descriptions
+          title={alarm.kind === 'face' ? t('detail.faceAttrs') : t('detail.bodyAttrs')}
+          size="small"
+          bordered
+          column={2}
+          items={attrItems(attrs)}
+        />
       ) : (
         <Empty description={t('detail.noAttrs')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
       )}

@@ -27,7 +27,19 @@ export interface AlarmGridProps {
 /** Before the first measure (and in jsdom, which has no layout): a laptop's worth. */
 const FALLBACK = { width: 1180, height: 720 };
 
-export function AlarmGrid({ alarms, kiosk, label, whitelistOnly, today, selectedId, onSelect, onOpen, onAck, onWindow, empty }: AlarmGridProps) {
+export function AlarmGrid({
+  alarms,
+  kiosk,
+  label,
+  whitelistOnly,
+  today,
+  selectedId,
+  onSelect,
+  onOpen,
+  onAck,
+  onWindow,
+  empty,
+}: AlarmGridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState(FALLBACK);
   const [scrollTop, setScrollTop] = useState(0);
@@ -38,7 +50,8 @@ export function AlarmGrid({ alarms, kiosk, label, whitelistOnly, today, selected
     if (!el) return;
     const measure = () => {
       const r = el.getBoundingClientRect();
-      if (r.width > 0 && r.height > 0) setSize((s) => (s.width === r.width && s.height === r.height ? s : { width: r.width, height: r.height }));
+      if (r.width > 0 && r.height > 0)
+        setSize((s) => (s.width === r.width && s.height === r.height ? s : { width: r.width, height: r.height }));
     };
     measure();
     const ro = new ResizeObserver(measure);

@@ -82,7 +82,8 @@ export const ConnectionBanner = memo(function ConnectionBanner() {
         description={
           older > 0 ? (
             <>
-              {t('status.recoveredOlder', { count: older, capacity })} <Link to={hrefs.records({ tab: 'alarms' })}>{t('detail.history')}</Link>
+              {t('status.recoveredOlder', { count: older, capacity })}{' '}
+              <Link to={hrefs.records({ tab: 'alarms' })}>{t('detail.history')}</Link>
             </>
           ) : undefined
         }

@@ -1,6 +1,13 @@
 // Kiosk mode's only chrome: the clock, the stream's state, the counts, and the
 // few buttons a wall monitor needs (touch or keyboard).
-import { CheckOutlined, CompressOutlined, ExpandOutlined, LogoutOutlined, PauseCircleOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import {
+  CheckOutlined,
+  CompressOutlined,
+  ExpandOutlined,
+  LogoutOutlined,
+  PauseCircleOutlined,
+  PlayCircleOutlined,
+} from '@ant-design/icons';
 import { Badge, Button } from 'antd';
 import { memo } from 'react';
 import { useLang } from '../../../i18n';
@@ -25,10 +32,22 @@ const Clock = memo(function Clock() {
   // The device's clock, not this PC's: the cards beside it carry the device's times.
   // Its wall time is naive (read as UTC), so it is formatted in UTC.
   const time = useTicked((now) =>
-    new Date(deviceClock.wallNow(now)).toLocaleTimeString(lang, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }),
+    new Date(deviceClock.wallNow(now)).toLocaleTimeString(lang, {
+      timeZone: 'UTC',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hour12: false,
+    }),
   );
   const date = useTicked((now) =>
-    new Date(deviceClock.wallNow(now)).toLocaleDateString(lang, { timeZone: 'UTC', weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' }),
+    new Date(deviceClock.wallNow(now)).toLocaleDateString(lang, {
+      timeZone: 'UTC',
+      weekday: 'short',
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+    }),
   );
   return (
     <div className="wall-clock" role="timer" aria-label={t('kiosk.clock')}>

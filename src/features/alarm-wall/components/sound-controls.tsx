@@ -23,11 +23,16 @@ function NotificationSetting() {
         {t('notify.hint')}
       </Typography.Paragraph>
       {permission === 'default' ? (
-        <Button icon={<BellOutlined />} onClick={() => void Notification.requestPermission().then(setPermission, () => setPermission(currentPermission()))}>
+        <Button
+          icon={<BellOutlined />}
+          onClick={() => void Notification.requestPermission().then(setPermission, () => setPermission(currentPermission()))}
+        >
           {t('notify.allow')}
         </Button>
       ) : (
-        <Typography.Text>{t(permission === 'granted' ? 'notify.granted' : permission === 'denied' ? 'notify.denied' : 'notify.unsupported')}</Typography.Text>
+        <Typography.Text>
+          {t(permission === 'granted' ? 'notify.granted' : permission === 'denied' ? 'notify.denied' : 'notify.unsupported')}
+        </Typography.Text>
       )}
     </div>
   );

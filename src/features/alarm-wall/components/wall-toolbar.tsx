@@ -132,25 +132,25 @@ export interface WallActionsProps {
 export const WallActions = memo(function WallActions(p: WallActionsProps) {
   const t = useWallT();
   return (
-      <div className="wall-toolbar__actions">
-        <Badge count={p.paused ? p.pausedCount : 0} overflowCount={9999} title={t('action.pausedBadge', { count: p.pausedCount })}>
-          <Button
-            icon={p.paused ? <PlayCircleOutlined /> : <PauseCircleOutlined />}
-            aria-pressed={p.paused}
-            onClick={p.onTogglePause}
-            className={p.paused ? 'wall-btn-strong' : undefined}
-          >
-            {p.paused ? t('action.resume') : t('action.pause')}
-          </Button>
-        </Badge>
-        <Button icon={<CheckOutlined />} onClick={p.onAckAll} disabled={p.unacknowledged === 0}>
-          {p.unacknowledged > 0 ? t('action.ackAllCount', { count: p.unacknowledged }) : t('action.ackAll')}
+    <div className="wall-toolbar__actions">
+      <Badge count={p.paused ? p.pausedCount : 0} overflowCount={9999} title={t('action.pausedBadge', { count: p.pausedCount })}>
+        <Button
+          icon={p.paused ? <PlayCircleOutlined /> : <PauseCircleOutlined />}
+          aria-pressed={p.paused}
+          onClick={p.onTogglePause}
+          className={p.paused ? 'wall-btn-strong' : undefined}
+        >
+          {p.paused ? t('action.resume') : t('action.pause')}
         </Button>
-        <SoundControls />
-        <Button icon={<DesktopOutlined />} onClick={p.onKiosk}>
-          {t('action.kiosk')}
-        </Button>
-        <ShortcutsHelp />
-      </div>
+      </Badge>
+      <Button icon={<CheckOutlined />} onClick={p.onAckAll} disabled={p.unacknowledged === 0}>
+        {p.unacknowledged > 0 ? t('action.ackAllCount', { count: p.unacknowledged }) : t('action.ackAll')}
+      </Button>
+      <SoundControls />
+      <Button icon={<DesktopOutlined />} onClick={p.onKiosk}>
+        {t('action.kiosk')}
+      </Button>
+      <ShortcutsHelp />
+    </div>
   );
 });

@@ -50,7 +50,11 @@ export function notifyHidden(urgent: readonly LiveAlarm[], text: NotificationTex
   lastNotified = now;
   const first = urgent[0]!;
   try {
-    const n = new Notification(text.title(first), { body: text.body(first, urgent.length - 1), tag: 'nebula-alarm-wall', requireInteraction: true });
+    const n = new Notification(text.title(first), {
+      body: text.body(first, urgent.length - 1),
+      tag: 'nebula-alarm-wall',
+      requireInteraction: true,
+    });
     n.onclick = () => {
       window.focus();
       n.close();

@@ -13,7 +13,7 @@ const FACE = {
 };
 
 // Every value has words: src/i18n/attribute-words.test.ts (the wall uses those words).
-describe('the wall\'s attributes', () => {
+describe("the wall's attributes", () => {
   it('lists every face attribute, the age as a number', () => {
     const rows = faceAttrRows('en-US', FACE);
     expect(rows.map((r) => `${r.label}: ${r.value}`)).toEqual([
@@ -43,9 +43,27 @@ describe('the wall\'s attributes', () => {
   });
 
   it('sums a body up by what they wear', () => {
-    const body = { gender_code: 'female', st_age: 'st_adult', coat_color: 'red', coat_style: 'jacket', trousers_color: 'black', trousers_len: 'st_skirt', st_bag: 'st_bag', bag_style: 'backpack' };
+    const body = {
+      gender_code: 'female',
+      st_age: 'st_adult',
+      coat_color: 'red',
+      coat_style: 'jacket',
+      trousers_color: 'black',
+      trousers_len: 'st_skirt',
+      st_bag: 'st_bag',
+      bag_style: 'backpack',
+    };
     expect(bodySummary('en-US', body)).toBe('Female · Adult · Red jacket · Black skirt · Backpack');
     expect(bodySummary('zh-CN', body)).toBe('女 · 成年 · 红色夹克 · 黑色裙子 · 双肩包');
-    expect(bodyAttrRows('en-US', body).map((r) => r.label)).toEqual(['Gender', 'Age group', 'Top', 'Top colour', 'Lower garment', 'Lower garment colour', 'Bag', 'Bag type']);
+    expect(bodyAttrRows('en-US', body).map((r) => r.label)).toEqual([
+      'Gender',
+      'Age group',
+      'Top',
+      'Top colour',
+      'Lower garment',
+      'Lower garment colour',
+      'Bag',
+      'Bag type',
+    ]);
   });
 });

@@ -51,7 +51,7 @@ describe('words', () => {
 });
 
 describe("the device's wall clock now", () => {
-  it('is the device time of the pushes, moved on by the time since, whatever this PC\'s zone', () => {
+  it("is the device time of the pushes, moved on by the time since, whatever this PC's zone", () => {
     const clock = new DeviceClock(-8 * 3_600_000);
     const received = Date.UTC(2026, 11, 6, 1, 0, 0);
     // The device writes its own wall time, here 3 h behind UTC.

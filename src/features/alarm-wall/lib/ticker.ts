@@ -16,10 +16,13 @@ function subscribe(listener: () => void): () => void {
   if (!timer) {
     now = Date.now();
     // Aligned to the next whole second so every card turns over together.
-    const first = setTimeout(() => {
-      tick();
-      timer = setInterval(tick, 1000);
-    }, 1000 - (Date.now() % 1000));
+    const first = setTimeout(
+      () => {
+        tick();
+        timer = setInterval(tick, 1000);
+      },
+      1000 - (Date.now() % 1000),
+    );
     timer = first;
   }
   return () => {

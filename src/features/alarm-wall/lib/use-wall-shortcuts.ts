@@ -14,11 +14,16 @@ export interface WallKeyHandlers {
   focusFirst(): void;
 }
 
-const TYPING = 'input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="combobox"], [role="slider"], [role="spinbutton"], [role="textbox"]';
+const TYPING =
+  'input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="combobox"], [role="slider"], [role="spinbutton"], [role="textbox"]';
 /** Controls that Space (and Enter) activate themselves. */
-const ACTIVATES = 'button, a[href], summary, [role="button"], [role="switch"], [role="checkbox"], [role="radio"], [role="menuitem"], [role="tab"], [role="option"]';
+const ACTIVATES =
+  'button, a[href], summary, [role="button"], [role="switch"], [role="checkbox"], [role="radio"], [role="menuitem"], [role="tab"], [role="option"]';
 
-export function shortcutFor(e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey'>, target: Element | null): keyof WallKeyHandlers | null {
+export function shortcutFor(
+  e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey'>,
+  target: Element | null,
+): keyof WallKeyHandlers | null {
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
   if (target?.closest(TYPING)) return null;
   const key = e.key;

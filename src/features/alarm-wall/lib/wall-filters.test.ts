@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveAlarm } from '../../../live';
 import { liveEvent } from '../../../live/testing';
-import { arrangeWall, classify, hasFilters, NO_FILTERS, parseFilters, passes, whitelistOnlyChannels, writeFilters, type WallFilters } from './wall-filters';
+import {
+  arrangeWall,
+  classify,
+  hasFilters,
+  NO_FILTERS,
+  parseFilters,
+  passes,
+  whitelistOnlyChannels,
+  writeFilters,
+  type WallFilters,
+} from './wall-filters';
 
 let seq = 0;
 function alarm(n: number, o: Parameters<typeof liveEvent>[1] = {}, extra: Partial<Pick<LiveAlarm, 'acknowledged'>> = {}): LiveAlarm {

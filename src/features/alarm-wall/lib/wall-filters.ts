@@ -136,7 +136,10 @@ export function whitelistOnlyChannels(
   if (!cameras || !libraries) return out;
   const type = new Map(libraries.map((l) => [l.lib_id, l.lib_type]));
   for (const cam of cameras) {
-    const ids = cam.lib_ids.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+    const ids = cam.lib_ids
+      .split(',')
+      .map((s) => Number(s.trim()))
+      .filter((n) => Number.isInteger(n) && n > 0);
     if (ids.length > 0 && ids.every((id) => type.get(id) === 2)) out.add(cam.channel);
   }
   return out;

@@ -104,7 +104,8 @@ export const enUS: Translation<typeof zhCN> = {
   'status.reasonSleep': 'the computer was asleep',
   'status.gapNote': 'Alarms pushed meanwhile are fetched from the alarm history once it is back.',
   'status.recovered': 'Back live: {count, plural, one {# alarm} other {# alarms}} fetched from the alarm history.',
-  'status.recoveredOlder': '{count, plural, one {# alarm of the outage is} other {# alarms of the outage are}} older than the {capacity} the wall keeps and {count, plural, one {is} other {are}} not shown: {count, plural, one {it is} other {they are}} in the alarm search.',
+  'status.recoveredOlder':
+    '{count, plural, one {# alarm of the outage is} other {# alarms of the outage are}} older than the {capacity} the wall keeps and {count, plural, one {is} other {are}} not shown: {count, plural, one {it is} other {they are}} in the alarm search.',
   'status.live': 'Live',
 
   'kiosk.label': 'Alarm wall, kiosk mode',
@@ -118,7 +119,8 @@ export const enUS: Translation<typeof zhCN> = {
   'detail.title': 'Alarm details',
   'detail.scene': 'Scene',
   'detail.sceneWithBox': 'Scene, the captured face outlined',
-  'detail.noScene': 'The scene comes with the live push only; this alarm was fetched from the alarm history after a reconnect and has none.',
+  'detail.noScene':
+    'The scene comes with the live push only; this alarm was fetched from the alarm history after a reconnect and has none.',
   'detail.missing': 'This alarm has left the wall’s memory (it keeps only the latest alarms). Find it in the alarm history.',
   'detail.person': 'Person',
   'detail.name': W.name,

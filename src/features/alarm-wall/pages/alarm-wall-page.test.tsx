@@ -11,8 +11,26 @@ import { AlarmWallPage } from './alarm-wall-page';
 
 const CAMERAS = {
   camera: [
-    { camera_name: 'Main entrance', channel: 1, camera_mode: 'VIDEO', description: '', lib_ids: '7', position: 'hall', status: 1, threshold: 88 },
-    { camera_name: 'Turnstile A', channel: 4, camera_mode: 'IMAGE', description: '', lib_ids: '3', position: 'gates', status: 1, threshold: 88 },
+    {
+      camera_name: 'Main entrance',
+      channel: 1,
+      camera_mode: 'VIDEO',
+      description: '',
+      lib_ids: '7',
+      position: 'hall',
+      status: 1,
+      threshold: 88,
+    },
+    {
+      camera_name: 'Turnstile A',
+      channel: 4,
+      camera_mode: 'IMAGE',
+      description: '',
+      lib_ids: '3',
+      position: 'gates',
+      status: 1,
+      threshold: 88,
+    },
   ],
   computing_power_capacity: 16,
   used_computing_power: 3,
@@ -30,7 +48,8 @@ function push(...events: ReturnType<typeof liveEvent>[]) {
 }
 const blacklist = (n: number) =>
   liveEvent(n, { lib_type: 1, lib_id: 7, lib_name: 'Watch list', person_name: `suspect ${n}`, channel: 1, camera_name: 'Main entrance' });
-const staff = (n: number) => liveEvent(n, { lib_type: 2, lib_id: 3, lib_name: 'Staff', person_name: `staff ${n}`, channel: 4, camera_name: 'Turnstile A' });
+const staff = (n: number) =>
+  liveEvent(n, { lib_type: 2, lib_id: 3, lib_name: 'Staff', person_name: `staff ${n}`, channel: 4, camera_name: 'Turnstile A' });
 const stranger = (n: number) =>
   liveEvent(n, { similarity: -1, img: -1, lib_id: 0, lib_type: 0, person_name: '', channel: 4, camera_name: 'Turnstile A' });
 
@@ -108,7 +127,10 @@ describe('the alarm wall', () => {
     const drawer = await screen.findByRole('dialog');
     expect(within(drawer).getByRole('heading', { name: 'suspect 2' })).toBeInTheDocument();
     expect(within(drawer).getByRole('link', { name: /open in the library/i })).toHaveAttribute('href', '/libraries/7?face=img-2');
-    expect(within(drawer).getByRole('link', { name: /search this face/i })).toHaveAttribute('href', `/face-search?snap=${encodeURIComponent('record/snap-2.jpg')}`);
+    expect(within(drawer).getByRole('link', { name: /search this face/i })).toHaveAttribute(
+      'href',
+      `/face-search?snap=${encodeURIComponent('record/snap-2.jpg')}`,
+    );
     expect(within(drawer).getByText('Glasses')).toBeInTheDocument();
     expect(within(drawer).getByRole('img', { name: /scene, the captured face outlined/i })).toBeInTheDocument();
   });
@@ -144,7 +166,11 @@ describe('the alarm wall', () => {
     act(() => liveStore.getState().setStatus(status('reconnecting')));
     expect(await screen.findByText(/reconnecting/i)).toBeInTheDocument();
     act(() => liveStore.getState().setStatus(status('live')));
-    act(() => liveStore.getState().setSocketStats({ received: 2, malformed: 0, backfilled: 3, reconnects: 1, duplicates: 0, beyondBackfill: 40, recovered: 0 }));
+    act(() =>
+      liveStore
+        .getState()
+        .setSocketStats({ received: 2, malformed: 0, backfilled: 3, reconnects: 1, duplicates: 0, beyondBackfill: 40, recovered: 0 }),
+    );
     push(liveEvent(12, {}, true), liveEvent(1, {}, true), liveEvent(2, {}, true));
     expect(await screen.findByText('Back live: 3 alarms fetched from the alarm history.')).toBeInTheDocument();
     expect(screen.getByText(/42 alarms of the outage are older than the 2 the wall keeps/)).toBeInTheDocument();

@@ -59,7 +59,10 @@ export function AlarmWallPage() {
     () => ({
       title: (a) => t('notify.title', { name: alarmTitle(a, t) }),
       body: (a, more) =>
-        [t('notify.body', { camera: a.cameraName, similarity: a.kind === 'face' ? (a.match?.similarity ?? 0) : 0, time: a.trigger }), more > 0 ? t('notify.more', { count: more }) : '']
+        [
+          t('notify.body', { camera: a.cameraName, similarity: a.kind === 'face' ? (a.match?.similarity ?? 0) : 0, time: a.trigger }),
+          more > 0 ? t('notify.more', { count: more }) : '',
+        ]
           .filter(Boolean)
           .join('\n'),
     }),
@@ -250,4 +253,3 @@ export function AlarmWallPage() {
     </div>
   );
 }
-

@@ -33,7 +33,9 @@ function device(overrides: Record<string, Route> = {}) {
   return fakeDevice({
     '516': () => ({ data: { camera: [ONVIF], computing_power_capacity: 16, used_computing_power: 15 } }),
     '1028': () => ({
-      data: [{ lib_id: 1, lib_name: 'VIP', lib_type: 2, picture_no: 3, create_time: '2024-01-01 00:00:00', update_time: '2024-01-01 00:00:00' }],
+      data: [
+        { lib_id: 1, lib_name: 'VIP', lib_type: 2, picture_no: 3, create_time: '2024-01-01 00:00:00', update_time: '2024-01-01 00:00:00' },
+      ],
     }),
     '1310': () => ({ data: { server_sip_id: '34020000002000000001' } }),
     '1537': () => ({ data: [] }),
@@ -99,7 +101,7 @@ describe('the add form', { timeout: 120_000 }, () => {
     expect(writes(d)).toHaveLength(0);
   });
 
-  it('warns that a video camera does not fit, says the device\'s -151 once by the kind, and drops it with another kind', async () => {
+  it("warns that a video camera does not fit, says the device's -151 once by the kind, and drops it with another kind", async () => {
     const d = device({ '513': () => ({ code: -151 }) });
     renderPage('/cameras?add=0');
     const u = userEvent.setup();

@@ -45,7 +45,20 @@ export interface CameraFormProps {
 }
 
 export function CameraForm(props: CameraFormProps) {
-  const { mode, initial, camera, freeChannels, power, libraries, serverSipId, onDone, onCancel, onDirtyChange, onPendingChange, onChangeKind } = props;
+  const {
+    mode,
+    initial,
+    camera,
+    freeChannels,
+    power,
+    libraries,
+    serverSipId,
+    onDone,
+    onCancel,
+    onDirtyChange,
+    onPendingChange,
+    onChangeKind,
+  } = props;
   const t = useCameraT();
   const errorLine = useErrorLine();
   const { message } = App.useApp();

@@ -116,7 +116,12 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
         const cam = row.camera;
         if (!cam) {
           return (
-            <Button size="small" icon={<PlusOutlined />} onClick={() => onAdd(row.channel)} aria-label={t('action.addHereLabel', { channel: row.channel })}>
+            <Button
+              size="small"
+              icon={<PlusOutlined />}
+              onClick={() => onAdd(row.channel)}
+              aria-label={t('action.addHereLabel', { channel: row.channel })}
+            >
               {t('action.addHere')}
             </Button>
           );
@@ -124,11 +129,21 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
         const video = isVideo(kindOf(cam));
         return (
           <Flex gap={4} wrap>
-            <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(cam)} aria-label={t('action.editLabel', { name: cam.camera_name })}>
+            <Button
+              size="small"
+              icon={<EditOutlined />}
+              onClick={() => onEdit(cam)}
+              aria-label={t('action.editLabel', { name: cam.camera_name })}
+            >
               {t('action.edit')}
             </Button>
             {video && (
-              <RouterLinkButton size="small" to={hrefs.cameraRoi(cam.channel)} icon={<ScanOutlined />} aria-label={t('action.roiLabel', { name: cam.camera_name })}>
+              <RouterLinkButton
+                size="small"
+                to={hrefs.cameraRoi(cam.channel)}
+                icon={<ScanOutlined />}
+                aria-label={t('action.roiLabel', { name: cam.camera_name })}
+              >
                 {t('action.roi')}
               </RouterLinkButton>
             )}

@@ -33,7 +33,9 @@ export function CaptureStrip({ channel, since }: { channel: number; since: numbe
                 <Flex vertical className="cameras__strip-text">
                   <span>{a.trigger.slice(11)}</span>
                   <Typography.Text type="secondary" ellipsis>
-                    {match ? t('strip.match', { name: match.person.name || match.imgId, similarity: match.similarity }) : t('strip.noMatch')}
+                    {match
+                      ? t('strip.match', { name: match.person.name || match.imgId, similarity: match.similarity })
+                      : t('strip.noMatch')}
                   </Typography.Text>
                 </Flex>
               </li>

@@ -41,7 +41,9 @@ export function PowerGauge({ capacity, used }: { capacity: number; used: number 
                   <span className="cameras__power-kind">{t(`kind.${kind}`)}</span>
                   <span>{t('power.cost', { cost: n.cost })}</span>
                   {/* The words carry the meaning; the icon's colour only repeats it. */}
-                  <Tag icon={n.fits ? <CheckCircleFilled style={{ color: '#389e0d' }} /> : <CloseCircleFilled style={{ color: '#cf1322' }} />}>
+                  <Tag
+                    icon={n.fits ? <CheckCircleFilled style={{ color: '#389e0d' }} /> : <CloseCircleFilled style={{ color: '#cf1322' }} />}
+                  >
                     {n.fits ? t('power.fits') : t('power.noFit')}
                   </Tag>
                 </li>

@@ -1,7 +1,22 @@
 // Camera-to-relay bindings (§10): list with online status, bind (camera, relay
 // ip, port 0-65535, name), unbind with confirmation.
 import { DeleteOutlined, LinkOutlined } from '@ant-design/icons';
-import { Alert, App, Badge, Button, Card, Empty, Form, Input, InputNumber, Modal, Select, Table, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Badge,
+  Button,
+  Card,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { DeviceError } from '../../../api/errors';
@@ -58,7 +73,11 @@ export function RelayPanel({ relays, cameras, loading, error }: RelayPanelProps)
         </span>
       ),
     },
-    { title: t('relays.col.name'), key: 'name', render: (_, r) => r.dev_name || <Typography.Text type="secondary">{t('relays.unnamed')}</Typography.Text> },
+    {
+      title: t('relays.col.name'),
+      key: 'name',
+      render: (_, r) => r.dev_name || <Typography.Text type="secondary">{t('relays.unnamed')}</Typography.Text>,
+    },
     { title: t('relays.col.address'), key: 'address', render: (_, r) => `${r.dev_ip}:${r.dev_port}` },
     {
       title: t('relays.col.status'),
@@ -148,7 +167,8 @@ function RelayForm({ open, cameras, onClose }: { open: boolean; cameras: readonl
         onError: (e) => {
           once.refused();
           // -109: the camera went away meanwhile (by the camera field); anything else shows below the form.
-          if (e instanceof DeviceError && e.code === ErrorCode.CAMERA_MISSING) form.setFields([{ name: 'camera_channel', errors: [errorLine(e)] }]);
+          if (e instanceof DeviceError && e.code === ErrorCode.CAMERA_MISSING)
+            form.setFields([{ name: 'camera_channel', errors: [errorLine(e)] }]);
         },
       },
     );
@@ -186,8 +206,20 @@ function RelayForm({ open, cameras, onClose }: { open: boolean; cameras: readonl
       keyboard={!add.isPending}
       forceRender
     >
-      <Form<RelayValues> form={form} layout="vertical" initialValues={EMPTY} onFinish={finish} disabled={add.isPending} aria-label={t('relays.form.title')}>
-        <Form.Item name="camera_channel" label={t('relays.form.camera')} required rules={[{ required: true, message: t('problem.required') }]}>
+      <Form<RelayValues>
+        form={form}
+        layout="vertical"
+        initialValues={EMPTY}
+        onFinish={finish}
+        disabled={add.isPending}
+        aria-label={t('relays.form.title')}
+      >
+        <Form.Item
+          name="camera_channel"
+          label={t('relays.form.camera')}
+          required
+          rules={[{ required: true, message: t('problem.required') }]}
+        >
           <Select
             placeholder={t('relays.form.cameraPlaceholder')}
             options={cameras.map((c) => ({ value: c.channel, label: `${c.channel} · ${c.camera_name}` }))}

@@ -92,7 +92,17 @@ export function RoiEditor({ camera }: { camera: CameraRecord }) {
   const [choice, setChoice] = useState<Source | null>(null);
   useEffect(() => () => (upload ? URL.revokeObjectURL(upload.url) : undefined), [upload]);
   const source: Source =
-    choice === 'pushed' && pushed ? 'pushed' : choice === 'uploaded' && upload ? 'uploaded' : choice === 'empty' ? 'empty' : pushed ? 'pushed' : upload ? 'uploaded' : 'empty';
+    choice === 'pushed' && pushed
+      ? 'pushed'
+      : choice === 'uploaded' && upload
+        ? 'uploaded'
+        : choice === 'empty'
+          ? 'empty'
+          : pushed
+            ? 'pushed'
+            : upload
+              ? 'uploaded'
+              : 'empty';
   const src = source === 'pushed' ? pushed?.src : source === 'uploaded' ? upload?.url : undefined;
   const picture = useHtmlImage(src);
   const aspectOff =
@@ -155,7 +165,11 @@ export function RoiEditor({ camera }: { camera: CameraRecord }) {
     const box = withRoi ? { x1: all.x1 ?? NaN, y1: all.y1 ?? NaN, x2: all.x2 ?? NaN, y2: all.y2 ?? NaN } : null;
     setBoxProblem(box ? checkBox(box, frame, roiMax) : null);
     const faceOk =
-      !checkFaceSize(all.faceMin) && !checkFaceSize(all.faceMax) && !checkFaceOrder(all.faceMin, all.faceMax) && all.faceMin != null && all.faceMax != null;
+      !checkFaceSize(all.faceMin) &&
+      !checkFaceSize(all.faceMax) &&
+      !checkFaceOrder(all.faceMin, all.faceMax) &&
+      all.faceMin != null &&
+      all.faceMax != null;
     const boxOk = box === null || checkBox(box, frame, roiMax) === null;
     setNumbersInvalid(!(faceOk && boxOk));
     if (faceOk && boxOk) {
@@ -368,19 +382,29 @@ export function RoiEditor({ camera }: { camera: CameraRecord }) {
             </Typography.Paragraph>
           </Form>
 
-          {update.error && !update.isPending && <Alert type="error" showIcon role="alert" title={t('roi.failed')} description={errorLine(update.error)} />}
+          {update.error && !update.isPending && (
+            <Alert type="error" showIcon role="alert" title={t('roi.failed')} description={errorLine(update.error)} />
+          )}
           <Flex gap={8} justify="flex-end" align="center" wrap className="cameras__form-actions">
             {/* The dot's colour repeats the words; the words keep the text's own contrast. */}
             <span role="status">
               <Badge
                 status={numbersInvalid ? 'error' : dirty ? 'warning' : 'default'}
-                text={<span data-testid="roi-dirty">{numbersInvalid ? t('roi.invalid') : dirty ? t('roi.dirty') : t('roi.unchanged')}</span>}
+                text={
+                  <span data-testid="roi-dirty">{numbersInvalid ? t('roi.invalid') : dirty ? t('roi.dirty') : t('roi.unchanged')}</span>
+                }
               />
             </span>
             <Button onClick={undo} disabled={(!dirty && !numbersInvalid) || update.isPending}>
               {t('roi.discard')}
             </Button>
-            <Button type="primary" onClick={save} disabled={!dirty || numbersInvalid} loading={update.isPending} aria-busy={update.isPending}>
+            <Button
+              type="primary"
+              onClick={save}
+              disabled={!dirty || numbersInvalid}
+              loading={update.isPending}
+              aria-busy={update.isPending}
+            >
               {t('roi.save')}
             </Button>
           </Flex>

@@ -54,7 +54,8 @@ export interface RoiStageProps {
 }
 
 export function RoiStage(props: RoiStageProps) {
-  const { frame, roiMax, scale, image, placeholder, roi, squares, bounds, labels, selected, coarse, onSelect, onRoi, onSquare, onCommit } = props;
+  const { frame, roiMax, scale, image, placeholder, roi, squares, bounds, labels, selected, coarse, onSelect, onRoi, onSquare, onCommit } =
+    props;
   const width = Math.round(frame.width * scale);
   const height = Math.round(frame.height * scale);
   const trRef = useRef<Konva.Transformer>(null);
@@ -218,7 +219,12 @@ export function RoiStage(props: RoiStageProps) {
             onDragEnd={() => onCommit?.()}
             onTransform={(e) => {
               const node = e.target;
-              const box = screenBox({ x: node.x(), y: node.y(), width: node.width() * node.scaleX(), height: node.height() * node.scaleY() });
+              const box = screenBox({
+                x: node.x(),
+                y: node.y(),
+                width: node.width() * node.scaleX(),
+                height: node.height() * node.scaleY(),
+              });
               node.scaleX(1);
               node.scaleY(1);
               onRoi(box, lastLimit.current);
@@ -264,7 +270,19 @@ function Shade({ width, height, hole }: { width: number; height: number; hole: {
   );
 }
 
-function SquareLabel({ square, scale, text, color, frameWidth }: { square: Square; scale: number; text: string; color: string; frameWidth: number }) {
+function SquareLabel({
+  square,
+  scale,
+  text,
+  color,
+  frameWidth,
+}: {
+  square: Square;
+  scale: number;
+  text: string;
+  color: string;
+  frameWidth: number;
+}) {
   const x = Math.min(square.x * scale, frameWidth - 90);
   const above = square.y * scale - 18;
   return (

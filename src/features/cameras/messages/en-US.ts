@@ -60,10 +60,11 @@ export const enUS: Translation<typeof zhCN> = {
   'action.deleteLabel': 'Delete camera “{name}”',
   'list.failed': 'Cannot read the camera list',
   'list.retry': 'Try again',
-  'refreshing': 'Status refreshes every {seconds} s',
+  refreshing: 'Status refreshes every {seconds} s',
 
   'delete.title': 'Delete camera “{name}” on channel {channel}?',
-  'delete.body': 'Its settings (address, libraries, threshold, ROI and face sizes) are removed, and the computing power it used ({cost}) is freed.',
+  'delete.body':
+    'Its settings (address, libraries, threshold, ROI and face sizes) are removed, and the computing power it used ({cost}) is freed.',
   'delete.relays': '{count, plural, one {Its relay binding is} other {Its # relay bindings are}} removed too.',
   'delete.keep': 'Captures and alarms already recorded are kept.',
   'delete.ok': 'Delete',
@@ -79,7 +80,8 @@ export const enUS: Translation<typeof zhCN> = {
   'form.kindLocked': 'A camera’s kind cannot change once added (the device does not change protocols).',
   'form.changeKind': 'Delete and add as another kind…',
   'form.changeKind.title': 'Delete “{name}” and add it again as another kind?',
-  'form.changeKind.body': 'The camera is deleted first (its address, ROI, face sizes and relay bindings are lost), then the add form opens with its name, position, description, libraries and threshold.',
+  'form.changeKind.body':
+    'The camera is deleted first (its address, ROI, face sizes and relay bindings are lost), then the add form opens with its name, position, description, libraries and threshold.',
   'form.changeKind.ok': 'Delete and continue',
   'form.channel': 'Channel',
   'form.channelAuto': 'Lowest free channel',
@@ -121,9 +123,11 @@ export const enUS: Translation<typeof zhCN> = {
   'form.submitEdit': 'Save',
   'form.cancel': 'Cancel',
   'form.waiting': 'Waiting for the device…',
-  'form.waitingHint': 'A wrong or unreachable camera address makes the device slow to answer. Please wait: the form is locked, so the camera cannot be added twice.',
+  'form.waitingHint':
+    'A wrong or unreachable camera address makes the device slow to answer. Please wait: the form is locked, so the camera cannot be added twice.',
   'form.powerWarningCheapest': 'A capture camera costs {cost} and only {free} remain: the device will refuse it. Delete a camera first.',
-  'form.powerWarning': 'This kind costs {cost} and only {free} remain: the device will refuse it. Delete a camera first, or add a capture camera.',
+  'form.powerWarning':
+    'This kind costs {cost} and only {free} remain: the device will refuse it. Delete a camera first, or add a capture camera.',
   'form.noChange': 'Nothing to save.',
   'form.added': 'Camera “{name}” added on channel {channel}',
   'form.saved': 'Camera “{name}” saved',
@@ -161,7 +165,8 @@ export const enUS: Translation<typeof zhCN> = {
   'roi.imageHint': 'A capture camera (picture stream) chooses its faces itself; the device offers these settings for video cameras only.',
   'roi.gbNoRoi': 'GB28181 cameras have no region of interest on the device (§4.3): only the face sizes can be set here.',
   'roi.editorLabel': 'Region of interest editor',
-  'roi.instructions': 'Drag on the picture to draw the region; drag the region or its handles to move or resize it. Keyboard: arrows move the selected shape, Shift for 10 px, Alt+arrows resize it.',
+  'roi.instructions':
+    'Drag on the picture to draw the region; drag the region or its handles to move or resize it. Keyboard: arrows move the selected shape, Shift for 10 px, Alt+arrows resize it.',
   'roi.shape': 'Shape to adjust',
   'roi.shape.roi': 'Region of interest',
   'roi.shape.min': 'Smallest face square',
@@ -182,7 +187,8 @@ export const enUS: Translation<typeof zhCN> = {
   'roi.invalid': 'Fix the numbers in red to save',
   'roi.failed': 'Could not save',
   'roi.faceSizes': 'Face sizes',
-  'roi.faceNote': 'Both squares are drawn to scale on the picture: drag them next to real faces to compare. Their sizes are saved; where they sit is only a ruler.',
+  'roi.faceNote':
+    'Both squares are drawn to scale on the picture: drag them next to real faces to compare. Their sizes are saved; where they sit is only a ruler.',
   'roi.minLabel': 'min {size} px',
   'roi.maxLabel': 'max {size} px',
   'roi.region': 'Region of interest',
@@ -192,7 +198,8 @@ export const enUS: Translation<typeof zhCN> = {
   'limit.area': 'Stopped: the region cannot be larger than the device allows, {max} px² (roi_max).',
   'limit.small': 'Stopped: each side is at least {min} px (a smaller region cannot catch any face).',
   'limit.faceMin': 'Stopped: the smallest face is at least {faceMin} px, and the largest cannot go below the smallest.',
-  'limit.faceMax': 'Stopped: the largest face is at most {faceMax} px (and no taller than the frame), and the smallest cannot exceed the largest.',
+  'limit.faceMax':
+    'Stopped: the largest face is at most {faceMax} px (and no taller than the frame), and the smallest cannot exceed the largest.',
   'limit.order': 'Right must be greater than left, and bottom greater than top.',
 
   'box.frame': 'The region must lie inside the {width} × {height} frame.',
@@ -206,7 +213,8 @@ export const enUS: Translation<typeof zhCN> = {
   'frame.uploaded': 'Uploaded picture',
   'frame.uploadedNote': 'The uploaded picture stays in this page’s memory; it is not sent to the device.',
   'frame.empty': 'Empty frame',
-  'frame.emptyNote': 'No capture from this channel yet. Upload a screenshot of the camera’s view to draw on, or set the region on the empty frame.',
+  'frame.emptyNote':
+    'No capture from this channel yet. Upload a screenshot of the camera’s view to draw on, or set the region on the empty frame.',
   'frame.upload': 'Upload a screenshot',
   'frame.uploadBad': 'That picture cannot be read: choose a JPG, PNG or BMP file.',
   'frame.aspect': 'The picture’s proportions differ from the {width} × {height} frame: it is stretched so the coordinates match.',

@@ -7,7 +7,6 @@ import { zhCN } from './zh-CN';
 
 export const useCameraT = defineMessages({ 'zh-CN': zhCN, 'en-US': enUS });
 
-
 /** The limits every message may quote: reused from limits.ts, never retyped. */
 export const LIMIT_VARS = {
   thresholdMin: THRESHOLD_MIN,

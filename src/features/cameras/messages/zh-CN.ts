@@ -58,7 +58,7 @@ export const zhCN = {
   'action.deleteLabel': '删除相机“{name}”',
   'list.failed': '无法读取相机列表',
   'list.retry': '重试',
-  'refreshing': '每 {seconds} 秒自动刷新状态',
+  refreshing: '每 {seconds} 秒自动刷新状态',
 
   'delete.title': '删除通道 {channel} 的相机“{name}”？',
   'delete.body': '将删除该相机的设置（地址、布控库、阈值、ROI 与人脸大小），并释放 {cost} 路算力。',
@@ -159,7 +159,8 @@ export const zhCN = {
   'roi.imageHint': '抓拍机（图片流）自行决定抓拍哪些人脸；设备只对视频相机提供这些设置。',
   'roi.gbNoRoi': 'GB28181 相机在设备上没有感兴趣区域（§4.3），这里只能设置人脸大小。',
   'roi.editorLabel': '感兴趣区域编辑器',
-  'roi.instructions': '在画面上拖动以画出区域；拖动区域或控制点可移动、缩放。键盘：方向键移动所选图形，Shift 每次 10 像素，Alt+方向键调整大小。',
+  'roi.instructions':
+    '在画面上拖动以画出区域；拖动区域或控制点可移动、缩放。键盘：方向键移动所选图形，Shift 每次 10 像素，Alt+方向键调整大小。',
   'roi.shape': '选择要调整的图形',
   'roi.shape.roi': '感兴趣区域',
   'roi.shape.min': '最小人脸方框',

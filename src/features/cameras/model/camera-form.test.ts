@@ -40,7 +40,7 @@ const onvif: CameraRecord = {
 };
 
 describe('field checks', () => {
-  it('catches the issue\'s invalid values', () => {
+  it("catches the issue's invalid values", () => {
     const v: CameraFormValues = { ...emptyValues('GB28181'), camera_name: 'x', threshold: 101, facesize_min: 50, port: 70000 };
     v.server_sip_id = '1'.repeat(21);
     v.camera_sip_id = '34020000001320000001';
@@ -85,7 +85,15 @@ describe('requests', () => {
       { ...emptyValues('rtsp'), camera_name: 'a', url: 'rtsp://10.0.0.1/' },
       { ...emptyValues('onvif'), camera_name: 'b', ip: '10.0.0.2', port: 80, camera_user: 'u', camera_pwd: 'p' },
       { ...emptyValues('GB28181', { serverSipId: '34020000002000000001', nodeHost: '10.0.0.9' }), camera_name: 'c', camera_sip_id: '1' },
-      { ...emptyValues('IMAGE'), camera_name: 'd', ip: '10.0.0.4', port: 37777, camera_user: 'u', camera_pwd: 'p', vendor: 'hikvision' as const },
+      {
+        ...emptyValues('IMAGE'),
+        camera_name: 'd',
+        ip: '10.0.0.4',
+        port: 37777,
+        camera_user: 'u',
+        camera_pwd: 'p',
+        vendor: 'hikvision' as const,
+      },
     ];
     for (const v of kinds) {
       expect(checkCamera(v, 'add')).toEqual({});
@@ -127,7 +135,7 @@ describe('channels and power', () => {
     expect(p.next.IMAGE).toEqual({ cost: 1, fits: true });
     expect(p.next.rtsp).toEqual({ cost: 2, fits: false });
   });
-  it('reads the kind whatever the protocol\'s case', () => {
+  it("reads the kind whatever the protocol's case", () => {
     expect(kindOf({ camera_mode: 'VIDEO', protocol: 'gb28181' })).toBe('GB28181');
     expect(kindOf({ camera_mode: 'IMAGE' })).toBe('IMAGE');
   });
@@ -141,7 +149,10 @@ describe('the password inside an rtsp URL', () => {
     expect(before.url).toBe('rtsp://admin:••••••@192.168.1.101:554/Streaming/Channels/101');
     expect(before.url).not.toContain('admin123');
     const moved = { ...before, url: before.url!.replace('192.168.1.101', '192.168.1.111') };
-    expect(toUpdateRequest(1, before, moved, cam)).toEqual({ channel: 1, url: 'rtsp://admin:admin123@192.168.1.111:554/Streaming/Channels/101' });
+    expect(toUpdateRequest(1, before, moved, cam)).toEqual({
+      channel: 1,
+      url: 'rtsp://admin:admin123@192.168.1.111:554/Streaming/Channels/101',
+    });
     const retyped = { ...before, url: 'rtsp://admin:other@192.168.1.101:554/s' };
     expect(toUpdateRequest(1, before, retyped, cam)).toEqual({ channel: 1, url: 'rtsp://admin:other@192.168.1.101:554/s' });
   });

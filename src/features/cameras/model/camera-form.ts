@@ -165,7 +165,9 @@ const URL_USERINFO = /^(rtsp:\/\/[^:@/]*:)([^@/]*)(@)/i;
 
 /** "rtsp://admin:secret@host/…" → "rtsp://admin:••••••@host/…". */
 export function maskUrlPassword(url: string): string {
-  return url.replace(URL_USERINFO, (_, head: string, pwd: string, at: string) => (pwd ? `${head}${URL_PASSWORD_MASK}${at}` : `${head}${at}`));
+  return url.replace(URL_USERINFO, (_, head: string, pwd: string, at: string) =>
+    pwd ? `${head}${URL_PASSWORD_MASK}${at}` : `${head}${at}`,
+  );
 }
 
 /** The mask put back to the stored password, when the user left it in place. */

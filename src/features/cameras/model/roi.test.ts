@@ -32,14 +32,14 @@ const FRAME = { width: 1920, height: 1080 };
 const HALF = ROI_MAX_DEFAULT / 2; // 1 036 800
 
 describe('frame size from roi_max', () => {
-  it('reads §4.1\'s 2 073 600 as 1920 × 1080', () => {
+  it("reads §4.1's 2 073 600 as 1920 × 1080", () => {
     expect(frameSizeFor(2_073_600)).toEqual({ width: 1920, height: 1080 });
   });
   it('knows the other 16:9 stream sizes', () => {
     expect(frameSizeFor(1280 * 720)).toEqual({ width: 1280, height: 720 });
     expect(frameSizeFor(3840 * 2160)).toEqual({ width: 3840, height: 2160 });
   });
-  it('takes a cap that is no frame\'s area as a cap on the default frame', () => {
+  it("takes a cap that is no frame's area as a cap on the default frame", () => {
     expect(frameSizeFor(1_000_000)).toEqual(FRAME);
     expect(frameSizeFor(undefined)).toEqual(FRAME);
   });
@@ -116,7 +116,7 @@ describe('drawing a box', () => {
     });
     expect(drawBox({ x: 500, y: 400 }, { x: 100, y: 100 }, FRAME, ROI_MAX_DEFAULT).value).toEqual({ x1: 100, y1: 100, x2: 500, y2: 400 });
   });
-  it('stops at the frame\'s edge', () => {
+  it("stops at the frame's edge", () => {
     const r = drawBox({ x: 1800, y: 1000 }, { x: 2500, y: 1300 }, FRAME, ROI_MAX_DEFAULT);
     expect(r.value).toEqual({ x1: 1800, y1: 1000, x2: 1920, y2: 1080 });
     expect(r.limited).toBe('frame');

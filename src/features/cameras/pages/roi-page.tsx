@@ -36,7 +36,11 @@ export function RoiPage() {
     return (
       <>
         <PageTitle extra={back}>{t('action.roi')}</PageTitle>
-        <ErrorAlert error={list.error} title={t('list.failed')} action={<Button onClick={() => list.refetch()}>{t('list.retry')}</Button>} />
+        <ErrorAlert
+          error={list.error}
+          title={t('list.failed')}
+          action={<Button onClick={() => list.refetch()}>{t('list.retry')}</Button>}
+        />
       </>
     );
   }
@@ -44,7 +48,11 @@ export function RoiPage() {
     return (
       <>
         <PageTitle extra={back}>{t('action.roi')}</PageTitle>
-        <Result status="warning" title={t('roi.noCamera', { channel: Number.isFinite(channel) ? channel : '?' })} subTitle={t('roi.noCameraHint')} />
+        <Result
+          status="warning"
+          title={t('roi.noCamera', { channel: Number.isFinite(channel) ? channel : '?' })}
+          subTitle={t('roi.noCameraHint')}
+        />
       </>
     );
   }

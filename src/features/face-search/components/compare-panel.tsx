@@ -35,7 +35,14 @@ function Slot({
   const box = accepted ? parseCoordinate(accepted.face.coordinate) : null;
   const tried = detect.variables;
   return (
-    <Card title={<span role="heading" aria-level={2}>{title}</span>} size="small">
+    <Card
+      title={
+        <span role="heading" aria-level={2}>
+          {title}
+        </span>
+      }
+      size="small"
+    >
       <Space orientation="vertical" size="middle" className="fs-stack">
         <PhotoDrop
           onFile={(file) => detect.mutate(file, { onSuccess: onAccepted })}
@@ -49,7 +56,11 @@ function Slot({
           </Typography.Text>
         )}
         {detect.isError && (
-          <ErrorAlert error={detect.error} title={t('photo.rejected', { name: tried?.name ?? '' })} extra={accepted ? t('photo.kept') : undefined} />
+          <ErrorAlert
+            error={detect.error}
+            title={t('photo.rejected', { name: tried?.name ?? '' })}
+            extra={accepted ? t('photo.kept') : undefined}
+          />
         )}
         {accepted && (
           <>
@@ -82,7 +93,13 @@ export function ComparePanel() {
       </Col>
       <Col span={24}>
         <Space orientation="vertical" className="fs-stack">
-          <Button type="primary" icon={<SwapOutlined aria-hidden />} disabled={!a || !b} loading={compare.isPending} onClick={() => a && b && compare.mutate({ a, b })}>
+          <Button
+            type="primary"
+            icon={<SwapOutlined aria-hidden />}
+            disabled={!a || !b}
+            loading={compare.isPending}
+            onClick={() => a && b && compare.mutate({ a, b })}
+          >
             {t('compare.run')}
           </Button>
           {(!a || !b) && <Typography.Text type="secondary">{t('compare.needBoth')}</Typography.Text>}

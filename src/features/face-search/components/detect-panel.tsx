@@ -82,7 +82,9 @@ export function DetectPanel() {
               key: 'crop',
               title: t('detect.col.crop'),
               width: 90,
-              render: (_, r) => <img src={deviceFileUrl(r.img_path)} alt={t('detect.crop', { n: r.n })} width={64} height={64} className="fs-crop" />,
+              render: (_, r) => (
+                <img src={deviceFileUrl(r.img_path)} alt={t('detect.crop', { n: r.n })} width={64} height={64} className="fs-crop" />
+              ),
             },
             { key: 'quality', title: t('detect.col.quality'), dataIndex: 'quality', width: 80 },
             { key: 'attr', title: t('detect.col.attributes'), render: (_, r) => <FaceAttributes attr={r.attribute} column={2} /> },

@@ -6,6 +6,7 @@ import { useFaceSearchT } from '../messages';
 /** The shared alert, which also reads a picture the device would not serve (a /ws/ GET, no envelope). */
 export function ErrorAlert({ error, title, extra }: { error: unknown; title?: string; extra?: ReactNode }) {
   const tf = useFaceSearchT();
-  const description = error instanceof DeviceFileError ? { title: tf('photo.deviceMissing', { status: error.status }), hint: '' } : undefined;
+  const description =
+    error instanceof DeviceFileError ? { title: tf('photo.deviceMissing', { status: error.status }), hint: '' } : undefined;
   return <SharedErrorAlert error={error} title={title} extra={extra} description={description} />;
 }

@@ -55,7 +55,15 @@ export function FacePhoto({
                   strokeWidth={on ? 4 : 2.5}
                   vectorEffect="non-scaling-stroke"
                 />
-                <text x={box.x1} y={Math.max(font, box.y1 - font * 0.3)} fontSize={font} fill={on ? '#ff4d4f' : '#52c41a'} stroke="#000" strokeWidth={0.6} paintOrder="stroke">
+                <text
+                  x={box.x1}
+                  y={Math.max(font, box.y1 - font * 0.3)}
+                  fontSize={font}
+                  fill={on ? '#ff4d4f' : '#52c41a'}
+                  stroke="#000"
+                  strokeWidth={0.6}
+                  paintOrder="stroke"
+                >
                   {label}
                 </text>
               </g>

@@ -21,7 +21,13 @@ export function MatchList({ matches }: { matches: readonly Candidate[] }) {
         const gender = personGender(m.gender, lang);
         return (
           <li key={`${m.lib_id}/${m.img_id}`} className="fs-match">
-            <img className="fs-match__photo" src={deviceFileUrl(m.img_path)} alt={t('results.photo', { name: m.name || m.img_id })} width={96} height={96} />
+            <img
+              className="fs-match__photo"
+              src={deviceFileUrl(m.img_path)}
+              alt={t('results.photo', { name: m.name || m.img_id })}
+              width={96}
+              height={96}
+            />
             <div className="fs-match__body">
               <div className="fs-match__head">
                 <Typography.Text type="secondary">{t('results.rank', { n: m.ranking })}</Typography.Text>
@@ -35,7 +41,12 @@ export function MatchList({ matches }: { matches: readonly Candidate[] }) {
               </div>
               <div className="fs-match__score">
                 <span>{t('results.similarity', { value: m.similarity })}</span>
-                <Progress percent={m.similarity} showInfo={false} size="small" aria-label={t('results.similarity', { value: m.similarity })} />
+                <Progress
+                  percent={m.similarity}
+                  showInfo={false}
+                  size="small"
+                  aria-label={t('results.similarity', { value: m.similarity })}
+                />
               </div>
               <Descriptions
                 size="small"

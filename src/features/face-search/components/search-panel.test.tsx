@@ -25,7 +25,20 @@ const attr = {
   cap_style: 'hat_style_type_none',
   st_age_value: '30.000000',
 };
-const candidate = { img_id: 'BL-0002', img_path: 'img/1_b.jpg', lib_id: 1, lib_name: 'Blacklist', lib_type: 1, ranking: 1, similarity: 97, id: 'P1', name: 'Grace Clark', gender: 0, age: 33, address: 'Raffles Place' };
+const candidate = {
+  img_id: 'BL-0002',
+  img_path: 'img/1_b.jpg',
+  lib_id: 1,
+  lib_name: 'Blacklist',
+  lib_type: 1,
+  ranking: 1,
+  similarity: 97,
+  id: 'P1',
+  name: 'Grace Clark',
+  gender: 0,
+  age: 33,
+  address: 'Raffles Place',
+};
 
 /** The device at the network level, form operations included (fake-device.ts reads JSON only). */
 function device() {
@@ -63,7 +76,12 @@ function device() {
           { quality: 91, coordinate: '200,20,280,120', attribute: attr, img_path: 'tmp/b.jpg' },
         ]);
       }
-      if (msgId === '772') return envelope(0, { in_pic: { pos_top: 1, pos_bottom: 2, pos_left: 1, pos_right: 2, quality: 91 }, n_topn: candidate, topn: [candidate] });
+      if (msgId === '772')
+        return envelope(0, {
+          in_pic: { pos_top: 1, pos_bottom: 2, pos_left: 1, pos_right: 2, quality: 91 },
+          n_topn: candidate,
+          topn: [candidate],
+        });
       return envelope(-3599);
     }),
   );
@@ -73,7 +91,19 @@ function device() {
 describe('the 1:N search panel', () => {
   it('searches the chosen face of a group photo, and keeps everything when the next photo is refused', async () => {
     const dev = device();
-    const { container } = renderRoutes([{ path: '/', element: <App><SearchPanel snap={null} /></App> }], '/');
+    const { container } = renderRoutes(
+      [
+        {
+          path: '/',
+          element: (
+            <App>
+              <SearchPanel snap={null} />
+            </App>
+          ),
+        },
+      ],
+      '/',
+    );
     const u = userEvent.setup();
     const input = () => container.querySelector<HTMLInputElement>('input[type=file]')!;
     // Said inside the empty select, not under it.

@@ -79,7 +79,12 @@ export function SearchPanel({ snap }: { snap: string | null }) {
       <Col xs={24} lg={13}>
         <Card title={t('mode.search')} size="small">
           <Space orientation="vertical" size="middle" className="fs-stack">
-            <PhotoDrop onFile={(file) => take({ kind: 'file', file })} pastable label={photo ? t('photo.replace') : undefined} compact={photo !== null} />
+            <PhotoDrop
+              onFile={(file) => take({ kind: 'file', file })}
+              pastable
+              label={photo ? t('photo.replace') : undefined}
+              compact={photo !== null}
+            />
             {examine.isPending && (
               <Typography.Text role="status" type="secondary">
                 {t('photo.checking')}
@@ -132,7 +137,9 @@ export function SearchPanel({ snap }: { snap: string | null }) {
               name="libIds"
               label={t('settings.libraries')}
               extra={
-                libsChosen.length === 0 && allIds.length > ID_LIST_MAX ? t('settings.librariesCapped', { n: ID_LIST_MAX, max: ID_LIST_MAX }) : undefined
+                libsChosen.length === 0 && allIds.length > ID_LIST_MAX
+                  ? t('settings.librariesCapped', { n: ID_LIST_MAX, max: ID_LIST_MAX })
+                  : undefined
               }
               rules={[{ type: 'array', max: ID_LIST_MAX, message: t('settings.librariesMax', { max: ID_LIST_MAX }) }]}
             >
@@ -140,14 +147,23 @@ export function SearchPanel({ snap }: { snap: string | null }) {
                 mode="multiple"
                 allowClear
                 maxCount={ID_LIST_MAX}
-                options={(libraries.data ?? []).map((l) => ({ value: l.lib_id, label: `${l.lib_name} · ${t(`type.${l.lib_type === 1 ? 1 : 2}`)}` }))}
+                options={(libraries.data ?? []).map((l) => ({
+                  value: l.lib_id,
+                  label: `${l.lib_name} · ${t(`type.${l.lib_type === 1 ? 1 : 2}`)}`,
+                }))}
                 optionFilterProp="label"
                 // Nothing chosen means every library: said in the box, so it never looks empty.
-                placeholder={allIds.length > 0 && allIds.length <= ID_LIST_MAX ? t('settings.librariesAll', { n: allIds.length }) : undefined}
+                placeholder={
+                  allIds.length > 0 && allIds.length <= ID_LIST_MAX ? t('settings.librariesAll', { n: allIds.length }) : undefined
+                }
                 loading={libraries.isPending}
               />
             </Form.Item>
-            <Form.Item label={t('settings.threshold')} extra={t('settings.thresholdHelp', { min: THRESHOLD_MIN, max: THRESHOLD_MAX })} required>
+            <Form.Item
+              label={t('settings.threshold')}
+              extra={t('settings.thresholdHelp', { min: THRESHOLD_MIN, max: THRESHOLD_MAX })}
+              required
+            >
               <div className="fs-slider-row">
                 <Form.Item name="threshold" noStyle>
                   <Slider min={THRESHOLD_MIN} max={THRESHOLD_MAX} className="fs-slider" ariaLabelForHandle={t('settings.threshold')} />
@@ -155,7 +171,15 @@ export function SearchPanel({ snap }: { snap: string | null }) {
                 <Form.Item
                   name="threshold"
                   noStyle
-                  rules={[{ required: true, type: 'integer', min: THRESHOLD_MIN, max: THRESHOLD_MAX, message: t('settings.thresholdHelp', { min: THRESHOLD_MIN, max: THRESHOLD_MAX }) }]}
+                  rules={[
+                    {
+                      required: true,
+                      type: 'integer',
+                      min: THRESHOLD_MIN,
+                      max: THRESHOLD_MAX,
+                      message: t('settings.thresholdHelp', { min: THRESHOLD_MIN, max: THRESHOLD_MAX }),
+                    },
+                  ]}
                 >
                   <InputNumber min={THRESHOLD_MIN} max={THRESHOLD_MAX} precision={0} aria-label={t('settings.threshold')} />
                 </Form.Item>

@@ -1,15 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { call } from '../../../api/device';
-import {
-  deleteFace,
-  enrolFace,
-  exportFacesChosen,
-  exportFacesPage,
-  getFace,
-  queryFaces,
-  updateFace,
-} from '../../../api/protocol/faces';
+import { deleteFace, enrolFace, exportFacesChosen, exportFacesPage, getFace, queryFaces, updateFace } from '../../../api/protocol/faces';
 import { detectFace } from '../../../api/protocol/recognition';
 import { deleteInBatches, type DeleteBatchResult } from '../lib/delete-batches';
 import type { FaceQuery } from '../lib/gallery-view';

@@ -7,7 +7,7 @@ import { useImportStore } from '../store/import-store';
 import { galleryQueries, useRefreshAfterImport } from './gallery-queries';
 
 describe('an import landing in chunks', () => {
-  it('refreshes the library\'s gallery and the counts as each chunk stores faces', () => {
+  it("refreshes the library's gallery and the counts as each chunk stores faces", () => {
     const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const spy = vi.spyOn(qc, 'invalidateQueries');
     const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={qc}>{children}</QueryClientProvider>;

@@ -138,7 +138,9 @@ export function BulkDeleteModal({
                 description={
                   <>
                     <div>{d.hint}</div>
-                    <div className="lib-small">{r.ids.map((id) => personLabel(byId.get(id) ?? { person_name: '', img_id: id })).join(', ')}</div>
+                    <div className="lib-small">
+                      {r.ids.map((id) => personLabel(byId.get(id) ?? { person_name: '', img_id: id })).join(', ')}
+                    </div>
                   </>
                 }
               />

@@ -70,13 +70,25 @@ export function DetectionPreview({ file, detection }: { file: File; detection: D
           <div className="detect__quality">
             <span>{t('enrol.quality')}</span>
             {/* The number beside the bar, in the text colour: antd's coloured indicator is too pale to read. */}
-            <Progress percent={detection.quality} size="small" status={low ? 'exception' : 'success'} showInfo={false} aria-label={t('enrol.quality')} />
+            <Progress
+              percent={detection.quality}
+              size="small"
+              status={low ? 'exception' : 'success'}
+              showInfo={false}
+              aria-label={t('enrol.quality')}
+            />
             <strong>{detection.quality}</strong>
           </div>
           {low && <div className="lib-warn">{t('enrol.lowQuality')}</div>}
           <div className="detect__attrs">
             {box && <Tag>{t('enrol.box', { w: Math.round(box.x2 - box.x1), h: Math.round(box.y2 - box.y1) })}</Tag>}
-            <Tag>{detection.attribute.gender_code === 'male' ? t('enrol.looksMale') : detection.attribute.gender_code === 'female' ? t('enrol.looksFemale') : detection.attribute.gender_code}</Tag>
+            <Tag>
+              {detection.attribute.gender_code === 'male'
+                ? t('enrol.looksMale')
+                : detection.attribute.gender_code === 'female'
+                  ? t('enrol.looksFemale')
+                  : detection.attribute.gender_code}
+            </Tag>
             {Number.isFinite(Number(detection.attribute.st_age_value)) && (
               <Tag>{t('enrol.looksAge', { age: Math.round(Number(detection.attribute.st_age_value)) })}</Tag>
             )}

@@ -101,7 +101,8 @@ function EnrolDrawerBody({ libId, libName, open, onClose }: { libId: number; lib
           once.refused();
           if (!(e instanceof DeviceError)) return;
           if (e.code === ErrorCode.IMG_ID_EXISTS) form.setFields([{ name: 'img_id', errors: [t('face.imgIdTaken')] }]);
-          if (e.code === ErrorCode.IMG_ID_TOO_LONG) form.setFields([{ name: 'img_id', errors: [t('face.imgIdTooLong', { max: IMG_ID_MAX })] }]);
+          if (e.code === ErrorCode.IMG_ID_TOO_LONG)
+            form.setFields([{ name: 'img_id', errors: [t('face.imgIdTooLong', { max: IMG_ID_MAX })] }]);
         },
       },
     );

@@ -15,7 +15,6 @@ export type ExportRequest =
   /** §3.11: a stretch of the library in creation order, at most 500. */
   | { kind: 'range'; start: number; len: number; total: number };
 
-
 /** Starts the browser's download of a device file (the zip), through the proxy. */
 export function downloadDeviceFile(devicePath: string): void {
   const a = document.createElement('a');
@@ -81,10 +80,26 @@ export function ExportModal({ libId, request, onClose }: { libId: number; reques
         >
           <p>{t('export.rangeHint', { max: EXPORT_MAX, total: request.total })}</p>
           <div className="lib-form-row">
-            <Form.Item name="start" label={t('export.start')} rules={[{ required: true, type: 'integer', min: 1, max: Math.max(1, request.total), message: t('export.startRange', { total: request.total }) }]}>
+            <Form.Item
+              name="start"
+              label={t('export.start')}
+              rules={[
+                {
+                  required: true,
+                  type: 'integer',
+                  min: 1,
+                  max: Math.max(1, request.total),
+                  message: t('export.startRange', { total: request.total }),
+                },
+              ]}
+            >
               <InputNumber min={1} max={Math.max(1, request.total)} precision={0} style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item name="len" label={t('export.len')} rules={[{ required: true, type: 'integer', min: 1, max: EXPORT_MAX, message: t('export.lenRange', { max: EXPORT_MAX }) }]}>
+            <Form.Item
+              name="len"
+              label={t('export.len')}
+              rules={[{ required: true, type: 'integer', min: 1, max: EXPORT_MAX, message: t('export.lenRange', { max: EXPORT_MAX }) }]}
+            >
               <InputNumber min={1} max={EXPORT_MAX} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </div>
@@ -93,7 +108,9 @@ export function ExportModal({ libId, request, onClose }: { libId: number; reques
           </Button>
         </Form>
       )}
-      {request?.kind === 'chosen' && request.ids.length > ID_LIST_MAX && <Alert type="error" showIcon title={t('export.tooMany', { max: ID_LIST_MAX })} />}
+      {request?.kind === 'chosen' && request.ids.length > ID_LIST_MAX && (
+        <Alert type="error" showIcon title={t('export.tooMany', { max: ID_LIST_MAX })} />
+      )}
       {mutation.isPending && request?.kind === 'chosen' && (
         <div role="status" className="lib-center">
           <Spin /> {t('export.working')}

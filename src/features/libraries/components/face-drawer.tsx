@@ -15,7 +15,6 @@ import { useFormDraft } from './use-form-draft';
 import { useOpening } from './use-opening';
 import { ErrorCode } from '../../../api/protocol/error-codes';
 
-
 /**
  * A person: the photo, every attribute, edit (validated as §3.9 says: age
  * 1-120, gender 0/1) and delete with confirmation. Which face and whether it
@@ -53,10 +52,11 @@ function FaceDrawerBody({
     onEdit(false);
   };
   const requestClose = () => {
-    if (editing) confirmDiscard(draft.isDirty(), () => {
-      draft.discard();
-      onClose();
-    });
+    if (editing)
+      confirmDiscard(draft.isDirty(), () => {
+        draft.discard();
+        onClose();
+      });
     else onClose();
   };
 

@@ -24,7 +24,10 @@ export function FaceGrid({
     <ul className="face-grid" aria-label={t('gallery.gridLabel')}>
       {faces.map((f) => {
         const label = personLabel(f);
-        const meta = [f.person_gender === '0' || f.person_gender === '1' ? t(`gender.${f.person_gender}`) : '', f.person_age ? t('face.ageValue', { age: f.person_age }) : '']
+        const meta = [
+          f.person_gender === '0' || f.person_gender === '1' ? t(`gender.${f.person_gender}`) : '',
+          f.person_age ? t('face.ageValue', { age: f.person_age }) : '',
+        ]
           .filter(Boolean)
           .join(' · ');
         const isSelected = selected.has(f.img_id);

@@ -85,7 +85,9 @@ function ExactForm({ value, onSearch }: { value: ExactFields; onSearch: (fields:
         rules={[
           {
             validator: (_r, v: string | undefined) =>
-              !v || isValidAge(v.trim()) ? Promise.resolve() : Promise.reject(new Error(t('face.ageRange', { min: AGE_MIN, max: AGE_MAX }))),
+              !v || isValidAge(v.trim())
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('face.ageRange', { min: AGE_MIN, max: AGE_MAX }))),
           },
         ]}
       >
@@ -94,11 +96,7 @@ function ExactForm({ value, onSearch }: { value: ExactFields; onSearch: (fields:
       <Form.Item name="person_addr" label={t('face.addr')}>
         <Input allowClear autoComplete="off" style={{ width: 160 }} />
       </Form.Item>
-      <Form.Item
-        name="create_time"
-        label={t('face.created')}
-        rules={[{ pattern: TIME_PATTERN, message: t('search.timeFormat') }]}
-      >
+      <Form.Item name="create_time" label={t('face.created')} rules={[{ pattern: TIME_PATTERN, message: t('search.timeFormat') }]}>
         <Input allowClear autoComplete="off" placeholder="yyyy-MM-dd HH:mm:ss" style={{ width: 180 }} />
       </Form.Item>
       <Form.Item>

@@ -42,7 +42,6 @@ import { LibraryTypeTag } from './library-type-tag';
 import { hrefs } from '../../../config/paths';
 import { ErrorCode } from '../../../api/protocol/error-codes';
 
-
 /**
  * A library's faces: server-side pages of at most 50 (§3.10), as a grid of
  * lazy thumbnails or a table; page, size, layout and search in the URL; the
@@ -130,10 +129,7 @@ export function Gallery({ libId }: { libId: number }) {
 
   return (
     <>
-      <Breadcrumb
-        className="lib-breadcrumb"
-        items={[{ title: <Link to={hrefs.libraries()}>{t('section')}</Link> }, { title: libName }]}
-      />
+      <Breadcrumb className="lib-breadcrumb" items={[{ title: <Link to={hrefs.libraries()}>{t('section')}</Link> }, { title: libName }]} />
       <div className="gallery-head">
         <h1 className="lib-h1">{libName}</h1>
         {library && <LibraryTypeTag type={library.lib_type} />}
@@ -154,7 +150,9 @@ export function Gallery({ libId }: { libId: number }) {
                 { key: 'range', label: t('export.range'), disabled: filtered || total === 0 },
               ],
               onClick: ({ key }) =>
-                key === 'page' ? exportPage() : setExportReq({ kind: 'range', start: (view.page - 1) * view.size + 1, len: view.size, total }),
+                key === 'page'
+                  ? exportPage()
+                  : setExportReq({ kind: 'range', start: (view.page - 1) * view.size + 1, len: view.size, total }),
             }}
           >
             <Button icon={<DownloadOutlined aria-hidden />}>
@@ -215,7 +213,10 @@ export function Gallery({ libId }: { libId: number }) {
               <Empty description={t('gallery.noMatch')}>
                 <Button
                   onClick={() =>
-                    setView({ search: view.search.mode === 'fuzzy' ? { mode: 'fuzzy', key: '' } : { mode: 'exact', fields: { ...EMPTY_EXACT } }, page: 1 })
+                    setView({
+                      search: view.search.mode === 'fuzzy' ? { mode: 'fuzzy', key: '' } : { mode: 'exact', fields: { ...EMPTY_EXACT } },
+                      page: 1,
+                    })
                   }
                 >
                   {t('search.clear')}
@@ -255,7 +256,9 @@ export function Gallery({ libId }: { libId: number }) {
             showSizeChanger
             pageSizeOptions={PAGE_SIZES.map(String)}
             showQuickJumper
-            showTotal={(n, [from, to]) => t('gallery.range', { from: from.toLocaleString(lang), to: to.toLocaleString(lang), total: n.toLocaleString(lang) })}
+            showTotal={(n, [from, to]) =>
+              t('gallery.range', { from: from.toLocaleString(lang), to: to.toLocaleString(lang), total: n.toLocaleString(lang) })
+            }
             onChange={(p, size) => setView(size !== view.size ? { size, page: 1 } : { page: p })}
           />
         )}
@@ -275,7 +278,10 @@ export function Gallery({ libId }: { libId: number }) {
           })
         }
         onDeleted={(id) => {
-          toggleMany(faces.filter((f) => f.img_id === id), false);
+          toggleMany(
+            faces.filter((f) => f.img_id === id),
+            false,
+          );
           setParams((prev) => {
             const p = new URLSearchParams(prev);
             p.delete('face');

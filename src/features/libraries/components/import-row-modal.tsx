@@ -59,9 +59,7 @@ function ImportRowDialog({
     >
       {row && (
         <div className="import-edit">
-          <div className="import-edit__photo">
-            {preview && <img src={preview} alt={t('import.photoOf', { name: row.source })} />}
-          </div>
+          <div className="import-edit__photo">{preview && <img src={preview} alt={t('import.photoOf', { name: row.source })} />}</div>
           <Form<PersonFields>
             className="lib-form"
             form={form}
@@ -94,7 +92,12 @@ function ImportRowDialog({
               {t('import.sentAs')} <Typography.Text code>{name}</Typography.Text>
             </div>
             {stillWrong.length > 0 && (
-              <Alert type="warning" showIcon title={stillWrong.map((p) => t(`import.problem.${p}`)).join('; ')} style={{ marginBottom: 12 }} />
+              <Alert
+                type="warning"
+                showIcon
+                title={stillWrong.map((p) => t(`import.problem.${p}`)).join('; ')}
+                style={{ marginBottom: 12 }}
+              />
             )}
             <div className="lib-form-actions">
               <Button onClick={() => confirmDiscard(form.isFieldsTouched(), onClose)}>{t('action.cancel')}</Button>

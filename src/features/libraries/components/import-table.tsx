@@ -23,7 +23,11 @@ export function StatusTag({ status, lang }: { status: ResultStatus | undefined; 
         </Tag>
       );
     case 'unknown':
-      return <Tag className="lib-tag lib-tag--warn">{t(status.why === 'network' ? 'import.status.unknownNetwork' : 'import.status.unknownReport')}</Tag>;
+      return (
+        <Tag className="lib-tag lib-tag--warn">
+          {t(status.why === 'network' ? 'import.status.unknownNetwork' : 'import.status.unknownReport')}
+        </Tag>
+      );
     case 'skipped':
       return <Tag className="lib-tag lib-tag--warn">{t('import.status.skipped')}</Tag>;
     case 'cancelled':
@@ -127,7 +131,7 @@ export function ImportTable({
             <Button
               size="small"
               icon={r.dropped ? <RollbackOutlined aria-hidden /> : <StopOutlined aria-hidden />}
-              aria-label={(r.dropped ? t('import.restoreRowOf', { name: r.source }) : t('import.dropRowOf', { name: r.source }))}
+              aria-label={r.dropped ? t('import.restoreRowOf', { name: r.source }) : t('import.dropRowOf', { name: r.source })}
               disabled={locked(r)}
               onClick={() => onDrop(r, !r.dropped)}
             />

@@ -194,7 +194,9 @@ export function ImportWorkspace({ libId }: { libId: number }) {
             <section className="import-progress" aria-label={t('import.progress')}>
               <Progress
                 percent={percent}
-                status={store.run.state === 'cancelled' ? 'exception' : store.run.state === 'done' ? 'success' : running ? 'active' : 'normal'}
+                status={
+                  store.run.state === 'cancelled' ? 'exception' : store.run.state === 'done' ? 'success' : running ? 'active' : 'normal'
+                }
                 aria-label={t('import.progress')}
               />
               <div role="status" aria-live="polite" className="import-progress__text">

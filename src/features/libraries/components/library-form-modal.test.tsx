@@ -55,7 +55,9 @@ describe('LibraryFormModal', { timeout: 60_000 }, () => {
     const device = fakeDevice({ '1025': ({ body }) => ({ data: { lib_id: 9, lib_name: body.lib_name } }) });
     function Host() {
       const [open, setOpen] = useState(true);
-      return <LibraryFormModal open={open} library={null} libraries={[EXISTING]} onClose={() => setOpen(false)} onSaved={() => setOpen(false)} />;
+      return (
+        <LibraryFormModal open={open} library={null} libraries={[EXISTING]} onClose={() => setOpen(false)} onSaved={() => setOpen(false)} />
+      );
     }
     renderWithApp(<Host />);
     const name = await screen.findByLabelText('Name');
@@ -108,7 +110,13 @@ describe('LibraryFormModal', { timeout: 60_000 }, () => {
       return (
         <ConfigProvider theme={{ token: { motion: false } }}>
           <button onClick={() => setStep(step === 'create' ? 'closed' : 'edit')}>next</button>
-          <LibraryFormModal open={step !== 'closed'} library={step === 'edit' ? EXISTING : null} libraries={[EXISTING]} onClose={() => {}} onSaved={() => {}} />
+          <LibraryFormModal
+            open={step !== 'closed'}
+            library={step === 'edit' ? EXISTING : null}
+            libraries={[EXISTING]}
+            onClose={() => {}}
+            onSaved={() => {}}
+          />
         </ConfigProvider>
       );
     }

@@ -18,7 +18,6 @@ interface Values {
   lib_type: 1 | 2;
 }
 
-
 /** Create (library null) or rename / retype a library. */
 function LibraryFormDialog({
   open,
@@ -91,7 +90,10 @@ function LibraryFormDialog({
         className="lib-form"
         form={form}
         layout="vertical"
-        initialValues={draft.initial ?? (library ? { lib_name: library.lib_name, lib_type: library.lib_type === 2 ? 2 : 1 } : { lib_name: '', lib_type: 1 })}
+        initialValues={
+          draft.initial ??
+          (library ? { lib_name: library.lib_name, lib_type: library.lib_type === 2 ? 2 : 1 } : { lib_name: '', lib_type: 1 })
+        }
         onValuesChange={draft.keep}
         onFinish={submit}
         requiredMark

@@ -31,9 +31,7 @@ export function useImgIdRules(): Rule[] {
  */
 export function PersonFormItems({ batchName = false }: { batchName?: boolean }) {
   const t = useLibT();
-  const noSeparator: Rule[] = batchName
-    ? [{ pattern: /^[^_/\\]*$/, message: t('import.problem.separator') }]
-    : [];
+  const noSeparator: Rule[] = batchName ? [{ pattern: /^[^_/\\]*$/, message: t('import.problem.separator') }] : [];
   return (
     <>
       <Form.Item name="person_name" label={t('face.name')} rules={noSeparator}>
@@ -67,7 +65,9 @@ export function PersonFormItems({ batchName = false }: { batchName?: boolean }) 
           rules={[
             {
               validator: (_r, v: string | undefined) =>
-                !v || isValidAge(v.trim()) ? Promise.resolve() : Promise.reject(new Error(t('face.ageRange', { min: AGE_MIN, max: AGE_MAX }))),
+                !v || isValidAge(v.trim())
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('face.ageRange', { min: AGE_MIN, max: AGE_MAX }))),
             },
           ]}
         >

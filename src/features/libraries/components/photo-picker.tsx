@@ -97,7 +97,14 @@ export function PhotoPicker({ onPick, active }: { onPick: (file: File) => void; 
           }}
         />
       </div>
-      {refused && <Alert type="error" showIcon style={{ marginTop: 12 }} title={t('enrol.badType', { name: refused, types: IMAGE_EXTENSIONS.join(', ') })} />}
+      {refused && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 12 }}
+          title={t('enrol.badType', { name: refused, types: IMAGE_EXTENSIONS.join(', ') })}
+        />
+      )}
       <WebcamModal
         open={webcam}
         onClose={() => setWebcam(false)}
@@ -151,9 +158,13 @@ function WebcamModal({ open, onClose, onCapture }: { open: boolean; onClose: () 
     canvas.width = v.videoWidth;
     canvas.height = v.videoHeight;
     canvas.getContext('2d')?.drawImage(v, 0, 0);
-    canvas.toBlob((blob) => {
-      if (blob) onCapture(new File([blob], `webcam-${Date.now()}.jpg`, { type: 'image/jpeg' }));
-    }, 'image/jpeg', 0.92);
+    canvas.toBlob(
+      (blob) => {
+        if (blob) onCapture(new File([blob], `webcam-${Date.now()}.jpg`, { type: 'image/jpeg' }));
+      },
+      'image/jpeg',
+      0.92,
+    );
   };
 
   return (

@@ -47,7 +47,13 @@ describe('deleteInBatches (§3.20)', () => {
     const r1: DeleteBatchResult[] = await deleteInBatches(expired, libId, ids, () => undefined);
     expect(r1).toHaveLength(1);
     let n = 0;
-    const r2 = await deleteInBatches(dev.call, libId, ['d-112', 'd-113', ...ids], () => n++, () => n >= 1);
+    const r2 = await deleteInBatches(
+      dev.call,
+      libId,
+      ['d-112', 'd-113', ...ids],
+      () => n++,
+      () => n >= 1,
+    );
     expect(r2).toHaveLength(1);
   });
 });

@@ -80,10 +80,7 @@ export function parseGalleryView(params: URLSearchParams): GalleryView {
   const size = (PAGE_SIZES as readonly number[]).includes(sizeRaw) ? sizeRaw : DEFAULT_PAGE_SIZE;
   let search: GallerySearch;
   if (params.get('mode') === 'exact') {
-    const raw = Object.fromEntries(EXACT_KEYS.map((k) => [k, params.get(EXACT_PARAMS[k]) ?? ''])) as Record<
-      keyof ExactFields,
-      string
-    >;
+    const raw = Object.fromEntries(EXACT_KEYS.map((k) => [k, params.get(EXACT_PARAMS[k]) ?? ''])) as Record<keyof ExactFields, string>;
     search = { mode: 'exact', fields: cleanExact(raw) };
   } else {
     search = { mode: 'fuzzy', key: (params.get('q') ?? '').trim().slice(0, FUZZY_KEY_MAX) };

@@ -9,7 +9,10 @@ const file = (name: string, path = '') => {
 
 describe('import rows', () => {
   it('reads a well-formed name into the person, and rebuilds the same name', () => {
-    const r = rowFromFile(file('zhangsan_asdqwe12345_32011111_0_23_beijing.jpg', 'staff/zhangsan_asdqwe12345_32011111_0_23_beijing.jpg'), 1);
+    const r = rowFromFile(
+      file('zhangsan_asdqwe12345_32011111_0_23_beijing.jpg', 'staff/zhangsan_asdqwe12345_32011111_0_23_beijing.jpg'),
+      1,
+    );
     expect(r.source).toBe('staff/zhangsan_asdqwe12345_32011111_0_23_beijing.jpg');
     expect(r.fields).toEqual({
       person_name: 'zhangsan',

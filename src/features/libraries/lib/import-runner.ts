@@ -59,7 +59,6 @@ export const CHUNK_FILES = 20;
 export const CHUNK_BYTES = 8 * 1024 * 1024;
 export const CONCURRENCY = 2;
 
-
 /** The columns of the report, found by header so their order does not matter. */
 interface ReportRow {
   fileName: string;

@@ -88,7 +88,8 @@ export const enUS: Translation<typeof zhCN> = {
   'search.exact': 'Exact filters',
   'search.fuzzyLabel': 'Quick search for people',
   'search.fuzzyPlaceholder': 'Name, id number, address, age or gender (0/1)',
-  'search.fuzzyHint': 'Finds a name, id number or address containing the text, or exactly that age or gender (0 female, 1 male); at most {max} characters.',
+  'search.fuzzyHint':
+    'Finds a name, id number or address containing the text, or exactly that age or gender (0 female, 1 male); at most {max} characters.',
   'search.go': 'Search',
   'search.clear': 'Clear',
   'search.timeFormat': 'Write it as yyyy-MM-dd HH:mm:ss',
@@ -244,7 +245,8 @@ export const enUS: Translation<typeof zhCN> = {
   'import.state.cancelled': 'Cancelled',
   'import.state.done': 'Finished',
   'import.halt.session': 'The session expired, so the import paused. The files not sent yet are all here: choose Resume to go on.',
-  'import.halt.network': 'The node could not be reached, so the import paused. The last batch’s outcome is unknown: check the people list before retrying.',
+  'import.halt.network':
+    'The node could not be reached, so the import paused. The last batch’s outcome is unknown: check the people list before retrying.',
   'import.halt.library': 'This library no longer exists: the import stopped.',
   'import.start': 'Import the files ({n})',
   'import.retry': 'Retry the failures and new files ({n})',

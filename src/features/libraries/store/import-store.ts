@@ -5,13 +5,7 @@
 // session expiry (the run pauses; nothing is lost, nothing is resent blindly).
 import { create } from 'zustand';
 import { call } from '../../../api/device';
-import {
-  batchProblems,
-  rowFromFile,
-  sentName,
-  type ImportRow,
-  type PersonFields,
-} from '../lib/import-rows';
+import { batchProblems, rowFromFile, sentName, type ImportRow, type PersonFields } from '../lib/import-rows';
 import { ImportRunner, type HaltReason, type ItemOutcome, type RunnerEvent, type RunnerState } from '../lib/import-runner';
 import { deviceFileUrl } from '../../../api/protocol/files';
 
@@ -217,7 +211,19 @@ export interface ImportCounts {
 }
 
 export function countRows(rows: readonly ImportRow[], status: Record<number, RowStatus>, problems: Map<number, unknown>): ImportCounts {
-  const c: ImportCounts = { rows: rows.length, kept: 0, dropped: 0, problems: 0, ready: 0, stored: 0, refused: 0, unknown: 0, skipped: 0, cancelled: 0, waiting: 0 };
+  const c: ImportCounts = {
+    rows: rows.length,
+    kept: 0,
+    dropped: 0,
+    problems: 0,
+    ready: 0,
+    stored: 0,
+    refused: 0,
+    unknown: 0,
+    skipped: 0,
+    cancelled: 0,
+    waiting: 0,
+  };
   for (const r of rows) {
     if (r.dropped) {
       c.dropped++;

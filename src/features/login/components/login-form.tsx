@@ -116,7 +116,13 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
         )}
       </div>
       <div className="login-form__keep">
-        <input id={`${ids}-keep`} type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} aria-describedby={`${ids}-keep-hint`} />
+        <input
+          id={`${ids}-keep`}
+          type="checkbox"
+          checked={keep}
+          onChange={(e) => setKeep(e.target.checked)}
+          aria-describedby={`${ids}-keep-hint`}
+        />
         <label htmlFor={`${ids}-keep`}>{t('login.keep')}</label>
         <p id={`${ids}-keep-hint`} className="login-form__keep-hint">
           {t('login.keepHint')}

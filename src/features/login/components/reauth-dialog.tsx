@@ -49,7 +49,9 @@ function PasswordDialog() {
       useSessionStore.getState().start(sessionId, user);
     } catch (e) {
       const described = describeError(e, lang);
-      setFailure(e instanceof DeviceError && e.code === ErrorCode.BAD_CREDENTIALS ? { ...described, title: t('login.wrongCredentials') } : described);
+      setFailure(
+        e instanceof DeviceError && e.code === ErrorCode.BAD_CREDENTIALS ? { ...described, title: t('login.wrongCredentials') } : described,
+      );
     } finally {
       setPending(false);
     }

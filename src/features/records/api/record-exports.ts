@@ -92,7 +92,10 @@ export async function exportChosen(tab: RecordTab, snapIds: readonly string[], s
     url: a.export_url,
     exported: a.result_num,
     asked: a.total_num,
-    failed: a.failed_img_ids.split(',').map((s) => s.trim()).filter(Boolean),
+    failed: a.failed_img_ids
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
 }
 

@@ -9,7 +9,11 @@ function Lines({ lines, title }: { lines: AttributeLine[]; title: string }) {
   if (lines.length === 0) return <Typography.Paragraph type="secondary">{t('drawer.noAttributes')}</Typography.Paragraph>;
   return (
     <Descriptions
-      title={<span role="heading" aria-level={3}>{title}</span>}
+      title={
+        <span role="heading" aria-level={3}>
+          {title}
+        </span>
+      }
       size="small"
       column={2}
       bordered

@@ -63,7 +63,10 @@ describe('the export dialog', () => {
         qry_len: 500,
       })),
     );
-    expect(within(dialog).getByRole('link', { name: /Download file 3 \(records 1001–1200\)/ })).toHaveAttribute('href', '/ws/tmp/alarm_1001.zip');
+    expect(within(dialog).getByRole('link', { name: /Download file 3 \(records 1001–1200\)/ })).toHaveAttribute(
+      'href',
+      '/ws/tmp/alarm_1001.zip',
+    );
   });
 
   it('exports the selected rows in one file and lists the ids the device could not export', async () => {
@@ -81,7 +84,7 @@ describe('the export dialog', () => {
     expect(dev.sent('1042')[0]!.body).toMatchObject({ snap_ids: 'kept-id,gone-id' });
   });
 
-  it("says in words when there is nothing to export (-2100)", async () => {
+  it('says in words when there is nothing to export (-2100)', async () => {
     fakeDevice({ '1040': () => ({ code: -2100 }) });
     renderDialog({ tab: 'snapshots', filter: {} }, 5);
     const dialog = await screen.findByRole('dialog');

@@ -98,7 +98,11 @@ function ExportRun({ onClose, tabLabel, request, total, selected, libraryIds, de
             <Button onClick={close}>{started ? t('export.finish') : t('export.cancel')}</Button>
           )}
           {!started && (
-            <Button type="primary" onClick={start} disabled={(what === 'chosen' && selected.length === 0) || (what === 'filtered' && total === 0)}>
+            <Button
+              type="primary"
+              onClick={start}
+              disabled={(what === 'chosen' && selected.length === 0) || (what === 'filtered' && total === 0)}
+            >
               {t('export.start')}
             </Button>
           )}
@@ -133,7 +137,9 @@ function ExportRun({ onClose, tabLabel, request, total, selected, libraryIds, de
               }
             />
           )}
-          {!request.filter.stop_time && deviceNow && <Typography.Paragraph type="secondary">{t('export.pinned', { time: deviceNow })}</Typography.Paragraph>}
+          {!request.filter.stop_time && deviceNow && (
+            <Typography.Paragraph type="secondary">{t('export.pinned', { time: deviceNow })}</Typography.Paragraph>
+          )}
         </>
       )}
       {!started && <Typography.Paragraph type="secondary">{t('export.contents')}</Typography.Paragraph>}

@@ -88,7 +88,12 @@ function RecordDetails({ record }: { record: AnyRecord }) {
               ]
             : [{ key: 'similarity', label: t('field.similarity'), children: t('row.notCompared') }]),
         ]),
-    { key: 'snap', label: t('field.snapId'), children: <Typography.Text copyable={{ text: r.snap_id }}>{r.snap_id}</Typography.Text>, span: 2 },
+    {
+      key: 'snap',
+      label: t('field.snapId'),
+      children: <Typography.Text copyable={{ text: r.snap_id }}>{r.snap_id}</Typography.Text>,
+      span: 2,
+    },
   ];
 
   const personItems =
@@ -133,7 +138,9 @@ function RecordDetails({ record }: { record: AnyRecord }) {
         {frameSrc ? (
           <>
             <BoxOverlay className="records-scene" src={frameSrc} alt={t('img.frame', { time: r.trigger })} box={live?.box ?? null} />
-            <Typography.Paragraph type="secondary">{t(record.tab === 'bodies' ? 'drawer.sceneLiveBody' : 'drawer.sceneLive')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">
+              {t(record.tab === 'bodies' ? 'drawer.sceneLiveBody' : 'drawer.sceneLive')}
+            </Typography.Paragraph>
           </>
         ) : (
           <Alert type="info" showIcon title={t('drawer.sceneMissing')} />
@@ -194,7 +201,9 @@ function RecordDetails({ record }: { record: AnyRecord }) {
         </section>
       )}
 
-      <section>{record.tab === 'bodies' ? <BodyAttributes attr={record.row.body_attr} /> : <FaceAttributes attr={record.row.face_attr} />}</section>
+      <section>
+        {record.tab === 'bodies' ? <BodyAttributes attr={record.row.body_attr} /> : <FaceAttributes attr={record.row.face_attr} />}
+      </section>
     </div>
   );
 }

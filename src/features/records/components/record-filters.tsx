@@ -61,7 +61,11 @@ export function RecordFilters({ view, onChange, cameras, libraries }: RecordFilt
       )}
 
       {view.tab === 'alarms' && (
-        <Form.Item label={t('filter.libraries')} htmlFor={`${id}-libraries`} help={view.libIds.length >= ID_LIST_MAX ? t('filter.librariesMax', { max: ID_LIST_MAX }) : undefined}>
+        <Form.Item
+          label={t('filter.libraries')}
+          htmlFor={`${id}-libraries`}
+          help={view.libIds.length >= ID_LIST_MAX ? t('filter.librariesMax', { max: ID_LIST_MAX }) : undefined}
+        >
           <Select
             id={`${id}-libraries`}
             mode="multiple"
@@ -116,16 +120,26 @@ export function RecordFilters({ view, onChange, cameras, libraries }: RecordFilt
             format={WIRE}
             placeholder={[t('filter.rangeStart'), t('filter.rangeEnd')]}
             value={rangeValue}
-            onChange={(v) =>
-              set({ range: 'custom', from: v?.[0]?.format(WIRE) ?? undefined, to: v?.[1]?.format(WIRE) ?? undefined })
-            }
+            onChange={(v) => set({ range: 'custom', from: v?.[0]?.format(WIRE) ?? undefined, to: v?.[1]?.format(WIRE) ?? undefined })}
           />
         </Form.Item>
       )}
 
       {anyFilter && (
         <Form.Item label=" " colon={false}>
-          <Button onClick={() => set({ channel: undefined, libName: undefined, libIds: [], libType: undefined, range: undefined, from: undefined, to: undefined })}>
+          <Button
+            onClick={() =>
+              set({
+                channel: undefined,
+                libName: undefined,
+                libIds: [],
+                libType: undefined,
+                range: undefined,
+                from: undefined,
+                to: undefined,
+              })
+            }
+          >
             {t('filter.reset')}
           </Button>
         </Form.Item>

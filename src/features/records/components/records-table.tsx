@@ -40,7 +40,13 @@ function faceSummary(a: SnapshotRecord['face_attr'], lang: Lang): string {
 function bodySummary(a: BodyRecord['body_attr'], lang: Lang): string {
   const coat = [bodyValue(a, 'coat_color', lang), bodyValue(a, 'coat_style', lang)].filter(Boolean).join(' ');
   const lower = [bodyValue(a, 'trousers_color', lang), bodyValue(a, 'trousers_len', lang)].filter(Boolean).join(' ');
-  return [bodyValue(a, 'gender_code', lang), bodyValue(a, 'st_age', lang), coat, lower, a.st_bag ? bodyValue(a, 'bag_style', lang) : undefined]
+  return [
+    bodyValue(a, 'gender_code', lang),
+    bodyValue(a, 'st_age', lang),
+    coat,
+    lower,
+    a.st_bag ? bodyValue(a, 'bag_style', lang) : undefined,
+  ]
     .filter(Boolean)
     .join(' · ');
 }
@@ -50,7 +56,10 @@ function TypeTag({ type, t }: { type: number; t: T }) {
   return <Tag color={LIST_TAG_COLOURS[type]}>{t(`type.${type}`)}</Tag>;
 }
 
-function common(t: T, onOpen: (id: string) => void): { time: ColumnsType<Row>[number]; camera: ColumnsType<Row>[number]; actions: ColumnsType<Row>[number] } {
+function common(
+  t: T,
+  onOpen: (id: string) => void,
+): { time: ColumnsType<Row>[number]; camera: ColumnsType<Row>[number]; actions: ColumnsType<Row>[number] } {
   return {
     time: { key: 'time', title: t('col.time'), dataIndex: 'trigger', width: 170 },
     camera: {
@@ -135,7 +144,9 @@ function alarmColumns(t: T, lang: Lang, onOpen: (id: string) => void): ColumnsTy
       title: t('col.person'),
       render: (_, row) => {
         const r = row as AlarmRecord;
-        const details = [personGender(r.person_gender, lang), r.person_age ? t('row.age', { age: r.person_age }) : ''].filter(Boolean).join(' · ');
+        const details = [personGender(r.person_gender, lang), r.person_age ? t('row.age', { age: r.person_age }) : '']
+          .filter(Boolean)
+          .join(' · ');
         return (
           <>
             <div>{r.person_name || r.img_id}</div>

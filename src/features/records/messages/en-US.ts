@@ -119,7 +119,8 @@ export const enUS: Translation<typeof zhCN> = {
   'export.filteredMany': 'That is {files} files and will take a while. You can stop at any time; the files made so far stay downloadable.',
   'export.chosen': '{n, plural, one {The selected record} other {The # selected records}}',
   'export.chosenNone': 'Selected records (tick them in the list first, at most {max})',
-  'export.allLibraries': 'No library is chosen in the filters, and the device needs a list to export alarms: all {n} libraries on the device will be used.',
+  'export.allLibraries':
+    'No library is chosen in the filters, and the device needs a list to export alarms: all {n} libraries on the device will be used.',
   'export.allLibrariesCapped':
     'No library is chosen in the filters, and the device needs a list to export alarms: the first {n} libraries will be used (the device takes at most {max}).',
   'export.pinned': 'Captures that arrive during the export are left out (up to device time {time}).',
@@ -139,7 +140,8 @@ export const enUS: Translation<typeof zhCN> = {
   'delete.button': 'Delete all records',
   'delete.title': 'Delete every capture record on the device?',
   'delete.lost': 'This deletes for good:',
-  'delete.snapshots': '{n, plural, one {# face snapshot} other {# face snapshots}} ({alarms, plural, one {# of them an alarm} other {# of them alarms}})',
+  'delete.snapshots':
+    '{n, plural, one {# face snapshot} other {# face snapshots}} ({alarms, plural, one {# of them an alarm} other {# of them alarms}})',
   'delete.bodies': '{n, plural, one {# body record} other {# body records}}',
   'delete.pictures': 'and all their capture pictures',
   'delete.kept': 'Libraries, the people in them and the camera settings stay. This cannot be undone.',

@@ -77,7 +77,8 @@ export const zhCN = {
   'drawer.scene': '抓拍场景',
   'drawer.sceneLive': '来自实时推送：框出的是抓拍到的人脸。',
   'drawer.sceneLiveBody': '来自实时推送：框出的是抓拍到的人体。',
-  'drawer.sceneMissing': '场景大图只随实时推送到达，且只保留在本页面打开期间收到的最近抓拍中；设备的历史记录只保存抓拍小图，不含场景和人脸位置。',
+  'drawer.sceneMissing':
+    '场景大图只随实时推送到达，且只保留在本页面打开期间收到的最近抓拍中；设备的历史记录只保存抓拍小图，不含场景和人脸位置。',
   'drawer.record': '记录',
   'drawer.person': '库人员',
   'drawer.faceAttributes': '人脸属性',

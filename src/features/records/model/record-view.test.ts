@@ -6,7 +6,8 @@ const view = (q: string) => readView(new URLSearchParams(q));
 
 describe('the records view in the URL', () => {
   it('round-trips every field and leaves defaults out', () => {
-    const q = 'tab=alarms&ch=2&libs=1,3&type=1&range=custom&from=2024-01-01+00%3A00%3A00&to=2024-01-02+00%3A00%3A00&page=3&size=50&open=abc';
+    const q =
+      'tab=alarms&ch=2&libs=1,3&type=1&range=custom&from=2024-01-01+00%3A00%3A00&to=2024-01-02+00%3A00%3A00&page=3&size=50&open=abc';
     const v = view(q);
     expect(v).toMatchObject({ tab: 'alarms', channel: 2, libIds: [1, 3], libType: 1, range: 'custom', page: 3, size: 50, open: 'abc' });
     expect(readView(writeView(v))).toEqual(v);
@@ -39,7 +40,11 @@ describe('the records view in the URL', () => {
       start_time: '2024-05-01 00:00:00',
       stop_time: '2024-05-01 23:59:59',
     });
-    expect(filterRequest({ ...v, tab: 'bodies' }, range).filter).toEqual({ channel: 1, start_time: '2024-05-01 00:00:00', stop_time: '2024-05-01 23:59:59' });
+    expect(filterRequest({ ...v, tab: 'bodies' }, range).filter).toEqual({
+      channel: 1,
+      start_time: '2024-05-01 00:00:00',
+      stop_time: '2024-05-01 23:59:59',
+    });
     // A preset waits for the device's clock.
     expect(timeRange(v, null)).toBeNull();
     expect(timeRange(view(''), null)).toEqual({});

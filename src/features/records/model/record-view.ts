@@ -131,8 +131,7 @@ export type FilterRequest =
   | { tab: 'alarms'; filter: AlarmFilter }
   | { tab: 'bodies'; filter: BodyFilter };
 
-const clean = <T extends object>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T;
+const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T;
 
 /** The device's filter fields for the view's tab; fields a tab does not take are left out. */
 export function filterRequest(view: RecordView, range: TimeRange): FilterRequest {

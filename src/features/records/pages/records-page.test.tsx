@@ -66,7 +66,20 @@ function device(extra: Record<string, Route> = {}) {
   });
 }
 
-const render = (url: string) => renderRoutes([{ path: '/records', element: <App><RecordsPage /></App> }], url);
+const render = (url: string) =>
+  renderRoutes(
+    [
+      {
+        path: '/records',
+        element: (
+          <App>
+            <RecordsPage />
+          </App>
+        ),
+      },
+    ],
+    url,
+  );
 
 describe('the records page', () => {
   it("asks for yesterday on the device's clock, shows both faces, and the attributes in words", async () => {
@@ -92,7 +105,10 @@ describe('the records page', () => {
     expect(within(drawer).getAllByText('Moustache')).toHaveLength(2); // the label and the value
     expect(within(drawer).getByText('41 years')).toBeInTheDocument();
     expect(within(drawer).getByText(/history keeps the crop alone/)).toBeInTheDocument();
-    expect(within(drawer).getByRole('link', { name: /Open this person in the library/ })).toHaveAttribute('href', '/libraries/7?face=BL-0007');
+    expect(within(drawer).getByRole('link', { name: /Open this person in the library/ })).toHaveAttribute(
+      'href',
+      '/libraries/7?face=BL-0007',
+    );
     expect(within(drawer).getByRole('link', { name: /Search this face/ })).toHaveAttribute('href', '/face-search?snap=record%2Fsnap-1.jpg');
   });
 

@@ -34,7 +34,11 @@ function HttpsCard() {
   const [confirming, setConfirming] = useState(false);
 
   if (!files.data || !protocol.data) {
-    return <Card title={t('https.title')}>{files.error || protocol.error ? <ErrorAlert error={files.error ?? protocol.error} /> : <Skeleton active />}</Card>;
+    return (
+      <Card title={t('https.title')}>
+        {files.error || protocol.error ? <ErrorAlert error={files.error ?? protocol.error} /> : <Skeleton active />}
+      </Card>
+    );
   }
   const https = protocol.data.https_stat === 'https';
   const target = https ? 'http' : 'https';
@@ -152,7 +156,13 @@ function HttpsFileRow({ type, name, locked }: { type: HttpsFileType; name: strin
             disabled={locked}
             onConfirm={() => remove.mutate(type, { onSuccess: () => message.success(t('https.deleted', { what, name })) })}
           >
-            <Button icon={<DeleteOutlined />} danger disabled={locked} loading={remove.isPending} aria-label={t('https.deleteAria', { what })}>
+            <Button
+              icon={<DeleteOutlined />}
+              danger
+              disabled={locked}
+              loading={remove.isPending}
+              aria-label={t('https.deleteAria', { what })}
+            >
               {t('common.delete')}
             </Button>
           </Popconfirm>

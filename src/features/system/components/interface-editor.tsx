@@ -153,7 +153,12 @@ export function InterfaceEditor({ target, all, deviceName, scheme, onClose }: Pr
             </Form.Item>
           </Space>
           {dhcp && <Typography.Paragraph type="secondary">{t('net.dhcpHelp')}</Typography.Paragraph>}
-          <Form.Item name="ip" label={t('net.ip')} rules={dhcp ? [] : [fieldRule('ip')]} dependencies={['ip_version', 'netmask', 'ip_method']}>
+          <Form.Item
+            name="ip"
+            label={t('net.ip')}
+            rules={dhcp ? [] : [fieldRule('ip')]}
+            dependencies={['ip_version', 'netmask', 'ip_method']}
+          >
             <Input disabled={dhcp} autoComplete="off" spellCheck={false} />
           </Form.Item>
           <Form.Item

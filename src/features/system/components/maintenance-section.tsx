@@ -81,7 +81,13 @@ function UpgradeCard() {
             {t('upgrade.pick')}
           </Button>
         </Upload>
-        <Button type="primary" danger icon={<CloudUploadOutlined />} disabled={!file || upgrade.isPending} onClick={() => setConfirming(true)}>
+        <Button
+          type="primary"
+          danger
+          icon={<CloudUploadOutlined />}
+          disabled={!file || upgrade.isPending}
+          onClick={() => setConfirming(true)}
+        >
           {t('upgrade.start')}
         </Button>
       </Space>
@@ -102,7 +108,11 @@ function UpgradeCard() {
                 ? t('upgrade.failed')
                 : ''}
           </Typography.Text>
-          <Progress percent={percent} status={upgrade.isError ? 'exception' : upgrade.isPending ? 'active' : 'normal'} aria-labelledby="upgrade-progress-label" />
+          <Progress
+            percent={percent}
+            status={upgrade.isError ? 'exception' : upgrade.isPending ? 'active' : 'normal'}
+            aria-labelledby="upgrade-progress-label"
+          />
         </div>
       )}
       {upgrade.isPending && <Alert type="warning" showIcon title={t('upgrade.keepOn')} style={{ marginTop: 12 }} />}

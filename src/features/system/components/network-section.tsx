@@ -23,7 +23,11 @@ export function NetworkSection() {
   const [editing, setEditing] = useState<string | null>(null);
 
   if (!network.data) {
-    return <Card title={t('net.interfaces')}>{network.error ? <ErrorAlert error={network.error} /> : <Skeleton active paragraph={{ rows: 6 }} />}</Card>;
+    return (
+      <Card title={t('net.interfaces')}>
+        {network.error ? <ErrorAlert error={network.error} /> : <Skeleton active paragraph={{ rows: 6 }} />}
+      </Card>
+    );
   }
   const { ethernet, default_info: defaults } = network.data;
   const target = ethernet.find((e) => e.ethname === editing);
@@ -66,7 +70,11 @@ export function NetworkSection() {
                 key: 'actions',
                 fixed: 'right',
                 render: (_: unknown, row: Ethernet) => (
-                  <Button icon={<EditOutlined />} onClick={() => setEditing(row.ethname)} aria-label={t('net.editAria', { eth: row.ethname })}>
+                  <Button
+                    icon={<EditOutlined />}
+                    onClick={() => setEditing(row.ethname)}
+                    aria-label={t('net.editAria', { eth: row.ethname })}
+                  >
                     {t('common.edit')}
                   </Button>
                 ),

@@ -75,7 +75,10 @@ function CpuCard() {
   const cpu = useQuery({ ...systemQueries.cpu(), meta: { errorHandled: true } });
   const samples = useSamples(cpu.data?.cpu_usage, cpu.dataUpdatedAt);
   return (
-    <Card title={t('overview.cpu')} extra={<span className="system-muted">{t('chart.window', { count: SAMPLES_MAX, seconds: LOAD_REFRESH_MS / 1000 })}</span>}>
+    <Card
+      title={t('overview.cpu')}
+      extra={<span className="system-muted">{t('chart.window', { count: SAMPLES_MAX, seconds: LOAD_REFRESH_MS / 1000 })}</span>}
+    >
       <Statistic title={t('overview.cpuUsage')} value={cpu.data ? pct(cpu.data.cpu_usage) : '—'} loading={cpu.isPending} />
       <Sparkline values={samples} label={historyLabel(t, t('overview.cpuUsage'), samples)} />
       <Descriptions column={1} size="small" style={{ marginTop: 12 }}>
@@ -92,7 +95,10 @@ function MemoryCard() {
   const memory = useQuery({ ...systemQueries.memory(), meta: { errorHandled: true } });
   const samples = useSamples(memory.data?.memory_usage, memory.dataUpdatedAt);
   return (
-    <Card title={t('overview.memory')} extra={<span className="system-muted">{t('chart.window', { count: SAMPLES_MAX, seconds: LOAD_REFRESH_MS / 1000 })}</span>}>
+    <Card
+      title={t('overview.memory')}
+      extra={<span className="system-muted">{t('chart.window', { count: SAMPLES_MAX, seconds: LOAD_REFRESH_MS / 1000 })}</span>}
+    >
       <Statistic title={t('overview.memoryUsage')} value={memory.data ? pct(memory.data.memory_usage) : '—'} loading={memory.isPending} />
       <Sparkline values={samples} color="#13a8a8" label={historyLabel(t, t('overview.memoryUsage'), samples)} />
       <Descriptions column={1} size="small" style={{ marginTop: 12 }}>

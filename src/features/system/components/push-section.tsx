@@ -34,9 +34,7 @@ export function PushSection() {
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={12}>
         <Card title={t('push.title')}>
-          <Typography.Paragraph>
-            {push.data.url ? t('push.now', { url: push.data.url }) : t('push.off')}
-          </Typography.Paragraph>
+          <Typography.Paragraph>{push.data.url ? t('push.now', { url: push.data.url }) : t('push.off')}</Typography.Paragraph>
           <Form
             form={form}
             name="push"
@@ -69,7 +67,12 @@ export function PushSection() {
             >
               <Input placeholder="http://192.168.1.50:8080/nebula" autoComplete="off" spellCheck={false} />
             </Form.Item>
-            <Form.Item name="key" label={t('push.key')} extra={t('push.keyHelp')} rules={[{ max: PUSH_KEY_MAX, message: t('push.keyTooLong', { max: PUSH_KEY_MAX }) }]}>
+            <Form.Item
+              name="key"
+              label={t('push.key')}
+              extra={t('push.keyHelp')}
+              rules={[{ max: PUSH_KEY_MAX, message: t('push.keyTooLong', { max: PUSH_KEY_MAX }) }]}
+            >
               <Input autoComplete="off" spellCheck={false} maxLength={PUSH_KEY_MAX} />
             </Form.Item>
             <SaveResetFooter label={t('push.save')} save={save} changed={changed} onReset={() => form.resetFields()} />

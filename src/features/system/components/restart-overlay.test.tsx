@@ -25,7 +25,17 @@ describe('restart overlay', () => {
   it('follows the device down and back, then hands over to the login', async () => {
     const onBack = vi.fn();
     const probe = scripted('same-session', 'unreachable', 'unreachable', 'new-session');
-    render(<RestartOverlay reason="reboot" deviceName="gate-3" probe={probe} onBack={onBack} onAbandon={() => {}} pollMs={30} backDelayMs={50} />);
+    render(
+      <RestartOverlay
+        reason="reboot"
+        deviceName="gate-3"
+        probe={probe}
+        onBack={onBack}
+        onAbandon={() => {}}
+        pollMs={30}
+        backDelayMs={50}
+      />,
+    );
 
     expect(screen.getByRole('dialog', { name: 'Rebooting gate-3' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Waiting for it to go down');
@@ -42,7 +52,15 @@ describe('restart overlay', () => {
     const onBack = vi.fn();
     const limits = { ...RESTART_LIMIT_MS, reboot: 1000 };
     render(
-      <RestartOverlay reason="reboot" deviceName="gate-3" probe={scripted('unreachable')} onBack={onBack} onAbandon={() => {}} pollMs={30} limits={limits} />,
+      <RestartOverlay
+        reason="reboot"
+        deviceName="gate-3"
+        probe={scripted('unreachable')}
+        onBack={onBack}
+        onAbandon={() => {}}
+        pollMs={30}
+        limits={limits}
+      />,
     );
     const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
     expect(alert).toHaveTextContent('gate-3 did not come back in 1 min');
@@ -61,7 +79,15 @@ describe('restart overlay', () => {
     const onAbandon = vi.fn();
     const limits = { ...RESTART_LIMIT_MS, reset: 1000 };
     render(
-      <RestartOverlay reason="reset" deviceName="gate-3" probe={scripted('same-session')} onBack={() => {}} onAbandon={onAbandon} pollMs={30} limits={limits} />,
+      <RestartOverlay
+        reason="reset"
+        deviceName="gate-3"
+        probe={scripted('same-session')}
+        onBack={() => {}}
+        onAbandon={onAbandon}
+        pollMs={30}
+        limits={limits}
+      />,
     );
     expect(await screen.findByRole('alert', {}, { timeout: 3000 })).toHaveTextContent('still answers as before');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Back to the page' }));

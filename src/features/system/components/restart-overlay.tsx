@@ -102,7 +102,8 @@ export function RestartOverlay({
 
   // After a switch of scheme, a console served by the device itself must be opened at the new address.
   const newScheme = reason === 'https' || reason === 'http' ? reason : null;
-  const newAddress = newScheme && typeof location !== 'undefined' && location.protocol !== `${newScheme}:` ? `${newScheme}://${location.host}/` : null;
+  const newAddress =
+    newScheme && typeof location !== 'undefined' && location.protocol !== `${newScheme}:` ? `${newScheme}://${location.host}/` : null;
 
   const footer =
     state.phase === 'back'
@@ -157,12 +158,17 @@ export function RestartOverlay({
       )}
       {newAddress && state.phase !== 'back' && (
         <Typography.Paragraph type="secondary">
-          {t('restart.newAddress')}{' '}
-          <Typography.Link href={newAddress}>{newAddress}</Typography.Link>
+          {t('restart.newAddress')} <Typography.Link href={newAddress}>{newAddress}</Typography.Link>
         </Typography.Paragraph>
       )}
       {state.late && state.phase === 'leaving' && (
-        <Alert type="warning" showIcon role="alert" title={t('restart.late.stillUp', { minutes: waitedMinutes, device: deviceName })} description={t('restart.late.stillUpHint')} />
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          title={t('restart.late.stillUp', { minutes: waitedMinutes, device: deviceName })}
+          description={t('restart.late.stillUpHint')}
+        />
       )}
       {state.late && state.phase === 'down' && (
         <Alert

@@ -30,7 +30,11 @@ export function StorageSection() {
 
   return (
     <Card title={t('storage.title')} style={{ maxWidth: 880 }}>
-      <Progress percent={Number(percent.toFixed(1))} status={percent >= 90 ? 'exception' : 'normal'} aria-label={t('overview.storageUsed')} />
+      <Progress
+        percent={Number(percent.toFixed(1))}
+        status={percent >= 90 ? 'exception' : 'normal'}
+        aria-label={t('overview.storageUsed')}
+      />
       <Typography.Paragraph>
         {t('overview.storageValue', { used: formatBytes(d.cur_storage * MB), max: formatBytes(d.max_storage * MB) })}
       </Typography.Paragraph>
@@ -44,7 +48,8 @@ export function StorageSection() {
         onValuesChange={() => save.error && save.reset()}
         onFinish={({ strategy }) =>
           save.mutate(strategy, {
-            onSuccess: () => message.success(t('storage.saved', { policy: strategy === 2 ? t('storage.stop.title') : t('storage.overwrite.title') })),
+            onSuccess: () =>
+              message.success(t('storage.saved', { policy: strategy === 2 ? t('storage.stop.title') : t('storage.overwrite.title') })),
           })
         }
         aria-label={t('storage.title')}

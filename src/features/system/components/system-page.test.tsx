@@ -13,8 +13,24 @@ import { MaintenanceSection } from './maintenance-section';
 const NETWORK = {
   default_info: { dns_method: 'static', ethname: 'eth0', first_dns: '10.5.4.207', second_dns: '10.5.4.205' },
   ethernet: [
-    { ethname: 'eth0', gateway: '10.5.2.1', hw_addr: '00:04:4b:a5:4d:b5', ip: '10.5.2.56', ip_method: 'static', ip_version: 'IPv4', netmask: '255.0.0.0' },
-    { ethname: 'eth3', gateway: '', hw_addr: '00:07:32:4e:68:46', ip: '192.168.4.10', ip_method: 'static', ip_version: 'IPv4', netmask: '255.255.255.0' },
+    {
+      ethname: 'eth0',
+      gateway: '10.5.2.1',
+      hw_addr: '00:04:4b:a5:4d:b5',
+      ip: '10.5.2.56',
+      ip_method: 'static',
+      ip_version: 'IPv4',
+      netmask: '255.0.0.0',
+    },
+    {
+      ethname: 'eth3',
+      gateway: '',
+      hw_addr: '00:07:32:4e:68:46',
+      ip: '192.168.4.10',
+      ip_method: 'static',
+      ip_version: 'IPv4',
+      netmask: '255.255.255.0',
+    },
   ],
 };
 
@@ -111,7 +127,9 @@ describe('reboot', () => {
     const version: Route = ({ session }) => {
       if (phase === 'down') return { network: true };
       if (phase === 'back') return { code: -141 };
-      return session === FAKE_SESSION ? { data: { device_id: 'gate-3', serial_id: 'SN1', version: 'V2.1.0', web_version: 'W2.1.0' } } : { code: -141 };
+      return session === FAKE_SESSION
+        ? { data: { device_id: 'gate-3', serial_id: 'SN1', version: 'V2.1.0', web_version: 'W2.1.0' } }
+        : { code: -141 };
     };
     const device = fakeDevice({
       '1281': version,

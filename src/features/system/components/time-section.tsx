@@ -1,6 +1,23 @@
 // §6.1-6.2 and §6.6-6.7: the device's clock, its zone and format, and NTP.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Skeleton, Space, Switch, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Switch,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { DeviceError } from '../../../api/errors';
@@ -66,7 +83,9 @@ function TimeCard() {
             source: 'device',
             manual: null,
             time_zone: time.data.time_zone,
-            time_format: (TIME_FORMATS as readonly string[]).includes(time.data.time_format) ? (time.data.time_format as TimeFormat) : TIME_FORMATS[0],
+            time_format: (TIME_FORMATS as readonly string[]).includes(time.data.time_format)
+              ? (time.data.time_format as TimeFormat)
+              : TIME_FORMATS[0],
           }
         : undefined,
     [time.data],
@@ -84,9 +103,7 @@ function TimeCard() {
 
   if (!time.data || !initial) {
     return (
-      <Card title={t('time.title')}>
-        {time.error ? <ErrorAlert error={time.error} /> : <Skeleton active paragraph={{ rows: 5 }} />}
-      </Card>
+      <Card title={t('time.title')}>{time.error ? <ErrorAlert error={time.error} /> : <Skeleton active paragraph={{ rows: 5 }} />}</Card>
     );
   }
 
@@ -117,7 +134,12 @@ function TimeCard() {
         {t('time.now')} <DeviceClock />
       </Typography.Paragraph>
       {ntp.data?.ntp_disable === '0' && (
-        <Alert type="info" showIcon title={t('time.ntpOn', { server: ntp.data.url, cycle: ntp.data.ntp_cycle })} style={{ marginBottom: 16 }} />
+        <Alert
+          type="info"
+          showIcon
+          title={t('time.ntpOn', { server: ntp.data.url, cycle: ntp.data.ntp_cycle })}
+          style={{ marginBottom: 16 }}
+        />
       )}
       <Form
         form={form}
@@ -151,12 +173,17 @@ function TimeCard() {
               },
             ]}
           >
-            <DatePicker showTime format={WIRE} needConfirm={false} style={{ width: '100%' }} minDate={dayjs('1970-01-01')} maxDate={dayjs('2099-12-31')} />
+            <DatePicker
+              showTime
+              format={WIRE}
+              needConfirm={false}
+              style={{ width: '100%' }}
+              minDate={dayjs('1970-01-01')}
+              maxDate={dayjs('2099-12-31')}
+            />
           </Form.Item>
         )}
-        {source === 'computer' && (
-          <Typography.Paragraph type="secondary">{t('time.computerHelp', { zone: here })}</Typography.Paragraph>
-        )}
+        {source === 'computer' && <Typography.Paragraph type="secondary">{t('time.computerHelp', { zone: here })}</Typography.Paragraph>}
         <Form.Item label={t('time.zone')} required>
           <Space.Compact block>
             <Form.Item name="time_zone" noStyle rules={[{ required: true, message: t('time.zoneRequired') }]}>
@@ -262,7 +289,15 @@ function NtpCard() {
             <Form.Item
               name="port"
               label={t('ntp.port')}
-              rules={[{ required: true, type: 'integer', min: PORT_MIN, max: PORT_MAX, message: t('ntp.portRange', { min: PORT_MIN, max: PORT_MAX }) }]}
+              rules={[
+                {
+                  required: true,
+                  type: 'integer',
+                  min: PORT_MIN,
+                  max: PORT_MAX,
+                  message: t('ntp.portRange', { min: PORT_MIN, max: PORT_MAX }),
+                },
+              ]}
             >
               <InputNumber min={PORT_MIN} max={PORT_MAX} precision={0} style={{ width: '100%' }} />
             </Form.Item>
@@ -272,7 +307,13 @@ function NtpCard() {
               name="cycle"
               label={t('ntp.cycle')}
               rules={[
-                { required: true, type: 'integer', min: NTP_CYCLE_MIN, max: NTP_CYCLE_MAX, message: t('ntp.cycleRange', { min: NTP_CYCLE_MIN, max: NTP_CYCLE_MAX }) },
+                {
+                  required: true,
+                  type: 'integer',
+                  min: NTP_CYCLE_MIN,
+                  max: NTP_CYCLE_MAX,
+                  message: t('ntp.cycleRange', { min: NTP_CYCLE_MIN, max: NTP_CYCLE_MAX }),
+                },
               ]}
             >
               <InputNumber min={NTP_CYCLE_MIN} max={NTP_CYCLE_MAX} precision={0} style={{ width: '100%' }} suffix={t('ntp.minutes')} />

@@ -125,7 +125,8 @@ export const enUS: Translation<typeof zhCN> = {
   'net.link.this': 'This console reaches the device through {eth}',
   'net.link.thisHint': 'After the change this page loses the device: open the console again at the new address.',
   'net.link.maybe': 'This console may reach the device through {eth}',
-  'net.link.maybeHint': 'The console reaches the device through a proxy or a name, so it cannot tell which interface. If you reach the device at {ip}, use the new address afterwards (and point the proxy at it, if there is one).',
+  'net.link.maybeHint':
+    'The console reaches the device through a proxy or a name, so it cannot tell which interface. If you reach the device at {ip}, use the new address afterwards (and point the proxy at it, if there is one).',
   'net.problem.ipRequired': 'Enter the IP address.',
   'net.problem.ipInvalid': 'Not a valid address (check the IP version).',
   'net.problem.ipReserved': 'An interface cannot have this address (0.x, 127.x, multicast or reserved).',
@@ -148,7 +149,8 @@ export const enUS: Translation<typeof zhCN> = {
   'net.savedAt': '{eth} saved. Open the device at {url} from now on',
 
   'dns.title': 'Default interface and DNS',
-  'dns.help': "The default interface carries the default route (other networks are reached through its gateway); DNS resolves host names such as the NTP server's and the push target's.",
+  'dns.help':
+    "The default interface carries the default route (other networks are reached through its gateway); DNS resolves host names such as the NTP server's and the push target's.",
   'dns.interface': 'Default interface',
   'dns.method': 'DNS from',
   'dns.first': 'Preferred DNS',
@@ -166,9 +168,11 @@ export const enUS: Translation<typeof zhCN> = {
   'storage.policy': 'When the storage is full',
   'storage.current': '(current)',
   'storage.overwrite.title': 'Overwrite when full',
-  'storage.overwrite.body': 'Once full, the oldest capture and alarm records (and their pictures) are deleted to make room. The device keeps recording; the history reaches back only as far as the storage holds.',
+  'storage.overwrite.body':
+    'Once full, the oldest capture and alarm records (and their pictures) are deleted to make room. The device keeps recording; the history reaches back only as far as the storage holds.',
   'storage.stop.title': 'Stop when full',
-  'storage.stop.body': 'Once full, the device saves no new capture or alarm records and keeps every existing one; live alarm pushes go on. Records must be deleted by hand before it saves again.',
+  'storage.stop.body':
+    'Once full, the device saves no new capture or alarm records and keeps every existing one; live alarm pushes go on. Records must be deleted by hand before it saves again.',
   'storage.save': 'Save storage policy',
   'storage.saved': 'Storage policy set to "{policy}"',
 
@@ -187,11 +191,13 @@ export const enUS: Translation<typeof zhCN> = {
   'push.problem.scheme': 'Only http:// or https://.',
   'push.problem.credentials': 'No user name or password in the address.',
   'push.receiver.title': 'What the receiver gets',
-  'push.receiver.intro': 'The device POSTs to this address on its own. Both messages are multipart/form-data, with the JSON in the form field json:',
+  'push.receiver.intro':
+    'The device POSTs to this address on its own. Both messages are multipart/form-data, with the JSON in the form field json:',
   'push.receiver.heartbeat': 'Heartbeat (775)',
   'push.receiver.heartbeatBody': 'At a fixed interval, to say the device is alive:',
   'push.receiver.alarm': 'Alarm (774)',
-  'push.receiver.alarmBody': 'One per recognition result: field json (camera, channel, person, similarity, time…), field key, and the files snap (the face or body crop), img (the matched library photo) and snap_frame (the whole scene).',
+  'push.receiver.alarmBody':
+    'One per recognition result: field json (camera, channel, person, similarity, time…), field key, and the files snap (the face or body crop), img (the matched library photo) and snap_frame (the whole scene).',
   'push.receiver.must': 'The receiver must',
   'push.receiver.must1': "be reachable from the device's network and accept POST at that path;",
   'push.receiver.must2': 'parse multipart/form-data and tell heartbeats (775) from alarms (774) by the msg_id inside json;',
@@ -236,7 +242,8 @@ export const enUS: Translation<typeof zhCN> = {
   'https.consequence.follow': 'This console waits for the restart to finish, then returns to the login page.',
 
   'web.title': "The device's own web pages",
-  'web.body': "The management pages the device serves itself. Off, a browser can no longer open them; the API (this console, connected systems) is not affected.",
+  'web.body':
+    'The management pages the device serves itself. Off, a browser can no longer open them; the API (this console, connected systems) is not affected.',
   'web.unknown': 'The device has no way to say which is on: this shows only what was done here.',
   'web.enable': 'Turn device pages on',
   'web.disable': 'Turn device pages off',
@@ -245,7 +252,8 @@ export const enUS: Translation<typeof zhCN> = {
   'web.confirmTitle': "Turn the device's own web pages off?",
   'web.consequence.pages': "A browser can no longer open the device's own management pages.",
   'web.consequence.api': 'The API is not affected: this console and connected systems keep working.',
-  'web.consequence.self': 'If this console itself is served by the device, it may no longer open; turning the pages on again then takes the API.',
+  'web.consequence.self':
+    'If this console itself is served by the device, it may no longer open; turning the pages on again then takes the API.',
 
   'upgrade.title': 'Software upgrade',
   'upgrade.current': 'Current version: {version}',

@@ -123,7 +123,8 @@ export const zhCN = {
   'net.link.this': '本控制台正是通过 {eth} 连接设备的',
   'net.link.thisHint': '修改后，本页面会与设备断开；请在新地址重新打开控制台。',
   'net.link.maybe': '本控制台可能通过 {eth} 连接设备',
-  'net.link.maybeHint': '控制台经代理或域名访问设备，无法确定所用网口。如果您通过 {ip} 访问设备，修改后需使用新地址（若经代理，请同时修改代理指向的设备地址）。',
+  'net.link.maybeHint':
+    '控制台经代理或域名访问设备，无法确定所用网口。如果您通过 {ip} 访问设备，修改后需使用新地址（若经代理，请同时修改代理指向的设备地址）。',
   'net.problem.ipRequired': '请输入 IP 地址。',
   'net.problem.ipInvalid': '这不是有效的地址（请检查 IP 版本）。',
   'net.problem.ipReserved': '该地址不能分配给网口（0.x、127.x、组播或保留地址）。',
@@ -164,7 +165,8 @@ export const zhCN = {
   'storage.policy': '存储满时',
   'storage.current': '（当前）',
   'storage.overwrite.title': '满覆盖',
-  'storage.overwrite.body': '存储满后，最早的抓拍和告警记录（及其图片）被删除，为新记录腾出空间。设备持续记录，但历史只保留到存储能容纳的时间。',
+  'storage.overwrite.body':
+    '存储满后，最早的抓拍和告警记录（及其图片）被删除，为新记录腾出空间。设备持续记录，但历史只保留到存储能容纳的时间。',
   'storage.stop.title': '满即停',
   'storage.stop.body': '存储满后，设备不再保存新的抓拍和告警记录，已有记录全部保留；实时告警推送不受影响。需要手动删除记录才能继续保存。',
   'storage.save': '保存存储策略',
@@ -189,7 +191,8 @@ export const zhCN = {
   'push.receiver.heartbeat': '心跳（775）',
   'push.receiver.heartbeatBody': '定时发送，表明设备在线：',
   'push.receiver.alarm': '告警（774）',
-  'push.receiver.alarmBody': '每次比对结果一条：字段 json（相机、通道、人员、相似度、时间等），字段 key，文件 snap（抓拍小图）、img（比中的底库图片）与 snap_frame（场景大图）。',
+  'push.receiver.alarmBody':
+    '每次比对结果一条：字段 json（相机、通道、人员、相似度、时间等），字段 key，文件 snap（抓拍小图）、img（比中的底库图片）与 snap_frame（场景大图）。',
   'push.receiver.must': '接收端须',
   'push.receiver.must1': '能从设备所在网络访问，并在该路径接受 POST；',
   'push.receiver.must2': '解析 multipart/form-data，按 json 中的 msg_id 区分心跳（775）与告警（774）；',

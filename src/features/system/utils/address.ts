@@ -47,7 +47,7 @@ export const isAddress = (text: string): boolean => parseIPv4(text) !== null || 
 
 function contiguousPrefix(mask: bigint, bits: number): number | null {
   for (let p = 0; p <= bits; p++) {
-    if ((((1n << BigInt(p)) - 1n) << BigInt(bits - p)) === mask) return p;
+    if (((1n << BigInt(p)) - 1n) << BigInt(bits - p) === mask) return p;
   }
   return null;
 }

@@ -112,7 +112,8 @@ describe('an interface setting (the -3606 reasons, per field)', () => {
   });
 
   it('reads IPv6, where a link-local gateway is fine', () => {
-    const v6 = (over: Partial<InterfaceDraft>) => draft({ ip_version: 'IPv6', ip: '2001:db8:1::10', netmask: '64', gateway: '2001:db8:1::1', ...over });
+    const v6 = (over: Partial<InterfaceDraft>) =>
+      draft({ ip_version: 'IPv6', ip: '2001:db8:1::10', netmask: '64', gateway: '2001:db8:1::1', ...over });
     expect(codes(v6({}))).toEqual([]);
     expect(codes(v6({ gateway: 'fe80::1' }))).toEqual([]);
     expect(codes(v6({ gateway: '2001:db8:2::1' }))).toEqual(['gateway:gatewayOutside']);

@@ -96,7 +96,8 @@ export function checkInterface(draft: InterfaceDraft, all: readonly Ethernet[]):
 
   const allOnes = prefix === null ? 0n : (1n << BigInt(bits - prefix)) - 1n;
   // IPv4's network and broadcast addresses belong to no host.
-  const edge = (a: bigint) => v === 'IPv4' && prefix !== null && (hostPart(a, prefix, bits) === 0n || hostPart(a, prefix, bits) === allOnes);
+  const edge = (a: bigint) =>
+    v === 'IPv4' && prefix !== null && (hostPart(a, prefix, bits) === 0n || hostPart(a, prefix, bits) === allOnes);
   if (addr !== null && usableHost(v, addr) && edge(addr)) problems.push({ field: 'ip', code: 'ipNetworkOrBroadcast' });
 
   if (gateway !== '') {
@@ -118,7 +119,11 @@ export function checkInterface(draft: InterfaceDraft, all: readonly Ethernet[]):
 }
 
 /** The DNS pair of §6.10: the first required when static, the second optional. */
-export function checkDns(method: 'static' | 'dhcp', first: string, second: string): { field: 'first_dns' | 'second_dns'; code: 'dnsRequired' | 'dnsInvalid' }[] {
+export function checkDns(
+  method: 'static' | 'dhcp',
+  first: string,
+  second: string,
+): { field: 'first_dns' | 'second_dns'; code: 'dnsRequired' | 'dnsInvalid' }[] {
   if (method === 'dhcp') return [];
   const out: { field: 'first_dns' | 'second_dns'; code: 'dnsRequired' | 'dnsInvalid' }[] = [];
   if (first.trim() === '') out.push({ field: 'first_dns', code: 'dnsRequired' });
@@ -154,7 +159,7 @@ export function subnetText(version: IpVersion, ip: string, mask: string): string
   for (let i = 7; i >= 0; i--) groups.push(((net >> BigInt(i * 16)) & 0xffffn).toString(16));
   // The shortest form: the longest run of zero groups becomes "::".
   let best = { at: -1, len: 0 };
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== '0') {
       i++;
       continue;
@@ -164,9 +169,6 @@ export function subnetText(version: IpVersion, ip: string, mask: string): string
     if (j - i > best.len) best = { at: i, len: j - i };
     i = j;
   }
-  const text =
-    best.len > 1
-      ? `${groups.slice(0, best.at).join(':')}::${groups.slice(best.at + best.len).join(':')}`
-      : groups.join(':');
+  const text = best.len > 1 ? `${groups.slice(0, best.at).join(':')}::${groups.slice(best.at + best.len).join(':')}` : groups.join(':');
   return `${text}/${prefix}`;
 }

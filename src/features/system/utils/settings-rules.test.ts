@@ -59,7 +59,12 @@ describe('time', () => {
   });
 
   it('sends the time each source gives, written in the zone chosen', () => {
-    const ctx = { deviceWire: '2024-06-01 12:00:00', deviceZone: 'GMT+08:00', manual: '2030-01-02 03:04:05', now: Date.UTC(2024, 5, 1, 4, 0, 30) };
+    const ctx = {
+      deviceWire: '2024-06-01 12:00:00',
+      deviceZone: 'GMT+08:00',
+      manual: '2030-01-02 03:04:05',
+      now: Date.UTC(2024, 5, 1, 4, 0, 30),
+    };
     // Keeping the device's time while the zone changes keeps the instant: 12:00 at +08 is 06:00 at +02.
     expect(timeToSend('device', 'GMT+02:00', ctx)).toBe('2024-06-01 06:00:00');
     expect(timeToSend('device', 'GMT+08:00', ctx)).toBe('2024-06-01 12:00:00');
