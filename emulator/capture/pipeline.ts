@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: one capture loop whose stages share the scene, the camera and the stored record.
 // The node's day: every configured, online camera produces captures; each face
 // found in the scene is kept only inside the camera's ROI and face-size window,
 // compared with the camera's libraries at its threshold, stored as a snapshot

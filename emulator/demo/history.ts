@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: one generator whose parts (rhythm, faces, alarms, bodies, pictures) share one seeded random stream.
 // A believable capture history: face snapshots, alarms against the real
 // library faces, and body snapshots, over the last days on the configured
 // cameras with a working-day rhythm. Everything goes in through insertRecord,

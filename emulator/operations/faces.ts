@@ -1,3 +1,4 @@
+// Over 400 lines: every enrolment path shares enrolPicture() and its codes; each handler is short.
 // §3.6-3.12, 3.19, 3.20, 3.27, 3.28: the faces of a library. Every enrolment,
 // single, base64 or batch, goes through enrolPicture(), so the rules and the
 // codes are the same everywhere (and for the demo seed).

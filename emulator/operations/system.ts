@@ -1,3 +1,4 @@
+// Over 400 lines: one short handler per operation of §6-§9.1, all reading and writing device-config.ts.
 // System (§6), HTTP push target (§7.1-7.2), HTTPS (§8) and the WebSocket key
 // (§9.1). The settings and their defaults live in ../device-config.ts.
 import { createPrivateKey, X509Certificate } from 'node:crypto';

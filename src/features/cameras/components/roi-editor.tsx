@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the canvas and the exact numbers edit one draft and must stay in step.
 // The ROI and face-size editor of one video camera (§4.3 camera_roi,
 // facesize_min / facesize_max): the canvas, the exact numbers beside it, the
 // picture to draw on, save, and the captures that follow a save.
