@@ -37,8 +37,8 @@ import { splitIds } from './util';
 import { ErrorCode } from '../../src/api/protocol/error-codes';
 
 export * from './camera-store';
-export { isCameraOnline, isIpv4, isReachableHost, isReachableUrl, UNREACHABLE_DELAY_MS } from './reachability';
-export { insertRelay, relayOnline } from './relays';
+export { isCameraOnline, UNREACHABLE_DELAY_MS } from './reachability';
+export { insertRelay } from './relays';
 
 const { CAMERA_MISSING, CHANNEL_TAKEN, IMAGE_SNAP_MODE, LIBRARY_MISSING, NO_POWER, PARAM_ERROR } = ErrorCode;
 
