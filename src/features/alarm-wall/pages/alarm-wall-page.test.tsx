@@ -183,7 +183,7 @@ describe('the alarm wall', () => {
     await userEvent.click(screen.getByRole('button', { name: /kiosk mode/i }));
     expect(router.state.location.search).toBe('?kiosk=1');
     const kiosk = screen.getByRole('region', { name: /kiosk mode/i });
-    expect(within(kiosk).getByRole('timer', { name: 'Clock' })).toBeInTheDocument();
+    expect(within(kiosk).getByRole('timer', { name: "The device's clock" })).toBeInTheDocument();
     expect(screen.queryByRole('group', { name: 'Filters' })).not.toBeInTheDocument();
     await userEvent.click(within(kiosk).getByRole('button', { name: /exit kiosk/i }));
     expect(router.state.location.search).toBe('');
