@@ -33,7 +33,7 @@ test('alarms of an hour the clock ran ahead do not stay on top, and a drop after
     let session: string | null = null;
     const call = createClient({ baseUrl: emulator.url, getSession: () => session });
     session = await call(login, { user_name: DEMO_USER, user_pwd: DEMO_PASSWORD });
-    const dev = new WallDevice(emulator.url, call);
+    const dev = new WallDevice(emulator.url, call, emulator.faultToken);
     const staff = await dev.person(2);
     const suspect = await dev.person(1);
 

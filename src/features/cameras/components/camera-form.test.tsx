@@ -76,13 +76,14 @@ beforeEach(() => resetState('en-US'));
 afterEach(() => vi.unstubAllGlobals());
 
 describe('the add form', { timeout: 120_000 }, () => {
-  it('catches threshold 101, face size 50, a 21-digit SIP id and port 70000 before sending', async () => {
+  it('catches threshold 101, face size 50, a 21-digit SIP id, port 70000 and a 65-character position before sending', async () => {
     const d = device();
     renderPage('/cameras?add=0');
     const u = userEvent.setup();
     const form = await screen.findByRole('form', { name: 'Camera settings' });
     await u.click(within(form).getByText('GB28181 video'));
     await fill(u, within(form).getByLabelText('Camera name'), 'Gate');
+    await fill(u, within(form).getByLabelText('Position'), 'P'.repeat(65));
     // Prefilled from 1310.
     await waitFor(() => expect(within(form).getByLabelText('SIP server ID')).toHaveValue('34020000002000000001'));
     await u.clear(within(form).getByLabelText('SIP server ID'));
@@ -98,6 +99,7 @@ describe('the add form', { timeout: 120_000 }, () => {
     expect(within(form).getByText('A face size is a whole number from 60 to 1000.')).toBeInTheDocument();
     expect(within(form).getByText('A SIP ID is up to 20 digits.')).toBeInTheDocument();
     expect(within(form).getByText('A port is a whole number from 1 to 65535.')).toBeInTheDocument();
+    expect(within(form).getByText('At most 64 characters.')).toBeInTheDocument();
     expect(writes(d)).toHaveLength(0);
   });
 

@@ -15,6 +15,7 @@ import { useCameraT } from '../messages';
 import { ConnectionFields, RecognitionFields, useFieldRule } from './camera-form-fields';
 import { useErrorLine } from './error-line';
 import { ErrorCode } from '../../../api/protocol/error-codes';
+import { LABEL_MAX, NOTE_MAX } from '../../../api/protocol/limits';
 
 /** Which field a device refusal concerns (Appendix A). */
 const FIELD_OF_CODE: Record<number, keyof CameraFormValues> = {
@@ -206,13 +207,23 @@ export function CameraForm(props: CameraFormProps) {
         </Form.Item>
       )}
 
-      <Form.Item name="camera_name" label={t('form.name')} required rules={[rule(checkRequired)]}>
+      {/* The emulator's limits for text the reference leaves open (protocol/limits.ts), checked before sending. */}
+      <Form.Item
+        name="camera_name"
+        label={t('form.name')}
+        required
+        rules={[rule(checkRequired), { max: LABEL_MAX, message: t('form.tooLong', { max: LABEL_MAX }) }]}
+      >
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item name="position" label={t('form.position')}>
+      <Form.Item name="position" label={t('form.position')} rules={[{ max: LABEL_MAX, message: t('form.tooLong', { max: LABEL_MAX }) }]}>
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item name="description" label={t('form.description')}>
+      <Form.Item
+        name="description"
+        label={t('form.description')}
+        rules={[{ max: NOTE_MAX, message: t('form.tooLong', { max: NOTE_MAX }) }]}
+      >
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
       </Form.Item>
 

@@ -87,6 +87,7 @@ export const enUS: Translation<typeof zhCN> = {
   'form.channelAuto': 'Lowest free channel',
   'form.channelHelp': 'Leave it to let the device take the lowest free channel.',
   'form.name': 'Camera name',
+  'form.tooLong': 'At most {max} characters.',
   'form.position': 'Position',
   'form.description': 'Description',
   'form.libraries': 'Libraries watched',

@@ -83,6 +83,7 @@ export const zhCN = {
   'form.channelAuto': '最小的空闲通道',
   'form.channelHelp': '留空由设备选择最小的空闲通道。',
   'form.name': '相机名称',
+  'form.tooLong': '最多 {max} 个字符。',
   'form.position': '位置',
   'form.description': '描述',
   'form.libraries': '布控库',

@@ -1,6 +1,14 @@
 import { Form, Input, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
-import { AGE_MAX, AGE_MIN, IMG_ID_MAX, IMG_ID_PATTERN } from '../../../api/protocol/limits';
+import {
+  AGE_MAX,
+  AGE_MIN,
+  IMG_ID_MAX,
+  IMG_ID_PATTERN,
+  PERSON_ADDR_MAX,
+  PERSON_IDCARD_MAX,
+  PERSON_NAME_MAX,
+} from '../../../api/protocol/limits';
 import { isValidAge } from '../lib/gallery-view';
 import { useLibT } from '../messages';
 
@@ -32,12 +40,14 @@ export function useImgIdRules(): Rule[] {
 export function PersonFormItems({ batchName = false }: { batchName?: boolean }) {
   const t = useLibT();
   const noSeparator: Rule[] = batchName ? [{ pattern: /^[^_/\\]*$/, message: t('import.problem.separator') }] : [];
+  // The emulator's limits for text the reference leaves open (protocol/limits.ts), checked before sending.
+  const atMost = (max: number): Rule[] => [{ max, message: t('face.tooLong', { max }) }, ...noSeparator];
   return (
     <>
-      <Form.Item name="person_name" label={t('face.name')} rules={noSeparator}>
+      <Form.Item name="person_name" label={t('face.name')} rules={atMost(PERSON_NAME_MAX)}>
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item name="person_idcard" label={t('face.idcard')} rules={noSeparator}>
+      <Form.Item name="person_idcard" label={t('face.idcard')} rules={atMost(PERSON_IDCARD_MAX)}>
         <Input autoComplete="off" />
       </Form.Item>
       <div className="lib-form-row">
@@ -74,7 +84,7 @@ export function PersonFormItems({ batchName = false }: { batchName?: boolean }) 
           <Input inputMode="numeric" autoComplete="off" placeholder={`${AGE_MIN}-${AGE_MAX}`} />
         </Form.Item>
       </div>
-      <Form.Item name="person_addr" label={t('face.addr')} rules={noSeparator}>
+      <Form.Item name="person_addr" label={t('face.addr')} rules={atMost(PERSON_ADDR_MAX)}>
         <Input autoComplete="off" />
       </Form.Item>
     </>

@@ -118,6 +118,7 @@ export const enUS: Translation<typeof zhCN> = {
   'face.ageRange': 'Age is a whole number from {min} to {max}.',
   'face.imgIdHint': 'Leave empty for the node to assign one; at most {max} letters, digits or hyphens (-), not used on the node yet.',
   'face.imgIdTooLong': 'An img_id has at most {max} characters.',
+  'face.tooLong': 'At most {max} characters.',
   'face.imgIdChars': 'An img_id has letters, digits and hyphens (-) only.',
   'face.imgIdTaken': 'This img_id is used on the node: choose another, or leave it empty.',
   'face.loadFailed': 'This person could not be read',

@@ -115,6 +115,7 @@ export const zhCN = {
   'face.ageRange': '年龄须为 {min}-{max} 的整数。',
   'face.imgIdHint': '可留空由设备分配；最多 {max} 位字母、数字或短横线 -，不能与设备上已有的重复。',
   'face.imgIdTooLong': 'img_id 最多 {max} 个字符。',
+  'face.tooLong': '最多 {max} 个字符。',
   'face.imgIdChars': 'img_id 只能包含字母、数字和短横线 -。',
   'face.imgIdTaken': '设备上已有这个 img_id，请换一个，或留空由设备分配。',
   'face.loadFailed': '未能读取该人员',
