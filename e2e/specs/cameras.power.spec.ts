@@ -85,14 +85,15 @@ test('@tablet one camera of each kind: the gauge follows and the device refuses 
       expect(free).toBeLessThan(2);
       await expect(cameras.costs.getByRole('listitem').filter({ hasText: 'RTSP video' })).toContainText('not enough power');
 
-      // One too many: the form warns, the device refuses, the refusal is said by the kind.
+      // One too many: the form warns, the device refuses, the refusal is said by the kind, once.
       await cameras.openAdd();
       await cameras.chooseKind('RTSP video');
       await expect(cameras.form.getByText(`This kind costs 2 and only ${free} remain`)).toBeVisible();
       await cameras.fill({ 'Camera name': `${E2E_PREFIX}too many ${tag}`, 'RTSP URL': 'rtsp://10.20.0.15/live' });
       await cameras.submitButton().click();
-      await expect(cameras.form.getByRole('alert').filter({ hasText: 'Insufficient computing power' })).toBeVisible();
-      await expect(cameras.form.getByText(/Insufficient computing power.*Error code -151/).first()).toBeVisible();
+      // Said once, by the kind (issue 14: it was said three times).
+      await expect(cameras.form.getByText(/Insufficient computing power.*Error code -151/)).toHaveCount(1);
+      await expect(cameras.form.getByText(/Insufficient computing power/)).toHaveCount(1);
       await expect(cameras.form).toBeVisible();
       await expect(cameras.gauge).toHaveAccessibleName(`Computing power: ${used} of ${capacity} used`);
 
