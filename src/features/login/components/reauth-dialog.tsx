@@ -2,7 +2,7 @@
 // password in place; the calls that met the expiry wait (src/api/client.ts)
 // and are sent again once a new session starts, so unsaved input and a Save in
 // flight survive an expiry or a device restart.
-import { Alert, Button, Checkbox, Form, Input, Modal, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Modal, Typography, type InputRef } from 'antd';
 import { useEffect, useId, useReducer, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { call } from '../../../api/device';
@@ -34,6 +34,7 @@ function PasswordDialog() {
   const user = useSessionStore((s) => s.user) ?? '';
   const restarted = useSessionStore((s) => s.restarted);
   const [password, setPassword] = useState('');
+  const passwordRef = useRef<InputRef>(null);
   const [keep, setKeep] = useState(false);
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<{ title: string; hint?: string } | null>(null);
@@ -74,14 +75,17 @@ function PasswordDialog() {
       footer={null}
       destroyOnHidden
       zIndex={2000}
+      // The dialog's own focus lands on its first field, the read-only user name: the password is what to type.
+      afterOpenChange={(open) => open && passwordRef.current?.focus()}
     >
       <Typography.Paragraph>{t(restarted ? 'reauth.restarted' : 'reauth.expired')}</Typography.Paragraph>
       <Form layout="vertical" onFinish={() => void submit()} requiredMark={false}>
         <Form.Item label={t('login.userName')} htmlFor={`${ids}-user`}>
-          <Input id={`${ids}-user`} value={user} readOnly autoComplete="username" />
+          <Input id={`${ids}-user`} value={user} readOnly tabIndex={-1} autoComplete="username" />
         </Form.Item>
         <Form.Item label={t('login.password')} htmlFor={`${ids}-password`} validateStatus={failure ? 'error' : undefined}>
           <Input.Password
+            ref={passwordRef}
             id={`${ids}-password`}
             autoFocus
             autoComplete="current-password"
@@ -95,14 +99,12 @@ function PasswordDialog() {
             {t('login.keep')}
           </Checkbox>
         </Form.Item>
-        <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', justifyContent: 'space-between' }}>
-          <Button type="link" onClick={otherUser} style={{ paddingInline: 0 }}>
-            {t('reauth.otherUser')}
-          </Button>
-          <Button type="primary" htmlType="submit" loading={pending} disabled={password === ''}>
-            {t('reauth.submit')}
-          </Button>
-        </div>
+        <Button type="primary" htmlType="submit" block loading={pending} disabled={password === ''}>
+          {t('reauth.submit')}
+        </Button>
+        <Button type="link" block onClick={otherUser} style={{ marginTop: 8, whiteSpace: 'normal', height: 'auto' }}>
+          {t('reauth.otherUser')}
+        </Button>
       </Form>
     </Modal>
   );
