@@ -31,24 +31,10 @@ const Clock = memo(function Clock() {
   const lang = useLang();
   // The device's clock, not this PC's: the cards beside it carry the device's times.
   // Its wall time is naive (read as UTC), so it is formatted in UTC.
-  const time = useTicked((now) =>
-    new Date(deviceClock.wallNow(now)).toLocaleTimeString(lang, {
-      timeZone: 'UTC',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hour12: false,
-    }),
-  );
-  const date = useTicked((now) =>
-    new Date(deviceClock.wallNow(now)).toLocaleDateString(lang, {
-      timeZone: 'UTC',
-      weekday: 'short',
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-    }),
-  );
+  const onDevice = (now: number, parts: Intl.DateTimeFormatOptions) =>
+    new Date(deviceClock.wallNow(now)).toLocaleString(lang, { timeZone: 'UTC', ...parts });
+  const time = useTicked((now) => onDevice(now, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }));
+  const date = useTicked((now) => onDevice(now, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' }));
   return (
     <div className="wall-clock" role="timer" aria-label={t('kiosk.clock')}>
       <span className="wall-clock__time">{time}</span>
