@@ -1,5 +1,5 @@
 // Issue 8's restarts, as an installer meets them: the HTTPS switch and a
-// reboot, each followed by the overlay through to the login page. The device
+// reboot, each followed by the overlay, then the password asked for over the page. The device
 // really goes away for a few seconds and drops every session, so these run in
 // the "restarts" project (@restart): last, alone, one after the other.
 import { execFileSync } from 'node:child_process';
@@ -13,7 +13,7 @@ import { deleteHttpsFile, getProtocol, switchProtocol } from '../../src/api/prot
 import { login } from '../../src/api/protocol/session';
 import { getVersion } from '../../src/api/protocol/system';
 import { DEMO_PASSWORD, DEMO_USER, expect, test } from '../fixtures';
-import { LoginPage } from '../pages/login-page';
+import { ReauthDialog } from '../pages/reauth-dialog';
 import { SystemPage } from '../pages/system-page';
 
 test.describe.configure({ mode: 'serial' });
@@ -161,12 +161,15 @@ test('@restart uploads a certificate and key, then switches to HTTPS and back, f
   await expect(confirm).toContainText('The device restarts now');
   await confirm.getByRole('button', { name: /switch and restart/i }).click();
   await expect(system.restartOverlay(`${deviceId} is switching to HTTPS`)).toBeVisible();
-  await expect(page).toHaveURL(/\/login\?next=%2Fsystem%3Ftab%3Daccess$/, { timeout: 60_000 });
+  // The device forgot the session: the password is asked for over the page, saying why.
+  const reauth = new ReauthDialog(page);
+  await expect(reauth.dialog).toBeVisible({ timeout: 60_000 });
+  await expect(reauth.dialog).toContainText('The device restarted');
+  await expect(page).toHaveURL(/\/system\?tab=access$/);
 
   // The console keeps working: the proxy now speaks HTTPS to the device.
-  const loginPage = new LoginPage(page);
-  await expect(page.getByRole('status').filter({ hasText: 'The device restarted' })).toBeVisible();
-  await loginPage.logIn(DEMO_USER, DEMO_PASSWORD);
+  await reauth.logIn(DEMO_PASSWORD);
+  await expect(reauth.dialog).toBeHidden();
   await expect(page).toHaveURL(/\/system\?tab=access$/);
   await expect(system.panel.getByText('Now: HTTPS')).toBeVisible(FIRST_LOAD);
   await expect(system.panel.getByText(/refuses to upload or delete the certificate and key/)).toBeVisible();
@@ -174,15 +177,15 @@ test('@restart uploads a certificate and key, then switches to HTTPS and back, f
 
   await system.switchProtocol('HTTP');
   await expect(system.restartOverlay(`${deviceId} is switching back to HTTP`)).toBeVisible();
-  await expect(page).toHaveURL(/\/login\?next=/, { timeout: 60_000 });
-  await loginPage.logIn(DEMO_USER, DEMO_PASSWORD);
+  await expect(reauth.dialog).toBeVisible({ timeout: 60_000 });
+  await reauth.logIn(DEMO_PASSWORD);
   await expect(system.panel.getByText('Now: HTTP')).toBeVisible(FIRST_LOAD);
   // Plain HTTP answers again (-141 without a session: an answer all the same).
   const plain = createClient({ baseUrl: device.url, getSession: () => null });
   expect(await plain(getProtocol, {}).catch((e: unknown) => (e instanceof DeviceError ? e.code : e))).toBe(-141);
 });
 
-test('@restart reboots after a confirmation naming the device, and follows it back to the login page', async ({
+test('@restart reboots after a confirmation naming the device, and follows it back, asking for the password over the page', async ({
   loggedIn: page,
   device,
 }) => {
@@ -200,11 +203,12 @@ test('@restart reboots after a confirmation naming the device, and follows it ba
   const overlay = system.restartOverlay(`Rebooting ${deviceId}`);
   await expect(overlay).toBeVisible();
   await expect(overlay.getByRole('status')).toHaveText(/restarting|go down/i);
-  // Through to the login page, which brings the user back here.
-  await expect(page).toHaveURL(/\/login\?next=%2Fsystem%3Ftab%3Dmaintenance$/, { timeout: 60_000 });
-  const loginPage = new LoginPage(page);
-  await loginPage.logIn(DEMO_USER, DEMO_PASSWORD);
+  // Back up, the password is asked for over the same page.
+  const reauth = new ReauthDialog(page);
+  await expect(reauth.dialog).toBeVisible({ timeout: 60_000 });
   await expect(page).toHaveURL(/\/system\?tab=maintenance$/);
+  await reauth.logIn(DEMO_PASSWORD);
+  await expect(reauth.dialog).toBeHidden();
   await expect(system.panel.getByRole('button', { name: /reboot device/i })).toBeVisible(FIRST_LOAD);
 });
 
@@ -229,8 +233,10 @@ test('@restart upgrades from a package, after a confirmation, and follows the re
   await confirm.getByRole('button', { name: /upload and upgrade/i }).click();
 
   await expect(system.restartOverlay(`Upgrading ${before.device_id}`)).toBeVisible();
-  await expect(page).toHaveURL(/\/login\?next=%2Fsystem%3Ftab%3Dmaintenance$/, { timeout: 60_000 });
-  await new LoginPage(page).logIn(DEMO_USER, DEMO_PASSWORD);
+  const reauth = new ReauthDialog(page);
+  await expect(reauth.dialog).toBeVisible({ timeout: 60_000 });
+  await expect(page).toHaveURL(/\/system\?tab=maintenance$/);
+  await reauth.logIn(DEMO_PASSWORD);
   const after = await device.call(getVersion, {}).catch(async () => {
     // The fixture's session died with the restart: ask with a fresh one.
     let session: string | null = null;

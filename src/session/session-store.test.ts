@@ -28,6 +28,13 @@ describe('session store', () => {
     expect(stored().state).toMatchObject({ sessionId: 'def456', expired: false, restarted: false });
   });
 
+  it('a restart the console saw after a poll\'s -141 still says "restarted"', () => {
+    useSessionStore.getState().start('abc123', 'admin');
+    useSessionStore.getState().expire();
+    useSessionStore.getState().expire('restart');
+    expect(useSessionStore.getState()).toMatchObject({ expired: true, restarted: true });
+  });
+
   it('a second -141 after the first changes nothing', () => {
     useSessionStore.getState().start('abc123', 'admin');
     useSessionStore.getState().expire('restart');

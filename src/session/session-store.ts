@@ -43,6 +43,8 @@ export const useSessionStore = create<SessionState>()(
       },
       expire: (cause) => {
         if (get().sessionId) set({ sessionId: null, expired: true, restarted: cause === 'restart' });
+        // A poll's -141 often comes before the restart overlay knows why: the better reason wins.
+        else if (cause === 'restart' && get().expired) set({ restarted: true });
       },
       clear: () => {
         set({ sessionId: null, user: null, expired: false, restarted: false });

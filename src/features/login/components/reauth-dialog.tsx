@@ -3,6 +3,7 @@
 // and are sent again once a new session starts, so unsaved input and a Save in
 // flight survive an expiry or a device restart.
 import { Alert, Button, Checkbox, Form, Input, Modal, Typography, type InputRef } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useReducer, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { call } from '../../../api/device';
@@ -30,6 +31,7 @@ function PasswordDialog() {
   const t = useT();
   const lang = useLang();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const ids = useId();
   const user = useSessionStore((s) => s.user) ?? '';
   const restarted = useSessionStore((s) => s.restarted);
@@ -46,8 +48,10 @@ function PasswordDialog() {
     try {
       const sessionId = await call(login, { user_name: user, user_pwd: password });
       keepCredentials(keep ? { user, password } : null);
-      // The same user goes on where they were: no cache is cleared, the waiting calls go out.
+      // The same user goes on where they were: no cache is cleared, the waiting calls go out,
+      // and what is on screen is read again (after a restart, settings may have changed).
       useSessionStore.getState().start(sessionId, user);
+      void queryClient.invalidateQueries();
     } catch (e) {
       const described = describeError(e, lang);
       setFailure(
@@ -114,6 +118,7 @@ function PasswordDialog() {
 function KeptRenewal({ onRefused }: { onRefused: () => void }) {
   const t = useT();
   const lang = useLang();
+  const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
   const delay = useRef(RENEW_FIRST_MS);
 
@@ -125,7 +130,9 @@ function KeptRenewal({ onRefused }: { onRefused: () => void }) {
       if (!creds || stopped) return;
       try {
         const sessionId = await call(login, { user_name: creds.user, user_pwd: creds.password });
-        if (!stopped) useSessionStore.getState().start(sessionId, creds.user);
+        if (stopped) return;
+        useSessionStore.getState().start(sessionId, creds.user);
+        void queryClient.invalidateQueries();
       } catch (e) {
         if (stopped) return;
         // A changed password cannot come right by waiting: ask the person.
@@ -144,7 +151,7 @@ function KeptRenewal({ onRefused }: { onRefused: () => void }) {
       stopped = true;
       clearTimeout(timer);
     };
-  }, [lang, onRefused]);
+  }, [lang, onRefused, queryClient]);
 
   return (
     <div className="reauth-renewing" role="alert">

@@ -62,9 +62,10 @@ export function RestartProvider({
 
   const back = useCallback(() => {
     if (onBack) return onBack();
-    // Every session died with the restart. "Expired" (not a logout) keeps `next`, so the
-    // login page brings the user back to this page.
+    // Every session died with the restart: back to the page, where the password
+    // is asked for over it (the session dialog says the device restarted).
     useSessionStore.getState().expire('restart');
+    setActive(null);
   }, [onBack]);
 
   return (

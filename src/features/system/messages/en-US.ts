@@ -310,7 +310,7 @@ export const enUS: Translation<typeof zhCN> = {
   'restart.step.back': 'Back',
   'restart.status.leaving': 'The device accepted the request. Waiting for it to go down…',
   'restart.status.down': 'The device is restarting. Waiting for it to answer again… ({elapsed})',
-  'restart.status.back': 'The device is back. Every session ended with the restart: on to the login page.',
+  'restart.status.back': 'The device is back. Every session ended with the restart: log in again to continue.',
   'restart.explain.reboot': 'The device is unavailable while it restarts. Do not switch it off.',
   'restart.explain.reset': 'The defaults take effect when it has restarted.',
   'restart.explain.upgrade': 'The device is installing the new software; this can take a few minutes. Do not switch it off.',

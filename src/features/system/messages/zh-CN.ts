@@ -303,7 +303,7 @@ export const zhCN = {
   'restart.step.back': '已恢复',
   'restart.status.leaving': '设备已接受请求，正在等待它停止服务…',
   'restart.status.down': '设备正在重启，等待它重新应答…（已用时 {elapsed}）',
-  'restart.status.back': '设备已重新上线。所有会话已在重启时失效，即将回到登录页。',
+  'restart.status.back': '设备已重新上线。所有会话已在重启时失效，请重新登录以继续。',
   'restart.explain.reboot': '重启期间设备不可用。请勿断电。',
   'restart.explain.reset': '配置已恢复默认，设备重启后生效。',
   'restart.explain.upgrade': '设备正在安装新软件，可能需要几分钟。请勿断电。',
