@@ -21,6 +21,14 @@ export interface TestDevice {
   close(): Promise<void>;
 }
 
+/** For tests that never ask the face engine anything (the live stream, the system settings). */
+export const noEngine: FaceEngine = {
+  analyse: () => Promise.reject(new Error('not used')),
+  similarity: () => 0,
+  ready: async () => {},
+  close: async () => {},
+};
+
 export async function startTestDevice(options: Partial<EmulatorOptions> = {}, deps: { engine?: FaceEngine } = {}): Promise<TestDevice> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-emu-'));
   // The analyses of the tests' pictures are kept between runs (paths.ts: testCacheDir).

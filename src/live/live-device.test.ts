@@ -3,34 +3,15 @@
 // console's own client, into the live store.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
-import type { FaceEngine } from '../../emulator/faces/types';
 import { insertRecord } from '../../emulator/store/records';
-import { startTestDevice, type TestDevice } from '../../emulator/testing';
+import { noEngine, startTestDevice, type TestDevice } from '../../emulator/testing';
 import { createClient } from '../api/client';
 import { login } from '../api/protocol/session';
 import { pictureSrc } from './live-event';
 import { connectLive } from './index';
 import type { LiveSocket } from './live-socket';
 import { createLiveStore, type LiveStore } from './live-store';
-import { FACE_ATTR, pushMessage, T0 } from './testing';
-
-// The live stream never asks the face engine anything.
-const noEngine: FaceEngine = {
-  analyse: () => Promise.reject(new Error('not used')),
-  similarity: () => 0,
-  ready: async () => {},
-  close: async () => {},
-};
-
-async function waitFor(cond: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xd9]);
+import { FACE_ATTR, JPEG, pushMessage, T0, waitFor } from './testing';
 
 /** A second later on the device (its clock stepped through the fault route), so the alarms of a test do not share a second. */
 async function tick(dev: TestDevice): Promise<void> {

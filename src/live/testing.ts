@@ -7,6 +7,18 @@ import { fromPush, type LiveEvent } from './live-event';
 
 export const T0 = '2024-05-01 10:00:00';
 
+/** The smallest JPEG the device's file checks take. */
+export const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xd9]);
+
+/** Polls a condition the emulator or the socket makes true, failing with what was awaited. */
+export async function waitFor(cond: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 export const FACE_ATTR = {
   st_age: 'st_adult',
   mustache_style: 'mustache_style_type_none',
