@@ -73,8 +73,17 @@ if (nodeCount !== undefined) {
     plan.map((n, i) =>
       startEmulatorProcess(
         [
-          ...['--port', String(firstPort + i), '--data', path.join(FLEET_DIR, n.id), '--demo'],
-          ...['--model', n.model, '--seed', String(n.seed), '--device-id', n.deviceId],
+          '--port',
+          String(firstPort + i),
+          '--data',
+          path.join(FLEET_DIR, n.id),
+          '--demo',
+          '--model',
+          n.model,
+          '--seed',
+          String(n.seed),
+          '--device-id',
+          n.deviceId,
         ],
         ` ${n.id}`,
       ),
