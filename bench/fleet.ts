@@ -1,4 +1,4 @@
-// npm run bench:fleet [-- --nodes 1,4,8 --rates 5,20 --seconds 10 --console '/alarm-wall?nodes=all']
+// npm run bench:fleet [-- --nodes 1,4,8 --rates 5,20 --seconds 10 --console '/alarm-wall?nodes=all' --lock /work/wt/e2e.lock]
 // Issue 17: N emulators each pushing R alarms a second into ONE page in
 // Chromium, through the production server (dist/server.mjs, its own process,
 // NODES_FILE naming the emulators; each node's socket at /node/<id>/ws/).
@@ -9,7 +9,9 @@
 // The page is the FLOOR (bench/fleet-floor/): no framework, the same sockets
 // through the same proxy, each alarm's crop into an <img> of a fixed grid,
 // send→paint noted a frame after the picture decoded, as the wall's probe does.
-// It is the best any page does on this machine at that moment.
+// It is the best any page does on this machine at that moment. "slim" is the
+// same floor on /node/<id>/ws/?slim=1: the server drops each push's scene frame
+// and keeps it by reference (server/slim-push.ts).
 //
 // --console PATH: the console's merged wall beside the floor, interleaved per
 // N×R, printed as ratios to the floor. It needs the wall's probe
@@ -21,6 +23,7 @@
 // right after the socket send. The emulators run in this process (one shared
 // face engine: two cores), so their CPU is this process's, less the bench's own
 // bookkeeping (small beside captures: a database row and two files each).
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,6 +47,8 @@ const { values } = parseArgs({
     seconds: { type: 'string' },
     console: { type: 'string' },
     cameras: { type: 'string' },
+    /** A machine-wide lock file (flock) held only while the browser runs, not while the emulators are set up. */
+    lock: { type: 'string' },
   },
 });
 const list = (s: string) =>
@@ -180,6 +185,21 @@ fs.cpSync(path.join(import.meta.dirname, 'fleet-floor'), path.join(outDir, 'benc
 const server = await spawnConsoleServer(outDir, { NODES_FILE: nodesFile });
 const base = server.url;
 
+/** Holds `file` (flock) until the returned function is called: the browser's runs take turns machine-wide. */
+async function holdLock(file: string): Promise<() => void> {
+  const child = spawn('flock', [file, 'sh', '-c', 'echo locked; cat >/dev/null'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`flock ${file} stopped (exit ${code})`)));
+    child.stdout!.once('data', () => resolve());
+  });
+  return () => child.stdin!.end();
+}
+let releaseLock = () => {};
+if (values.lock) {
+  log(`Waiting for the lock ${values.lock}…`);
+  releaseLock = await holdLock(values.lock);
+}
+
 const browser = await launchCdp(chromiumPath);
 const initScript = `
   window.__WALL_PROBE__ = true;
@@ -203,12 +223,16 @@ interface Taken {
   long: number[];
 }
 
+let runs = 0;
+
 /** Opens the floor subscribed to the first n nodes; resolves when every socket is acknowledged. */
-async function openFloor(n: number): Promise<() => Promise<Taken>> {
-  await page.evaluate(`location.href = ${JSON.stringify(`${base}/bench-floor/index.html`)}`);
-  await page.waitFor(`typeof window.__floorStart === 'function'`, 'the floor page');
+async function openFloor(n: number, slim: boolean): Promise<() => Promise<Taken>> {
+  // A new URL each time: the wait below must not see the previous page.
+  const run = String(++runs);
+  await page.send('Page.navigate', { url: `${base}/bench-floor/index.html?run=${run}` });
+  await page.waitFor(`location.search === '?run=${run}' && typeof window.__floorStart === 'function'`, 'the floor page');
   const ids = plan.slice(0, n).map((p) => p.id);
-  await page.evaluate(`window.__floorStart(${JSON.stringify(ids)}, ${JSON.stringify(USER)}, ${JSON.stringify(PASSWORD)})`);
+  await page.evaluate(`window.__floorStart(${JSON.stringify(ids)}, ${JSON.stringify(USER)}, ${JSON.stringify(PASSWORD)}, ${slim})`);
   await page.waitFor(`${JSON.stringify(ids)}.every((id) => window.__floor.live[id] === true)`, 'every socket acknowledged');
   return () =>
     page.evaluate<Taken>(`(() => {
@@ -225,7 +249,7 @@ async function openFloor(n: number): Promise<() => Promise<Taken>> {
  */
 async function openConsole(n: number): Promise<() => Promise<Taken>> {
   const target = `${consolePath}${consolePath!.includes('?') ? '&' : '?'}count=${n}`;
-  await page.evaluate(`location.href = ${JSON.stringify(`${base}/login?next=${encodeURIComponent(target)}`)}`);
+  await page.send('Page.navigate', { url: `${base}/login?next=${encodeURIComponent(target)}&run=${++runs}` });
   await page.waitFor(`document.querySelector('input[autocomplete=username]')`, 'the login form');
   await page.type('input[autocomplete=username]', USER);
   await page.type('input[autocomplete=current-password]', PASSWORD);
@@ -250,7 +274,7 @@ async function openConsole(n: number): Promise<() => Promise<Taken>> {
 }
 
 interface Row {
-  page: 'floor' | 'console';
+  page: Kind;
   nodes: number;
   rate: number;
   sent: number;
@@ -267,8 +291,11 @@ interface Row {
   load: number;
 }
 
-async function phase(kind: 'floor' | 'console', n: number, rate: number): Promise<Row> {
-  const take = kind === 'floor' ? await openFloor(n) : await openConsole(n);
+/** floor: the full push; slim: the floor on ?slim=1 (no scene frames); console: the console's wall. */
+type Kind = 'floor' | 'slim' | 'console';
+
+async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
+  const take = kind === 'console' ? await openConsole(n) : await openFloor(n, kind === 'slim');
   await take();
   sent.clear();
   const cpu0 = { browser: treeTimes(browser.pid), server: procTimes(server.pid ?? -1), self: selfTimes() };
@@ -325,7 +352,7 @@ async function phase(kind: 'floor' | 'console', n: number, rate: number): Promis
 const rows: Row[] = [];
 for (const n of nodeCounts) {
   for (const rate of rates) {
-    for (const kind of consolePath ? (['floor', 'console'] as const) : (['floor'] as const)) {
+    for (const kind of ['floor', 'slim', ...(consolePath ? ['console'] : [])] as Kind[]) {
       process.stdout.write(`  ${kind}: ${n} node(s) × ${rate}/s for ${phaseSeconds} s… `);
       const r = await phase(kind, n, rate);
       rows.push(r);
@@ -357,6 +384,7 @@ if (consolePath) {
 }
 
 await browser.close();
+releaseLock();
 await server.close();
 for (const e of emulators) await e.close();
 fs.rmSync(root, { recursive: true, force: true });
