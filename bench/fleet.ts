@@ -259,17 +259,15 @@ async function openConsole(n: number): Promise<() => Promise<Taken>> {
     `[...document.querySelectorAll('[role=status]')].some((e) => /: live/i.test(e.getAttribute('aria-label') ?? ''))`,
     'the live light',
   );
-  let received = 0;
   return async () => {
     const t = await page.evaluate<{ paints: Array<{ snapId: string; at: number }>; arrivals: unknown[]; long: number[] }>(`(() => {
       const t = window.__wallProbe?.take() ?? { paints: [], arrivals: [] };
       const long = window.__benchLong; window.__benchLong = [];
       return { paints: t.paints, arrivals: t.arrivals, long };
     })()`);
-    received += t.arrivals.length;
     // One node: the probe's snap ids are the device's; name them as the floor does.
     const key = (s: string) => (s.includes(':') ? s : `${plan[0]!.id}:${s}`);
-    return { paints: t.paints.map((p) => [key(p.snapId), p.at] as [string, number]), received, bytes: Number.NaN, long: t.long };
+    return { paints: t.paints.map((p) => [key(p.snapId), p.at] as [string, number]), received: t.arrivals.length, bytes: Number.NaN, long: t.long };
   };
 }
 
@@ -285,6 +283,7 @@ interface Row {
   longMax: number;
   heapMb: number;
   mbPerS: number;
+  kbPerMessage: number;
   cpuBrowser: number;
   cpuServer: number;
   cpuEmulators: number;
@@ -305,11 +304,13 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
   let last: Taken = { paints: [], received: 0, bytes: 0, long: [] };
   const long: number[] = [];
   let bytes = 0;
+  let messages = 0;
   const collect = async () => {
     last = await take();
     for (const [id, at] of last.paints) if (!paints.has(id)) paints.set(id, at);
     long.push(...last.long);
     bytes += last.bytes;
+    messages += last.received;
   };
   while (performance.now() - start < phaseSeconds * 1000) {
     await sleep(1000);
@@ -342,6 +343,7 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
     longMax: long.length ? Math.max(...long) : 0,
     heapMb: await heapMb(),
     mbPerS: bytes / elapsed / 1024 / 1024,
+    kbPerMessage: bytes / messages / 1024,
     cpuBrowser: (cpu1.browser - cpu0.browser) / elapsed,
     cpuServer: (cpu1.server - cpu0.server) / elapsed,
     cpuEmulators: (cpu1.self - cpu0.self) / elapsed,
@@ -366,13 +368,13 @@ log(
   `\nFleet push into one page (Chromium headless, ${os.cpus().length} cores; CPU in cores busy; load = 1-min load average at the phase's end):`,
 );
 log(
-  'page    | nodes × rate/s | painted / sent       | send→paint median / p99 | long tasks >50 ms (max) | heap MB | page MB/s | CPU browser / server / emulators | load',
+  'page    | nodes × rate/s | painted / sent       | send→paint median / p99 | long tasks >50 ms (max) | heap MB | page MB/s (KB/msg) | CPU browser / server / emulators | load',
 );
 for (const r of rows) {
   log(
     `${r.page.padEnd(7)} | ${`${r.nodes} × ${r.rate}`.padStart(14)} | ${`${r.painted} / ${r.sent} (${f((100 * r.painted) / Math.max(1, r.sent), 1)} %)`.padEnd(20)} | ` +
       `${`${f(r.median)} / ${f(r.p99)} ms`.padStart(23)} | ${`${r.longTasks} (${f(r.longMax)} ms)`.padStart(23)} | ${f(r.heapMb, 1).padStart(7)} | ` +
-      `${f(r.mbPerS, 1).padStart(9)} | ${`${f(r.cpuBrowser, 2)} / ${f(r.cpuServer, 2)} / ${f(r.cpuEmulators, 2)}`.padStart(32)} | ${f(r.load, 1)}`,
+      `${`${f(r.mbPerS, 1)} (${f(r.kbPerMessage, 1)})`.padStart(18)} | ${`${f(r.cpuBrowser, 2)} / ${f(r.cpuServer, 2)} / ${f(r.cpuEmulators, 2)}`.padStart(32)} | ${f(r.load, 1)}`,
   );
 }
 if (consolePath) {

@@ -16,6 +16,7 @@ let next = 0;
 const now = () => performance.timeOrigin + performance.now();
 const floor = { paints: [], received: 0, bytes: 0, failed: 0, live: {}, errors: [] };
 window.__floor = floor;
+/** What came since the last call (paints, messages, bytes). */
 window.__floorTake = () => {
   const out = {
     paints: floor.paints,
@@ -26,6 +27,8 @@ window.__floorTake = () => {
     errors: floor.errors,
   };
   floor.paints = [];
+  floor.received = 0;
+  floor.bytes = 0;
   return out;
 };
 
