@@ -78,6 +78,34 @@ test("each node's push socket through /node/<id>/ws/ carries that node's capture
   }
 });
 
+test('a slim push socket (?slim=1) carries captures without the scene frame, kept by reference on the server', async () => {
+  const n = emulators()[1]!;
+  const { call } = await through(n.id);
+  const { key } = await call(getWsKey, {});
+  const ws = new WebSocket(`${fleet.consoleUrl.replace(/^http/, 'ws')}/node/${n.id}/ws/?slim=1`);
+  const messages: Array<{ msg_id?: string; code?: number; data?: Record<string, unknown> }> = [];
+  ws.on('message', (m: Buffer) => messages.push(JSON.parse(m.toString()) as (typeof messages)[number]));
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  ws.send(JSON.stringify({ key, msg_id: '776' }));
+  await expect.poll(() => messages.some((m) => m.code === 0 && m.msg_id !== '777')).toBe(true);
+  const [snapId] = await new WallDevice(n.url, call, n.faultToken!).capture(2);
+  await expect.poll(() => messages.find((m) => m.msg_id === '777' && m.data?.snap_id === snapId)).toBeTruthy();
+  const alarm = messages.find((m) => m.data?.snap_id === snapId)!.data!;
+  ws.close();
+  expect(alarm.snap_frame).toBe('');
+  expect(alarm.device_id).toBe(n.deviceId);
+  expect(String(alarm.snap_buf)).toMatch(/^data:image\/jpeg;base64,/);
+  const frame = await fetch(`${fleet.consoleUrl}${String(alarm.snap_frame_ref)}`);
+  expect(frame.headers.get('content-type')).toBe('image/jpeg');
+  const bytes = Buffer.from(await frame.arrayBuffer());
+  // A 1920×1080 JPEG: SOI marker, and far larger than a crop.
+  expect(bytes.subarray(0, 2).toString('hex')).toBe('ffd8');
+  expect(bytes.length).toBeGreaterThan(50_000);
+});
+
 test('a black-holed node holds up none of the others, and /healthz says which is down', async () => {
   const hole = fleet.nodes.find((n) => !n.emulator)!;
   // Requests and a socket to the black hole stay open all along.
