@@ -28,6 +28,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import sharp from 'sharp';
 import { build } from 'vite';
 import { spawnConsoleServer } from '../e2e/console-server';
 import { createFaceEngine } from '../emulator/faces/engine';
@@ -47,6 +48,12 @@ const { values } = parseArgs({
     seconds: { type: 'string' },
     console: { type: 'string' },
     cameras: { type: 'string' },
+    /**
+     * The scene frame's size in KB (binary): the emulator's composed scenes are
+     * ~50 KB, a real camera's 1920×1080 frame ~190 KB (~250 KB as base64, issue 17).
+     * Each push's frame is swapped for a noise JPEG of about this size; 0 keeps the emulator's.
+     */
+    'frame-kb': { type: 'string' },
     /** A machine-wide lock file (flock) held only while the browser runs, not while the emulators are set up. */
     lock: { type: 'string' },
   },
@@ -61,6 +68,7 @@ const rates = list(values.rates ?? '5,20');
 const phaseSeconds = Number(values.seconds ?? 10);
 const consolePath = values.console;
 const camerasPerNode = Number(values.cameras ?? 4);
+const frameKb = Number(values['frame-kb'] ?? 190);
 const maxNodes = Math.max(...nodeCounts);
 const USER = 'admin';
 const PASSWORD = 'Admin@12345';
@@ -129,6 +137,19 @@ const cacheDir = testCacheDir();
 const engine = createFaceEngine({ cacheDir: path.join(cacheDir, 'analyses') });
 const pool = await loadFacePool(engine, undefined, { cacheDir });
 const plan = fleetPlan(maxNodes);
+/** A 1920×1080 noise JPEG of about `kb` KB, as a data URL (the lowest quality that reaches it). */
+async function frameOf(kb: number): Promise<string> {
+  const noise = sharp({ create: { width: 1920, height: 1080, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } });
+  const raw = await noise.raw().toBuffer();
+  let best = Buffer.alloc(0);
+  for (let q = 5; q <= 95; q += 5) {
+    best = await sharp(raw, { raw: { width: 1920, height: 1080, channels: 3 } }).jpeg({ quality: q }).toBuffer();
+    if (best.length >= kb * 1024) break;
+  }
+  return `data:image/jpeg;base64,${best.toString('base64')}`;
+}
+const realFrame = frameKb > 0 ? await frameOf(frameKb) : null;
+if (realFrame) log(`  scene frames swapped for a ${((realFrame.length * 3) / 4 / 1024).toFixed(0)} KB JPEG (${(realFrame.length / 1024).toFixed(0)} KB as base64)`);
 const emulators: Emulator[] = [];
 /** `${node id}:${snap_id}` → when its emulator sent it. */
 const sent = new Map<string, number>();
@@ -166,7 +187,7 @@ for (const [i, n] of plan.entries()) {
   await emulator.prepareScenes();
   const broadcast = emulator.hub.broadcast.bind(emulator.hub);
   emulator.hub.broadcast = (m: WsAlarm) => {
-    broadcast(m);
+    broadcast(realFrame && m.data.snap_frame ? { ...m, data: { ...m.data, snap_frame: realFrame } } : m);
     sent.set(`${n.id}:${m.data.snap_id}`, epoch());
   };
 }
