@@ -139,17 +139,24 @@ const pool = await loadFacePool(engine, undefined, { cacheDir });
 const plan = fleetPlan(maxNodes);
 /** A 1920×1080 noise JPEG of about `kb` KB, as a data URL (the lowest quality that reaches it). */
 async function frameOf(kb: number): Promise<string> {
-  const noise = sharp({ create: { width: 1920, height: 1080, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } });
+  const noise = sharp({
+    create: { width: 1920, height: 1080, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+  });
   const raw = await noise.raw().toBuffer();
   let best = Buffer.alloc(0);
   for (let q = 5; q <= 95; q += 5) {
-    best = await sharp(raw, { raw: { width: 1920, height: 1080, channels: 3 } }).jpeg({ quality: q }).toBuffer();
+    best = await sharp(raw, { raw: { width: 1920, height: 1080, channels: 3 } })
+      .jpeg({ quality: q })
+      .toBuffer();
     if (best.length >= kb * 1024) break;
   }
   return `data:image/jpeg;base64,${best.toString('base64')}`;
 }
 const realFrame = frameKb > 0 ? await frameOf(frameKb) : null;
-if (realFrame) log(`  scene frames swapped for a ${((realFrame.length * 3) / 4 / 1024).toFixed(0)} KB JPEG (${(realFrame.length / 1024).toFixed(0)} KB as base64)`);
+if (realFrame)
+  log(
+    `  scene frames swapped for a ${((realFrame.length * 3) / 4 / 1024).toFixed(0)} KB JPEG (${(realFrame.length / 1024).toFixed(0)} KB as base64)`,
+  );
 const emulators: Emulator[] = [];
 /** `${node id}:${snap_id}` → when its emulator sent it. */
 const sent = new Map<string, number>();
@@ -288,7 +295,12 @@ async function openConsole(n: number): Promise<() => Promise<Taken>> {
     })()`);
     // One node: the probe's snap ids are the device's; name them as the floor does.
     const key = (s: string) => (s.includes(':') ? s : `${plan[0]!.id}:${s}`);
-    return { paints: t.paints.map((p) => [key(p.snapId), p.at] as [string, number]), received: t.arrivals.length, bytes: Number.NaN, long: t.long };
+    return {
+      paints: t.paints.map((p) => [key(p.snapId), p.at] as [string, number]),
+      received: t.arrivals.length,
+      bytes: Number.NaN,
+      long: t.long,
+    };
   };
 }
 

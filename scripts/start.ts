@@ -110,7 +110,9 @@ if (nodeCount !== undefined) {
   for (const n of fleetNodes) console.log(`  ${n.id.padEnd(8)} ${n.url}  ${n.name} (${n.site})`);
 } else {
   const file = process.env.NODES_FILE?.trim();
-  console.log(file ? `Nodes:    listed in ${file}` : `Device:   ${deviceUrl()}${external ? '' : ' (embedded emulator, demo data in .data/emulator)'}`);
+  console.log(
+    file ? `Nodes:    listed in ${file}` : `Device:   ${deviceUrl()}${external ? '' : ' (embedded emulator, demo data in .data/emulator)'}`,
+  );
 }
 // Never the password itself (a banner ends up in logs and screen shares): README gives the demo's.
 if (!external) console.log('Login:    admin, with the demo password (README, "Two commands")');
