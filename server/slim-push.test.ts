@@ -25,26 +25,35 @@ const capture = (snapId: string) =>
 describe('slimming one push', () => {
   it('keeps the frame by reference and leaves the rest as it was', () => {
     const store = new FrameStore();
-    const out = JSON.parse(slimPush(capture('s1'), 'gate-a', store)) as { data: Record<string, string> };
+    const out = JSON.parse(slimPush(Buffer.from(capture('s1')), 'gate-a', store).toString()) as { data: Record<string, string> };
     expect(out.data.snap_frame).toBe('');
     expect(out.data.snap_id).toBe('s1');
     expect(out.data.snap_buf).toBe('data:image/jpeg;base64,AAAA');
     const m = /^\/console\/frames\/gate-a\/([0-9a-f]{24})$/.exec(out.data.snap_frame_ref!);
     expect(m).not.toBeNull();
-    expect(store.get('gate-a', m![1]!)?.bytes.equals(FRAME)).toBe(true);
+    expect(store.get('gate-a', m![1]!)?.base64.toString()).toBe(FRAME.toString('base64'));
+    expect(store.get('gate-a', m![1]!)?.type).toBe('image/jpeg');
     expect(store.get('gate-b', m![1]!)).toBeUndefined();
   });
 
   it('passes acks, pushes without a frame and junk unchanged', () => {
     const store = new FrameStore();
-    for (const t of ['{"code":0,"msg":"ok"}', '{"msg_id":"777","data":{"snap_frame":""}}', 'not json "777"'])
-      expect(slimPush(t, 'a', store)).toBe(t);
+    for (const t of [
+      '{"code":0,"msg":"ok"}',
+      '{"msg_id":"777","data":{"snap_frame":""}}',
+      'not json "777"',
+      '{"snap_frame":"data:image/jpeg;base64,AAA',
+    ]) {
+      expect(slimPush(Buffer.from(t), 'a', store).toString()).toBe(t);
+    }
   });
 
   it('drops the oldest frames past the budget', () => {
-    const store = new FrameStore(FRAME.length * 2);
+    const store = new FrameStore(FRAME.toString('base64').length * 2);
     const keys = ['1', '2', '3'].map((s) =>
-      (JSON.parse(slimPush(capture(s), 'a', store)) as { data: { snap_frame_ref: string } }).data.snap_frame_ref.split('/').pop()!,
+      (JSON.parse(slimPush(Buffer.from(capture(s)), 'a', store).toString()) as { data: { snap_frame_ref: string } }).data.snap_frame_ref
+        .split('/')
+        .pop()!,
     );
     expect(keys.map((k) => Boolean(store.get('a', k)))).toEqual([false, true, true]);
   });

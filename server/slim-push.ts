@@ -13,11 +13,12 @@ import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import type { DeviceTarget } from './device.ts';
 
 export const FRAMES_PATH = '/console/frames/';
-/** Per node: about 200 scene frames (≈190 KB each as bytes), minutes of a busy wall's history. */
-export const DEFAULT_FRAME_BUDGET_BYTES = 40 * 1024 * 1024;
+/** Per node: about 200 scene frames (≈250 KB each as base64), minutes of a busy wall's history. */
+export const DEFAULT_FRAME_BUDGET_BYTES = 50 * 1024 * 1024;
 
 interface StoredFrame {
-  bytes: Buffer;
+  /** The frame as the node sent it, base64 (decoded only when fetched: most frames never are). */
+  base64: Buffer;
   type: string;
 }
 
@@ -31,11 +32,11 @@ export class FrameStore {
     // Unguessable: the device's own pictures are public by path, these by key.
     const key = crypto.randomBytes(12).toString('hex');
     node.frames.set(key, frame);
-    node.bytes += frame.bytes.length;
+    node.bytes += frame.base64.length;
     for (const [old, f] of node.frames) {
       if (node.bytes <= this.budgetBytes) break;
       node.frames.delete(old);
-      node.bytes -= f.bytes.length;
+      node.bytes -= f.base64.length;
     }
     return key;
   }
@@ -45,22 +46,36 @@ export class FrameStore {
   }
 }
 
-const FRAME_FIELD = /"snap_frame"\s*:\s*"data:([^;,"]*);base64,/;
+const FRAME_FIELD = Buffer.from('"snap_frame":"data:');
+const BASE64_MARK = Buffer.from(';base64,');
+const QUOTE = 0x22;
 
 /**
  * A capture's text without its scene frame (kept in `store`), or the text as
- * it came. No JSON.parse of 250 KB: base64 has no quote, so the field ends at
- * the next one.
+ * it came. Worked on the message's bytes, never a string or JSON.parse of
+ * 250 KB: base64 has no quote, so the field ends at the next one. The node's
+ * JSON is compact (no space around the colon); a capture spelt otherwise
+ * passes whole, which is correct, only not slim.
  */
-export function slimPush(text: string, nodeId: string, store: FrameStore): string {
-  if (!text.includes('"777"')) return text;
-  const m = FRAME_FIELD.exec(text);
-  if (!m) return text;
-  const start = m.index + m[0].length;
-  const end = text.indexOf('"', start);
-  if (end < 0) return text;
-  const key = store.put(nodeId, { bytes: Buffer.from(text.slice(start, end), 'base64'), type: m[1] || 'image/jpeg' });
-  return `${text.slice(0, m.index)}"snap_frame":"","snap_frame_ref":"${FRAMES_PATH}${nodeId}/${key}"${text.slice(end + 1)}`;
+export function slimPush(message: Buffer, nodeId: string, store: FrameStore): Buffer {
+  const field = message.indexOf(FRAME_FIELD);
+  if (field < 0) return message;
+  const typeStart = field + FRAME_FIELD.length;
+  const mark = message.indexOf(BASE64_MARK, typeStart);
+  if (mark < 0 || mark - typeStart > 64) return message;
+  const start = mark + BASE64_MARK.length;
+  const end = message.indexOf(QUOTE, start);
+  if (end < 0) return message;
+  const type = message.toString('latin1', typeStart, mark);
+  const key = store.put(nodeId, {
+    base64: Buffer.from(message.subarray(start, end)),
+    type: /^[\w.+-]+\/[\w.+-]+$/.test(type) ? type : 'image/jpeg',
+  });
+  return Buffer.concat([
+    message.subarray(0, field),
+    Buffer.from(`"snap_frame":"","snap_frame_ref":"${FRAMES_PATH}${nodeId}/${key}"`),
+    message.subarray(end + 1),
+  ]);
 }
 
 /** `?slim=1` on a push socket's URL: true, and the URL the node sees (without it). */
@@ -72,6 +87,12 @@ export function slimRequested(url: string): { slim: boolean; url: string } {
   params.delete('slim');
   const rest = params.toString();
   return { slim: true, url: `${url.slice(0, q)}${rest ? `?${rest}` : ''}` };
+}
+
+/** ws hands a text message as one Buffer unless fragmented. */
+function asBuffer(data: RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  return Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
 }
 
 export interface SlimPush {
@@ -100,7 +121,7 @@ export function createSlimPush(store = new FrameStore()): SlimPush {
         });
         upstream.on('message', (data, binary) => {
           if (client.readyState !== WebSocket.OPEN) return;
-          client.send(binary ? data : slimPush(data.toString(), nodeId, store), { binary });
+          client.send(binary ? data : slimPush(asBuffer(data), nodeId, store), { binary });
         });
         // Close codes 1005/1006 cannot be sent: the other side gets a plain close.
         const sendable = (code: number) => (code >= 1000 && code <= 4999 && code !== 1005 && code !== 1006 ? code : undefined);
@@ -126,13 +147,14 @@ export function createSlimPush(store = new FrameStore()): SlimPush {
         res.end(frame ? 'Method not allowed.\n' : 'No such frame (kept for the last few minutes only).\n');
         return true;
       }
+      const bytes = Buffer.from(frame.base64.toString('latin1'), 'base64');
       // The key never names another picture: the browser may keep it.
       res.writeHead(200, {
         'Content-Type': frame.type,
-        'Content-Length': frame.bytes.length,
+        'Content-Length': bytes.length,
         'Cache-Control': 'private, max-age=3600, immutable',
       });
-      res.end(req.method === 'HEAD' ? undefined : frame.bytes);
+      res.end(req.method === 'HEAD' ? undefined : bytes);
       return true;
     },
     close() {
