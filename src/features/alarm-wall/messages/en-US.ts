@@ -68,7 +68,7 @@ export const enUS: Translation<typeof zhCN> = {
   'sound.unmute': 'Unmute',
   'sound.volume': 'Volume',
   'sound.test': 'Test sound',
-  'sound.blocked': 'The browser plays no sound until you click the page.',
+  'sound.blocked': "No alarm sound until the page is tapped or clicked once (the browser's rule): tap “Enable sound”.",
   'sound.enable': 'Enable sound',
   'notify.label': 'Desktop notifications',
   'notify.hint': 'While the page is in the background, blacklist alarms raise a desktop notification.',
@@ -76,6 +76,12 @@ export const enUS: Translation<typeof zhCN> = {
   'notify.granted': 'Allowed',
   'notify.denied': 'Blocked by the browser: allow them in the site settings.',
   'notify.unsupported': 'This browser has no desktop notifications.',
+  'wake.insecure':
+    'This screen may go to sleep: browsers keep a screen on only for a page on HTTPS. Open the console over HTTPS, or at http://localhost on this PC, to let it keep the screen on.',
+  'wake.unsupported': "This browser cannot keep the screen on: set the PC's power options to never turn the display off.",
+  'wake.refused':
+    "The browser refused to keep the screen on (a power saver may be on). It asks again when the page is shown again; or set the PC's power options to never turn the display off.",
+  'notify.insecure': 'Browsers allow desktop notifications only on HTTPS: open the console over HTTPS, or at http://localhost on this PC.',
   'notify.title': 'Blacklist alarm: {name}',
   'notify.body': '{camera} · similarity {similarity}% · {time}',
   'notify.more': '{count, plural, one {# more blacklist alarm} other {# more blacklist alarms}}',
