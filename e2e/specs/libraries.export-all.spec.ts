@@ -48,7 +48,7 @@ test('a 1 200-face library exports completely, 500 a zip, with progress and paus
 
     const gallery = new LibraryGalleryPage(page);
     await gallery.goto(libId);
-    await expect(page.getByText('1,200 people')).toBeVisible();
+    await expect(page.getByText('Faces: 1,200')).toBeVisible();
     await page.getByRole('button', { name: 'Export' }).click();
     await page.getByRole('menuitem', { name: 'Export the whole library…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export the whole library' });

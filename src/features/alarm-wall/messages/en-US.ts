@@ -152,6 +152,7 @@ export const enUS: Translation<typeof zhCN> = {
   'detail.bodyAttrs': 'Body attributes',
   'detail.noAttrs': 'The device gave no attributes',
   'detail.gallery': 'Open in the library',
+  'detail.seen': 'Where was this person seen',
   'detail.search': 'Search this face',
   'detail.download': 'Download the capture',
   'detail.history': 'Alarm history',

@@ -146,6 +146,7 @@ export const zhCN = {
   'detail.bodyAttrs': '人体属性',
   'detail.noAttrs': '设备未给出属性',
   'detail.gallery': '在人脸库中查看',
+  'detail.seen': '此人在哪里出现过',
   'detail.search': '以此人脸搜索',
   'detail.download': '下载抓拍图',
   'detail.history': '告警记录',

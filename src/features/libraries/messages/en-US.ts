@@ -110,6 +110,7 @@ export const enUS: Translation<typeof zhCN> = {
   'face.photo': 'Photo',
   'face.photoOf': 'Photo of {name}',
   'face.feature': 'Feature',
+  'face.seen': 'Where was this person seen',
   'face.featureLength': '{n} values',
   'face.noName': '(no name)',
   'face.open': 'Open {name}',

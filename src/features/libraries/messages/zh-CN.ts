@@ -107,6 +107,7 @@ export const zhCN = {
   'face.photo': '照片',
   'face.photoOf': '{name} 的照片',
   'face.feature': '特征值',
+  'face.seen': '此人在哪里出现过',
   'face.featureLength': '{n} 维',
   'face.noName': '（未填写姓名）',
   'face.open': '查看 {name}',
