@@ -57,18 +57,18 @@ test('a 1 200-face library exports completely, 500 a zip, with progress and paus
 
     const bar = dialog.getByRole('progressbar', { name: 'Export progress' });
     const status = dialog.getByRole('status');
-    await expect(status).toHaveText('500 of 1200 exported, 1 file');
+    await expect(status).toHaveText('500 of 1,200 exported, 1 file');
     await expect(bar).toHaveAttribute('aria-valuenow', '41');
     await dialog.getByRole('button', { name: 'Pause' }).click();
     release();
-    await expect(status).toHaveText('1000 of 1200 exported, 2 files Paused.');
+    await expect(status).toHaveText('1,000 of 1,200 exported, 2 files Paused.');
     await expect(dialog.getByRole('button', { name: 'Resume' })).toBeVisible();
     await dialog.getByRole('button', { name: 'Resume' }).click();
     await expect(status).toHaveText('Export complete: 1,200 people in 3 files.');
     await expect(bar).toHaveAttribute('aria-valuenow', '100');
 
     const files = dialog.getByRole('list', { name: 'Exported files' }).getByRole('link');
-    await expect(files).toHaveText(['People 1–500', 'People 501–1000', 'People 1001–1200']);
+    await expect(files).toHaveText(['People 1–500', 'People 501–1,000', 'People 1,001–1,200']);
     const names: string[] = [];
     for (const href of await files.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
       const res = await page.request.get(href);

@@ -6,6 +6,7 @@ import { deviceFileUrl } from '../../../api/protocol/files';
 import { EXPORT_MAX } from '../../../api/protocol/limits';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LibraryExport, type ExportProgress } from '../lib/library-export';
+import { useLang } from '../../../i18n';
 import { useLibT } from '../messages';
 import { downloadDeviceFile } from './export-modal';
 
@@ -48,6 +49,8 @@ export function WholeExportModal({ libId, total, open, onClose }: { libId: numbe
 
 function WholeExport({ libId, total, onClose }: { libId: number; total: number; onClose: () => void }) {
   const t = useLibT();
+  const lang = useLang();
+  const n = (v: number) => v.toLocaleString(lang);
   const { progress, start, pause, resume, cancel } = useLibraryExport(libId);
   const [autoDownload, setAutoDownload] = useState(true);
   const files = Math.max(1, Math.ceil(total / EXPORT_MAX));
@@ -70,7 +73,7 @@ function WholeExport({ libId, total, onClose }: { libId: number; total: number; 
     >
       {!progress && (
         <>
-          <p>{t('exportAll.hint', { total, files, max: EXPORT_MAX })}</p>
+          <p>{t('exportAll.hint', { total: n(total), files: n(files), max: EXPORT_MAX })}</p>
           <Checkbox checked={autoDownload} onChange={(e) => setAutoDownload(e.target.checked)}>
             {t('exportAll.autoDownload')}
           </Checkbox>
@@ -89,13 +92,13 @@ function WholeExport({ libId, total, onClose }: { libId: number; total: number; 
           />
           <p role="status">
             {progress.status === 'done'
-              ? t('exportAll.done', { n: progress.done, files: progress.parts.length })
+              ? t('exportAll.done', { n: n(progress.done), files: n(progress.parts.length) })
               : progress.status === 'cancelled'
-                ? t('exportAll.cancelled', { n: progress.done, total: shownTotal })
-                : t('exportAll.counting', { n: progress.done, total: shownTotal, files: progress.parts.length })}
+                ? t('exportAll.cancelled', { n: n(progress.done), total: n(shownTotal) })
+                : t('exportAll.counting', { n: n(progress.done), total: n(shownTotal), files: n(progress.parts.length) })}
             {paused && !progress.error ? ` ${t('exportAll.paused')}` : ''}
           </p>
-          {progress.error !== null && <ErrorAlert error={progress.error} title={t('exportAll.pageFailed', { start: progress.done + 1 })} />}
+          {progress.error !== null && <ErrorAlert error={progress.error} title={t('exportAll.pageFailed', { start: n(progress.done + 1) })} />}
           {(running || paused) && (
             <Space wrap className="lib-form-row">
               {running ? (
@@ -113,14 +116,14 @@ function WholeExport({ libId, total, onClose }: { libId: number; total: number; 
             </Space>
           )}
           {progress.status === 'done' && progress.done < shownTotal && (
-            <Alert type="warning" showIcon title={t('exportAll.short', { n: progress.done, total: shownTotal })} />
+            <Alert type="warning" showIcon title={t('exportAll.short', { n: n(progress.done), total: n(shownTotal) })} />
           )}
           {progress.parts.length > 0 && (
             <ol className="lib-export-parts" aria-label={t('exportAll.files')}>
               {progress.parts.map((p) => (
                 <li key={p.url}>
                   <a href={deviceFileUrl(p.url)} download={fileName(p.url)}>
-                    <DownloadOutlined aria-hidden /> {t('exportAll.part', { from: p.start, to: p.start + p.count - 1 })}
+                    <DownloadOutlined aria-hidden /> {t('exportAll.part', { from: n(p.start), to: n(p.start + p.count - 1) })}
                   </a>{' '}
                   <span className="lib-muted">{fileName(p.url)}</span>
                 </li>
