@@ -98,7 +98,9 @@ function WholeExport({ libId, total, onClose }: { libId: number; total: number; 
                 : t('exportAll.counting', { n: n(progress.done), total: n(shownTotal), files: n(progress.parts.length) })}
             {paused && !progress.error ? ` ${t('exportAll.paused')}` : ''}
           </p>
-          {progress.error !== null && <ErrorAlert error={progress.error} title={t('exportAll.pageFailed', { start: n(progress.done + 1) })} />}
+          {progress.error !== null && (
+            <ErrorAlert error={progress.error} title={t('exportAll.pageFailed', { start: n(progress.done + 1) })} />
+          )}
           {(running || paused) && (
             <Space wrap className="lib-form-row">
               {running ? (

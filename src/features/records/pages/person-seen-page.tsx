@@ -35,15 +35,23 @@ export function PersonSeenPage() {
   const cameras = useQuery(recordQueries.cameras());
   const person = useQuery(recordQueries.person(libId, imgId));
 
-  // The range's stop is the device's clock as read, so the scan's key holds still.
-  const now = clock.data ? parseDeviceTime(clock.data.sysTime) : null;
+  // The range's stop is the device's clock as first read here, pinned until
+  // "Read again": the clock query refreshes itself every few minutes, and each
+  // new reading would otherwise start the whole scan again.
+  const [pinned, setPinned] = useState<string | null>(null);
+  if (pinned === null && clock.data) setPinned(clock.data.sysTime);
+  const now = pinned === null ? null : parseDeviceTime(pinned);
   const from = params.get(PARAMS.personSeen.from);
   const to = params.get(PARAMS.personSeen.to);
   const range = useMemo(() => (now === null ? null : seenRange(from, to, now)), [now, from, to]);
 
-  const [progress, setProgress] = useState<SeenScanProgress | null>(null);
+  // Progress is kept with the scan it belongs to: a scan left behind (a new range) may report once more.
+  const request = { libId, imgId, start: range?.start ?? '', stop: range?.stop ?? '' };
+  const requestKey = JSON.stringify(request);
+  const [reported, setReported] = useState<{ key: string; p: SeenScanProgress } | null>(null);
+  const progress = reported?.key === requestKey ? reported.p : null;
   const scan = useQuery({
-    ...recordQueries.seen({ libId, imgId, start: range?.start ?? '', stop: range?.stop ?? '' }, setProgress),
+    ...recordQueries.seen(request, (p) => setReported({ key: requestKey, p })),
     enabled: range !== null && Number.isInteger(libId) && imgId !== '',
     meta: { errorHandled: true },
   });
@@ -57,9 +65,9 @@ export function PersonSeenPage() {
   const percent = state ? (state.status === 'running' ? Math.floor((state.pagesRead / Math.max(1, state.pagesTotal)) * 100) : 100) : 0;
 
   const restart = async () => {
-    setProgress(null);
+    // A new reading of the clock is a new stop, hence a new scan.
     await qc.invalidateQueries({ queryKey: recordQueries.clock().queryKey });
-    await qc.resetQueries({ queryKey: [...recordQueries.all(), 'seen'] });
+    setPinned(null);
   };
 
   return (
@@ -90,7 +98,6 @@ export function PersonSeenPage() {
               onChange={(v) => {
                 const [a, b] = v ?? [];
                 if (!a || !b) return;
-                setProgress(null);
                 setParams({ [PARAMS.personSeen.from]: a.format('YYYY-MM-DD'), [PARAMS.personSeen.to]: b.format('YYYY-MM-DD') });
               }}
             />
