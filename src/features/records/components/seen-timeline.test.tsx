@@ -12,7 +12,11 @@ const alarm = (snap: string, channel: number, trigger: string, similarity = 90) 
 describe('SeenTimeline', () => {
   it('draws a row per camera with its captures placed by time, each opening its alarm', async () => {
     useLangStore.getState().choose('en-US');
-    const found = [alarm('a', 2, '2026-01-08 06:00:00', 91), alarm('b', 1, '2026-01-09 18:00:00', 88), alarm('c', 2, '2026-01-09 12:00:00')];
+    const found = [
+      alarm('a', 2, '2026-01-08 06:00:00', 91),
+      alarm('b', 1, '2026-01-09 18:00:00', 88),
+      alarm('c', 2, '2026-01-09 12:00:00'),
+    ];
     const { rows, ticks } = timelineLayout(found, { start: '2026-01-08 00:00:00', stop: '2026-01-09 23:59:59' }, () => undefined);
     const onOpen = vi.fn();
     render(<SeenTimeline rows={rows} ticks={ticks} onOpen={onOpen} />);

@@ -24,7 +24,12 @@ export function SeenTimeline({ rows, ticks, onOpen }: { rows: TimelineRow[]; tic
         </div>
         <ul className="seen-rows" aria-label={t('seen.cameras')}>
           {rows.map((row) => (
-            <li key={row.channel} className="seen-row" aria-label={t('seen.rowLabel', { camera: row.camera, count: row.dots.length })}>
+            <li
+              key={row.channel}
+              className="seen-row"
+              style={{ minHeight: row.lanes * 44 + 12 }}
+              aria-label={t('seen.rowLabel', { camera: row.camera, count: row.dots.length })}
+            >
               <span className="seen-row__name">
                 <strong>{row.camera}</strong>
                 <span className="seen-row__count">{t('seen.count', { count: row.dots.length })}</span>
@@ -38,7 +43,7 @@ export function SeenTimeline({ rows, ticks, onOpen }: { rows: TimelineRow[]; tic
                     key={d.record.snap_id}
                     type="button"
                     className="seen-dot"
-                    style={{ left: `${d.x * 100}%` }}
+                    style={{ left: `${d.x * 100}%`, top: 6 + d.lane * 44 }}
                     aria-label={t('seen.dot', { camera: row.camera, time: d.record.trigger, similarity: d.record.similarity })}
                     title={`${d.record.trigger} · ${d.record.similarity}%`}
                     onClick={() => onOpen(d.record)}

@@ -41,5 +41,15 @@ describe('timelineLayout', () => {
     expect(rows[0]!.dots[0]!.x).toBe(0);
     expect(rows[1]!.dots[1]!.x).toBeCloseTo(0.75, 3);
     expect(ticks.map((t) => t.day)).toEqual(['2026-01-08', '2026-01-09']);
+    expect(rows.map((r) => r.lanes)).toEqual([1, 1]);
+  });
+
+  it('puts captures too close to tell apart on further lines, at most three', () => {
+    const range = { start: '2026-01-08 00:00:00', stop: '2026-01-08 23:59:59' };
+    const close = ['01', '02', '03', '04', '09'].map((m, i) => alarm(`s${i}`, 1, `2026-01-08 12:${m}:00`));
+    close.push(alarm('far', 1, '2026-01-08 20:00:00'));
+    const [row] = timelineLayout(close, range, () => undefined).rows;
+    expect(row!.dots.map((d) => d.lane)).toEqual([0, 1, 2, 0, 1, 0]);
+    expect(row!.lanes).toBe(3);
   });
 });

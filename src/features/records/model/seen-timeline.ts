@@ -44,12 +44,20 @@ export interface TimelineDot {
   record: AlarmRecord;
   /** Position on the axis, 0 (start) to 1 (stop). */
   x: number;
+  /** Which line of its row: dots closer than LANE_GAP go on the next line, so one does not hide another. */
+  lane: number;
 }
 export interface TimelineRow {
   channel: number;
   camera: string;
   dots: TimelineDot[];
+  lanes: number;
 }
+
+/** A capture is about 40 px on a track of at least ~470 px (the axis scrolls below that): ~8 % apart they do not overlap. */
+const LANE_GAP = 0.085;
+/** Past this many lines, dots overlap again (still each reachable by Tab). */
+const LANES_MAX = 3;
 export interface TimelineTick {
   x: number;
   /** yyyy-MM-dd of the day that starts there. */
@@ -71,13 +79,23 @@ export function timelineLayout(
     if (at === null) continue;
     let row = byChannel.get(r.channel);
     if (!row) {
-      row = { channel: r.channel, camera: cameraName(r.channel) ?? r.camera_name, dots: [] };
+      row = { channel: r.channel, camera: cameraName(r.channel) ?? r.camera_name, dots: [], lanes: 1 };
       byChannel.set(r.channel, row);
     }
-    row.dots.push({ record: r, x: pos(at) });
+    row.dots.push({ record: r, x: pos(at), lane: 0 });
   }
   const rows = [...byChannel.values()].sort((x, y) => x.channel - y.channel);
-  for (const row of rows) row.dots.sort((x, y) => x.x - y.x || x.record.snap_id.localeCompare(y.record.snap_id));
+  for (const row of rows) {
+    row.dots.sort((x, y) => x.x - y.x || x.record.snap_id.localeCompare(y.record.snap_id));
+    const lastX: number[] = [];
+    for (const d of row.dots) {
+      let lane = lastX.findIndex((x) => d.x - x >= LANE_GAP);
+      if (lane < 0) lane = lastX.length < LANES_MAX ? lastX.length : lastX.indexOf(Math.min(...lastX));
+      lastX[lane] = d.x;
+      d.lane = lane;
+    }
+    row.lanes = Math.max(1, lastX.length);
+  }
   const ticks: TimelineTick[] = [];
   const days = Math.ceil((b - a) / DAY_MS);
   // A label a day up to a fortnight, then every 7th: the axis stays legible on a phone.
