@@ -146,7 +146,7 @@ export const zhCN = {
   'delete.confirm': '删除全部记录',
   'delete.cancel': '取消',
   'delete.done': '已删除全部抓拍记录。',
-  'seen.title': '{name} 在哪里出现过',
+  'seen.title': '{name}在哪里出现过',
   'seen.link': '此人在哪里出现过',
   'seen.again': '重新读取',
   'seen.photo': '{name} 的底库照片',

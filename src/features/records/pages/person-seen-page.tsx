@@ -85,7 +85,7 @@ export function PersonSeenPage() {
         {person.data?.img_path && (
           <img className="records-thumb" src={deviceFileUrl(person.data.img_path)} alt={t('seen.photo', { name })} width={72} height={72} />
         )}
-        <Space direction="vertical" size={4}>
+        <Space orientation="vertical" size={4} className="seen-person__controls">
           <Link to={hrefs.person(libId, imgId)}>{t('seen.openPerson')}</Link>
           {person.isError && <Typography.Text type="secondary">{t('seen.personMissing')}</Typography.Text>}
           <Space wrap>
