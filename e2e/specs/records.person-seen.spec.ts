@@ -67,3 +67,33 @@ test("a person's timeline lists exactly their alarms of the last 7 days, a row p
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog', { name: 'Alarm' })).toBeVisible();
 });
+
+test('leaving the timeline stops its reading of the alarms', async ({ loggedIn: page, device }) => {
+  const newest = (await device.call(queryAlarms, { qry_len: 1 })).record[0]!;
+  // The first page of the scan is held until the user has gone elsewhere.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((r) => (release = r));
+  let asked = 0;
+  await page.route('**/api/json', async (route) => {
+    const body = route.request().postDataJSON() as { msg_id?: string; lib_ids?: string };
+    if (body.msg_id === '1036' && body.lib_ids === String(newest.lib_id)) {
+      asked++;
+      await held;
+    }
+    await route.fallback().catch(() => undefined);
+  });
+  const failed = new Promise<string>((resolve) =>
+    page.on('requestfailed', (r) => {
+      if (r.url().endsWith('/api/json') && r.postData()?.includes('"1036"')) resolve(r.failure()?.errorText ?? '');
+    }),
+  );
+  await page.goto(hrefs.personSeen(newest.lib_id, newest.img_id));
+  await expect.poll(() => asked).toBe(1);
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Cameras' }).click();
+  await expect(page).toHaveURL(/\/cameras/);
+  expect(await failed).toMatch(/ABORTED/);
+  release();
+  // No further page was asked for.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(asked).toBe(1);
+});
