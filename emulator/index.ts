@@ -19,6 +19,7 @@ import { setCameraOnline } from './operations/cameras';
 import { HttpPusher } from './push/http';
 import { WsHub } from './push/ws';
 import { startServer, type RunningServer } from './server';
+import { fillFaces } from './faces/fill';
 
 /** Composed capture scenes: enough variety for a wall, cheap to analyse once (~0.5 s each). */
 const SCENE_COUNT = 12;
@@ -123,6 +124,7 @@ export async function startEmulator(partial: Partial<EmulatorOptions> = {}, deps
           ctx.config.set('time', { ...time, offsetMs: time.offsetMs + seconds * 1000 });
           return ctx.clock.format();
         },
+        fillFaces: (libId, count, prefix) => fillFaces(ctx, libId, count, prefix),
         stats: () => ({ state, rate, ws: hub.stats(), http: pusher.stats(), capture: pipeline.stats() }),
       },
       faultToken,
