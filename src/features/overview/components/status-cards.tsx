@@ -41,7 +41,7 @@ export function StatusCards({ totals }: { totals: { label: string; value: number
             title={t('stat.offline')}
             value={cameras.data ? t('stat.offlineValue', { offline: offline.length, total: cameras.data.length }) : dash}
             loading={cameras.isPending}
-            valueStyle={offline.length ? { color: 'var(--ant-color-error)' } : undefined}
+            styles={offline.length ? { content: { color: 'var(--ant-color-error)' } } : undefined}
           />
           <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>
             {cameras.data
