@@ -11,7 +11,8 @@ import { ErrorAlert } from '../../../components/error-alert';
 
 export interface ChartCardProps {
   title: string;
-  extra?: ReactNode;
+  /** Above the chart (a choice of range): the card's head has no room on a tablet. */
+  toolbar?: ReactNode;
   note?: ReactNode;
   /** The first column's heading (hour, day, camera…). */
   category: string;
@@ -90,7 +91,6 @@ export function ChartCard(p: ChartCardProps) {
       data-ready={p.pending ? undefined : 'true'}
       extra={
         <Space wrap size="small">
-          {p.extra}
           <Switch id={switchId} size="small" checked={asTable} onChange={setAsTable} />
           <label htmlFor={switchId}>{t('chart.showTable')}</label>
           {asTable && (
@@ -101,6 +101,7 @@ export function ChartCard(p: ChartCardProps) {
         </Space>
       }
     >
+      {p.toolbar ? <div style={{ marginBottom: 8 }}>{p.toolbar}</div> : null}
       {p.error ? <ErrorAlert error={p.error} title={t('chart.failed')} /> : null}
       {body}
       {p.note || p.href ? (

@@ -1,6 +1,7 @@
 // The overview's charts for one device day. Every bar links to the records
 // page with the same filter and range the count was taken with, so the
 // records page shows the same number.
+import type { ReactNode } from 'react';
 import { theme as antdTheme } from 'antd';
 import { hrefs } from '../../../config/paths';
 import { LIST_TAG_COLOURS } from '../../../components/list-tag-colours';
@@ -42,7 +43,7 @@ export function HourChart({ d }: { d: DayData }) {
   );
 }
 
-export function DayChart({ d, extra }: { d: DayData; extra?: React.ReactNode }) {
+export function DayChart({ d, toolbar }: { d: DayData; toolbar?: ReactNode }) {
   const t = useOverviewT();
   const c = useChartColours();
   const days = d.plan.alarmsByDay.map((x) => x.bucket);
@@ -50,7 +51,7 @@ export function DayChart({ d, extra }: { d: DayData; extra?: React.ReactNode }) 
     <ChartCard
       name="days"
       title={t('chart.byDay')}
-      extra={extra}
+      toolbar={toolbar}
       category={t('col.day')}
       labels={days.map(dayText)}
       series={[{ label: t('chart.alarms'), data: zeroes(d.alarmsByDay.values), color: c.primary }]}

@@ -69,6 +69,7 @@ export const enUS: Translation<typeof zhCN> = {
   'report.print': 'Print',
   'report.device': 'Device',
   'report.generated': 'Made at device time {now}',
+  'report.byHour': 'By hour',
   'report.totals': 'Totals',
   'report.section': 'Section',
   'report.key': 'Time / item',

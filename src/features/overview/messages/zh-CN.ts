@@ -66,6 +66,7 @@ export const zhCN = {
   'report.print': '打印',
   'report.device': '设备',
   'report.generated': '生成于设备时间 {now}',
+  'report.byHour': '每小时',
   'report.totals': '合计',
   'report.section': '项目',
   'report.key': '时间/对象',

@@ -79,7 +79,7 @@ function Overview({ now, clock }: { now: number; clock: ReturnType<typeof useDev
         <Col xs={24} xl={10}>
           <DayChart
             d={d}
-            extra={
+            toolbar={
               <Segmented
                 size="small"
                 value={days}

@@ -44,7 +44,12 @@ function Report({ day, now, clock, onPick }: { day: number; now: number; clock: 
   const date = dayLabel(day);
   const future = isFuture(dayBucket(day), now);
   const pending = d.alarmsByHour.pending || d.snapshotsByHour.pending || d.perCamera.pending || d.perLibrary.pending || d.top.isPending;
-  const sections = [...new Set(rows.map((r) => r[0]))];
+  const hours = d.plan.alarmsByHour.map((c, i) => ({
+    hour: formatDeviceTime(c.bucket.start).slice(11, 16),
+    alarms: d.alarmsByHour.values[i] ?? '',
+    snapshots: d.snapshotsByHour.values[i] ?? '',
+    strangers: d.strangersByHour[i] ?? '',
+  }));
 
   return (
     <div className="overview-report" data-ready={pending ? undefined : 'true'}>
@@ -68,25 +73,52 @@ function Report({ day, now, clock, onPick }: { day: number; now: number; clock: 
         {t('chart.strangersNote')}
       </Typography.Paragraph>
       {future ? <Alert type="info" title={t('report.future')} /> : null}
-      {sections.map((s) => (
-        <section key={s} className="overview-report__table">
-          <Typography.Title level={2} style={{ fontSize: 16 }}>
-            {s}
-          </Typography.Title>
-          <Table
-            size="small"
-            pagination={false}
-            loading={pending}
-            aria-label={s}
-            rowKey={(r) => r[1]}
-            dataSource={rows.filter((r) => r[0] === s)}
-            columns={[
-              { title: t('report.key'), key: 'k', render: (_, r) => r[1] },
-              { title: t('report.value'), key: 'v', align: 'right', render: (_, r) => r[2] },
-            ]}
-          />
-        </section>
+      <ReportTable title={t('report.totals')} rows={rows.filter((r) => r[0] === t('report.totals')).map((r) => [r[1], r[2]])} pending={pending} />
+      <section className="overview-report__table">
+        <Typography.Title level={2} style={{ fontSize: 16 }}>
+          {t('report.byHour')}
+        </Typography.Title>
+        <Table
+          size="small"
+          pagination={false}
+          loading={pending}
+          aria-label={t('report.byHour')}
+          rowKey="hour"
+          dataSource={hours}
+          columns={[
+            { title: t('col.hour'), dataIndex: 'hour', key: 'hour' },
+            { title: t('chart.alarms'), dataIndex: 'alarms', key: 'alarms', align: 'right' },
+            { title: t('chart.snapshots'), dataIndex: 'snapshots', key: 'snapshots', align: 'right' },
+            { title: t('chart.strangers'), dataIndex: 'strangers', key: 'strangers', align: 'right' },
+          ]}
+        />
+      </section>
+      {[t('col.camera'), t('col.library'), t('top.person')].map((section) => (
+        <ReportTable key={section} title={section} rows={rows.filter((r) => r[0] === section).map((r) => [r[1], r[2]])} pending={pending} />
       ))}
     </div>
+  );
+}
+
+function ReportTable({ title, rows, pending }: { title: string; rows: [string, number | string][]; pending: boolean }) {
+  const t = useOverviewT();
+  return (
+    <section className="overview-report__table">
+      <Typography.Title level={2} style={{ fontSize: 16 }}>
+        {title}
+      </Typography.Title>
+      <Table
+        size="small"
+        pagination={false}
+        loading={pending}
+        aria-label={title}
+        rowKey={(r) => r[0]}
+        dataSource={rows}
+        columns={[
+          { title: t('report.key'), key: 'k', render: (_, r) => r[0] },
+          { title: t('report.value'), key: 'v', align: 'right', render: (_, r) => r[1] },
+        ]}
+      />
+    </section>
   );
 }
