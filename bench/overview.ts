@@ -1,7 +1,7 @@
 // npm run bench:overview [-- --records N --days N]
 //
 // What the overview costs: requests per page view (first view and a refresh)
-// and the time to its first chart (alarms by hour, today and yesterday) and to
+// and the time to its first chart (alarms by hour today; yesterday's bars follow) and to
 // every number, on the emulator's demo history and then with a million more
 // records (the bulk filler of bench/emulator.ts, over 30 days). It runs the
 // overview's own plan, fetchers and 4-slot limiter (src/features/overview)
@@ -89,9 +89,11 @@ async function view(cache: Map<string, number>, first: boolean): Promise<Result>
       }),
     );
   let firstChartMs = 0;
-  const hours = Promise.all([ask(plan.alarmsByHour), ask(plan.alarmsYesterday)]).then(() => (firstChartMs = performance.now() - start));
+  // The first chart is drawn once today's hours are in (yesterday's bars follow).
+  const hours = ask(plan.alarmsByHour).then(() => (firstChartMs = performance.now() - start));
   await Promise.all([
     hours,
+    ask(plan.alarmsYesterday),
     ask(plan.snapshotsByHour),
     ask(plan.alarmsByDay),
     ask(plan.perCamera),

@@ -21,7 +21,8 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, L
 
 export interface BarSeries {
   label: string;
-  data: readonly number[];
+  /** null: not known yet (no bar drawn). */
+  data: readonly (number | null)[];
   /** One colour, or one per bar (blacklist bars stand out). */
   color: string | readonly string[];
 }

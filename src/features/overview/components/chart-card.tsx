@@ -20,7 +20,10 @@ export interface ChartCardProps {
   series: readonly BarSeries[];
   /** Where a bar (or its number in the table) leads; undefined: not a link. */
   href?: (index: number, series: number) => string | undefined;
+  /** No chart until the first series is in. */
   pending: boolean;
+  /** Every number in (data-ready); by default when not pending. A second series may come after the first. */
+  complete?: boolean;
   error: unknown;
   horizontal?: boolean;
   stacked?: boolean;
@@ -36,9 +39,9 @@ export function ChartCard(p: ChartCardProps) {
   const [asTable, setAsTable] = useState(false);
   const switchId = useId();
 
-  const rows = p.labels.map((label, i) => ({ key: i, label, values: p.series.map((s) => s.data[i] ?? 0) }));
+  const rows = p.labels.map((label, i) => ({ key: i, label, values: p.series.map((s) => s.data[i] ?? null) }));
   const copy = async () => {
-    const tsv = [[p.category, ...p.series.map((s) => s.label)], ...rows.map((r) => [r.label, ...r.values])].map((r) => r.join('\t')).join('\n');
+    const tsv = [[p.category, ...p.series.map((s) => s.label)], ...rows.map((r) => [r.label, ...r.values.map((v) => v ?? '')])].map((r) => r.join('\t')).join('\n');
     await navigator.clipboard.writeText(tsv);
     message.success(t('chart.copied'));
   };
@@ -60,7 +63,9 @@ export function ChartCard(p: ChartCardProps) {
           align: 'right' as const,
           render: (_: unknown, r: (typeof rows)[number]) => {
             const to = p.href?.(r.key, si);
-            return to ? <Link to={to}>{r.values[si]}</Link> : r.values[si];
+            const v = r.values[si];
+            if (v === null || v === undefined) return '…';
+            return to ? <Link to={to}>{v}</Link> : v;
           },
         })),
       ]}
@@ -88,7 +93,7 @@ export function ChartCard(p: ChartCardProps) {
     <Card
       title={p.title}
       data-chart={p.name}
-      data-ready={p.pending ? undefined : 'true'}
+      data-ready={(p.complete ?? !p.pending) ? 'true' : undefined}
       extra={
         <Space wrap size="small">
           <Switch id={switchId} size="small" checked={asTable} onChange={setAsTable} />

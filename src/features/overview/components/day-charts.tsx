@@ -34,10 +34,12 @@ export function HourChart({ d }: { d: DayData }) {
       labels={today.map((b) => t('hour.label', { hour: hourOf(b) }))}
       series={[
         { label: t('chart.today'), data: zeroes(d.alarmsByHour.values), color: c.primary },
-        { label: t('chart.yesterday'), data: zeroes(d.alarmsYesterday.values), color: c.secondary },
+        // Yesterday fills in after today (its hours are cached for good once read): today's bars come first.
+        { label: t('chart.yesterday'), data: d.alarmsYesterday.values, color: c.secondary },
       ]}
       href={(i, s) => hrefs.records({ tab: 'alarms', ...range((s === 0 ? today : yesterday)[i]!) })}
-      pending={d.alarmsByHour.pending || d.alarmsYesterday.pending}
+      pending={d.alarmsByHour.pending}
+      complete={!d.alarmsByHour.pending && !d.alarmsYesterday.pending}
       error={d.alarmsByHour.error ?? d.alarmsYesterday.error}
     />
   );
