@@ -105,7 +105,8 @@ async function main() {
 
   // The overview's own weight: its route chunk and what it alone brings (the
   // chart library), beyond the first load and the signed-in frame every page has.
-  if (!manifest[OVERVIEW_MODULE] || !manifest[LAYOUT_MODULE]) throw new Error('the manifest lacks the overview or the layout: are they still lazy routes?');
+  if (!manifest[OVERVIEW_MODULE] || !manifest[LAYOUT_MODULE])
+    throw new Error('the manifest lacks the overview or the layout: are they still lazy routes?');
   const frame = new Set([...first, ...staticClosure(manifest, LAYOUT_MODULE)]);
   const overview = [...staticClosure(manifest, OVERVIEW_MODULE)].filter((f) => !frame.has(f) && f.endsWith('.js'));
   const overviewCss = (manifest[OVERVIEW_MODULE]!.css ?? []).filter((f) => !frame.has(f));

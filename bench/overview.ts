@@ -37,12 +37,27 @@ const { values: args } = parseArgs({
 const RECORDS = Number(args.records);
 const DAYS = Number(args.days);
 const say = (m: string) => console.log(`[bench] ${m}`);
-const load = () => `load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`;
+const load = () =>
+  `load ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`;
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-overview-'));
 const t0 = performance.now();
-const emulator = await startEmulator({ port: 0, host: '127.0.0.1', dataDir, quiet: true, demo: true, demoRecords: Number(args.demo), rate: 0, cacheDir: testCacheDir() });
-say(`emulator with the demo history (${args.demo} records) ready in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${os.cpus().length} cores, ${load()}`);
+const emulator = await startEmulator({
+  port: 0,
+  host: '127.0.0.1',
+  dataDir,
+  quiet: true,
+  demo: true,
+  demoRecords: Number(args.demo),
+  rate: 0,
+  cacheDir: testCacheDir(),
+});
+say(
+  `emulator with the demo history (${args.demo} records) ready in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${os.cpus().length} cores, ${load()}`,
+);
 
 let session: string | null = null;
 const raw = createClient({ baseUrl: emulator.url, getSession: () => session });
@@ -134,10 +149,13 @@ if (RECORDS > 0) {
     days: DAYS,
     pool,
     onProgress: (done) => {
-      if (done - shown >= 250_000 || done === RECORDS) say(`records: ${(shown = done).toLocaleString('en')} / ${RECORDS.toLocaleString('en')} (${load()})`);
+      if (done - shown >= 250_000 || done === RECORDS)
+        say(`records: ${(shown = done).toLocaleString('en')} / ${RECORDS.toLocaleString('en')} (${load()})`);
     },
   });
-  say(`filled ${RECORDS.toLocaleString('en')} records (${hist.alarms} alarms) over ${DAYS} days in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  say(
+    `filled ${RECORDS.toLocaleString('en')} records (${hist.alarms} alarms) over ${DAYS} days in ${((performance.now() - t) / 1000).toFixed(0)} s`,
+  );
   await measure(`+${RECORDS.toLocaleString('en')} records over ${DAYS} days`);
 }
 

@@ -50,12 +50,14 @@ async function fromDevice(device: Device): Promise<Expected> {
   return {
     today,
     hour,
-    alarmsToday: await Promise.all(hours.map((h) => (h > hour ? 0 : alarms(hourRange(today, h))))),
+    alarmsToday: await Promise.all(hours.map((h) => (h > hour ? Promise.resolve(0) : alarms(hourRange(today, h))))),
     alarmsYesterday: await Promise.all(hours.map((h) => alarms(hourRange(yesterday, h)))),
-    snapshotsToday: await Promise.all(hours.map((h) => (h > hour ? 0 : snaps(hourRange(today, h))))),
+    snapshotsToday: await Promise.all(hours.map((h) => (h > hour ? Promise.resolve(0) : snaps(hourRange(today, h))))),
     days: await Promise.all([-6, -5, -4, -3, -2, -1, 0].map((n) => alarms(dayRange(addDays(today, n))))),
     cameras: await Promise.all(cams.map((c) => alarms({ ...dayRange(today), channel: c.channel }))),
-    libraries: await Promise.all(libs.map(async (l) => ({ id: l.lib_id, count: await alarms({ ...dayRange(today), lib_ids: String(l.lib_id) }) }))),
+    libraries: await Promise.all(
+      libs.map(async (l) => ({ id: l.lib_id, count: await alarms({ ...dayRange(today), lib_ids: String(l.lib_id) }) })),
+    ),
     persons,
   };
 }

@@ -57,11 +57,24 @@ export function useDayData(day: number, clock: DeviceNow, days: number): DayData
     const a = alarmsByHour.values[i];
     return s === null || a === null || a === undefined ? null : Math.max(0, s - a);
   });
-  return { plan, cameras: cams, libraries: libs, alarmsByHour, alarmsYesterday, snapshotsByHour, alarmsByDay, perCamera, perLibrary, top, strangersByHour };
+  return {
+    plan,
+    cameras: cams,
+    libraries: libs,
+    alarmsByHour,
+    alarmsYesterday,
+    snapshotsByHour,
+    alarmsByDay,
+    perCamera,
+    perLibrary,
+    top,
+    strangersByHour,
+  };
 }
 
 function withPending(c: Counts, pending: boolean, error: unknown): Counts {
   return { ...c, pending: c.pending || pending, error: c.error ?? error ?? null };
 }
 
-export const sum = (xs: readonly (number | null)[]): number | null => (xs.some((x) => x === null) ? null : xs.reduce<number>((t, x) => t + (x ?? 0), 0));
+export const sum = (xs: readonly (number | null)[]): number | null =>
+  xs.some((x) => x === null) ? null : xs.reduce<number>((t, x) => t + (x ?? 0), 0);

@@ -95,11 +95,23 @@ export function BarChart({ label, labels, series, horizontal, stacked, height = 
         interaction: { mode: 'nearest', intersect: true },
         scales: {
           x: { stacked, grid: { color: horizontal ? grid : 'transparent' }, ticks: { color: text, precision: 0 }, border: { color: grid } },
-          y: { stacked, grid: { color: horizontal ? 'transparent' : grid }, ticks: { color: text, precision: 0 }, border: { color: grid }, beginAtZero: true },
+          y: {
+            stacked,
+            grid: { color: horizontal ? 'transparent' : grid },
+            ticks: { color: text, precision: 0 },
+            border: { color: grid },
+            beginAtZero: true,
+          },
         },
         plugins: {
           legend: { labels: { color: text, boxWidth: 12 } },
-          tooltip: { mode: 'index', intersect: false, backgroundColor: token.colorBgSpotlight, titleColor: token.colorTextLightSolid, bodyColor: token.colorTextLightSolid },
+          tooltip: {
+            mode: 'index',
+            intersect: false,
+            backgroundColor: token.colorBgSpotlight,
+            titleColor: token.colorTextLightSolid,
+            bodyColor: token.colorTextLightSolid,
+          },
         },
         onHover: (e, els) => {
           if (e.native?.target instanceof HTMLElement) e.native.target.style.cursor = els.length && select.current ? 'pointer' : 'default';

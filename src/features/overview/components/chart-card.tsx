@@ -41,7 +41,9 @@ export function ChartCard(p: ChartCardProps) {
 
   const rows = p.labels.map((label, i) => ({ key: i, label, values: p.series.map((s) => s.data[i] ?? null) }));
   const copy = async () => {
-    const tsv = [[p.category, ...p.series.map((s) => s.label)], ...rows.map((r) => [r.label, ...r.values.map((v) => v ?? '')])].map((r) => r.join('\t')).join('\n');
+    const tsv = [[p.category, ...p.series.map((s) => s.label)], ...rows.map((r) => [r.label, ...r.values.map((v) => v ?? '')])]
+      .map((r) => r.join('\t'))
+      .join('\n');
     await navigator.clipboard.writeText(tsv);
     message.success(t('chart.copied'));
   };

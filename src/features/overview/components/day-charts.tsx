@@ -18,7 +18,13 @@ const dayText = (b: Bucket) => formatDeviceTime(b.start).slice(5, 10);
 
 export function useChartColours() {
   const { token } = antdTheme.useToken();
-  return { primary: token.colorPrimary, secondary: token.colorTextQuaternary, stranger: token.colorWarning, black: LIST_TAG_COLOURS[1], white: token.colorPrimary };
+  return {
+    primary: token.colorPrimary,
+    secondary: token.colorTextQuaternary,
+    stranger: token.colorWarning,
+    black: LIST_TAG_COLOURS[1],
+    white: token.colorPrimary,
+  };
 }
 
 export function HourChart({ d }: { d: DayData }) {
@@ -95,7 +101,13 @@ export function LibraryChart({ d }: { d: DayData }) {
       horizontal
       height={Math.max(160, d.libraries.length * 32 + 40)}
       labels={d.libraries.map((l) => `${l.lib_name} · ${l.lib_type === 1 ? t('type.1') : t('type.2')}`)}
-      series={[{ label: t('chart.alarms'), data: zeroes(d.perLibrary.values), color: d.libraries.map((l) => (l.lib_type === 1 ? c.black : c.white)) }]}
+      series={[
+        {
+          label: t('chart.alarms'),
+          data: zeroes(d.perLibrary.values),
+          color: d.libraries.map((l) => (l.lib_type === 1 ? c.black : c.white)),
+        },
+      ]}
       href={(i) => hrefs.records({ tab: 'alarms', libIds: [d.libraries[i]!.lib_id], ...range(d.plan.today) })}
       pending={d.perLibrary.pending}
       error={d.perLibrary.error}

@@ -14,7 +14,10 @@ export function useReportRows(d: DayData): ReportRow[] {
       alarmsByHour: d.alarmsByHour.values,
       snapshotsByHour: d.snapshotsByHour.values,
       strangersByHour: d.strangersByHour,
-      cameras: d.cameras.map((c, i) => ({ label: t('camera.label', { name: c.camera_name, channel: c.channel }), value: d.perCamera.values[i] ?? null })),
+      cameras: d.cameras.map((c, i) => ({
+        label: t('camera.label', { name: c.camera_name, channel: c.channel }),
+        value: d.perCamera.values[i] ?? null,
+      })),
       libraries: d.libraries.map((l, i) => ({
         label: `${l.lib_name} (${l.lib_type === 1 ? t('type.1') : t('type.2')})`,
         value: d.perLibrary.values[i] ?? null,

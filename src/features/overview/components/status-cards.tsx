@@ -56,7 +56,12 @@ export function StatusCards({ totals }: { totals: { label: string; value: number
         <Card size="small" data-stat="storage">
           <Typography.Text type="secondary">{t('stat.storage')}</Typography.Text>
           {storage.error ? <ErrorAlert error={storage.error} /> : null}
-          <Progress percent={used === null ? 0 : Number(used.toFixed(1))} status={used !== null && used >= 90 ? 'exception' : 'normal'} size="small" aria-label={t('stat.storage')} />
+          <Progress
+            percent={used === null ? 0 : Number(used.toFixed(1))}
+            status={used !== null && used >= 90 ? 'exception' : 'normal'}
+            size="small"
+            aria-label={t('stat.storage')}
+          />
           <Typography.Text style={{ fontSize: 12 }}>
             {s ? t('stat.storageValue', { used: formatMb(s.cur_storage), max: formatMb(s.max_storage) }) : dash}
             <br />

@@ -16,7 +16,15 @@ describe('buckets on the device clock', () => {
 
   it('gives the last n days oldest first, across a month end', () => {
     const d = lastDays(at('2026-12-02 08:00:00'), 7);
-    expect(d.map((b) => b.startTime.slice(0, 10))).toEqual(['2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02']);
+    expect(d.map((b) => b.startTime.slice(0, 10))).toEqual([
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-29',
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+    ]);
     expect(d[6]!.stopTime).toBe('2026-12-02 23:59:59');
   });
 
@@ -56,7 +64,10 @@ describe('the overview plan', () => {
       { set: 'alarms', channel: 2 },
       { set: 'alarms', channel: 4 },
     ]);
-    expect(plan.perLibrary[1]).toMatchObject({ filter: { set: 'alarms', libId: 9 }, bucket: { startTime: '2026-12-06 00:00:00', stopTime: '2026-12-06 23:59:59' } });
+    expect(plan.perLibrary[1]).toMatchObject({
+      filter: { set: 'alarms', libId: 9 },
+      bucket: { startTime: '2026-12-06 00:00:00', stopTime: '2026-12-06 23:59:59' },
+    });
     expect(plan.alarmsByDay).toHaveLength(7);
     expect(overviewPlan(dayStart(now), { channels: [], libraryIds: [], days: 30 }).alarmsByDay).toHaveLength(30);
   });
@@ -72,7 +83,15 @@ describe('report rows', () => {
   it('totals the hours and keeps unknown numbers empty', () => {
     const hours = hoursOf(dayStart(at('2026-12-06 00:00:00'))).slice(0, 2);
     const rows = reportRows(
-      { hours, alarmsByHour: [2, 3], snapshotsByHour: [10, null], strangersByHour: [8, null], cameras: [{ label: '=cmd', value: 4 }], libraries: [], persons: [] },
+      {
+        hours,
+        alarmsByHour: [2, 3],
+        snapshotsByHour: [10, null],
+        strangersByHour: [8, null],
+        cameras: [{ label: '=cmd', value: 4 }],
+        libraries: [],
+        persons: [],
+      },
       { alarms: 'A', snapshots: 'S', strangers: 'X', camera: 'C', library: 'L', person: 'P', totals: 'T' },
     );
     expect(rows.slice(0, 3)).toEqual([

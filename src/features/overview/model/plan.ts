@@ -17,7 +17,7 @@
 //     30 s, storage every 30 s, the clock every 5 minutes. Finished hours and
 //     days are never asked again while the console stays open (a reload asks once more).
 import type { Bucket } from './buckets';
-import { DAY_MS, dayBucket, dayStart, hoursOf, isFuture, lastDays } from './buckets';
+import { DAY_MS, dayBucket, hoursOf, isFuture, lastDays } from './buckets';
 
 export type RecordSet = 'alarms' | 'snapshots';
 
@@ -51,7 +51,10 @@ export type DayChoice = (typeof DAY_CHOICES)[number];
 const counts = (filter: CountFilter, buckets: Bucket[]): Count[] => buckets.map((bucket) => ({ filter, bucket }));
 
 /** The plan for the device's day `day` (naive ms of its midnight; today or a day of the report). */
-export function overviewPlan(day: number, o: { channels: readonly number[]; libraryIds: readonly number[]; days: number; yesterday?: boolean }): OverviewPlan {
+export function overviewPlan(
+  day: number,
+  o: { channels: readonly number[]; libraryIds: readonly number[]; days: number; yesterday?: boolean },
+): OverviewPlan {
   const today = dayBucket(day);
   return {
     day,
@@ -67,5 +70,3 @@ export function overviewPlan(day: number, o: { channels: readonly number[]; libr
 
 /** The counts worth a request at device time `now`: a bucket that has not begun is 0. */
 export const askable = (cs: readonly Count[], now: number): Count[] => cs.filter((c) => !isFuture(c.bucket, now));
-
-export { dayStart };

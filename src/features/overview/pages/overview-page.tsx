@@ -118,7 +118,9 @@ function DeviceCard() {
   return (
     <Card title={t('overview.device')} size="small">
       <Descriptions column={{ xs: 1, md: 3 }} size="small">
-        <Descriptions.Item label={t('header.model')}>{power.data ? (power.data.modelName ?? t('header.unknownModel')) : dash}</Descriptions.Item>
+        <Descriptions.Item label={t('header.model')}>
+          {power.data ? (power.data.modelName ?? t('header.unknownModel')) : dash}
+        </Descriptions.Item>
         <Descriptions.Item label={t('overview.cameras')}>{power.data?.cameraCount ?? dash}</Descriptions.Item>
         <Descriptions.Item label={t('overview.power')}>
           {power.data ? t('overview.powerValue', { used: power.data.used, capacity: power.data.capacity }) : dash}

@@ -34,7 +34,17 @@ export function ReportPage() {
   return <Report key={day} day={day} now={clock.now} clock={clock} onPick={pick} />;
 }
 
-function Report({ day, now, clock, onPick }: { day: number; now: number; clock: ReturnType<typeof useDeviceNow>; onPick: (d: string) => void }) {
+function Report({
+  day,
+  now,
+  clock,
+  onPick,
+}: {
+  day: number;
+  now: number;
+  clock: ReturnType<typeof useDeviceNow>;
+  onPick: (d: string) => void;
+}) {
   const t = useOverviewT();
   const navigate = useNavigate();
   const version = useQuery(deviceQueries.version());
@@ -58,7 +68,14 @@ function Report({ day, now, clock, onPick }: { day: number; now: number; clock: 
         <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(hrefs.overview())}>
           {t('report.back')}
         </Button>
-        <Input type="date" aria-label={t('report.dayPick')} defaultValue={date} max={dayLabel(dayStart(now))} onChange={(e) => onPick(e.target.value)} style={{ width: 180 }} />
+        <Input
+          type="date"
+          aria-label={t('report.dayPick')}
+          defaultValue={date}
+          max={dayLabel(dayStart(now))}
+          onChange={(e) => onPick(e.target.value)}
+          style={{ width: 180 }}
+        />
         <Button icon={<DownloadOutlined />} onClick={download} disabled={pending}>
           {t('report.csv')}
         </Button>
@@ -73,7 +90,11 @@ function Report({ day, now, clock, onPick }: { day: number; now: number; clock: 
         {t('chart.strangersNote')}
       </Typography.Paragraph>
       {future ? <Alert type="info" title={t('report.future')} /> : null}
-      <ReportTable title={t('report.totals')} rows={rows.filter((r) => r[0] === t('report.totals')).map((r) => [r[1], r[2]])} pending={pending} />
+      <ReportTable
+        title={t('report.totals')}
+        rows={rows.filter((r) => r[0] === t('report.totals')).map((r) => [r[1], r[2]])}
+        pending={pending}
+      />
       <section className="overview-report__table">
         <Typography.Title level={2} style={{ fontSize: 16 }}>
           {t('report.byHour')}
