@@ -92,12 +92,11 @@ export function ChartCard(p: ChartCardProps) {
   );
 
   return (
-    <Card
-      title={p.title}
-      data-chart={p.name}
-      data-ready={(p.complete ?? !p.pending) ? 'true' : undefined}
-      extra={
-        <Space wrap size="small">
+    <Card title={p.title} data-chart={p.name} data-ready={(p.complete ?? !p.pending) ? 'true' : undefined}>
+      {/* Below the title, not in the card's head: a phone or a tablet has no room beside it. */}
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, marginBottom: 8 }}>
+        {p.toolbar}
+        <Space size="small" style={{ marginInlineStart: 'auto' }}>
           <Switch id={switchId} size="small" checked={asTable} onChange={setAsTable} />
           <label htmlFor={switchId}>{t('chart.showTable')}</label>
           {asTable && (
@@ -106,9 +105,7 @@ export function ChartCard(p: ChartCardProps) {
             </Button>
           )}
         </Space>
-      }
-    >
-      {p.toolbar ? <div style={{ marginBottom: 8 }}>{p.toolbar}</div> : null}
+      </div>
       {p.error ? <ErrorAlert error={p.error} title={t('chart.failed')} /> : null}
       {body}
       {p.note || p.href ? (

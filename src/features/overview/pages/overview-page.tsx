@@ -89,10 +89,10 @@ function Overview({ now, clock }: { now: number; clock: ReturnType<typeof useDev
             }
           />
         </Col>
-        <Col xs={24} lg={12}>
+        <Col xs={24} xl={12}>
           <CameraChart d={d} />
         </Col>
-        <Col xs={24} lg={12}>
+        <Col xs={24} xl={12}>
           <LibraryChart d={d} />
         </Col>
         <Col xs={24} xl={14}>
@@ -117,7 +117,7 @@ function DeviceCard() {
   const dash = '—';
   return (
     <Card title={t('overview.device')} size="small">
-      <Descriptions column={{ xs: 1, md: 3 }} size="small">
+      <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
         <Descriptions.Item label={t('header.model')}>
           {power.data ? (power.data.modelName ?? t('header.unknownModel')) : dash}
         </Descriptions.Item>
