@@ -18,6 +18,9 @@ const BUDGET_FIRST_KIB = 200;
 const BUDGET_LOGIN_KIB = 240;
 /** The login route's module, as the manifest names it. */
 const LOGIN_MODULE = 'src/features/login/pages/login-page.tsx';
+/** The signed-in frame (antd with it) every page shares, and the overview's own route. */
+const LAYOUT_MODULE = 'src/app/layout/app-layout.tsx';
+const OVERVIEW_MODULE = 'src/features/overview/pages/overview-page.tsx';
 
 interface ManifestChunk {
   file: string;
@@ -100,6 +103,25 @@ async function main() {
   console.log('\n  login path, file by file:');
   for (const f of login) console.log(`    ${kib(gzipKiB(f))}  ${f}${first.has(f) ? '' : '   (with the login route)'}`);
 
+  // The overview's own weight: its route chunk and what it alone brings (the
+  // chart library), beyond the first load and the signed-in frame every page has.
+  if (!manifest[OVERVIEW_MODULE] || !manifest[LAYOUT_MODULE])
+    throw new Error('the manifest lacks the overview or the layout: are they still lazy routes?');
+  const frame = new Set([...first, ...staticClosure(manifest, LAYOUT_MODULE)]);
+  const overview = [...staticClosure(manifest, OVERVIEW_MODULE)].filter((f) => !frame.has(f) && f.endsWith('.js'));
+  const overviewCss = (manifest[OVERVIEW_MODULE]!.css ?? []).filter((f) => !frame.has(f));
+  console.log(
+    `\n  overview route's own JS (lazy, beyond first load + signed-in frame)  ${kib(sum(overview, gzipKiB))}  (${overview.length} files, ${kib(sum(overview, rawKiB)).trim()} raw, ${kib(sum(overview, brotliKiB)).trim()} brotli; CSS ${kib(sum(overviewCss, gzipKiB)).trim()})`,
+  );
+  // A chunk another page also imports (antd's table, select…) is the overview's only until that page is opened.
+  const others = new Set<string>();
+  for (const [k, c] of Object.entries(manifest)) {
+    if (c.isDynamicEntry && k !== OVERVIEW_MODULE && k !== LAYOUT_MODULE) for (const f of staticClosure(manifest, k)) others.add(f);
+  }
+  const alone = overview.filter((f) => !others.has(f));
+  console.log(`    of which only the overview's: ${kib(sum(alone, gzipKiB)).trim()} gzip (the rest is antd shared with other pages)`);
+  for (const f of overview) console.log(`    ${kib(gzipKiB(f))}  ${f}${byFileName(manifest, f)}${others.has(f) ? '  (shared)' : ''}`);
+
   const assets = fs.readdirSync(path.join(dist, 'assets')).map((f) => `assets/${f}`);
   const js = assets.filter((f) => f.endsWith('.js')).sort((a, b) => gzipKiB(b) - gzipKiB(a));
   const byFile = new Map(Object.values(manifest).map((c) => [c.file, c]));
@@ -112,6 +134,12 @@ async function main() {
   const css = assets.filter((f) => f.endsWith('.css'));
   console.log(`\n  CSS, all files: ${kib(sum(css, gzipKiB)).trim()} gzip, ${kib(sum(css, brotliKiB)).trim()} brotli (not in the budgets)`);
   console.log(`  all JS: ${kib(sum(js, gzipKiB)).trim()} gzip, ${kib(sum(js, brotliKiB)).trim()} brotli, in ${js.length} chunks\n`);
+}
+
+function byFileName(manifest: Manifest, file: string): string {
+  const c = Object.values(manifest).find((x) => x.file === file);
+  const what = c?.src ?? c?.name;
+  return what ? `  ${what}` : '';
 }
 
 main().catch((e: unknown) => {

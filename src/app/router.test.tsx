@@ -13,7 +13,11 @@ const where = (router: ReturnType<typeof renderRoutes>['router']) => router.stat
 // first time: load them once up front, and give the UI more time than 1 s.
 beforeAll(async () => {
   configure({ asyncUtilTimeout: 5000 });
-  await Promise.all([import('../features/login/pages/login-page'), import('./layout/app-layout'), import('./routes/overview-page')]);
+  await Promise.all([
+    import('../features/login/pages/login-page'),
+    import('./layout/app-layout'),
+    import('../features/overview/pages/overview-page'),
+  ]);
 }, 60_000);
 beforeEach(() => resetState('en-US'));
 afterEach(() => vi.unstubAllGlobals());

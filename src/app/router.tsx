@@ -4,12 +4,12 @@
 import { createBrowserRouter, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { selectSignedIn, useSessionStore } from '../session/session-store';
 import { loginPath, paths, safeNext } from '../config/paths';
-import type { RouteHandle } from './route-handle';
 import { BootSplash, NotFound, RouteError } from './routes/route-states';
 import { alarmWallRoutes } from '../features/alarm-wall/routes';
 import { cameraRoutes } from '../features/cameras/routes';
 import { faceSearchRoutes } from '../features/face-search/routes';
 import { libraryRoutes } from '../features/libraries/routes';
+import { overviewRoutes } from '../features/overview/routes';
 import { recordRoutes } from '../features/records/routes';
 import { systemRoutes } from '../features/system/routes';
 
@@ -33,8 +33,6 @@ function leaveLoginIfSignedIn({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-const handle = (titleKey: RouteHandle['titleKey']): RouteHandle => ({ titleKey });
-
 /**
  * A fresh tree per router: React Router writes the loaded properties into a
  * route's `lazy` object, so two routers (tests) must not share one.
@@ -56,12 +54,8 @@ export function createRoutes(): RouteObject[] {
           loader: requireSession,
           lazy: { Component: async () => (await import('./layout/app-layout')).AppLayout },
           children: [
-            {
-              index: true,
-              handle: handle('nav.overview'),
-              lazy: { Component: async () => (await import('./routes/overview-page')).OverviewPage },
-            },
             // Each feature owns its routes (lazy pages) in src/features/<feature>/routes.ts.
+            ...overviewRoutes(),
             ...libraryRoutes(),
             ...cameraRoutes(),
             ...recordRoutes(),

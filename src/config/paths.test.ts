@@ -51,3 +51,15 @@ describe('hrefs.personSeen', () => {
     expect(m?.params).toEqual({ libId: '3', imgId: 'f00-b4r' });
   });
 });
+
+describe('hrefs.records with a custom range', () => {
+  it('sets range=custom with from and to (the records page reads them back: e2e overview.spec)', () => {
+    const href = hrefs.records({ tab: 'alarms', channel: 2, from: '2026-12-06 13:00:00', to: '2026-12-06 13:59:59' });
+    expect(href).toBe('/records?tab=alarms&ch=2&range=custom&from=2026-12-06+13%3A00%3A00&to=2026-12-06+13%3A59%3A59');
+  });
+
+  it('keeps a preset when no range is given', () => {
+    expect(hrefs.records({ range: 'today' })).toBe('/records?range=today');
+    expect(hrefs.overviewReport('2026-12-06')).toBe('/overview/report?date=2026-12-06');
+  });
+});

@@ -7,6 +7,7 @@
 export const paths = {
   login: '/login',
   overview: '/',
+  overviewReport: '/overview/report',
   libraries: '/libraries',
   cameras: '/cameras',
   records: '/records',
@@ -28,6 +29,8 @@ export const routes = {
 /** Search parameters, per page. Each page's own view model parses them. */
 export const PARAMS = {
   login: { next: 'next' },
+  /** The printable report: one device day, `yyyy-MM-dd`. */
+  overviewReport: { date: 'date' },
   libraries: { q: 'q', type: 'type', library: 'library' },
   /** The gallery: `face` opens one person (img_id); the rest is the gallery's view. */
   library: {
@@ -104,6 +107,9 @@ export interface RecordsLink {
   channel?: number;
   libIds?: readonly number[];
   range?: 'hour' | 'today' | 'yesterday' | 'week';
+  /** A custom range on the device's clock ("yyyy-MM-dd HH:mm:ss", both inclusive); wins over `range`. */
+  from?: string;
+  to?: string;
   open?: string;
 }
 
@@ -111,6 +117,8 @@ export interface RecordsLink {
 export const hrefs = {
   login: (next?: string): string => loginPath(next),
   overview: (): string => paths.overview,
+  /** The overview's day as a printable report (`date`: the device's day, yyyy-MM-dd). */
+  overviewReport: (date?: string): string => withQuery(paths.overviewReport, { [PARAMS.overviewReport.date]: date }),
   libraries: (): string => paths.libraries,
   library: (libId: number | string): string => `${paths.libraries}/${libId}`,
   /** One person open in their library's gallery. */
@@ -124,7 +132,9 @@ export const hrefs = {
       [PARAMS.records.tab]: q.tab === 'snapshots' ? undefined : q.tab,
       [PARAMS.records.ch]: q.channel,
       [PARAMS.records.libs]: q.libIds,
-      [PARAMS.records.range]: q.range,
+      [PARAMS.records.range]: q.from !== undefined || q.to !== undefined ? 'custom' : q.range,
+      [PARAMS.records.from]: q.from,
+      [PARAMS.records.to]: q.to,
       [PARAMS.records.open]: q.open,
     }),
   /** Where a person was seen (their alarms on a time axis per camera); `range` in device days. */

@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { call } from '../device';
 import { cameraQueries, type CameraList } from './cameras';
 import { MODEL_SPEC, type DeviceModel } from '../protocol/limits';
-import { getVersion } from '../protocol/system';
+import { getTime, getVersion } from '../protocol/system';
 
 /**
  * 1281 does not name the model. §1 / §4.1 give the M4s a computing-power
@@ -13,6 +13,14 @@ import { getVersion } from '../protocol/system';
 export function modelFromCapacity(capacity: number): DeviceModel | null {
   const found = (Object.keys(MODEL_SPEC) as DeviceModel[]).find((m) => MODEL_SPEC[m].capacity === capacity);
   return found ?? null;
+}
+
+/** §6.6 (1283) as read at a moment of ours: the device's "now" moves on from `readAt`. */
+export interface DeviceClockReading {
+  sysTime: string;
+  timeZone: string;
+  /** Browser ms when the answer came: the device's "now" moves on from here. */
+  readAt: number;
 }
 
 export interface DevicePower {
@@ -38,6 +46,21 @@ export const deviceQueries = {
    * camera list (cameraQueries), so adding or deleting a camera refreshes it.
    */
   power: () => queryOptions({ ...cameraQueries.list(), select: toDevicePower }),
+  /**
+   * §6.6 (1283): the device's clock, for "today" and the time presets (the
+   * records' filter, the overview's buckets). Read again every five minutes
+   * so "today" turns over at the device's midnight.
+   */
+  clock: () =>
+    queryOptions({
+      queryKey: [...deviceQueries.all(), 'clock'] as const,
+      queryFn: async ({ signal }): Promise<DeviceClockReading> => {
+        const t = await call(getTime, {}, { signal });
+        return { sysTime: t.sys_time, timeZone: t.time_zone, readAt: Date.now() };
+      },
+      staleTime: 5 * 60_000,
+      refetchInterval: 5 * 60_000,
+    }),
 };
 
 export function toDevicePower(answer: CameraList): DevicePower {

@@ -8,19 +8,12 @@ import {
   type BodyRecord,
   type SnapshotRecord,
 } from '../../../api/protocol/records';
-import { getTime } from '../../../api/protocol/system';
 import { getFace } from '../../../api/protocol/faces';
 import { scanPersonAlarms, type SeenScanProgress, type SeenScanRequest } from '../model/seen-scan';
 import { cameraQueries, selectCameras } from '../../../api/queries/cameras';
 import { libraryQueries } from '../../../api/queries/libraries';
+import { deviceQueries } from '../../../api/queries/device';
 import type { FilterRequest } from '../model/record-view';
-
-export interface DeviceClockReading {
-  sysTime: string;
-  timeZone: string;
-  /** Browser ms when the answer came: the device's "now" moves on from here. */
-  readAt: number;
-}
 
 /** The three sets as one shape for the table; the tab says which record type the rows are. */
 export type RecordPage =
@@ -83,20 +76,8 @@ export const recordQueries = {
       },
       staleTime: 0,
     }),
-  /**
-   * §6.6 (1283): the device's clock, for the time presets. Read again every
-   * five minutes so "today" turns over at the device's midnight.
-   */
-  clock: () =>
-    queryOptions({
-      queryKey: [...recordQueries.all(), 'clock'] as const,
-      queryFn: async ({ signal }): Promise<DeviceClockReading> => {
-        const t = await call(getTime, {}, { signal });
-        return { sysTime: t.sys_time, timeZone: t.time_zone, readAt: Date.now() };
-      },
-      staleTime: 5 * 60_000,
-      refetchInterval: 5 * 60_000,
-    }),
+  /** §6.6 (1283): the shared clock reading (src/api/queries/device.ts). */
+  clock: deviceQueries.clock,
   /** §4.1 (516), the shared list: channel → camera name, for the filter and the rows. */
   cameras: () => queryOptions({ ...cameraQueries.list(), select: selectCameras }),
   /** §3.6 (1032): the library person whose alarms are looked for (name, photo). */

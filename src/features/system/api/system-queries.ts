@@ -4,12 +4,10 @@ import { queryOptions } from '@tanstack/react-query';
 import { call } from '../../../api/device';
 import { getProtocol, getHttpsFiles } from '../../../api/protocol/https';
 import { getHttpPush } from '../../../api/protocol/push';
-import { getCpu, getDeviceId, getMemory, getNetwork, getNtp, getStorage, getTime } from '../../../api/protocol/system';
+import { getDeviceId, getNetwork, getNtp, getTime } from '../../../api/protocol/system';
+import { systemStatusQueries } from '../../../api/queries/system-status';
 
-/** CPU and memory refresh by themselves while the page is open (and visible). */
-export const LOAD_REFRESH_MS = 3_000;
-/** Storage grows with every capture: a slower refresh is enough. */
-export const STORAGE_REFRESH_MS = 30_000;
+export { LOAD_REFRESH_MS } from '../../../api/queries/system-status';
 
 export const systemQueries = {
   all: () => ['system'] as const,
@@ -18,26 +16,10 @@ export const systemQueries = {
       queryKey: [...systemQueries.all(), 'deviceId'] as const,
       queryFn: ({ signal }) => call(getDeviceId, {}, { signal }),
     }),
-  cpu: () =>
-    queryOptions({
-      queryKey: [...systemQueries.all(), 'cpu'] as const,
-      queryFn: ({ signal }) => call(getCpu, {}, { signal }),
-      refetchInterval: LOAD_REFRESH_MS,
-      staleTime: 0,
-    }),
-  memory: () =>
-    queryOptions({
-      queryKey: [...systemQueries.all(), 'memory'] as const,
-      queryFn: ({ signal }) => call(getMemory, {}, { signal }),
-      refetchInterval: LOAD_REFRESH_MS,
-      staleTime: 0,
-    }),
-  storage: () =>
-    queryOptions({
-      queryKey: [...systemQueries.all(), 'storage'] as const,
-      queryFn: ({ signal }) => call(getStorage, {}, { signal }),
-      refetchInterval: STORAGE_REFRESH_MS,
-    }),
+  // Shared with the overview: one query per device noun (src/api/queries).
+  cpu: systemStatusQueries.cpu,
+  memory: systemStatusQueries.memory,
+  storage: systemStatusQueries.storage,
   /** Read once; the page ticks the clock on from the moment of the answer. */
   time: () =>
     queryOptions({
