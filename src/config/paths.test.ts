@@ -44,12 +44,12 @@ describe('loginPath', () => {
 describe('hrefs on a node (fleet mode)', () => {
   afterEach(() => linkNode(null));
 
-  it('single-node mode keeps today\'s URLs', () => {
+  it("single-node mode keeps today's URLs", () => {
     expect(hrefs.cameras({ tab: 'relays' })).toBe('/cameras?tab=relays');
     expect(hrefs.overview()).toBe('/');
   });
 
-  it('every link of a node\'s page carries the node, so a copied link opens that node\'s page', () => {
+  it("every link of a node's page carries the node, so a copied link opens that node's page", () => {
     linkNode('node-b');
     expect(hrefs.cameras({ edit: 2 })).toBe('/n/node-b/cameras?edit=2');
     expect(hrefs.person(3, 'x1')).toBe('/n/node-b/libraries/3?face=x1');
@@ -58,7 +58,7 @@ describe('hrefs on a node (fleet mode)', () => {
     expect(hrefs.login('/n/node-b/records')).toBe('/login?next=%2Fn%2Fnode-b%2Frecords');
   });
 
-  it('builds another node\'s link and reads the node back from a path', () => {
+  it("builds another node's link and reads the node back from a path", () => {
     linkNode('a');
     expect(onNode('c', hrefs.records({ tab: 'alarms' }))).toBe('/n/c/records?tab=alarms');
     expect(onNode('c', hrefs.overview())).toBe('/n/c');

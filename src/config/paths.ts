@@ -145,6 +145,11 @@ function withNode(prefix: string, href: string): string {
   return href === paths.overview ? prefix : `${prefix}${href}`;
 }
 
+/** A section's path (`paths`) on the node shown: the navigation's links. */
+export function nodeHref(path: string): string {
+  return withNode(linkPrefix, path);
+}
+
 /** A path of the app (from `hrefs`) on another node: the fleet overview's links. */
 export function onNode(node: string, href: string): string {
   const bare = linkPrefix && (href === linkPrefix || href.startsWith(`${linkPrefix}/`)) ? href.slice(linkPrefix.length) || '/' : href;

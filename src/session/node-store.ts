@@ -90,13 +90,15 @@ export function applyNodeList(nodes: readonly NodeInfo[] | null): void {
 }
 
 let ready: Promise<void> | null = null;
+const NODE_LIST_TIMEOUT_MS = 5_000;
 
 /**
  * Read the node list once, at start. Loaders await nodesReady(); a console that
  * never asked (unit tests) is single-node at once.
  */
 export function loadNodes(doFetch: typeof fetch = (...a) => fetch(...a)): Promise<void> {
-  ready = doFetch('/console/nodes', { headers: { Accept: 'application/json' } })
+  // The server that served this page answers at once; a wedged one must not hold the console.
+  ready = doFetch('/console/nodes', { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(NODE_LIST_TIMEOUT_MS) })
     .then(async (r) => (r.ok ? parseNodeList(await r.json()) : null))
     .catch(() => null)
     .then(applyNodeList);

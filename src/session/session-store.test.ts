@@ -50,7 +50,7 @@ describe('session store, several nodes', () => {
     useSessionStore.getState().show('default');
   });
 
-  it('keeps one session per node, and the top level is the shown node\'s', () => {
+  it("keeps one session per node, and the top level is the shown node's", () => {
     useSessionStore.getState().start('sa', 'admin', 'a');
     useSessionStore.getState().start('sb', 'ops', 'b');
     expect(useSessionStore.getState().sessionId).toBeNull();
@@ -59,7 +59,7 @@ describe('session store, several nodes', () => {
     expect(sessionOf('a').sessionId).toBe('sa');
   });
 
-  it('an expiry ends only that node\'s session, and only that node\'s waiting calls go on after its sign-in', async () => {
+  it("an expiry ends only that node's session, and only that node's waiting calls go on after its sign-in", async () => {
     useSessionStore.getState().start('sa', 'admin', 'a');
     useSessionStore.getState().start('sb', 'admin', 'b');
     useSessionStore.getState().show('a');
@@ -76,7 +76,7 @@ describe('session store, several nodes', () => {
     await expect(onB).resolves.toBe(true);
   });
 
-  it('reads back a state stored before nodes (and the e2e fixture\'s seed) as the shown node\'s session', async () => {
+  it("reads back a state stored before nodes (and the e2e fixture's seed) as the shown node's session", async () => {
     sessionStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ state: { sessionId: 'old', user: 'admin' }, version: 0 }));
     vi.resetModules();
     const reloaded = await import('./session-store');
