@@ -49,8 +49,10 @@ function Shell({ node }: { node: string | null }) {
   const [collapsed, setCollapsed] = useState(false);
   const titleKey = useRouteTitleKey();
   useDocumentTitle(titleKey ? t(titleKey) : undefined);
-  useLiveConnection(node);
   const fleet = useNodeStore((s) => s.fleet);
+  // A node page before its node is signed in shows the node's sign-in, not its figures.
+  const nodeIn = useSessionStore((s) => node !== null && (!fleet || s.sessions[node]?.sessionId != null || s.sessions[node]?.expired === true));
+  useLiveConnection(nodeIn ? node : null);
 
   return (
     <Layout className="shell">
@@ -73,9 +75,9 @@ function Shell({ node }: { node: string | null }) {
       <Layout>
         <Layout.Header className="shell__header">
           {fleet && <NodePicker />}
-          {node !== null && <DeviceSummary />}
+          {nodeIn && <DeviceSummary />}
           <div className="shell__actions">
-            {node !== null && <LiveStatusLight />}
+            {nodeIn && <LiveStatusLight />}
             <ThemeSwitch />
             <LanguageSwitch />
             <UserName />

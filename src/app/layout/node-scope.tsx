@@ -12,6 +12,7 @@ import { DEFAULT_NODE, useNodeStore } from '../../session/node-store';
 import { useSessionStore } from '../../session/session-store';
 import { nodeQueryClient } from '../query-client';
 import { sectionOf } from '../sections';
+import './node-scope.css';
 
 /** The node the page is about: single-node mode's one node; in fleet mode the URL's, or null on the fleet's pages. */
 export function useShownNode(): string | null {
@@ -32,6 +33,8 @@ export function NodeScope() {
   const { node = '' } = useParams();
   const info = useNodeStore((s) => s.nodes.find((n) => n.id === node));
   const session = useSessionStore((s) => s.sessions[node]);
+  // The name another node was signed in with: sites usually share it.
+  const user = useSessionStore((s) => Object.values(s.sessions).find((n) => n.user)?.user ?? '');
   if (!info) return null;
   if (session?.sessionId || session?.expired) {
     return (
@@ -42,7 +45,7 @@ export function NodeScope() {
   }
   return (
     <Card key={node} style={{ maxWidth: 420 }}>
-      <NodeSignIn node={info} open />
+      <NodeSignIn node={info} user={user} open />
     </Card>
   );
 }
