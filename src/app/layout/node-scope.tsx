@@ -21,11 +21,19 @@ export function useShownNode(): string | null {
   return fleet ? nodeOfPath(pathname) : DEFAULT_NODE;
 }
 
-/** The node's own cache in fleet mode (query-client.ts); the app's in single-node mode and on the fleet's pages. */
+/**
+ * The node's own cache in fleet mode (query-client.ts); the app's in single-node
+ * mode and on the fleet's pages. Keyed by node: a mounted useQuery keeps the
+ * client it was made with, so the shell is made afresh for another node.
+ */
 export function NodeQueries({ node, children }: { node: string | null; children: ReactNode }) {
   const app = useQueryClient();
   const fleet = useNodeStore((s) => s.fleet);
-  return <QueryClientProvider client={fleet && node !== null ? nodeQueryClient(node) : app}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={fleet && node !== null ? nodeQueryClient(node) : app}>
+      <Fragment key={node ?? ''}>{children}</Fragment>
+    </QueryClientProvider>
+  );
 }
 
 /** The route element of /n/:node. Keyed by node: nothing typed on one node's page shows on another's. */
