@@ -65,7 +65,9 @@ test('fleet sign-in: the refusing node is listed with its reason and signs in on
     await expect(fp.field(n.name, /device id|设备 ID/i)).toHaveText(version.device_id);
     await expect(fp.field(n.name, /version|版本/i)).toHaveText(version.version);
     await expect(fp.field(n.name, /cameras online|相机在线/i)).toHaveText(new RegExp(`^${online}\\D+${cameras.camera.length}$`));
-    await expect(fp.field(n.name, /computing power|算力/i)).toHaveText(`${cameras.used_computing_power} / ${cameras.computing_power_capacity}`);
+    await expect(fp.field(n.name, /computing power|算力/i)).toHaveText(
+      `${cameras.used_computing_power} / ${cameras.computing_power_capacity}`,
+    );
     await expect(fp.field(n.name, /alarms today|今日报警/i)).toHaveText(String(today.total_num));
     await expect(fp.field(n.name, /^(cpu)$/i)).toHaveText(/^\d+%$/);
     await expect(fp.field(n.name, /memory|内存/i)).toHaveText(/^\d+%$/);
@@ -74,7 +76,10 @@ test('fleet sign-in: the refusing node is listed with its reason and signs in on
   }
   // The node that refused comes first in its site, not signed in, and signs in from its card.
   await expect(fp.field(lobby.name, /connection|连接/i)).toHaveText(/not signed in|未登录/i);
-  await fp.card(lobby.name).getByRole('button', { name: /sign in to this node|登录此节点/i }).click();
+  await fp
+    .card(lobby.name)
+    .getByRole('button', { name: /sign in to this node|登录此节点/i })
+    .click();
   await expect(page).toHaveURL(`${fleet.consoleUrl}/n/node-2`);
   await page.getByLabel(/password|密码/i).fill(OTHER_PASSWORD);
   await page.getByRole('button', { name: new RegExp(lobby.name) }).click();
@@ -83,7 +88,10 @@ test('fleet sign-in: the refusing node is listed with its reason and signs in on
   await expect(fp.field(lobby.name, /device id|设备 ID/i)).toHaveText(lobby.deviceId);
 });
 
-test("a page per node: node B's cameras are node B's, the picker keeps the page, and a copied link opens node B's page", async ({ page, context }) => {
+test("a page per node: node B's cameras are node B's, the picker keeps the page, and a copied link opens node B's page", async ({
+  page,
+  context,
+}) => {
   const b = fleet.node('node-3');
   const a = fleet.node('node-1');
   const fp = await signInFleet(page, `/n/${b.id}/cameras`);

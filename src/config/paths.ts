@@ -176,9 +176,6 @@ export const hrefs = Object.fromEntries(
   ]),
 ) as typeof nodeHrefs;
 
-/** The fleet's own pages (fleet mode only): the overview of every node. */
-export const fleetHrefs = { overview: (): string => paths.overview } as const;
-
 /** The login page, remembering where to come back to (a path of this app). */
 export function loginPath(next?: string): string {
   const safe = next === undefined ? paths.overview : safeNext(next);

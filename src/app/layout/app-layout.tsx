@@ -51,7 +51,9 @@ function Shell({ node }: { node: string | null }) {
   useDocumentTitle(titleKey ? t(titleKey) : undefined);
   const fleet = useNodeStore((s) => s.fleet);
   // A node page before its node is signed in shows the node's sign-in, not its figures.
-  const nodeIn = useSessionStore((s) => node !== null && (!fleet || s.sessions[node]?.sessionId != null || s.sessions[node]?.expired === true));
+  const nodeIn = useSessionStore(
+    (s) => node !== null && (!fleet || s.sessions[node]?.sessionId != null || s.sessions[node]?.expired === true),
+  );
   useLiveConnection(nodeIn ? node : null);
 
   return (

@@ -5,7 +5,16 @@ import type { CameraList } from '../../../api/queries/cameras';
 import { deviceMidnight, groupBySite, toRow, type LiveAnswer, type RowInput, type SlowAnswer } from './fleet-status';
 
 const camera = (channel: number, status: number) =>
-  ({ camera_name: `cam ${channel}`, channel, camera_mode: 'VIDEO', description: '', lib_ids: '', position: '', status, threshold: 80 }) as CameraList['camera'][number];
+  ({
+    camera_name: `cam ${channel}`,
+    channel,
+    camera_mode: 'VIDEO',
+    description: '',
+    lib_ids: '',
+    position: '',
+    status,
+    threshold: 80,
+  }) as CameraList['camera'][number];
 
 const slow: SlowAnswer = { version: { device_id: 'dev-1', version: 'V2.1' }, storage: { cur_storage: 950, max_storage: 1000 } };
 const live = (statuses: number[], cpu = 20): LiveAnswer => ({
@@ -24,7 +33,7 @@ const input = (id: string, site: string, over: Partial<RowInput> = {}): RowInput
   ...over,
 });
 
-describe('a node\'s row', () => {
+describe("a node's row", () => {
   it('reads the figures: model from the capacity, cameras online of configured, storage fill', () => {
     const row = toRow(input('a', 'North', { slow: { data: slow, error: null }, live: { data: live([1, 0, 1]), error: null } }));
     expect(row).toMatchObject({
@@ -43,7 +52,9 @@ describe('a node\'s row', () => {
 
   it('says why a node is not there: unreachable, session ended, not signed in', () => {
     expect(toRow(input('a', '', { live: { data: undefined, error: new NetworkError('camera.list') } })).health).toBe('unreachable');
-    expect(toRow(input('a', '', { slow: { data: undefined, error: new DeviceError(ErrorCode.NOT_LOGGED_IN, '', 'x') } })).health).toBe('expired');
+    expect(toRow(input('a', '', { slow: { data: undefined, error: new DeviceError(ErrorCode.NOT_LOGGED_IN, '', 'x') } })).health).toBe(
+      'expired',
+    );
     expect(toRow(input('a', '', { session: undefined })).health).toBe('signedOut');
     expect(toRow(input('a', '', { session: { sessionId: null, expired: true } })).health).toBe('expired');
   });
@@ -62,8 +73,8 @@ describe('grouped by site, problems first', () => {
   });
 });
 
-describe('the device\'s midnight', () => {
-  it('comes from the device\'s clock moved on by the time since it was read, not the browser\'s date', () => {
+describe("the device's midnight", () => {
+  it("comes from the device's clock moved on by the time since it was read, not the browser's date", () => {
     const readAt = 1_000_000;
     // Read at 23:59:30 on the device; 45 s later it is the next day there.
     expect(deviceMidnight('2026-12-05 23:59:30', readAt, readAt + 10_000)).toBe(Date.UTC(2026, 11, 5));
