@@ -74,6 +74,9 @@ function PasswordDialog() {
     const here = window.location.pathname + window.location.search + window.location.hash;
     // What met the expiry is dropped, not sent later under whoever logs in next.
     abandonWaitingCalls(node);
+    // Fleet mode: another user means another user on every node (the login page is the fleet's).
+    const fleet = useNodeStore.getState();
+    if (fleet.fleet) for (const n of fleet.nodes) useSessionStore.getState().clear(n.id);
     void navigate(loginPath(here), { replace: true });
   }
 
