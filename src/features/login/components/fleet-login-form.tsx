@@ -56,7 +56,7 @@ export function FleetLoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
   const open = (refusals ?? []).filter((r) => !fixed.has(r.node));
   return (
     <>
-      <p className="login-form__keep-hint">{lt('fleet.nodes', { n: nodes.length })}</p>
+      <p className="login-form__keep-hint fleet-login__hint">{lt('fleet.nodes', { n: nodes.length })}</p>
       <form className="login-form" noValidate onSubmit={(e) => void submit(e)}>
         <div className="login-form__field">
           <label htmlFor={`${ids}-user`}>{t('login.userName')}</label>
