@@ -1,4 +1,4 @@
-// npm run bench:fleet [-- --nodes 1,4,8 --rates 5,20 --seconds 10 --console '/alarm-wall?nodes=all']
+// npm run bench:fleet [-- --nodes 1,4,8 --rates 5,20 --seconds 10 --console '/alarm-wall?nodes=all' --lock /work/wt/e2e.lock]
 // Issue 17: N emulators each pushing R alarms a second into ONE page in
 // Chromium, through the production server (dist/server.mjs, its own process,
 // NODES_FILE naming the emulators; each node's socket at /node/<id>/ws/).
@@ -9,7 +9,9 @@
 // The page is the FLOOR (bench/fleet-floor/): no framework, the same sockets
 // through the same proxy, each alarm's crop into an <img> of a fixed grid,
 // send→paint noted a frame after the picture decoded, as the wall's probe does.
-// It is the best any page does on this machine at that moment.
+// It is the best any page does on this machine at that moment. "slim" is the
+// same floor on /node/<id>/ws/?slim=1: the server drops each push's scene frame
+// and keeps it by reference (server/slim-push.ts).
 //
 // --console PATH: the console's merged wall beside the floor, interleaved per
 // N×R, printed as ratios to the floor. It needs the wall's probe
@@ -21,10 +23,12 @@
 // right after the socket send. The emulators run in this process (one shared
 // face engine: two cores), so their CPU is this process's, less the bench's own
 // bookkeeping (small beside captures: a database row and two files each).
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import sharp from 'sharp';
 import { build } from 'vite';
 import { spawnConsoleServer } from '../e2e/console-server';
 import { createFaceEngine } from '../emulator/faces/engine';
@@ -44,6 +48,14 @@ const { values } = parseArgs({
     seconds: { type: 'string' },
     console: { type: 'string' },
     cameras: { type: 'string' },
+    /**
+     * The scene frame's size in KB (binary): the emulator's composed scenes are
+     * ~50 KB, a real camera's 1920×1080 frame ~190 KB (~250 KB as base64, issue 17).
+     * Each push's frame is swapped for a noise JPEG of about this size; 0 keeps the emulator's.
+     */
+    'frame-kb': { type: 'string' },
+    /** A machine-wide lock file (flock) held only while the browser runs, not while the emulators are set up. */
+    lock: { type: 'string' },
   },
 });
 const list = (s: string) =>
@@ -56,6 +68,7 @@ const rates = list(values.rates ?? '5,20');
 const phaseSeconds = Number(values.seconds ?? 10);
 const consolePath = values.console;
 const camerasPerNode = Number(values.cameras ?? 4);
+const frameKb = Number(values['frame-kb'] ?? 190);
 const maxNodes = Math.max(...nodeCounts);
 const USER = 'admin';
 const PASSWORD = 'Admin@12345';
@@ -124,6 +137,26 @@ const cacheDir = testCacheDir();
 const engine = createFaceEngine({ cacheDir: path.join(cacheDir, 'analyses') });
 const pool = await loadFacePool(engine, undefined, { cacheDir });
 const plan = fleetPlan(maxNodes);
+/** A 1920×1080 noise JPEG of about `kb` KB, as a data URL (the lowest quality that reaches it). */
+async function frameOf(kb: number): Promise<string> {
+  const noise = sharp({
+    create: { width: 1920, height: 1080, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+  });
+  const raw = await noise.raw().toBuffer();
+  let best = Buffer.alloc(0);
+  for (let q = 5; q <= 95; q += 5) {
+    best = await sharp(raw, { raw: { width: 1920, height: 1080, channels: 3 } })
+      .jpeg({ quality: q })
+      .toBuffer();
+    if (best.length >= kb * 1024) break;
+  }
+  return `data:image/jpeg;base64,${best.toString('base64')}`;
+}
+const realFrame = frameKb > 0 ? await frameOf(frameKb) : null;
+if (realFrame)
+  log(
+    `  scene frames swapped for a ${((realFrame.length * 3) / 4 / 1024).toFixed(0)} KB JPEG (${(realFrame.length / 1024).toFixed(0)} KB as base64)`,
+  );
 const emulators: Emulator[] = [];
 /** `${node id}:${snap_id}` → when its emulator sent it. */
 const sent = new Map<string, number>();
@@ -161,7 +194,7 @@ for (const [i, n] of plan.entries()) {
   await emulator.prepareScenes();
   const broadcast = emulator.hub.broadcast.bind(emulator.hub);
   emulator.hub.broadcast = (m: WsAlarm) => {
-    broadcast(m);
+    broadcast(realFrame && m.data.snap_frame ? { ...m, data: { ...m.data, snap_frame: realFrame } } : m);
     sent.set(`${n.id}:${m.data.snap_id}`, epoch());
   };
 }
@@ -179,6 +212,21 @@ fs.cpSync(path.join(import.meta.dirname, 'fleet-floor'), path.join(outDir, 'benc
 // The server bundle is written by the build (server/build-plugin.ts); it runs as on a site, in its own process.
 const server = await spawnConsoleServer(outDir, { NODES_FILE: nodesFile });
 const base = server.url;
+
+/** Holds `file` (flock) until the returned function is called: the browser's runs take turns machine-wide. */
+async function holdLock(file: string): Promise<() => void> {
+  const child = spawn('flock', [file, 'sh', '-c', 'echo locked; cat >/dev/null'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`flock ${file} stopped (exit ${code})`)));
+    child.stdout!.once('data', () => resolve());
+  });
+  return () => child.stdin!.end();
+}
+let releaseLock = () => {};
+if (values.lock) {
+  log(`Waiting for the lock ${values.lock}…`);
+  releaseLock = await holdLock(values.lock);
+}
 
 const browser = await launchCdp(chromiumPath);
 const initScript = `
@@ -203,12 +251,16 @@ interface Taken {
   long: number[];
 }
 
+let runs = 0;
+
 /** Opens the floor subscribed to the first n nodes; resolves when every socket is acknowledged. */
-async function openFloor(n: number): Promise<() => Promise<Taken>> {
-  await page.evaluate(`location.href = ${JSON.stringify(`${base}/bench-floor/index.html`)}`);
-  await page.waitFor(`typeof window.__floorStart === 'function'`, 'the floor page');
+async function openFloor(n: number, slim: boolean): Promise<() => Promise<Taken>> {
+  // A new URL each time: the wait below must not see the previous page.
+  const run = String(++runs);
+  await page.send('Page.navigate', { url: `${base}/bench-floor/index.html?run=${run}` });
+  await page.waitFor(`location.search === '?run=${run}' && typeof window.__floorStart === 'function'`, 'the floor page');
   const ids = plan.slice(0, n).map((p) => p.id);
-  await page.evaluate(`window.__floorStart(${JSON.stringify(ids)}, ${JSON.stringify(USER)}, ${JSON.stringify(PASSWORD)})`);
+  await page.evaluate(`window.__floorStart(${JSON.stringify(ids)}, ${JSON.stringify(USER)}, ${JSON.stringify(PASSWORD)}, ${slim})`);
   await page.waitFor(`${JSON.stringify(ids)}.every((id) => window.__floor.live[id] === true)`, 'every socket acknowledged');
   return () =>
     page.evaluate<Taken>(`(() => {
@@ -225,32 +277,43 @@ async function openFloor(n: number): Promise<() => Promise<Taken>> {
  */
 async function openConsole(n: number): Promise<() => Promise<Taken>> {
   const target = `${consolePath}${consolePath!.includes('?') ? '&' : '?'}count=${n}`;
-  await page.evaluate(`location.href = ${JSON.stringify(`${base}/login?next=${encodeURIComponent(target)}`)}`);
-  await page.waitFor(`document.querySelector('input[autocomplete=username]')`, 'the login form');
-  await page.type('input[autocomplete=username]', USER);
-  await page.type('input[autocomplete=current-password]', PASSWORD);
-  await page.evaluate(`document.querySelector('input[autocomplete=current-password]').form.requestSubmit()`);
+  // A mark the next document will not have: the waits below must not see this one.
+  await page.evaluate('window.__benchStale = true');
+  await page.send('Page.navigate', { url: `${base}/login?next=${encodeURIComponent(target)}` });
+  // The tab keeps its session between phases (sessionStorage): the form shows only the first time.
+  await page.waitFor(
+    `!window.__benchStale && (document.querySelector('input[autocomplete=username]') || !location.pathname.startsWith('/login'))`,
+    'the login form or the wall',
+  );
+  if (await page.evaluate<boolean>(`Boolean(document.querySelector('input[autocomplete=username]'))`)) {
+    await page.type('input[autocomplete=username]', USER);
+    await page.type('input[autocomplete=current-password]', PASSWORD);
+    await page.evaluate(`document.querySelector('input[autocomplete=current-password]').form.requestSubmit()`);
+  }
   await page.waitFor(`!location.pathname.startsWith('/login')`, 'the login to go through');
   await page.waitFor(
     `[...document.querySelectorAll('[role=status]')].some((e) => /: live/i.test(e.getAttribute('aria-label') ?? ''))`,
     'the live light',
   );
-  let received = 0;
   return async () => {
     const t = await page.evaluate<{ paints: Array<{ snapId: string; at: number }>; arrivals: unknown[]; long: number[] }>(`(() => {
       const t = window.__wallProbe?.take() ?? { paints: [], arrivals: [] };
       const long = window.__benchLong; window.__benchLong = [];
       return { paints: t.paints, arrivals: t.arrivals, long };
     })()`);
-    received += t.arrivals.length;
     // One node: the probe's snap ids are the device's; name them as the floor does.
     const key = (s: string) => (s.includes(':') ? s : `${plan[0]!.id}:${s}`);
-    return { paints: t.paints.map((p) => [key(p.snapId), p.at] as [string, number]), received, bytes: Number.NaN, long: t.long };
+    return {
+      paints: t.paints.map((p) => [key(p.snapId), p.at] as [string, number]),
+      received: t.arrivals.length,
+      bytes: Number.NaN,
+      long: t.long,
+    };
   };
 }
 
 interface Row {
-  page: 'floor' | 'console';
+  page: Kind;
   nodes: number;
   rate: number;
   sent: number;
@@ -261,14 +324,18 @@ interface Row {
   longMax: number;
   heapMb: number;
   mbPerS: number;
+  kbPerMessage: number;
   cpuBrowser: number;
   cpuServer: number;
   cpuEmulators: number;
   load: number;
 }
 
-async function phase(kind: 'floor' | 'console', n: number, rate: number): Promise<Row> {
-  const take = kind === 'floor' ? await openFloor(n) : await openConsole(n);
+/** floor: the full push; slim: the floor on ?slim=1 (no scene frames); console: the console's wall. */
+type Kind = 'floor' | 'slim' | 'console';
+
+async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
+  const take = kind === 'console' ? await openConsole(n) : await openFloor(n, kind === 'slim');
   await take();
   sent.clear();
   const cpu0 = { browser: treeTimes(browser.pid), server: procTimes(server.pid ?? -1), self: selfTimes() };
@@ -278,11 +345,13 @@ async function phase(kind: 'floor' | 'console', n: number, rate: number): Promis
   let last: Taken = { paints: [], received: 0, bytes: 0, long: [] };
   const long: number[] = [];
   let bytes = 0;
+  let messages = 0;
   const collect = async () => {
     last = await take();
     for (const [id, at] of last.paints) if (!paints.has(id)) paints.set(id, at);
     long.push(...last.long);
     bytes += last.bytes;
+    messages += last.received;
   };
   while (performance.now() - start < phaseSeconds * 1000) {
     await sleep(1000);
@@ -315,6 +384,7 @@ async function phase(kind: 'floor' | 'console', n: number, rate: number): Promis
     longMax: long.length ? Math.max(...long) : 0,
     heapMb: await heapMb(),
     mbPerS: bytes / elapsed / 1024 / 1024,
+    kbPerMessage: bytes / messages / 1024,
     cpuBrowser: (cpu1.browser - cpu0.browser) / elapsed,
     cpuServer: (cpu1.server - cpu0.server) / elapsed,
     cpuEmulators: (cpu1.self - cpu0.self) / elapsed,
@@ -325,7 +395,7 @@ async function phase(kind: 'floor' | 'console', n: number, rate: number): Promis
 const rows: Row[] = [];
 for (const n of nodeCounts) {
   for (const rate of rates) {
-    for (const kind of consolePath ? (['floor', 'console'] as const) : (['floor'] as const)) {
+    for (const kind of ['floor', 'slim', ...(consolePath ? ['console'] : [])] as Kind[]) {
       process.stdout.write(`  ${kind}: ${n} node(s) × ${rate}/s for ${phaseSeconds} s… `);
       const r = await phase(kind, n, rate);
       rows.push(r);
@@ -339,13 +409,13 @@ log(
   `\nFleet push into one page (Chromium headless, ${os.cpus().length} cores; CPU in cores busy; load = 1-min load average at the phase's end):`,
 );
 log(
-  'page    | nodes × rate/s | painted / sent       | send→paint median / p99 | long tasks >50 ms (max) | heap MB | page MB/s | CPU browser / server / emulators | load',
+  'page    | nodes × rate/s | painted / sent       | send→paint median / p99 | long tasks >50 ms (max) | heap MB | page MB/s (KB/msg) | CPU browser / server / emulators | load',
 );
 for (const r of rows) {
   log(
     `${r.page.padEnd(7)} | ${`${r.nodes} × ${r.rate}`.padStart(14)} | ${`${r.painted} / ${r.sent} (${f((100 * r.painted) / Math.max(1, r.sent), 1)} %)`.padEnd(20)} | ` +
       `${`${f(r.median)} / ${f(r.p99)} ms`.padStart(23)} | ${`${r.longTasks} (${f(r.longMax)} ms)`.padStart(23)} | ${f(r.heapMb, 1).padStart(7)} | ` +
-      `${f(r.mbPerS, 1).padStart(9)} | ${`${f(r.cpuBrowser, 2)} / ${f(r.cpuServer, 2)} / ${f(r.cpuEmulators, 2)}`.padStart(32)} | ${f(r.load, 1)}`,
+      `${`${f(r.mbPerS, 1)} (${f(r.kbPerMessage, 1)})`.padStart(18)} | ${`${f(r.cpuBrowser, 2)} / ${f(r.cpuServer, 2)} / ${f(r.cpuEmulators, 2)}`.padStart(32)} | ${f(r.load, 1)}`,
   );
 }
 if (consolePath) {
@@ -357,6 +427,7 @@ if (consolePath) {
 }
 
 await browser.close();
+releaseLock();
 await server.close();
 for (const e of emulators) await e.close();
 fs.rmSync(root, { recursive: true, force: true });

@@ -44,7 +44,8 @@ const nodeCount = whole('nodes', values.nodes, 1, 64);
 const firstPort = whole('first-port', values['first-port'], 1, 65535 - 64) ?? FLEET_FIRST_PORT;
 const consolePort = whole('console-port', values['console-port'], 0, 65535);
 
-const external = Boolean(process.env.DEVICE_URL?.trim()) && nodeCount === undefined;
+// Your own node(s): DEVICE_URL, or NODES_FILE (which wins, server/nodes.ts).
+const external = Boolean(process.env.DEVICE_URL?.trim() || process.env.NODES_FILE?.trim()) && nodeCount === undefined;
 const emulators: Array<ReturnType<typeof spawn>> = [];
 
 /** One emulator process; resolves with its URL once it listens. */
@@ -108,7 +109,10 @@ if (nodeCount !== undefined) {
   console.log(`Nodes:    ${nodeCount} emulators, listed in ${process.env.NODES_FILE} (data in ${FLEET_DIR}/<id>)`);
   for (const n of fleetNodes) console.log(`  ${n.id.padEnd(8)} ${n.url}  ${n.name} (${n.site})`);
 } else {
-  console.log(`Device:   ${deviceUrl()}${external ? '' : ' (embedded emulator, demo data in .data/emulator)'}`);
+  const file = process.env.NODES_FILE?.trim();
+  console.log(
+    file ? `Nodes:    listed in ${file}` : `Device:   ${deviceUrl()}${external ? '' : ' (embedded emulator, demo data in .data/emulator)'}`,
+  );
 }
 // Never the password itself (a banner ends up in logs and screen shares): README gives the demo's.
 if (!external) console.log('Login:    admin, with the demo password (README, "Two commands")');

@@ -9,6 +9,7 @@ import { DeviceTarget } from './device.ts';
 import { createForwarder, refuse, refuseUpgrade, type Forwarder, type ForwarderOptions } from './forward.ts';
 import { checkPath, isDevicePath } from './path-guard.ts';
 import type { NodeSpec } from './nodes.ts';
+import { createSlimPush, slimRequested } from './slim-push.ts';
 
 export const NODES_PATH = '/console/nodes';
 
@@ -37,7 +38,7 @@ export interface NodeRouter {
 }
 
 type Route =
-  | { kind: 'node'; forwarder: Forwarder; rest: string }
+  | { kind: 'node'; id: string; forwarder: Forwarder; rest: string }
   | { kind: 'unknown' }
   | { kind: 'bad'; status: 400 | 404; reason: string }
   | null;
@@ -47,6 +48,21 @@ export function createNodeRouter(nodes: readonly NodeSpec[], options: ForwarderO
   const forwarders = new Map<string, Forwarder>(nodes.map((n) => [n.id, createForwarder(new DeviceTarget(n.url), options)]));
   const first = forwarders.get(nodes[0]!.id)!;
   const listing = JSON.stringify({ nodes });
+  const slim = createSlimPush();
+
+  /** A push socket asked slim (?slim=1, server/slim-push.ts): true when taken over. */
+  function slimUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer, id: string, path: string): boolean {
+    if (!/^\/ws\/?(\?|$)/.test(path)) return false;
+    const asked = slimRequested(path);
+    if (!asked.slim) return false;
+    const verdict = checkPath(path);
+    if (!verdict.ok) {
+      refuseUpgrade(socket, verdict.status, verdict.reason);
+      return true;
+    }
+    slim.upgrade(req, socket, head, id, forwarders.get(id)!.device, asked.url);
+    return true;
+  }
 
   /** null: not a node's path (the caller serves it: the first node's /api and /ws, or the console's pages). */
   function route(url: string): Route {
@@ -61,7 +77,7 @@ export function createNodeRouter(nodes: readonly NodeSpec[], options: ForwarderO
     // /node/<id>/<page>: the console's own deep links (index.html), not the node's.
     if (!isDevicePath(rest)) return null;
     const forwarder = forwarders.get(m[1]!);
-    return forwarder ? { kind: 'node', forwarder, rest } : { kind: 'unknown' };
+    return forwarder ? { kind: 'node', id: m[1]!, forwarder, rest } : { kind: 'unknown' };
   }
 
   return {
@@ -80,6 +96,7 @@ export function createNodeRouter(nodes: readonly NodeSpec[], options: ForwarderO
         res.end(req.method === 'HEAD' ? undefined : listing);
         return true;
       }
+      if (slim.web(req, res)) return true;
       const r = route(url);
       if (r === null) return first.web(req, res);
       if (r.kind === 'bad') refuse(res, r.status, r.status === 404 ? 'Not found.' : 'Bad request path.');
@@ -94,9 +111,10 @@ export function createNodeRouter(nodes: readonly NodeSpec[], options: ForwarderO
     upgrade(req, socket, head) {
       const url = req.url ?? '/';
       const r = route(url);
-      if (r === null) return first.upgrade(req, socket, head);
+      if (r === null) return slimUpgrade(req, socket, head, nodes[0]!.id, url) || first.upgrade(req, socket, head);
       if (r.kind === 'bad') refuseUpgrade(socket, r.status, r.reason);
       else if (r.kind === 'unknown') refuseUpgrade(socket, 404, 'unknown node');
+      else if (slimUpgrade(req, socket, head, r.id, r.rest)) return true;
       else {
         req.url = r.rest;
         if (!r.forwarder.upgrade(req, socket, head)) refuseUpgrade(socket, 404, 'no WebSocket here');
@@ -114,6 +132,7 @@ export function createNodeRouter(nodes: readonly NodeSpec[], options: ForwarderO
       );
     },
     close() {
+      slim.close();
       for (const f of forwarders.values()) f.close();
     },
   };

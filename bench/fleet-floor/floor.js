@@ -16,6 +16,7 @@ let next = 0;
 const now = () => performance.timeOrigin + performance.now();
 const floor = { paints: [], received: 0, bytes: 0, failed: 0, live: {}, errors: [] };
 window.__floor = floor;
+/** What came since the last call (paints, messages, bytes). */
 window.__floorTake = () => {
   const out = {
     paints: floor.paints,
@@ -26,6 +27,8 @@ window.__floorTake = () => {
     errors: floor.errors,
   };
   floor.paints = [];
+  floor.received = 0;
+  floor.bytes = 0;
   return out;
 };
 
@@ -38,10 +41,10 @@ async function api(id, session, body) {
   return json.data;
 }
 
-async function connect(id, user, password) {
+async function connect(id, user, password, slim) {
   const session = await api(id, null, { msg_id: '257', user_name: user, user_pwd: password });
   const { key } = await api(id, session, { msg_id: '1286' });
-  const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/node/${id}/ws/`);
+  const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/node/${id}/ws/${slim ? '?slim=1' : ''}`);
   ws.onopen = () => ws.send(JSON.stringify({ key, msg_id: '776' }));
   ws.onclose = () => (floor.live[id] = false);
   ws.onmessage = (e) => {
@@ -62,8 +65,8 @@ async function connect(id, user, password) {
   };
 }
 
-/** Called by the bench: subscribe to these nodes. */
-window.__floorStart = async (ids, user, password) => {
+/** Called by the bench: subscribe to these nodes (slim: without the scene frames, server/slim-push.ts). */
+window.__floorStart = async (ids, user, password, slim) => {
   floor.live = {};
-  await Promise.all(ids.map((id) => connect(id, user, password).catch((e) => floor.errors.push(String(e)))));
+  await Promise.all(ids.map((id) => connect(id, user, password, slim).catch((e) => floor.errors.push(String(e)))));
 };

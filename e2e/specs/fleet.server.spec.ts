@@ -78,6 +78,40 @@ test("each node's push socket through /node/<id>/ws/ carries that node's capture
   }
 });
 
+/** A push socket to one node through the console's server, subscribed; its messages as they come. */
+async function subscribe(id: string, key: string, query = '') {
+  const ws = new WebSocket(`${fleet.consoleUrl.replace(/^http/, 'ws')}/node/${id}/ws/${query}`);
+  const messages: Array<{ msg_id?: string; code?: number; data?: Record<string, unknown> }> = [];
+  ws.on('message', (m: Buffer) => messages.push(JSON.parse(m.toString()) as (typeof messages)[number]));
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  ws.send(JSON.stringify({ key, msg_id: '776' }));
+  await expect.poll(() => messages.some((m) => m.code === 0 && m.msg_id !== '777')).toBe(true);
+  return { ws, capture: (snapId: string) => messages.find((m) => m.msg_id === '777' && m.data?.snap_id === snapId)?.data };
+}
+
+test('a slim push socket (?slim=1) carries the capture without its scene frame, the same frame kept at its reference', async () => {
+  const n = emulators()[1]!;
+  const { call } = await through(n.id);
+  const { key } = await call(getWsKey, {});
+  const full = await subscribe(n.id, key);
+  const slim = await subscribe(n.id, key, '?slim=1');
+  const [snapId] = await new WallDevice(n.url, call, n.faultToken!).capture(2);
+  await expect.poll(() => Boolean(full.capture(snapId!) && slim.capture(snapId!))).toBe(true);
+  full.ws.close();
+  slim.ws.close();
+  const { snap_frame: frame, ...rest } = full.capture(snapId!)!;
+  const { snap_frame: slimFrame, snap_frame_ref: ref, ...slimRest } = slim.capture(snapId!)!;
+  expect(slimFrame).toBe('');
+  // Every other field as the node sent it.
+  expect(slimRest).toEqual(rest);
+  const res = await fetch(`${fleet.consoleUrl}${String(ref)}`);
+  expect(res.headers.get('content-type')).toBe('image/jpeg');
+  expect(Buffer.from(await res.arrayBuffer()).toString('base64')).toBe(String(frame).replace(/^data:image\/jpeg;base64,/, ''));
+});
+
 test('a black-holed node holds up none of the others, and /healthz says which is down', async () => {
   const hole = fleet.nodes.find((n) => !n.emulator)!;
   // Requests and a socket to the black hole stay open all along.
