@@ -3,13 +3,14 @@
 // each node's own API, and every page per node, a copied link included.
 import type { Page } from '@playwright/test';
 import { createClient, type Call } from '../../src/api/client';
-import { getTime, getVersion, listCameras, login, queryAlarms } from '../../src/api/protocol';
+import { getTime, getVersion, listCameras, login, logout, queryAlarms } from '../../src/api/protocol';
 import { formatDeviceTime, parseDeviceTime } from '../../src/api/protocol/device-time';
 import { hrefs } from '../../src/config/paths';
 import { DEMO_PASSWORD, DEMO_USER, expect, test } from '../fixtures';
 import { startFleet, type Fleet } from '../fleet';
 import { CamerasPage } from '../pages/cameras-page';
 import { FleetPage } from '../pages/fleet-page';
+import { ReauthDialog } from '../pages/reauth-dialog';
 
 let fleet: Fleet;
 const OTHER_PASSWORD = 'Other@12345';
@@ -127,4 +128,37 @@ test("a page per node: node B's cameras are node B's, the picker keeps the page,
   await expect(other.getByTestId('device-id')).toHaveText(b.deviceId);
   await expect(ofp.pickerShows).toContainText(b.name);
   await other.close();
+});
+
+test("one node's expiry asks for that node's password over its page; the other nodes keep their sessions", async ({ page }) => {
+  const b = fleet.node('node-3');
+  const a = fleet.node('node-1');
+  await signInFleet(page, `/n/${b.id}/cameras?tab=relays`);
+  await expect(page.getByTestId('device-id')).toHaveText(b.deviceId);
+  const sessionOf = (id: string) =>
+    page.evaluate(
+      (node) =>
+        (JSON.parse(sessionStorage.getItem('nebula.session') ?? '{}') as { state?: { sessions?: Record<string, { sessionId?: string }> } })
+          .state?.sessions?.[node]?.sessionId ?? null,
+      id,
+    );
+  const sessionB = await sessionOf(b.id);
+  const sessionA = await sessionOf(a.id);
+  expect(sessionB).toBeTruthy();
+  // Node B forgets the browser's session (30 idle minutes), from outside.
+  await createClient({ baseUrl: b.url, getSession: () => sessionB })(logout, {});
+  const url = page.url();
+  await page.getByRole('link', { name: /^cameras$|^相机$/i }).click();
+  const reauth = new ReauthDialog(page);
+  await expect(reauth.dialog).toBeVisible();
+  await expect(reauth.dialog).toContainText(b.name);
+  // Node A's session is untouched: it still answers for it.
+  expect(await sessionOf(a.id)).toBe(sessionA);
+  expect((await createClient({ baseUrl: a.url, getSession: () => sessionA })(getVersion, {})).device_id).toBe(a.deviceId);
+  await reauth.logIn(DEMO_PASSWORD);
+  await expect(reauth.dialog).toBeHidden();
+  await expect(page).toHaveURL(`${fleet.consoleUrl}/n/${b.id}/cameras`);
+  expect(url).toContain(`/n/${b.id}/`);
+  expect(await sessionOf(a.id)).toBe(sessionA);
+  await expect(page.getByTestId('device-id')).toHaveText(b.deviceId);
 });
