@@ -2,6 +2,7 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { DeviceError, NetworkError } from '../api/errors';
 import { reportError } from './notifier';
 import { ErrorCode } from '../api/protocol/error-codes';
+import { useSessionStore } from '../session/session-store';
 
 export interface AppMeta extends Record<string, unknown> {
   /** The page shows this failure itself: no notification. */
@@ -44,5 +45,36 @@ export function createQueryClient(report: (error: unknown) => void = reportError
       // A write is never repeated blindly: the first may have landed.
       mutations: { retry: false },
     },
+  });
+}
+
+// Fleet mode: one cache per node, so no query key anywhere can mix two nodes'
+// answers and every query factory stays as single-node mode wrote it (the
+// node is the cache, not a key part). The fleet's own pages key by node id in
+// the app's cache (features/fleet/api).
+const nodeClients = new Map<string, QueryClient>();
+
+export function nodeQueryClient(node: string): QueryClient {
+  let client = nodeClients.get(node);
+  if (!client) {
+    client = createQueryClient();
+    nodeClients.set(node, client);
+    watching ??= forgetOnFreshSignIn();
+  }
+  return client;
+}
+let watching: (() => void) | null = null;
+
+/**
+ * A fresh sign-in on a node (not the renewal of an expired session, which
+ * keeps the page and its cache) forgets what that node's cache held: another
+ * user may have signed in.
+ */
+function forgetOnFreshSignIn(): () => void {
+  return useSessionStore.subscribe((s, prev) => {
+    for (const [node, now] of Object.entries(s.sessions)) {
+      const before = prev.sessions[node];
+      if (now.sessionId !== null && before?.sessionId == null && !before?.expired) nodeClients.get(node)?.clear();
+    }
   });
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Navigate } from 'react-router';
 import { selectSignedIn, useSessionStore } from '../session/session-store';
 import { paths } from '../config/paths';
+import { useNodeStore } from '../session/node-store';
 
 /**
  * Watches the session while the app is open. A -141 from any call (the client
@@ -12,8 +13,10 @@ import { paths } from '../config/paths';
  * lands on the login page.
  */
 export function SessionGuard({ children }: { children: ReactNode }) {
-  const signedIn = useSessionStore(selectSignedIn);
-  const expired = useSessionStore((s) => s.expired);
+  const fleet = useNodeStore((s) => s.fleet);
+  // Fleet mode: a node's logout or expiry leaves the others; the last one out lands on the login page.
+  const signedIn = useSessionStore((s) => (fleet ? Object.values(s.sessions).some((n) => n.sessionId !== null) : selectSignedIn(s)));
+  const expired = useSessionStore((s) => (fleet ? Object.values(s.sessions).some((n) => n.expired) : s.expired));
   if (!signedIn && !expired) return <Navigate to={paths.login} replace />;
   return children;
 }

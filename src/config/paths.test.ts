@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { matchPath } from 'react-router';
-import { hrefs, loginPath, paths, routes, safeNext } from './paths';
+import { hrefs, linkNode, loginPath, nodeOfPath, onNode, paths, routes, safeNext, withoutNode } from './paths';
 
 describe('safeNext', () => {
   it.each([
@@ -61,5 +61,35 @@ describe('hrefs.records with a custom range', () => {
   it('keeps a preset when no range is given', () => {
     expect(hrefs.records({ range: 'today' })).toBe('/records?range=today');
     expect(hrefs.overviewReport('2026-12-06')).toBe('/overview/report?date=2026-12-06');
+  });
+});
+
+describe('hrefs on a node (fleet mode)', () => {
+  afterEach(() => linkNode(null));
+
+  it("single-node mode keeps today's URLs", () => {
+    expect(hrefs.cameras({ tab: 'relays' })).toBe('/cameras?tab=relays');
+    expect(hrefs.overview()).toBe('/');
+  });
+
+  it("every link of a node's page carries the node, so a copied link opens that node's page", () => {
+    linkNode('node-b');
+    expect(hrefs.cameras({ edit: 2 })).toBe('/n/node-b/cameras?edit=2');
+    expect(hrefs.person(3, 'x1')).toBe('/n/node-b/libraries/3?face=x1');
+    expect(hrefs.overview()).toBe('/n/node-b');
+    // The sign-in is the fleet's, not a node's; where to come back to keeps the node.
+    expect(hrefs.login('/n/node-b/records')).toBe('/login?next=%2Fn%2Fnode-b%2Frecords');
+  });
+
+  it("builds another node's link and reads the node back from a path", () => {
+    linkNode('a');
+    expect(onNode('c', hrefs.records({ tab: 'alarms' }))).toBe('/n/c/records?tab=alarms');
+    expect(onNode('c', hrefs.overview())).toBe('/n/c');
+    expect(nodeOfPath('/n/c/records')).toBe('c');
+    expect(nodeOfPath('/n/c')).toBe('c');
+    expect(nodeOfPath('/records')).toBeNull();
+    expect(nodeOfPath('/n/Bad/records')).toBeNull();
+    expect(withoutNode('/n/c/records')).toBe('/records');
+    expect(withoutNode('/n/c')).toBe('/');
   });
 });

@@ -113,8 +113,8 @@ export interface RecordsLink {
   open?: string;
 }
 
-/** Typed hrefs: every link of the console is built here. */
-export const hrefs = {
+/** Typed hrefs: every link of the console is built here (for the node shown: `onNode`). */
+const nodeHrefs = {
   login: (next?: string): string => loginPath(next),
   overview: (): string => paths.overview,
   /** The overview's day as a printable report (`date`: the device's day, yyyy-MM-dd). */
@@ -149,6 +149,52 @@ export const hrefs = {
   alarmWall: (): string => paths.alarmWall,
   system: (tab?: string): string => withQuery(paths.system, { [PARAMS.system.tab]: tab }),
 } as const;
+
+/** Several nodes: each node's pages live under /n/<id> (docs/fleet-console.md). */
+export const NODE_PREFIX = '/n';
+export const nodeRoute = `${NODE_PREFIX}/:node`;
+let linkPrefix = '';
+
+/** The node the page is about, in fleet mode (null: single-node mode, today's URLs). */
+export function linkNode(node: string | null): void {
+  linkPrefix = node === null ? '' : `${NODE_PREFIX}/${node}`;
+}
+
+function withNode(prefix: string, href: string): string {
+  if (!prefix) return href;
+  return href === paths.overview ? prefix : `${prefix}${href}`;
+}
+
+/** A section's path (`paths`) on the node shown: the navigation's links. */
+export function nodeHref(path: string): string {
+  return withNode(linkPrefix, path);
+}
+
+/** A path of the app (from `hrefs`) on another node: the fleet overview's links. */
+export function onNode(node: string, href: string): string {
+  const bare = linkPrefix && (href === linkPrefix || href.startsWith(`${linkPrefix}/`)) ? href.slice(linkPrefix.length) || '/' : href;
+  return withNode(`${NODE_PREFIX}/${node}`, bare);
+}
+
+/** The node a path of the app is on, if it names one ("/n/b/cameras" → "b"). */
+export function nodeOfPath(pathname: string): string | null {
+  const m = /^\/n\/([a-z0-9][a-z0-9-]{0,31})(?:\/|$)/.exec(pathname);
+  return m ? m[1]! : null;
+}
+
+/** The path without its node prefix, as single-node mode spells it. */
+export function withoutNode(pathname: string): string {
+  const node = nodeOfPath(pathname);
+  return node === null ? pathname : pathname.slice(`${NODE_PREFIX}/${node}`.length) || '/';
+}
+
+/** A link copied from a node's page opens that node's page: every href but the sign-in carries the node. */
+export const hrefs = Object.fromEntries(
+  Object.entries(nodeHrefs).map(([name, build]) => [
+    name,
+    name === 'login' ? build : (...args: never[]) => withNode(linkPrefix, (build as (...a: never[]) => string)(...args)),
+  ]),
+) as typeof nodeHrefs;
 
 /** The login page, remembering where to come back to (a path of this app). */
 export function loginPath(next?: string): string {

@@ -49,6 +49,9 @@ export const enUS: Catalogue = {
   'nav.faceSearch': 'Face search',
   'nav.alarmWall': 'Alarm wall',
   'nav.system': 'System',
+  'nav.fleet': 'All nodes',
+  'header.node': 'Node',
+  'header.allNodes': 'All nodes',
 
   'header.model': 'Model',
   'header.version': 'Version',

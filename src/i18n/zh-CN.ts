@@ -47,6 +47,9 @@ export const zhCN = {
   'nav.faceSearch': '人脸检索',
   'nav.alarmWall': '告警墙',
   'nav.system': '系统设置',
+  'nav.fleet': '全部节点',
+  'header.node': '节点',
+  'header.allNodes': '全部节点',
 
   'header.model': '型号',
   'header.version': '版本',

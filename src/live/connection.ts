@@ -18,9 +18,9 @@ export function backoffDelay(attempt: number, opts: BackoffOptions = DEFAULT_BAC
   return Math.round(Math.min(opts.maxMs, base * (0.75 + random() * 0.5)));
 }
 
-/** The browser's address of /ws/, through the dev/preview proxy. */
-export function browserWsUrl(): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/`;
+/** The browser's address of /ws/, through the dev/preview proxy (a node's: under its /node/<id>). */
+export function browserWsUrl(base = ''): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${base}/ws/`;
 }
 
 type Subscribe = z.infer<ReturnType<typeof wsSubscribe>>;

@@ -4,6 +4,7 @@
 import type { AlarmRecord } from '../api/protocol/records';
 import type { BodyAttr, FaceAttr } from '../api/protocol/attributes';
 import { parseDeviceTime } from '../api/protocol/device-time';
+import { deviceFileBase } from '../api/protocol/files';
 import { wsAck, wsAlarm, type WsAlarmData } from '../api/protocol/push';
 
 /**
@@ -26,7 +27,7 @@ export type LivePicture =
  * in the browser (same origin, through the proxy). Bytes have no src here:
  * components use usePictureSrc, which makes and revokes their URL.
  */
-export function pictureSrc(picture: LivePicture | null | undefined, base = ''): string | undefined {
+export function pictureSrc(picture: LivePicture | null | undefined, base = deviceFileBase()): string | undefined {
   if (!picture) return undefined;
   switch (picture.kind) {
     case 'inline':

@@ -3,7 +3,17 @@
 // through the proxy (or the device serving its own console). Each segment is
 // encoded, so a name with spaces or '#' stays one path.
 
+// Several nodes: the node the page is about has its files under /node/<id>
+// (src/session/node-store.ts sets it; the emulator never does).
+let fileBase = '';
+export function setDeviceFileBase(base: string): void {
+  fileBase = base;
+}
+export function deviceFileBase(): string {
+  return fileBase;
+}
+
 /** The URL of a file the device named by its path (leading slashes dropped). */
 export function deviceFileUrl(devicePath: string): string {
-  return `/ws/${devicePath.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')}`;
+  return `${fileBase}/ws/${devicePath.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')}`;
 }

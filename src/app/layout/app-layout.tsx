@@ -18,32 +18,43 @@ import { DeviceSummary } from './device-summary';
 import { ErrorNotifier } from './error-notifier';
 import { LiveStatusLight, useLiveConnection } from './live-connection';
 import { NavMenu } from './nav-menu';
+import { NodePicker, NodeQueries, useShownNode } from './node-scope';
+import { useNodeStore } from '../../session/node-store';
 import { AntdProvider } from './antd-provider';
 import './app-layout.css';
 
 export function AppLayout() {
   const theme = useTheme();
   useEffect(() => syncDocumentTheme(theme), [theme]);
+  // Fleet mode: the node in the URL (none on the fleet's own pages) has its own cache, socket and re-login.
+  const node = useShownNode();
   return (
     <SessionGuard>
-      <AntdProvider theme={theme}>
-        <App>
-          <ErrorNotifier />
-          <Shell />
-          <ReauthDialog />
-        </App>
-      </AntdProvider>
+      <NodeQueries node={node}>
+        <AntdProvider theme={theme}>
+          <App>
+            <ErrorNotifier />
+            <Shell node={node} />
+            {node !== null && <ReauthDialog key={node} />}
+          </App>
+        </AntdProvider>
+      </NodeQueries>
     </SessionGuard>
   );
 }
 
-function Shell() {
+function Shell({ node }: { node: string | null }) {
   const t = useT();
   // Collapses by itself below antd's lg (992 px): a tablet held upright keeps the icons only.
   const [collapsed, setCollapsed] = useState(false);
   const titleKey = useRouteTitleKey();
   useDocumentTitle(titleKey ? t(titleKey) : undefined);
-  useLiveConnection();
+  const fleet = useNodeStore((s) => s.fleet);
+  // A node page before its node is signed in shows the node's sign-in, not its figures.
+  const nodeIn = useSessionStore(
+    (s) => node !== null && (!fleet || s.sessions[node]?.sessionId != null || s.sessions[node]?.expired === true),
+  );
+  useLiveConnection(nodeIn ? node : null);
 
   return (
     <Layout className="shell">
@@ -65,9 +76,10 @@ function Shell() {
       </Layout.Sider>
       <Layout>
         <Layout.Header className="shell__header">
-          <DeviceSummary />
+          {fleet && <NodePicker />}
+          {nodeIn && <DeviceSummary />}
           <div className="shell__actions">
-            <LiveStatusLight />
+            {nodeIn && <LiveStatusLight />}
             <ThemeSwitch />
             <LanguageSwitch />
             <UserName />

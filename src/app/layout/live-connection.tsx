@@ -3,25 +3,34 @@
 // Pages read the live store; only this file touches the socket.
 import { Badge, Tooltip } from 'antd';
 import { useEffect } from 'react';
-import { call } from '../../api/device';
+import { callOn } from '../../api/device';
 import { useT } from '../../i18n';
-import { connectLive, useLiveStatus, type LiveSocket, type LiveState } from '../../live';
+import { browserWsUrl, connectLive, liveStore, useLiveStatus, type LiveSocket, type LiveState } from '../../live';
+import { nodeBase } from '../../session/node-store';
 
 let socket: LiveSocket | null = null;
+let socketNode: string | null = null;
 
-function liveSocket(): LiveSocket {
-  socket ??= connectLive({ call });
-  return socket;
+/** The socket of the node shown (fleet mode: another node's page means another socket, and its alarms only). */
+function liveSocket(node: string): LiveSocket {
+  if (socketNode !== node) {
+    socket?.stop();
+    if (socketNode !== null) liveStore.getState().clear();
+    socket = connectLive({ call: callOn(node), wsUrl: () => browserWsUrl(nodeBase(node)) });
+    socketNode = node;
+  }
+  return socket!;
 }
 
-/** Mount once inside the signed-in layout. */
-export function useLiveConnection(): void {
+/** Mount once inside the signed-in layout; null (the fleet's own pages): no socket. */
+export function useLiveConnection(node: string | null): void {
   useEffect(() => {
-    const s = liveSocket();
+    if (node === null) return;
+    const s = liveSocket(node);
     // resume() starts a stopped socket and backfills the gap since it stopped.
     s.resume();
     return () => s.stop();
-  }, []);
+  }, [node]);
 }
 
 const BADGE: Record<LiveState, 'success' | 'processing' | 'warning' | 'error' | 'default'> = {

@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   HistoryOutlined,
   ScanOutlined,
@@ -11,7 +12,8 @@ import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useT } from '../../i18n';
-import { paths } from '../../config/paths';
+import { nodeHref, nodeOfPath, paths, withoutNode } from '../../config/paths';
+import { useNodeStore } from '../../session/node-store';
 import { SECTIONS, sectionOf } from '../sections';
 
 const ICONS: Record<(typeof SECTIONS)[number]['path'], ReactNode> = {
@@ -24,21 +26,30 @@ const ICONS: Record<(typeof SECTIONS)[number]['path'], ReactNode> = {
   [paths.system]: <SettingOutlined />,
 };
 
+const FLEET = 'fleet';
+
 export function NavMenu() {
   const t = useT();
   const { pathname } = useLocation();
-  const current = sectionOf(pathname)?.path;
+  const fleet = useNodeStore((s) => s.fleet);
+  // Fleet mode: the sections are the shown node's (the last one shown, on the fleet's own pages).
+  const onFleetPage = fleet && nodeOfPath(pathname) === null;
+  const current = onFleetPage ? FLEET : sectionOf(withoutNode(pathname))?.path;
+  const fleetItem = { key: FLEET, icon: <ClusterOutlined />, label: <Link to={paths.overview}>{t('nav.fleet')}</Link> };
   return (
     <Menu
       theme="dark"
       mode="inline"
       selectedKeys={current ? [current] : []}
-      items={SECTIONS.map((s) => ({
-        key: s.path,
-        icon: ICONS[s.path],
-        // A real link: middle-click, copy address and screen readers work.
-        label: <Link to={s.path}>{t(s.titleKey)}</Link>,
-      }))}
+      items={[
+        ...(fleet ? [fleetItem] : []),
+        ...SECTIONS.map((s) => ({
+          key: s.path,
+          icon: ICONS[s.path],
+          // A real link: middle-click, copy address and screen readers work.
+          label: <Link to={nodeHref(s.path)}>{t(s.titleKey)}</Link>,
+        })),
+      ]}
     />
   );
 }

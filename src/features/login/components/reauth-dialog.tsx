@@ -6,7 +6,7 @@ import { Alert, Button, Checkbox, Form, Input, Modal, Typography, type InputRef 
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useReducer, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { call } from '../../../api/device';
+import { callOn } from '../../../api/device';
 import { describeError } from '../../../api/device-error';
 import { DeviceError } from '../../../api/errors';
 import { ErrorCode } from '../../../api/protocol/error-codes';
@@ -15,6 +15,12 @@ import { useLang, useT } from '../../../i18n';
 import { loginPath } from '../../../config/paths';
 import { keepCredentials, keptCredentials } from '../../../session/kept-credentials';
 import { abandonWaitingCalls, useSessionStore } from '../../../session/session-store';
+import { useNodeStore } from '../../../session/node-store';
+
+/** Fleet mode: the dialog is the shown node's (app-layout keys it by node), and says which node. */
+function useNodeName(node: string): string | null {
+  return useNodeStore((s) => (s.fleet ? (s.nodes.find((n) => n.id === node)?.name ?? node) : null));
+}
 
 const RENEW_FIRST_MS = 2_000;
 const RENEW_MAX_MS = 30_000;
@@ -33,6 +39,8 @@ function PasswordDialog() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const ids = useId();
+  const node = useSessionStore((s) => s.node);
+  const nodeName = useNodeName(node);
   const user = useSessionStore((s) => s.user) ?? '';
   const restarted = useSessionStore((s) => s.restarted);
   const [password, setPassword] = useState('');
@@ -46,11 +54,11 @@ function PasswordDialog() {
     setPending(true);
     setFailure(null);
     try {
-      const sessionId = await call(login, { user_name: user, user_pwd: password });
+      const sessionId = await callOn(node)(login, { user_name: user, user_pwd: password });
       keepCredentials(keep ? { user, password } : null);
       // The same user goes on where they were: no cache is cleared, the waiting calls go out,
       // and what is on screen is read again (after a restart, settings may have changed).
-      useSessionStore.getState().start(sessionId, user);
+      useSessionStore.getState().start(sessionId, user, node);
       void queryClient.invalidateQueries();
     } catch (e) {
       const described = describeError(e, lang);
@@ -65,14 +73,17 @@ function PasswordDialog() {
   function otherUser() {
     const here = window.location.pathname + window.location.search + window.location.hash;
     // What met the expiry is dropped, not sent later under whoever logs in next.
-    abandonWaitingCalls();
+    abandonWaitingCalls(node);
+    // Fleet mode: another user means another user on every node (the login page is the fleet's).
+    const fleet = useNodeStore.getState();
+    if (fleet.fleet) for (const n of fleet.nodes) useSessionStore.getState().clear(n.id);
     void navigate(loginPath(here), { replace: true });
   }
 
   return (
     <Modal
       open
-      title={t('reauth.title')}
+      title={nodeName === null ? t('reauth.title') : `${t('reauth.title')} · ${nodeName}`}
       closable={false}
       mask={{ closable: false }}
       keyboard={false}
@@ -119,6 +130,7 @@ function KeptRenewal({ onRefused }: { onRefused: () => void }) {
   const t = useT();
   const lang = useLang();
   const queryClient = useQueryClient();
+  const node = useSessionStore((s) => s.node);
   const [problem, setProblem] = useState<string | null>(null);
   const delay = useRef(RENEW_FIRST_MS);
 
@@ -129,9 +141,9 @@ function KeptRenewal({ onRefused }: { onRefused: () => void }) {
       const creds = keptCredentials();
       if (!creds || stopped) return;
       try {
-        const sessionId = await call(login, { user_name: creds.user, user_pwd: creds.password });
+        const sessionId = await callOn(node)(login, { user_name: creds.user, user_pwd: creds.password });
         if (stopped) return;
-        useSessionStore.getState().start(sessionId, creds.user);
+        useSessionStore.getState().start(sessionId, creds.user, node);
         void queryClient.invalidateQueries();
       } catch (e) {
         if (stopped) return;
@@ -151,7 +163,7 @@ function KeptRenewal({ onRefused }: { onRefused: () => void }) {
       stopped = true;
       clearTimeout(timer);
     };
-  }, [lang, onRefused, queryClient]);
+  }, [lang, node, onRefused, queryClient]);
 
   return (
     <div className="reauth-renewing" role="alert">

@@ -5,6 +5,9 @@ import { LanguageSwitch } from '../../../components/language-switch';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { useT } from '../../../i18n';
 import { LoginForm } from '../components/login-form';
+import { FleetLoginForm } from '../components/fleet-login-form';
+import { useLoginT } from '../messages';
+import { useNodeStore } from '../../../session/node-store';
 import { useSessionStore } from '../../../session/session-store';
 import './login-page.css';
 
@@ -15,6 +18,8 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const expired = useSessionStore((s) => s.expired);
   const restarted = useSessionStore((s) => s.restarted);
+  const lt = useLoginT();
+  const fleet = useNodeStore((s) => s.fleet);
   useDocumentTitle(t('login.submit'));
 
   const next = safeNext(params.get('next'));
@@ -26,14 +31,18 @@ export function LoginPage() {
       <section className="login__card" aria-labelledby="login-heading">
         <Brand />
         <h1 id="login-heading" className="login__heading">
-          {t('login.heading')}
+          {fleet ? lt('fleet.heading') : t('login.heading')}
         </h1>
-        {expired && (
+        {expired && !fleet && (
           <p className="login__notice" role="status">
             {t(restarted ? 'login.restarted' : 'login.expired')}
           </p>
         )}
-        <LoginForm onLoggedIn={() => navigate(next, { replace: true })} />
+        {fleet ? (
+          <FleetLoginForm onLoggedIn={() => void navigate(next, { replace: true })} />
+        ) : (
+          <LoginForm onLoggedIn={() => navigate(next, { replace: true })} />
+        )}
       </section>
       <p className="login__footer">{t('login.device', { host: location.host })}</p>
     </main>

@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getVersion } from './protocol/system';
+import { callOn } from './device';
+import { applyNodeList } from '../session/node-store';
+import { sessionOf, useSessionStore } from '../session/session-store';
+
+const VERSION = { device_id: 'd', serial_id: 's', version: 'v', web_version: 'w' };
+
+describe('one client per node (fleet mode)', () => {
+  let sent: Array<{ url: string; session: string | null }>;
+  let expiredOn: Set<string>;
+
+  beforeEach(() => {
+    sent = [];
+    expiredOn = new Set();
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      const session = (init.headers as Record<string, string>).sessionid ?? null;
+      sent.push({ url, session });
+      const node = /^\/node\/([^/]+)\//.exec(url)?.[1] ?? '';
+      const body = expiredOn.has(node) ? { code: -141, msg: 'not logged in' } : { code: 0, msg: 'ok', data: VERSION };
+      return new Response(JSON.stringify(body), { status: 200 });
+    });
+    applyNodeList([
+      { id: 'a', name: 'A', site: '' },
+      { id: 'b', name: 'B', site: '' },
+    ]);
+    useSessionStore.getState().start('sa', 'admin', 'a');
+    useSessionStore.getState().start('sb', 'admin', 'b');
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    applyNodeList(null);
+  });
+
+  it("sends each node's calls under its prefix with its own session", async () => {
+    await callOn('a')(getVersion, {});
+    await callOn('b')(getVersion, {});
+    expect(sent).toEqual([
+      { url: '/node/a/api/json', session: 'sa' },
+      { url: '/node/b/api/json', session: 'sb' },
+    ]);
+  });
+
+  it("a node's -141 ends that node's session only; its call waits for that node's sign-in and is sent again", async () => {
+    expiredOn.add('a');
+    const waiting = callOn('a')(getVersion, {});
+    await vi.waitFor(() => expect(sessionOf('a')).toMatchObject({ sessionId: null, expired: true }));
+    expect(sessionOf('b').sessionId).toBe('sb');
+    await callOn('b')(getVersion, {});
+    expiredOn.delete('a');
+    useSessionStore.getState().start('sa2', 'admin', 'a');
+    await expect(waiting).resolves.toMatchObject({ device_id: 'd' });
+    expect(sent.at(-1)).toEqual({ url: '/node/a/api/json', session: 'sa2' });
+  });
+
+  it("the fleet's status reads do not wait: a node whose session ended fails at once", async () => {
+    expiredOn.add('b');
+    await expect(callOn('b', { wait: false })(getVersion, {})).rejects.toMatchObject({ code: -141 });
+  });
+});
