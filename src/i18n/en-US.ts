@@ -42,6 +42,7 @@ export const enUS: Catalogue = {
   'error.unknown.title': 'Something went wrong',
 
   'nav.label': 'Main navigation',
+  'nav.toggle': 'Menu',
   'nav.overview': 'Overview',
   'nav.libraries': 'Face libraries',
   'nav.cameras': 'Cameras',
@@ -53,6 +54,7 @@ export const enUS: Catalogue = {
   'header.model': 'Model',
   'header.version': 'Version',
   'header.deviceId': 'Device ID',
+  'header.deviceDetails': 'About this device',
   'live.label': 'Live alarms',
   'live.connecting': 'Connecting…',
   'live.live': 'Live',

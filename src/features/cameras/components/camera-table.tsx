@@ -7,6 +7,7 @@ import type { Library } from '../../../api/protocol/libraries';
 import { isVideo, kindOf, parseLibIds, type ChannelRow } from '../model/camera-kind';
 import { useCameraT } from '../messages';
 import { RouterLinkButton } from './router-link-button';
+import { FIT_TABLE, WIDE_ONLY } from '../../../components/table-fit';
 import { hrefs } from '../../../config/paths';
 
 export interface CameraTableProps {
@@ -27,7 +28,7 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
     {
       title: t('col.channel'),
       dataIndex: 'channel',
-      width: 84,
+      width: 64,
       fixed: 'left',
       render: (channel: number) => <span className="cameras__channel">{channel}</span>,
     },
@@ -36,7 +37,13 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
       key: 'name',
       render: (_, row) =>
         row.camera ? (
-          <Typography.Text strong>{row.camera.camera_name}</Typography.Text>
+          <Flex vertical gap={2}>
+            <Typography.Text strong>{row.camera.camera_name}</Typography.Text>
+            {/* Kind and position have their own columns on wide screens only. */}
+            <Typography.Text type="secondary" className="cameras__small cameras__narrow-only">
+              {[kindOf(row.camera) ? t(`kind.${kindOf(row.camera)!}`) : t('kind.unknown'), row.camera.position].filter(Boolean).join(' · ')}
+            </Typography.Text>
+          </Flex>
         ) : (
           <Typography.Text type="secondary">{t('channel.free')}</Typography.Text>
         ),
@@ -44,6 +51,7 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
     {
       title: t('col.kind'),
       key: 'kind',
+      responsive: [...WIDE_ONLY],
       render: (_, row) => {
         if (!row.camera) return null;
         const kind = kindOf(row.camera);
@@ -60,7 +68,7 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
         );
       },
     },
-    { title: t('col.position'), key: 'position', render: (_, row) => row.camera?.position || null },
+    { title: t('col.position'), key: 'position', responsive: [...WIDE_ONLY], render: (_, row) => row.camera?.position || null },
     {
       title: t('col.status'),
       key: 'status',
@@ -76,6 +84,8 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
     {
       title: t('col.libraries'),
       key: 'libraries',
+      // Wide enough for two tags a line; more wrap.
+      width: 180,
       render: (_, row) => {
         if (!row.camera) return null;
         const ids = parseLibIds(row.camera.lib_ids);
@@ -98,6 +108,7 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
     {
       title: t('col.snap'),
       key: 'snap',
+      responsive: [...WIDE_ONLY],
       render: (_, row) => {
         const mode = row.camera?.snap_mode;
         if (!row.camera || !isVideo(kindOf(row.camera)) || (mode !== 1 && mode !== 2 && mode !== 3)) return null;
@@ -128,12 +139,14 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
         }
         const video = isVideo(kindOf(cam));
         return (
-          <Flex gap={4} wrap>
+          <Flex gap={4}>
             <Button
               size="small"
               icon={<EditOutlined />}
               onClick={() => onEdit(cam)}
               aria-label={t('action.editLabel', { name: cam.camera_name })}
+              title={t('action.edit')}
+              className="cameras__action"
             >
               {t('action.edit')}
             </Button>
@@ -143,6 +156,8 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
                 to={hrefs.cameraRoi(cam.channel)}
                 icon={<ScanOutlined />}
                 aria-label={t('action.roiLabel', { name: cam.camera_name })}
+                title={t('action.roi')}
+                className="cameras__action"
               >
                 {t('action.roi')}
               </RouterLinkButton>
@@ -153,6 +168,8 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
               icon={<DeleteOutlined />}
               onClick={() => onDelete(cam)}
               aria-label={t('action.deleteLabel', { name: cam.camera_name })}
+              title={t('action.delete')}
+              className="cameras__action"
             >
               {t('action.delete')}
             </Button>
@@ -170,7 +187,7 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
       dataSource={rows as ChannelRow[]}
       loading={loading}
       pagination={false}
-      scroll={{ x: 'max-content' }}
+      {...FIT_TABLE}
     />
   );
 }
