@@ -1,6 +1,6 @@
 // The authenticated shell: the first module that loads antd. Sider navigation,
 // a header with what the device is (1281, 516), the language switch, logout.
-import { LogoutOutlined, MenuOutlined, MoonOutlined, SunOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MenuOutlined, MoonOutlined, SunOutlined, UserOutlined } from '../../components/icons';
 import { App, Button, Grid, Layout } from 'antd';
 import { useEffect, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';

@@ -1,4 +1,4 @@
-import { InfoCircleOutlined } from '@ant-design/icons';
+import { InfoCircleOutlined } from '../../components/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Popover, Skeleton } from 'antd';
 import { deviceQueries } from '../../api/queries/device';

@@ -1,6 +1,6 @@
 // Every channel of the model with its camera or "free" (§4.1). Device text is
 // rendered as text only; passwords and URLs (which may hold one) are not shown.
-import { DeleteOutlined, EditOutlined, PlusOutlined, ScanOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined, ScanOutlined } from '../../../components/icons';
 import { Badge, Button, Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import type { CameraRecord } from '../../../api/protocol/cameras';
 import type { Library } from '../../../api/protocol/libraries';

@@ -1,7 +1,7 @@
 // Camera-to-relay bindings (§10): list with online status, bind (camera, relay
 // ip, port 0-65535, name), unbind with confirmation.
 import { FIT_TABLE } from '../../../components/table-fit';
-import { DeleteOutlined, LinkOutlined } from '@ant-design/icons';
+import { DeleteOutlined, LinkOutlined } from '../../../components/icons';
 import {
   Alert,
   App,

@@ -1,5 +1,5 @@
 import { FIT_TABLE } from '../../../components/table-fit';
-import { EditOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
+import { EditOutlined, RollbackOutlined, StopOutlined } from '../../../components/icons';
 import { Button, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Lang } from '../../../i18n';
@@ -150,6 +150,8 @@ export function ImportTable({
         rowKey="key"
         size="small"
         {...FIT_TABLE}
+        // Fixed: the ellipsis columns keep their widths instead of growing to their longest text.
+        tableLayout="fixed"
         columns={columns}
         dataSource={rows as ImportRow[]}
         rowClassName={(r) => (r.dropped ? 'import-row--dropped' : problems.has(r.key) ? 'import-row--problem' : '')}

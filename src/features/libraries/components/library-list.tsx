@@ -1,5 +1,5 @@
 import { FIT_TABLE } from '../../../components/table-fit';
-import { DeleteOutlined, EditOutlined, PictureOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PictureOutlined, PlusOutlined, UploadOutlined } from '../../../components/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Input, Segmented, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';

@@ -1,6 +1,6 @@
 // Records (§3.13-3.24): face snapshots, alarms and body records behind one set
 // of filters kept in the URL, a detail drawer, exports and the delete-all.
-import { DeleteOutlined, ExportOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, ExportOutlined, ReloadOutlined } from '../../../components/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Space, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';

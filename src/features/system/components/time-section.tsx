@@ -14,7 +14,7 @@ import {
   Row,
   Select,
   Skeleton,
-  Space,
+  Flex,
   Switch,
   Typography,
 } from 'antd';
@@ -185,14 +185,15 @@ function TimeCard() {
         )}
         {source === 'computer' && <Typography.Paragraph type="secondary">{t('time.computerHelp', { zone: here })}</Typography.Paragraph>}
         <Form.Item label={t('time.zone')} required>
-          <Space.Compact block>
+          {/* Not a compact group: on a phone the button goes under the zone rather than past the screen's edge. */}
+          <Flex wrap gap={8}>
             <Form.Item name="time_zone" noStyle rules={[{ required: true, message: t('time.zoneRequired') }]}>
-              <Select options={zones} showSearch aria-label={t('time.zone')} style={{ width: '100%' }} />
+              <Select options={zones} showSearch aria-label={t('time.zone')} style={{ flex: '1 1 220px', minWidth: 0 }} />
             </Form.Item>
             <Button onClick={() => form.setFieldValue('time_zone', here)} disabled={values?.time_zone === here}>
               {t('time.useComputerZone', { zone: here })}
             </Button>
-          </Space.Compact>
+          </Flex>
         </Form.Item>
         <Form.Item name="time_format" label={t('time.format')} extra={t('time.formatHelp')}>
           <Select options={TIME_FORMATS.map((f) => ({ value: f, label: f }))} />
