@@ -1,4 +1,5 @@
 import { FIT_TABLE } from '../../../components/table-fit';
+import { useSelectAllLabel } from '../../../components/use-select-all-label';
 import { EditOutlined, RollbackOutlined, StopOutlined } from '../../../components/icons';
 import { Button, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -70,6 +71,7 @@ export function ImportTable({
   onDrop: (row: ImportRow, dropped: boolean) => void;
 }) {
   const t = useLibT();
+  const selectAll = useSelectAllLabel();
   const locked = (r: ImportRow) => {
     const k = status[r.key]?.kind;
     return k === 'pending' || k === 'sending' || k === 'stored';
@@ -156,6 +158,7 @@ export function ImportTable({
         dataSource={rows as ImportRow[]}
         rowClassName={(r) => (r.dropped ? 'import-row--dropped' : problems.has(r.key) ? 'import-row--problem' : '')}
         rowSelection={{
+        ...selectAll,
           selectedRowKeys: selected as number[],
           onChange: (keys) => onSelect(keys as number[]),
           getCheckboxProps: (r) => ({ 'aria-label': t('import.selectRow', { name: r.source }), disabled: locked(r) }),

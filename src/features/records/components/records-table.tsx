@@ -1,5 +1,6 @@
 // One table for the three sets; the columns follow the tab. Selection (for
 // the chosen-rows export) spans pages of one filter, up to ID_LIST_MAX.
+import { useSelectAllLabel } from '../../../components/use-select-all-label';
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Key } from 'react';
@@ -223,6 +224,7 @@ function bodyColumns(t: T, lang: Lang, onOpen: (id: string) => void): ColumnsTyp
 
 export function RecordsTable({ tab, data, loading, page, size, pageSizes, onPage, selected, onSelect, onOpen }: RecordsTableProps) {
   const t = useRecordsT();
+  const selectAll = useSelectAllLabel();
   const lang = useLang();
   const columns =
     tab === 'alarms' ? alarmColumns(t, lang, onOpen) : tab === 'bodies' ? bodyColumns(t, lang, onOpen) : snapshotColumns(t, lang, onOpen);
@@ -239,6 +241,7 @@ export function RecordsTable({ tab, data, loading, page, size, pageSizes, onPage
       // No "nothing matches" while the first page is still on its way.
       locale={{ emptyText: loading ? ' ' : t('list.empty') }}
       rowSelection={{
+        ...selectAll,
         selectedRowKeys: selected as Key[],
         preserveSelectedRowKeys: true,
         onChange: (keys) => onSelect(keys.map(String).slice(0, ID_LIST_MAX)),
