@@ -1,4 +1,6 @@
 // §6.1-6.2 and §6.6-6.7: the device's clock, its zone and format, and NTP.
+import { parseDeviceTime } from '../../../api/protocol/device-time';
+import { DeviceDatePicker, useDevicePickerClock } from '../../../components/device-date-picker';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -6,7 +8,6 @@ import {
   Button,
   Card,
   Col,
-  DatePicker,
   Form,
   Input,
   InputNumber,
@@ -70,6 +71,8 @@ function TimeCard() {
   const time = useQuery(systemQueries.time());
   const ntp = useQuery(systemQueries.ntp());
   const clock = useDeviceClock();
+  // The picker's "today" is the device's day, the clock this card sets.
+  useDevicePickerClock(time.data ? parseDeviceTime(time.data.sys_time) : null, time.data ? time.dataUpdatedAt : null);
   const save = useSetTime();
   const [form] = Form.useForm<TimeValues>();
   const values = Form.useWatch([], form) as TimeValues | undefined;
@@ -173,7 +176,7 @@ function TimeCard() {
               },
             ]}
           >
-            <DatePicker
+            <DeviceDatePicker
               showTime
               format={WIRE}
               needConfirm={false}
