@@ -157,6 +157,14 @@ for (const size of SIZES) {
           await settled(page);
           if (shots) await page.screenshot({ path: path.join(shots, `${size.name}-${locale}-${what}.png`) });
           expect.soft(await page.evaluate(audit, size.phone), what).toEqual([]);
+          // Accessible names carry no icon's name ("pause-circle Pause", "sound Mute"): antd's
+          // icons label themselves with it. antd's own pagination arrows ("left", "right") aside.
+          const icons = await page.evaluate(() => [
+            ...new Set([...document.querySelectorAll('.anticon')].flatMap((i) => [...i.classList].filter((c) => c.startsWith('anticon-')).map((c) => c.slice(8)))),
+          ]);
+          const names = [...(await page.locator('body').ariaSnapshot()).matchAll(/- (?:button|link|menuitem|tab|checkbox|switch) "([^"]*)"/g)].map((m) => m[1]!);
+          const iconNamed = names.filter((n) => icons.some((i) => !['left', 'right', 'double-left', 'double-right'].includes(i) && (n === i || n.startsWith(`${i} `))));
+          expect.soft(iconNamed, `${what}: names with an icon's name`).toEqual([]);
         };
         // In-app navigation, as a user moves: no reload per page, and the wall keeps its alarms.
         const go = async (href: string) => {

@@ -35,6 +35,7 @@ export const DashboardOutlined = decorative(Ant.DashboardOutlined, 'DashboardOut
 export const DeleteOutlined = decorative(Ant.DeleteOutlined, 'DeleteOutlined');
 export const DesktopOutlined = decorative(Ant.DesktopOutlined, 'DesktopOutlined');
 export const DownOutlined = decorative(Ant.DownOutlined, 'DownOutlined');
+export const EllipsisOutlined = decorative(Ant.EllipsisOutlined, 'EllipsisOutlined');
 export const DownloadOutlined = decorative(Ant.DownloadOutlined, 'DownloadOutlined');
 export const EditOutlined = decorative(Ant.EditOutlined, 'EditOutlined');
 export const ExclamationCircleFilled = decorative(Ant.ExclamationCircleFilled, 'ExclamationCircleFilled');

@@ -43,6 +43,7 @@ export const enUS: Catalogue = {
 
   'nav.label': 'Main navigation',
   'nav.toggle': 'Menu',
+  'tabs.more': 'More tabs',
   'nav.overview': 'Overview',
   'nav.libraries': 'Face libraries',
   'nav.cameras': 'Cameras',

@@ -41,6 +41,7 @@ export const zhCN = {
 
   'nav.label': '主导航',
   'nav.toggle': '菜单',
+  'tabs.more': '更多标签页',
   'nav.overview': '概览',
   'nav.libraries': '人像库',
   'nav.cameras': '相机',

@@ -1,5 +1,5 @@
 import { FIT_TABLE } from '../../../components/table-fit';
-import { DeleteOutlined, EditOutlined, PictureOutlined, PlusOutlined, UploadOutlined } from '../../../components/icons';
+import { DeleteOutlined, EditOutlined, PictureOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '../../../components/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Input, Segmented, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -163,6 +163,8 @@ export function LibraryList() {
             allowClear
             aria-label={t('library.search')}
             placeholder={t('library.search')}
+            // antd's own search button is named "search", its icon's name.
+            enterButton={<Button icon={<SearchOutlined />} aria-label={t('library.search')} />}
             defaultValue={q}
             onSearch={(v) => setParam('q', v.trim())}
             onChange={(e) => {
