@@ -94,7 +94,8 @@ function audit(phone: boolean): string[] {
   }
 
   // Text: no words cut by an ellipsis where the words are the meaning.
-  const words = 'h1, h2, h3, button, [role=tab], th, label, .ant-form-item-label, .ant-select-selection-placeholder, .ant-statistic-title, .device-summary *';
+  const words =
+    'h1, h2, h3, button, [role=tab], th, label, .ant-form-item-label, .ant-select-selection-placeholder, .ant-statistic-title, .device-summary *';
   for (const el of document.querySelectorAll(words)) {
     if (!shown(el) || el.closest('.ant-tabs-nav-wrap')) continue;
     if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') {
@@ -160,10 +161,18 @@ for (const size of SIZES) {
           // Accessible names carry no icon's name ("pause-circle Pause", "sound Mute"): antd's
           // icons label themselves with it. antd's own pagination arrows ("left", "right") aside.
           const icons = await page.evaluate(() => [
-            ...new Set([...document.querySelectorAll('.anticon')].flatMap((i) => [...i.classList].filter((c) => c.startsWith('anticon-')).map((c) => c.slice(8)))),
+            ...new Set(
+              [...document.querySelectorAll('.anticon')].flatMap((i) =>
+                [...i.classList].filter((c) => c.startsWith('anticon-')).map((c) => c.slice(8)),
+              ),
+            ),
           ]);
-          const names = [...(await page.locator('body').ariaSnapshot()).matchAll(/- (?:button|link|menuitem|tab|checkbox|switch) "([^"]*)"/g)].map((m) => m[1]!);
-          const iconNamed = names.filter((n) => icons.some((i) => !['left', 'right', 'double-left', 'double-right'].includes(i) && (n === i || n.startsWith(`${i} `))));
+          const names = [
+            ...(await page.locator('body').ariaSnapshot()).matchAll(/- (?:button|link|menuitem|tab|checkbox|switch) "([^"]*)"/g),
+          ].map((m) => m[1]!);
+          const iconNamed = names.filter((n) =>
+            icons.some((i) => !['left', 'right', 'double-left', 'double-right'].includes(i) && (n === i || n.startsWith(`${i} `))),
+          );
           expect.soft(iconNamed, `${what}: names with an icon's name`).toEqual([]);
         };
         // In-app navigation, as a user moves: no reload per page, and the wall keeps its alarms.
@@ -184,7 +193,9 @@ for (const size of SIZES) {
         await login.goto();
         await check('login');
         await login.logIn(DEMO_USER, DEMO_PASSWORD);
-        await expect(page.getByRole('status', { name: /^(live alarms|实时告警)/i })).toHaveAccessibleName(/(live|实时)$/i, { timeout: 30_000 });
+        await expect(page.getByRole('status', { name: /^(live alarms|实时告警)/i })).toHaveAccessibleName(/(live|实时)$/i, {
+          timeout: 30_000,
+        });
         // Alarms for the wall and the kiosk: a blacklist person before camera 1.
         const wallDevice = new WallDevice(device.url, device.call);
         const suspect = await wallDevice.person(1);
@@ -215,11 +226,14 @@ for (const size of SIZES) {
         // The import preview, with the long names a real folder has.
         await go(hrefs.libraryImport(lib.lib_id));
         const photo = await blankPhoto();
-        await page.getByTestId('import-files-input').setInputFiles(
-          ['Zhang Wei_imp-20260101-0001_110101199003077777_1_36_No. 18 Jianguo Road Chaoyang District.jpg', 'Li Na_imp-20260101-0002_#_0_29_#.jpg'].map(
-            (name) => ({ name, mimeType: 'image/jpeg', buffer: photo }),
-          ),
-        );
+        await page
+          .getByTestId('import-files-input')
+          .setInputFiles(
+            [
+              'Zhang Wei_imp-20260101-0001_110101199003077777_1_36_No. 18 Jianguo Road Chaoyang District.jpg',
+              'Li Na_imp-20260101-0002_#_0_29_#.jpg',
+            ].map((name) => ({ name, mimeType: 'image/jpeg', buffer: photo })),
+          );
         await expect(page.getByRole('table').getByRole('row').nth(2)).toBeVisible();
         await check('import');
 
@@ -227,7 +241,8 @@ for (const size of SIZES) {
         await go(`${hrefs.alarmWall()}?kiosk=1`);
         await expect(page.locator('.wall-card').first()).toBeVisible();
         await check('kiosk');
-        if (size.width === 1024) expect.soft(await page.locator('.wall-card').count(), 'alarm cards on a 1024×768 kiosk').toBeGreaterThan(2);
+        if (size.width === 1024)
+          expect.soft(await page.locator('.wall-card').count(), 'alarm cards on a 1024×768 kiosk').toBeGreaterThan(2);
       });
     });
   }

@@ -49,7 +49,13 @@ export function DeviceSummary() {
           </dl>
         }
       >
-        <Button className="device-summary__more" type="text" size="small" icon={<InfoCircleOutlined />} aria-label={t('header.deviceDetails')} />
+        <Button
+          className="device-summary__more"
+          type="text"
+          size="small"
+          icon={<InfoCircleOutlined />}
+          aria-label={t('header.deviceDetails')}
+        />
       </Popover>
     </div>
   );

@@ -1,7 +1,7 @@
 // Every channel of the model with its camera or "free" (§4.1). Device text is
 // rendered as text only; passwords and URLs (which may hold one) are not shown.
 import { DeleteOutlined, EditOutlined, PlusOutlined, ScanOutlined } from '../../../components/icons';
-import { Badge, Button, Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Badge, Button, Flex, Grid, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import type { CameraRecord } from '../../../api/protocol/cameras';
 import type { Library } from '../../../api/protocol/libraries';
 import { isVideo, kindOf, parseLibIds, type ChannelRow } from '../model/camera-kind';
@@ -21,6 +21,9 @@ export interface CameraTableProps {
 
 export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete }: CameraTableProps) {
   const t = useCameraT();
+  // Fixed widths (tableLayout fixed): a long name or list of libraries wraps instead of pushing
+  // status, threshold and libraries off a tablet's screen.
+  const wide = Grid.useBreakpoint().xl === true;
   const libById = new Map((libraries ?? []).map((l) => [l.lib_id, l]));
   const libTypeName = (type: number) => (type === 1 || type === 2 ? t(`libType.${type}`) : t('libType.other', { type }));
 
@@ -28,13 +31,14 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
     {
       title: t('col.channel'),
       dataIndex: 'channel',
-      width: 64,
+      width: 60,
       fixed: 'left',
       render: (channel: number) => <span className="cameras__channel">{channel}</span>,
     },
     {
       title: t('col.name'),
       key: 'name',
+      width: wide ? 200 : 150,
       render: (_, row) =>
         row.camera ? (
           <Flex vertical gap={2}>
@@ -51,6 +55,7 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
     {
       title: t('col.kind'),
       key: 'kind',
+      width: 150,
       responsive: [...WIDE_ONLY],
       render: (_, row) => {
         if (!row.camera) return null;
@@ -68,10 +73,11 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
         );
       },
     },
-    { title: t('col.position'), key: 'position', responsive: [...WIDE_ONLY], render: (_, row) => row.camera?.position || null },
+    { title: t('col.position'), key: 'position', width: 170, responsive: [...WIDE_ONLY], render: (_, row) => row.camera?.position || null },
     {
       title: t('col.status'),
       key: 'status',
+      width: 84,
       render: (_, row) =>
         row.camera ? (
           <Badge
@@ -80,12 +86,12 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
           />
         ) : null,
     },
-    { title: t('col.threshold'), key: 'threshold', render: (_, row) => row.camera?.threshold ?? null },
+    { title: t('col.threshold'), key: 'threshold', width: 84, render: (_, row) => row.camera?.threshold ?? null },
     {
       title: t('col.libraries'),
       key: 'libraries',
-      // Wide enough for two tags a line; more wrap.
-      width: 180,
+      // Tags wrap within it.
+      width: wide ? 200 : 150,
       render: (_, row) => {
         if (!row.camera) return null;
         const ids = parseLibIds(row.camera.lib_ids);
@@ -108,6 +114,7 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
     {
       title: t('col.snap'),
       key: 'snap',
+      width: 120,
       responsive: [...WIDE_ONLY],
       render: (_, row) => {
         const mode = row.camera?.snap_mode;
@@ -123,6 +130,8 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
       title: t('col.actions'),
       key: 'actions',
       fixed: 'right',
+      // Below xl the buttons are their icons (cameras.css).
+      width: wide ? 330 : 116,
       render: (_, row) => {
         const cam = row.camera;
         if (!cam) {
@@ -132,6 +141,8 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
               icon={<PlusOutlined />}
               onClick={() => onAdd(row.channel)}
               aria-label={t('action.addHereLabel', { channel: row.channel })}
+              title={t('action.addHere')}
+              className="cameras__action"
             >
               {t('action.addHere')}
             </Button>
@@ -188,6 +199,7 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
       loading={loading}
       pagination={false}
       {...FIT_TABLE}
+      tableLayout="fixed"
     />
   );
 }

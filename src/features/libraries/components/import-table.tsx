@@ -158,7 +158,7 @@ export function ImportTable({
         dataSource={rows as ImportRow[]}
         rowClassName={(r) => (r.dropped ? 'import-row--dropped' : problems.has(r.key) ? 'import-row--problem' : '')}
         rowSelection={{
-        ...selectAll,
+          ...selectAll,
           selectedRowKeys: selected as number[],
           onChange: (keys) => onSelect(keys as number[]),
           getCheckboxProps: (r) => ({ 'aria-label': t('import.selectRow', { name: r.source }), disabled: locked(r) }),

@@ -134,7 +134,12 @@ function snapshotColumns(t: T, lang: Lang, onOpen: (id: string) => void): Column
         );
       },
     },
-    { key: 'attr', title: t('col.attributes'), responsive: [...WIDE_ONLY], render: (_, r) => faceSummary((r as SnapshotRecord).face_attr, lang) },
+    {
+      key: 'attr',
+      title: t('col.attributes'),
+      responsive: [...WIDE_ONLY],
+      render: (_, r) => faceSummary((r as SnapshotRecord).face_attr, lang),
+    },
     c.actions,
   ];
 }
@@ -171,7 +176,9 @@ function alarmColumns(t: T, lang: Lang, onOpen: (id: string) => void): ColumnsTy
               {details || faceSummary(r.face_attr, lang)}
             </Typography.Text>
             {/* The similarity column is for wide screens: below it, here. */}
-            <div className="records-small records-narrow-only">{t('row.similarity', { similarity: r.similarity, threshold: r.threshold })}</div>
+            <div className="records-small records-narrow-only">
+              {t('row.similarity', { similarity: r.similarity, threshold: r.threshold })}
+            </div>
           </>
         );
       },
@@ -217,7 +224,12 @@ function bodyColumns(t: T, lang: Lang, onOpen: (id: string) => void): ColumnsTyp
     c.time,
     c.camera,
     { key: 'quality', title: t('col.quality'), width: 90, render: (_, r) => (r as BodyRecord).quality },
-    { key: 'attr', title: t('col.attributes'), responsive: [...WIDE_ONLY], render: (_, r) => bodySummary((r as BodyRecord).body_attr, lang) },
+    {
+      key: 'attr',
+      title: t('col.attributes'),
+      responsive: [...WIDE_ONLY],
+      render: (_, r) => bodySummary((r as BodyRecord).body_attr, lang),
+    },
     c.actions,
   ];
 }

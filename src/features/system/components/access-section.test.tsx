@@ -59,11 +59,13 @@ describe('the HTTPS switch names addresses truly', () => {
     serve({ ok: true, device: { url: 'http://192.168.1.20', reachable: true, ms: 3 } });
     const dialog = await openDialog();
     await waitFor(() => expect(within(dialog).getByText("The device's own address becomes https://192.168.1.20/.")).toBeInTheDocument());
-    expect(within(dialog).getByText(`This console stays at ${location.host}: its server follows the device to the new address by itself.`)).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(`This console stays at ${location.host}: its server follows the device to the new address by itself.`),
+    ).toBeInTheDocument();
     expect(dialog.textContent).not.toContain(`https://${location.host}`);
   });
 
-  it("does not claim an address for the device where the server does not say it", async () => {
+  it('does not claim an address for the device where the server does not say it', async () => {
     serve(null);
     const dialog = await openDialog();
     await waitFor(() => expect(within(dialog).getByText(/^This console is at .+, not on the device/)).toBeInTheDocument());

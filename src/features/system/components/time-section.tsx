@@ -2,23 +2,7 @@
 import { parseDeviceTime } from '../../../api/protocol/device-time';
 import { DeviceDatePicker, useDevicePickerClock } from '../../../components/device-date-picker';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Row,
-  Select,
-  Skeleton,
-  Flex,
-  Switch,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Skeleton, Flex, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { DeviceError } from '../../../api/errors';

@@ -235,7 +235,8 @@ export const zhCN = {
   'https.consequence.addressHttpsUnknown': '设备自身的地址改为 https:// 开头（未指定端口时使用 443）。',
   'https.consequence.addressHttpUnknown': '设备自身的地址改回 http:// 开头（未指定端口时使用 80）。',
   'https.consequence.consoleFollows': '本控制台仍在 {host}：其服务器会自动跟随设备的新地址。',
-  'https.consequence.consoleUnknown': '本控制台位于 {host}，并非设备本身：如果为它提供服务的服务器不会自动跟随设备（nginx 不会），请修改其转发地址。',
+  'https.consequence.consoleUnknown':
+    '本控制台位于 {host}，并非设备本身：如果为它提供服务的服务器不会自动跟随设备（nginx 不会），请修改其转发地址。',
   'https.consequence.selfSigned': '如果证书是自签名的，浏览器和对接系统会提示证书不受信任。',
   'https.consequence.plain': '之后与设备的通信不再加密。',
   'https.consequence.follow': '本控制台会等待设备重启完成，然后回到登录页。',
