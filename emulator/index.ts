@@ -58,6 +58,7 @@ export async function startEmulator(partial: Partial<EmulatorOptions> = {}, deps
   const engine = deps.engine ?? createFaceEngine({ cacheDir: path.join(cacheRoot, 'analyses') });
   const ctx = createContext(options, engine);
   if (!ctx.config.has('seeded')) {
+    if (options.deviceId) ctx.config.set('device_id', options.deviceId);
     if (options.demo) await seedDemo(ctx);
     ctx.config.set('seeded', { demo: options.demo, at: ctx.clock.format() });
   }
