@@ -2,6 +2,7 @@
 // (server/app.ts) answers GET /healthz with the device's URL it forwards to;
 // the dev server and nginx (deploy/nginx.conf) do not say it, and then the
 // console does not know the device's address (location.host is the console's).
+// With several nodes (docs/fleet.md) `device` is the first, the one /api goes to.
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 
