@@ -35,9 +35,9 @@ export class CamerasPage {
     await this.page.goto(`${hrefs.cameras()}${search}`);
   }
 
-  /** The table row of a camera, by its name. */
+  /** The table row of a camera, by its name (below xl its cell also holds kind and position). */
   row(name: string): Locator {
-    return this.page.getByRole('row').filter({ has: this.page.getByRole('cell', { name, exact: true }) });
+    return this.page.getByRole('row').filter({ has: this.page.getByRole('cell').getByText(name, { exact: true }) });
   }
 
   /** The row of a channel, by its number in the first cell. */

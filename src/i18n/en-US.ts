@@ -42,6 +42,8 @@ export const enUS: Catalogue = {
   'error.unknown.title': 'Something went wrong',
 
   'nav.label': 'Main navigation',
+  'nav.toggle': 'Menu',
+  'tabs.more': 'More tabs',
   'nav.overview': 'Overview',
   'nav.libraries': 'Face libraries',
   'nav.cameras': 'Cameras',
@@ -56,6 +58,7 @@ export const enUS: Catalogue = {
   'header.model': 'Model',
   'header.version': 'Version',
   'header.deviceId': 'Device ID',
+  'header.deviceDetails': 'About this device',
   'live.label': 'Live alarms',
   'live.connecting': 'Connecting…',
   'live.live': 'Live',

@@ -40,6 +40,8 @@ export const zhCN = {
   'error.unknown.title': '出现错误',
 
   'nav.label': '主导航',
+  'nav.toggle': '菜单',
+  'tabs.more': '更多标签页',
   'nav.overview': '概览',
   'nav.libraries': '人像库',
   'nav.cameras': '相机',
@@ -54,6 +56,7 @@ export const zhCN = {
   'header.model': '型号',
   'header.version': '版本',
   'header.deviceId': '设备 ID',
+  'header.deviceDetails': '设备详情',
   'live.label': '实时告警',
   'live.connecting': '正在连接…',
   'live.live': '实时',

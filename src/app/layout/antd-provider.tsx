@@ -9,7 +9,8 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/en';
 import 'dayjs/locale/zh-cn';
 import type { ReactNode } from 'react';
-import { useLang } from '../../i18n';
+import { EllipsisOutlined } from '../../components/icons';
+import { useLang, useT } from '../../i18n';
 import type { Theme } from '../theme-store';
 import { shellTheme } from './accessible-theme';
 
@@ -18,6 +19,7 @@ const DAYJS_LOCALES = { 'zh-CN': 'zh-cn', 'en-US': 'en' } as const;
 
 export function AntdProvider({ theme, children }: { theme: Theme; children: ReactNode }) {
   const lang = useLang();
+  const t = useT();
   // Set while rendering, not in an effect: a picker rendered in this pass reads it now.
   // dayjs.locale is global and idempotent.
   dayjs.locale(DAYJS_LOCALES[lang]);
@@ -27,6 +29,8 @@ export function AntdProvider({ theme, children }: { theme: Theme; children: Reac
       theme={shellTheme(theme)}
       // "还 原", "音 量": antd spaces out two-character Chinese labels by default.
       button={{ autoInsertSpace: false }}
+      // The tab strip's overflow button was named "ellipsis", its icon's name.
+      tabs={{ moreIcon: <EllipsisOutlined aria-label={t('tabs.more')} /> }}
     >
       {children}
     </ConfigProvider>

@@ -1,9 +1,9 @@
 // The authenticated shell: the first module that loads antd. Sider navigation,
 // a header with what the device is (1281, 516), the language switch, logout.
-import { LogoutOutlined, MoonOutlined, SunOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Layout } from 'antd';
+import { LogoutOutlined, MenuOutlined, MoonOutlined, SunOutlined, UserOutlined } from '../../components/icons';
+import { App, Button, Grid, Layout } from 'antd';
 import { useEffect, useState } from 'react';
-import { Outlet } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import { Brand } from '../../components/brand';
 import { LanguageSwitch } from '../../components/language-switch';
 import { useDocumentTitle } from '../../components/use-document-title';
@@ -47,6 +47,12 @@ function Shell({ node }: { node: string | null }) {
   const t = useT();
   // Collapses by itself below antd's lg (992 px): a tablet held upright keeps the icons only.
   const [collapsed, setCollapsed] = useState(false);
+  // On a phone the navigation takes no width until the header's menu button opens it over the page.
+  const phone = Grid.useBreakpoint().md === false;
+  const { pathname } = useLocation();
+  useEffect(() => {
+    if (phone) setCollapsed(true);
+  }, [phone, pathname]);
   const titleKey = useRouteTitleKey();
   useDocumentTitle(titleKey ? t(titleKey) : undefined);
   const fleet = useNodeStore((s) => s.fleet);
@@ -64,6 +70,8 @@ function Shell({ node }: { node: string | null }) {
         collapsed={collapsed}
         onCollapse={(c) => setCollapsed(c)}
         breakpoint="lg"
+        collapsedWidth={phone ? 0 : 80}
+        trigger={phone ? null : undefined}
         width={216}
         theme="dark"
       >
@@ -76,6 +84,15 @@ function Shell({ node }: { node: string | null }) {
       </Layout.Sider>
       <Layout>
         <Layout.Header className="shell__header">
+          {phone ? (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('nav.toggle')}
+              aria-expanded={!collapsed}
+              onClick={() => setCollapsed((c) => !c)}
+            />
+          ) : null}
           {fleet && <NodePicker />}
           {nodeIn && <DeviceSummary />}
           <div className="shell__actions">

@@ -7,7 +7,7 @@ import {
   SettingOutlined,
   TeamOutlined,
   VideoCameraOutlined,
-} from '@ant-design/icons';
+} from '../../components/icons';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';

@@ -2,7 +2,7 @@
 // alarm object changed (new, or acknowledged); the time text ticks on its own.
 // Plain elements, no antd inside: up to hundreds of cards mount a second at
 // high rates, and antd's Button/Tag/Tooltip cost several times a <button>.
-import { CheckOutlined, HistoryOutlined, WarningFilled } from '@ant-design/icons';
+import { CheckOutlined, HistoryOutlined, WarningFilled } from '../../../components/icons';
 import { memo, useLayoutEffect, type KeyboardEvent, type MouseEvent } from 'react';
 import { useLang } from '../../../i18n';
 import { usePictureSrc, type LiveAlarm } from '../../../live';

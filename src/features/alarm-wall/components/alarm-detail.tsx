@@ -2,7 +2,7 @@
 // and the match, and the ways on (gallery entry, "search this face", history).
 // The alarm can leave the buffer while this is open: the drawer holds it (and
 // so its Blobs, and usePictureSrc their URLs) for as long as it shows.
-import { CheckOutlined, DownloadOutlined, FieldTimeOutlined, HistoryOutlined, ScanOutlined, TeamOutlined } from '@ant-design/icons';
+import { CheckOutlined, DownloadOutlined, FieldTimeOutlined, HistoryOutlined, ScanOutlined, TeamOutlined } from '../../../components/icons';
 import { Alert, Button, Descriptions, Drawer, Empty, Space, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { memo, useState } from 'react';

@@ -7,7 +7,7 @@ import {
   LogoutOutlined,
   PauseCircleOutlined,
   PlayCircleOutlined,
-} from '@ant-design/icons';
+} from '../../../components/icons';
 import { Badge, Button } from 'antd';
 import { memo } from 'react';
 import { useLang } from '../../../i18n';

@@ -1,4 +1,4 @@
-import { QuestionCircleOutlined } from '@ant-design/icons';
+import { QuestionCircleOutlined } from '../../../components/icons';
 import { Button, Popover } from 'antd';
 import { memo } from 'react';
 import { useWallT } from '../messages';

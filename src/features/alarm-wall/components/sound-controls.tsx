@@ -1,6 +1,6 @@
 // Mute (M), volume and the test chime, kept in localStorage; desktop
 // notifications for a hidden tab, asked for only when the user clicks.
-import { BellOutlined, MutedOutlined, SoundOutlined } from '@ant-design/icons';
+import { BellOutlined, MutedOutlined, SoundOutlined } from '../../../components/icons';
 import { Button, Popover, Slider, Space, Typography } from 'antd';
 import { memo, useState } from 'react';
 import { testChime, unlockSound } from '../lib/alarm-sound';

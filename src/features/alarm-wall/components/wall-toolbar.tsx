@@ -2,7 +2,7 @@
 // counting badge, acknowledge all, sound, kiosk, shortcuts. Two memoised
 // parts: the filters do not re-render when an alarm arrives (antd's selects
 // are not cheap to render 60 times a second), the actions only for their counts.
-import { CheckOutlined, ClearOutlined, DesktopOutlined, PauseCircleOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import { CheckOutlined, ClearOutlined, DesktopOutlined, PauseCircleOutlined, PlayCircleOutlined } from '../../../components/icons';
 import { Alert, Badge, Button, InputNumber, Select, Switch, Tooltip } from 'antd';
 import { memo } from 'react';
 import type { CameraRecord } from '../../../api/protocol/cameras';

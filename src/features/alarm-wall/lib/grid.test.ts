@@ -23,11 +23,17 @@ describe('the grid', () => {
 
   it('fills the screen in kiosk mode with whole rows, stretched', () => {
     const w = fitWindow(500, { width: 1888, height: 960 }, KIOSK);
-    expect(w.cols).toBe(4);
-    expect(w.pageRows).toBe(2);
-    expect(w.end).toBe(8);
-    expect(w.cardHeight * 2 + KIOSK.gap).toBe(960);
+    expect(w.cols).toBe(5);
+    expect(w.pageRows).toBe(3);
+    expect(w.end).toBe(15);
+    expect(w.cardHeight).toBe(Math.floor((960 - 2 * KIOSK.gap) / 3));
     expect(fitWindow(3, { width: 1888, height: 960 }, KIOSK).end).toBe(3);
+  });
+
+  it('shows six alarms on a 1024×768 kiosk, not two (issue 14)', () => {
+    // The grid's box on that screen: the kiosk's padding and its bar taken off.
+    const w = fitWindow(500, { width: 992, height: 660 }, KIOSK);
+    expect(w.cols * w.pageRows).toBe(6);
   });
 
   it('moves with the arrows and stays put at the edges', () => {

@@ -9,8 +9,12 @@ export interface GridMetrics {
 
 /** The normal page: ~4 columns at 1440 px, 3 at a 1024 px tablet. */
 export const NORMAL: GridMetrics = { minCardWidth: 260, cardHeight: 262, gap: 12 };
-/** Kiosk: big cards for a wall monitor seen from across the room. */
-export const KIOSK: GridMetrics = { minCardWidth: 380, cardHeight: 340, gap: 16 };
+/**
+ * Kiosk: big cards for a wall monitor seen from across the room, but small
+ * enough that a 1024×768 screen holds six (3 × 2) and a 1920×1080 one fifteen;
+ * rows are stretched to the height, and the pictures grow with the card.
+ */
+export const KIOSK: GridMetrics = { minCardWidth: 320, cardHeight: 260, gap: 16 };
 
 export interface Viewport {
   readonly width: number;

@@ -1,12 +1,13 @@
 // Every channel of the model with its camera or "free" (§4.1). Device text is
 // rendered as text only; passwords and URLs (which may hold one) are not shown.
-import { DeleteOutlined, EditOutlined, PlusOutlined, ScanOutlined } from '@ant-design/icons';
-import { Badge, Button, Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { DeleteOutlined, EditOutlined, PlusOutlined, ScanOutlined } from '../../../components/icons';
+import { Badge, Button, Flex, Grid, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import type { CameraRecord } from '../../../api/protocol/cameras';
 import type { Library } from '../../../api/protocol/libraries';
 import { isVideo, kindOf, parseLibIds, type ChannelRow } from '../model/camera-kind';
 import { useCameraT } from '../messages';
 import { RouterLinkButton } from './router-link-button';
+import { FIT_TABLE, WIDE_ONLY } from '../../../components/table-fit';
 import { hrefs } from '../../../config/paths';
 
 export interface CameraTableProps {
@@ -20,6 +21,9 @@ export interface CameraTableProps {
 
 export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete }: CameraTableProps) {
   const t = useCameraT();
+  // Fixed widths (tableLayout fixed): a long name or list of libraries wraps instead of pushing
+  // status, threshold and libraries off a tablet's screen.
+  const wide = Grid.useBreakpoint().xl === true;
   const libById = new Map((libraries ?? []).map((l) => [l.lib_id, l]));
   const libTypeName = (type: number) => (type === 1 || type === 2 ? t(`libType.${type}`) : t('libType.other', { type }));
 
@@ -27,16 +31,23 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
     {
       title: t('col.channel'),
       dataIndex: 'channel',
-      width: 84,
+      width: 60,
       fixed: 'left',
       render: (channel: number) => <span className="cameras__channel">{channel}</span>,
     },
     {
       title: t('col.name'),
       key: 'name',
+      width: wide ? 200 : 150,
       render: (_, row) =>
         row.camera ? (
-          <Typography.Text strong>{row.camera.camera_name}</Typography.Text>
+          <Flex vertical gap={2}>
+            <Typography.Text strong>{row.camera.camera_name}</Typography.Text>
+            {/* Kind and position have their own columns on wide screens only. */}
+            <Typography.Text type="secondary" className="cameras__small cameras__narrow-only">
+              {[kindOf(row.camera) ? t(`kind.${kindOf(row.camera)!}`) : t('kind.unknown'), row.camera.position].filter(Boolean).join(' · ')}
+            </Typography.Text>
+          </Flex>
         ) : (
           <Typography.Text type="secondary">{t('channel.free')}</Typography.Text>
         ),
@@ -44,6 +55,8 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
     {
       title: t('col.kind'),
       key: 'kind',
+      width: 150,
+      responsive: [...WIDE_ONLY],
       render: (_, row) => {
         if (!row.camera) return null;
         const kind = kindOf(row.camera);
@@ -60,10 +73,11 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
         );
       },
     },
-    { title: t('col.position'), key: 'position', render: (_, row) => row.camera?.position || null },
+    { title: t('col.position'), key: 'position', width: 170, responsive: [...WIDE_ONLY], render: (_, row) => row.camera?.position || null },
     {
       title: t('col.status'),
       key: 'status',
+      width: 84,
       render: (_, row) =>
         row.camera ? (
           <Badge
@@ -72,10 +86,12 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
           />
         ) : null,
     },
-    { title: t('col.threshold'), key: 'threshold', render: (_, row) => row.camera?.threshold ?? null },
+    { title: t('col.threshold'), key: 'threshold', width: 84, render: (_, row) => row.camera?.threshold ?? null },
     {
       title: t('col.libraries'),
       key: 'libraries',
+      // Tags wrap within it.
+      width: wide ? 200 : 150,
       render: (_, row) => {
         if (!row.camera) return null;
         const ids = parseLibIds(row.camera.lib_ids);
@@ -98,6 +114,8 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
     {
       title: t('col.snap'),
       key: 'snap',
+      width: 120,
+      responsive: [...WIDE_ONLY],
       render: (_, row) => {
         const mode = row.camera?.snap_mode;
         if (!row.camera || !isVideo(kindOf(row.camera)) || (mode !== 1 && mode !== 2 && mode !== 3)) return null;
@@ -112,6 +130,8 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
       title: t('col.actions'),
       key: 'actions',
       fixed: 'right',
+      // Below xl the buttons are their icons (cameras.css).
+      width: wide ? 330 : 116,
       render: (_, row) => {
         const cam = row.camera;
         if (!cam) {
@@ -121,6 +141,8 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
               icon={<PlusOutlined />}
               onClick={() => onAdd(row.channel)}
               aria-label={t('action.addHereLabel', { channel: row.channel })}
+              title={t('action.addHere')}
+              className="cameras__action"
             >
               {t('action.addHere')}
             </Button>
@@ -128,12 +150,14 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
         }
         const video = isVideo(kindOf(cam));
         return (
-          <Flex gap={4} wrap>
+          <Flex gap={4}>
             <Button
               size="small"
               icon={<EditOutlined />}
               onClick={() => onEdit(cam)}
               aria-label={t('action.editLabel', { name: cam.camera_name })}
+              title={t('action.edit')}
+              className="cameras__action"
             >
               {t('action.edit')}
             </Button>
@@ -143,6 +167,8 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
                 to={hrefs.cameraRoi(cam.channel)}
                 icon={<ScanOutlined />}
                 aria-label={t('action.roiLabel', { name: cam.camera_name })}
+                title={t('action.roi')}
+                className="cameras__action"
               >
                 {t('action.roi')}
               </RouterLinkButton>
@@ -153,6 +179,8 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
               icon={<DeleteOutlined />}
               onClick={() => onDelete(cam)}
               aria-label={t('action.deleteLabel', { name: cam.camera_name })}
+              title={t('action.delete')}
+              className="cameras__action"
             >
               {t('action.delete')}
             </Button>
@@ -170,7 +198,8 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
       dataSource={rows as ChannelRow[]}
       loading={loading}
       pagination={false}
-      scroll={{ x: 'max-content' }}
+      {...FIT_TABLE}
+      tableLayout="fixed"
     />
   );
 }

@@ -1,6 +1,6 @@
 // Computing power used / capacity (§4.1), and what one more camera of each
 // kind would cost, before the user tries.
-import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleFilled } from '../../../components/icons';
 import { Card, Flex, Progress, Tag, Typography } from 'antd';
 import { CAMERA_KINDS, powerState } from '../model/camera-kind';
 import { useCameraT } from '../messages';

@@ -1,6 +1,7 @@
 // Camera-to-relay bindings (§10): list with online status, bind (camera, relay
 // ip, port 0-65535, name), unbind with confirmation.
-import { DeleteOutlined, LinkOutlined } from '@ant-design/icons';
+import { FIT_TABLE } from '../../../components/table-fit';
+import { DeleteOutlined, LinkOutlined } from '../../../components/icons';
 import {
   Alert,
   App,
@@ -89,6 +90,7 @@ export function RelayPanel({ relays, cameras, loading, error }: RelayPanelProps)
     {
       title: t('relays.col.actions'),
       key: 'actions',
+      fixed: 'right',
       render: (_, r) => (
         <Button
           size="small"
@@ -120,7 +122,7 @@ export function RelayPanel({ relays, cameras, loading, error }: RelayPanelProps)
         dataSource={(relays ?? []) as RelayBinding[]}
         loading={loading}
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        {...FIT_TABLE}
         locale={{ emptyText: <Empty description={t('relays.empty')} /> }}
       />
       {cameras.length === 0 && <Typography.Paragraph type="secondary">{t('relays.form.noCameras')}</Typography.Paragraph>}

@@ -2,7 +2,7 @@
 // The ROI and face-size editor of one video camera (§4.3 camera_roi,
 // facesize_min / facesize_max): the canvas, the exact numbers beside it, the
 // picture to draw on, save, and the captures that follow a save.
-import { UploadOutlined } from '@ant-design/icons';
+import { UploadOutlined } from '../../../components/icons';
 import { Alert, App, Badge, Button, Card, Flex, Form, InputNumber, Progress, Radio, Tag, Typography, Upload } from 'antd';
 import { useEffect, useEffectEvent, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { CameraRecord } from '../../../api/protocol/cameras';

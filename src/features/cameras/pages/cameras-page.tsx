@@ -1,6 +1,6 @@
 // The installer's page: every channel with its camera, the computing power,
 // add / edit / delete, and the relay bindings (a tab, kept in the URL).
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '../../../components/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Flex, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';

@@ -1,5 +1,5 @@
 // /cameras/:channel/roi — the ROI and face-size editor of one camera.
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined } from '../../../components/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Result, Skeleton } from 'antd';
 import { useParams } from 'react-router';

@@ -1,7 +1,7 @@
 // 1:1 (§5.2): two photos side by side, each checked for a face as it is chosen
 // (769, so a bad photo is named on its own side), then the score and what it
 // means against the usual bands and this device's camera thresholds.
-import { SwapOutlined } from '@ant-design/icons';
+import { SwapOutlined } from '../../../components/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';

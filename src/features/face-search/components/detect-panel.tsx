@@ -1,6 +1,6 @@
 // Face detection (§3.26): every face in a photo, boxed and numbered, with its
 // quality and attributes, and a way on to search any one of them.
-import { SearchOutlined } from '@ant-design/icons';
+import { SearchOutlined } from '../../../components/icons';
 import { Card, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';

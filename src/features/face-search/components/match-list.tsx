@@ -1,6 +1,6 @@
 // §5.1's ranked candidates: similarity, the library photo, the person, and a
 // link to their entry in the library.
-import { FieldTimeOutlined, TeamOutlined } from '@ant-design/icons';
+import { FieldTimeOutlined, TeamOutlined } from '../../../components/icons';
 import { Descriptions, Progress, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { Candidate } from '../../../api/protocol/recognition';

@@ -1,7 +1,7 @@
 // Drop, paste or pick one photo. Every file goes to the device, which judges
 // it (a text file renamed .jpg gets the device's -1104 in words, not a silent
 // drop): the extension list only steers the file picker.
-import { InboxOutlined } from '@ant-design/icons';
+import { InboxOutlined } from '../../../components/icons';
 import { Upload } from 'antd';
 import { IMAGE_EXTENSIONS } from '../../../api/protocol/limits';
 import { useFaceSearchT } from '../messages';

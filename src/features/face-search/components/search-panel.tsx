@@ -1,7 +1,7 @@
 // 1:N (§5.1): one photo, every face found in it (782), the user's pick when
 // there are several, then the ranked matches. A photo the device refuses
 // leaves the previous photo, its pick and its results in place.
-import { SearchOutlined } from '@ant-design/icons';
+import { SearchOutlined } from '../../../components/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, InputNumber, Radio, Row, Select, Slider, Space, Typography } from 'antd';
 import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';

@@ -1,4 +1,4 @@
-import { ReloadOutlined, SwapOutlined } from '@ant-design/icons';
+import { ReloadOutlined, SwapOutlined } from '../../../components/icons';
 import { Alert, App, Button, Drawer, Form, Input, Space } from 'antd';
 import { useEffect, useEffectEvent, useState } from 'react';
 import { DeviceError } from '../../../api/errors';

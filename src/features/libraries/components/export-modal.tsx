@@ -1,4 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '../../../components/icons';
 import { Alert, Button, Descriptions, Form, InputNumber, Modal, Spin } from 'antd';
 import { useEffect, useRef } from 'react';
 import { DeviceError } from '../../../api/errors';

@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, FieldTimeOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, FieldTimeOutlined } from '../../../components/icons';
 import { Link } from 'react-router';
 import { hrefs } from '../../../config/paths';
 import { useQuery } from '@tanstack/react-query';

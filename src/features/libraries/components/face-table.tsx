@@ -1,4 +1,5 @@
 import { Button, Table } from 'antd';
+import { useSelectAllLabel } from '../../../components/use-select-all-label';
 import type { ColumnsType } from 'antd/es/table';
 import type { FaceRecord } from '../../../api/protocol/faces';
 import { useLibT } from '../messages';
@@ -22,6 +23,7 @@ export function FaceTable({
   onOpen: (face: FaceRecord) => void;
 }) {
   const t = useLibT();
+  const selectAll = useSelectAllLabel();
   const gender = (g: string) => (g === '0' || g === '1' ? t(`gender.${g}`) : '');
   const columns: ColumnsType<FaceRecord> = [
     {
@@ -55,6 +57,7 @@ export function FaceTable({
       loading={loading}
       pagination={false}
       rowSelection={{
+        ...selectAll,
         selectedRowKeys: faces.filter((f) => selected.has(f.img_id)).map((f) => f.img_id),
         onSelect: (f, on) => onToggle(f, on),
         onSelectAll: (on) => onToggleMany(faces, on),

@@ -1,4 +1,4 @@
-import { UserOutlined } from '@ant-design/icons';
+import { UserOutlined } from '../../../components/icons';
 import { useState } from 'react';
 import { deviceFileUrl } from '../../../api/protocol/files';
 

@@ -1,4 +1,4 @@
-import { SearchOutlined } from '@ant-design/icons';
+import { SearchOutlined } from '../../../components/icons';
 import { Button, Form, Input, Segmented, Select } from 'antd';
 import { AGE_MAX, AGE_MIN, FUZZY_KEY_MAX, TIME_PATTERN } from '../../../api/protocol/limits';
 import { EMPTY_EXACT, isValidAge, type ExactFields, type GallerySearch, type SearchMode } from '../lib/gallery-view';

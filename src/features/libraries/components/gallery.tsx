@@ -6,7 +6,7 @@ import {
   TableOutlined,
   UploadOutlined,
   UserAddOutlined,
-} from '@ant-design/icons';
+} from '../../../components/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Breadcrumb, Button, Card, Dropdown, Empty, Pagination, Result, Segmented, Skeleton, Space, Tooltip } from 'antd';
 import { useEffect, useMemo, useState } from 'react';

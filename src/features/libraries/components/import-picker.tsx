@@ -1,4 +1,4 @@
-import { FileTextOutlined, FolderOpenOutlined, InboxOutlined, PictureOutlined } from '@ant-design/icons';
+import { FileTextOutlined, FolderOpenOutlined, InboxOutlined, PictureOutlined } from '../../../components/icons';
 import { Button, Space } from 'antd';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useLang } from '../../../i18n';

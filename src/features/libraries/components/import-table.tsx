@@ -1,4 +1,6 @@
-import { EditOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
+import { FIT_TABLE } from '../../../components/table-fit';
+import { useSelectAllLabel } from '../../../components/use-select-all-label';
+import { EditOutlined, RollbackOutlined, StopOutlined } from '../../../components/icons';
 import { Button, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Lang } from '../../../i18n';
@@ -69,6 +71,7 @@ export function ImportTable({
   onDrop: (row: ImportRow, dropped: boolean) => void;
 }) {
   const t = useLibT();
+  const selectAll = useSelectAllLabel();
   const locked = (r: ImportRow) => {
     const k = status[r.key]?.kind;
     return k === 'pending' || k === 'sending' || k === 'stored';
@@ -79,14 +82,16 @@ export function ImportTable({
       title: t('import.col.file'),
       dataIndex: 'source',
       ellipsis: { showTitle: true },
-      width: 200,
+      width: 180,
     },
-    { title: t('face.name'), key: 'name', render: (_v, r) => r.fields.person_name, ellipsis: true },
-    { title: t('face.imgId'), key: 'img_id', render: (_v, r) => r.fields.img_id, ellipsis: true, responsive: ['md'] },
-    { title: t('face.idcard'), key: 'idcard', render: (_v, r) => r.fields.person_idcard, ellipsis: true, responsive: ['xl'] },
-    { title: t('face.gender'), key: 'gender', width: 80, render: (_v, r) => gender(r.fields.person_gender) },
+    // Each parsed field keeps a readable width (the preview is for reading them);
+    // the table scrolls sideways, its actions fixed at the right, rather than squeeze them.
+    { title: t('face.name'), key: 'name', width: 120, render: (_v, r) => r.fields.person_name, ellipsis: true },
+    { title: t('face.imgId'), key: 'img_id', width: 150, render: (_v, r) => r.fields.img_id, ellipsis: true, responsive: ['md'] },
+    { title: t('face.idcard'), key: 'idcard', width: 170, render: (_v, r) => r.fields.person_idcard, ellipsis: true, responsive: ['xl'] },
+    { title: t('face.gender'), key: 'gender', width: 72, render: (_v, r) => gender(r.fields.person_gender) },
     { title: t('face.age'), key: 'age', width: 60, render: (_v, r) => r.fields.person_age },
-    { title: t('face.addr'), key: 'addr', render: (_v, r) => r.fields.person_addr, ellipsis: true, responsive: ['xl'] },
+    { title: t('face.addr'), key: 'addr', width: 180, render: (_v, r) => r.fields.person_addr, ellipsis: true, responsive: ['xl'] },
     {
       title: t('import.col.check'),
       key: 'problems',
@@ -115,7 +120,8 @@ export function ImportTable({
     {
       title: t('library.actions'),
       key: 'actions',
-      width: 110,
+      width: 84,
+      fixed: 'right',
       render: (_v, r) => (
         <Space size={4}>
           <Tooltip title={t('import.editRow')}>
@@ -145,10 +151,14 @@ export function ImportTable({
       <Table<ImportRow>
         rowKey="key"
         size="small"
+        {...FIT_TABLE}
+        // Fixed: the ellipsis columns keep their widths instead of growing to their longest text.
+        tableLayout="fixed"
         columns={columns}
         dataSource={rows as ImportRow[]}
         rowClassName={(r) => (r.dropped ? 'import-row--dropped' : problems.has(r.key) ? 'import-row--problem' : '')}
         rowSelection={{
+          ...selectAll,
           selectedRowKeys: selected as number[],
           onChange: (keys) => onSelect(keys as number[]),
           getCheckboxProps: (r) => ({ 'aria-label': t('import.selectRow', { name: r.source }), disabled: locked(r) }),

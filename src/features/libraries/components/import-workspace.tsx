@@ -5,7 +5,7 @@ import {
   PlayCircleOutlined,
   RedoOutlined,
   SendOutlined,
-} from '@ant-design/icons';
+} from '../../../components/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Breadcrumb, Button, Card, Progress, Segmented, Space, Statistic } from 'antd';
 import { useEffect, useMemo, useState } from 'react';

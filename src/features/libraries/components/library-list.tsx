@@ -1,4 +1,5 @@
-import { DeleteOutlined, EditOutlined, PictureOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { FIT_TABLE } from '../../../components/table-fit';
+import { DeleteOutlined, EditOutlined, PictureOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '../../../components/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Input, Segmented, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -73,14 +74,14 @@ export function LibraryList() {
     {
       title: t('library.type'),
       dataIndex: 'lib_type',
-      width: 140,
+      width: 110,
       render: (v: number) => <LibraryTypeTag type={v} />,
     },
     {
       title: t('library.faces'),
       dataIndex: 'picture_no',
       align: 'right',
-      width: 110,
+      width: 90,
       sorter: (a, b) => a.picture_no - b.picture_no,
       render: (v: number) => v.toLocaleString(lang),
     },
@@ -111,9 +112,11 @@ export function LibraryList() {
     {
       title: t('library.actions'),
       key: 'actions',
-      width: 220,
+      // Four small icon buttons, kept in reach at the right edge on a phone.
+      width: 132,
+      fixed: 'right',
       render: (_v, lib) => (
-        <Space size={4} wrap>
+        <Space size={4}>
           <Tooltip title={t('library.openGallery')}>
             <Button
               size="small"
@@ -160,6 +163,8 @@ export function LibraryList() {
             allowClear
             aria-label={t('library.search')}
             placeholder={t('library.search')}
+            // antd's own search button is named "search", its icon's name.
+            enterButton={<Button icon={<SearchOutlined />} aria-label={t('library.search')} />}
             defaultValue={q}
             onSearch={(v) => setParam('q', v.trim())}
             onChange={(e) => {
@@ -194,6 +199,7 @@ export function LibraryList() {
           loading={list.isPending}
           pagination={false}
           size="middle"
+          {...FIT_TABLE}
           locale={{ emptyText: libraries.length === 0 ? t('library.none') : t('library.noMatch') }}
           summary={() =>
             libraries.length > 0 ? (

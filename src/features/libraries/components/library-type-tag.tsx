@@ -1,4 +1,4 @@
-import { SafetyCertificateOutlined, StopOutlined } from '@ant-design/icons';
+import { SafetyCertificateOutlined, StopOutlined } from '../../../components/icons';
 import { Tag } from 'antd';
 import { useLibT } from '../messages';
 

@@ -1,4 +1,4 @@
-import { CameraOutlined, InboxOutlined } from '@ant-design/icons';
+import { CameraOutlined, InboxOutlined } from '../../../components/icons';
 import { Alert, Button, Modal, Space } from 'antd';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { IMAGE_EXTENSIONS } from '../../../api/protocol/limits';

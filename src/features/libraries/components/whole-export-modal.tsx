@@ -1,4 +1,4 @@
-import { DownloadOutlined, PauseOutlined, CaretRightOutlined, StopOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PauseOutlined, CaretRightOutlined, StopOutlined } from '../../../components/icons';
 import { Alert, Button, Checkbox, Modal, Progress, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { call } from '../../../api/device';

@@ -87,7 +87,7 @@ export const enUS: Translation<typeof zhCN> = {
   'search.fuzzy': 'Quick search',
   'search.exact': 'Exact filters',
   'search.fuzzyLabel': 'Quick search for people',
-  'search.fuzzyPlaceholder': 'Name, id number, address, age or gender (0/1)',
+  'search.fuzzyPlaceholder': 'Name, id number, address…',
   'search.fuzzyHint':
     'Finds a name, id number or address containing the text, or exactly that age or gender (0 female, 1 male); at most {max} characters.',
   'search.go': 'Search',

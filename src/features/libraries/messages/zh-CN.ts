@@ -85,7 +85,7 @@ export const zhCN = {
   'search.fuzzy': '模糊搜索',
   'search.exact': '精确筛选',
   'search.fuzzyLabel': '模糊搜索人员',
-  'search.fuzzyPlaceholder': '姓名、证件号、地址、年龄或性别（0/1）',
+  'search.fuzzyPlaceholder': '姓名、证件号、地址…',
   'search.fuzzyHint': '在姓名、证件号、地址中查找包含该内容的人员，或年龄、性别（0 女 / 1 男）完全相同的人员；最多 {max} 个字符。',
   'search.go': '查找',
   'search.clear': '清除条件',

@@ -4,7 +4,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { App, Button, Card, Skeleton, Space, Switch, Table, Typography } from 'antd';
-import { CopyOutlined } from '@ant-design/icons';
+import { CopyOutlined } from '../../../components/icons';
 import { BarChart, type BarSeries } from './bar-chart';
 import { useOverviewT } from '../messages';
 import { ErrorAlert } from '../../../components/error-alert';

@@ -1,7 +1,7 @@
 // Today's most alarmed persons, with their library photo and a link to them.
 import { Link } from 'react-router';
 import { Avatar, Card, Table, Tag, Typography } from 'antd';
-import { UserOutlined } from '@ant-design/icons';
+import { UserOutlined } from '../../../components/icons';
 import { hrefs } from '../../../config/paths';
 import { deviceFileUrl } from '../../../api/protocol/files';
 import { ErrorAlert } from '../../../components/error-alert';

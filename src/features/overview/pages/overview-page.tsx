@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Row, Segmented, Space, Typography } from 'antd';
-import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PrinterOutlined } from '../../../components/icons';
 import { PageTitle } from '../../../components/page-title';
 import { deviceQueries } from '../../../api/queries/device';
 import { formatDeviceTime } from '../../../api/protocol/device-time';

@@ -3,7 +3,7 @@
 import { useSearchParams, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Input, Space, Table, Typography } from 'antd';
-import { ArrowLeftOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, PrinterOutlined } from '../../../components/icons';
 import { PageTitle } from '../../../components/page-title';
 import { deviceQueries } from '../../../api/queries/device';
 import { formatDeviceTime } from '../../../api/protocol/device-time';

@@ -1,6 +1,6 @@
 // §3.21 (1045): the only delete of records. The dialog counts what is lost
 // before it offers the button, and asks for a typed word.
-import { ExclamationCircleFilled } from '@ant-design/icons';
+import { ExclamationCircleFilled } from '../../../components/icons';
 import { App, Form, Input, Modal, Spin, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';

@@ -2,7 +2,7 @@
 // sequence, with progress) or the selected rows in one file. Each file is a
 // link through the proxy (/ws/<export_url>); ids the device could not export
 // are listed.
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '../../../components/icons';
 import { Alert, Button, Modal, Progress, Radio, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { EXPORT_MAX, ID_LIST_MAX } from '../../../api/protocol/limits';

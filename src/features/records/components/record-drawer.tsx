@@ -1,7 +1,7 @@
 // Everything about one record: its pictures (and the scene when the live
 // push brought one), every field, the attributes in words, and where to go
 // next (the person in their library, a search with this face).
-import { DownloadOutlined, FieldTimeOutlined, ScanOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FieldTimeOutlined, ScanOutlined, SearchOutlined, TeamOutlined } from '../../../components/icons';
 import { Alert, Button, Descriptions, Drawer, Space, Tag, Typography } from 'antd';
 import { useCallback } from 'react';
 import { Link } from 'react-router';

@@ -1,7 +1,8 @@
 // The filters of §3.13 / §3.16 / §3.22: channel (by camera name), library and
 // list type (faces), libraries by id (alarms), time range. Every change goes to
 // the URL through onChange; nothing is held here.
-import { Button, DatePicker, Form, Select } from 'antd';
+import { Button, Form, Select } from 'antd';
+import { DeviceDatePicker } from '../../../components/device-date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useId } from 'react';
 import type { CameraRecord } from '../../../api/protocol/cameras';
@@ -113,7 +114,7 @@ export function RecordFilters({ view, onChange, cameras, libraries }: RecordFilt
 
       {view.range === 'custom' && (
         <Form.Item label={t('filter.range')} htmlFor={`${id}-from`}>
-          <DatePicker.RangePicker
+          <DeviceDatePicker.RangePicker
             id={{ start: `${id}-from`, end: `${id}-to` }}
             showTime
             allowEmpty={[true, true]}

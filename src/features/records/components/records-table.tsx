@@ -1,5 +1,6 @@
 // One table for the three sets; the columns follow the tab. Selection (for
 // the chosen-rows export) spans pages of one filter, up to ID_LIST_MAX.
+import { useSelectAllLabel } from '../../../components/use-select-all-label';
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Key } from 'react';
@@ -11,6 +12,7 @@ import type { RecordPage } from '../api/record-queries';
 import { useRecordsT } from '../messages';
 import { Thumb } from './thumb';
 import { LIST_TAG_COLOURS } from '../../../components/list-tag-colours';
+import { FIT_TABLE, LANDSCAPE_UP, WIDE_ONLY } from '../../../components/table-fit';
 
 type Row = SnapshotRecord | AlarmRecord | BodyRecord;
 type T = ReturnType<typeof useRecordsT>;
@@ -61,7 +63,21 @@ function common(
   onOpen: (id: string) => void,
 ): { time: ColumnsType<Row>[number]; camera: ColumnsType<Row>[number]; actions: ColumnsType<Row>[number] } {
   return {
-    time: { key: 'time', title: t('col.time'), dataIndex: 'trigger', width: 170 },
+    // Date over time: narrow, and never cut.
+    time: {
+      key: 'time',
+      title: t('col.time'),
+      dataIndex: 'trigger',
+      width: 108,
+      render: (_, r) => {
+        const [date, time] = r.trigger.split(' ');
+        return (
+          <span className="records-time">
+            <span>{date}</span> <span>{time}</span>
+          </span>
+        );
+      },
+    },
     camera: {
       key: 'camera',
       title: t('col.camera'),
@@ -78,6 +94,7 @@ function common(
       key: 'actions',
       title: t('col.actions'),
       width: 90,
+      fixed: 'right',
       render: (_, r) => (
         <Button size="small" onClick={() => onOpen(r.snap_id)} aria-label={t('row.detailsOf', { camera: r.camera_name, time: r.trigger })}>
           {t('row.details')}
@@ -117,7 +134,12 @@ function snapshotColumns(t: T, lang: Lang, onOpen: (id: string) => void): Column
         );
       },
     },
-    { key: 'attr', title: t('col.attributes'), render: (_, r) => faceSummary((r as SnapshotRecord).face_attr, lang) },
+    {
+      key: 'attr',
+      title: t('col.attributes'),
+      responsive: [...WIDE_ONLY],
+      render: (_, r) => faceSummary((r as SnapshotRecord).face_attr, lang),
+    },
     c.actions,
   ];
 }
@@ -153,6 +175,10 @@ function alarmColumns(t: T, lang: Lang, onOpen: (id: string) => void): ColumnsTy
             <Typography.Text type="secondary" className="records-small">
               {details || faceSummary(r.face_attr, lang)}
             </Typography.Text>
+            {/* The similarity column is for wide screens: below it, here. */}
+            <div className="records-small records-narrow-only">
+              {t('row.similarity', { similarity: r.similarity, threshold: r.threshold })}
+            </div>
           </>
         );
       },
@@ -161,6 +187,7 @@ function alarmColumns(t: T, lang: Lang, onOpen: (id: string) => void): ColumnsTy
       key: 'similarity',
       title: t('col.similarity'),
       width: 130,
+      responsive: [...WIDE_ONLY],
       render: (_, row) => {
         const r = row as AlarmRecord;
         return t('row.similarity', { similarity: r.similarity, threshold: r.threshold });
@@ -179,7 +206,7 @@ function alarmColumns(t: T, lang: Lang, onOpen: (id: string) => void): ColumnsTy
         );
       },
     },
-    c.camera,
+    { ...c.camera, responsive: [...LANDSCAPE_UP] },
     c.time,
     c.actions,
   ];
@@ -197,13 +224,19 @@ function bodyColumns(t: T, lang: Lang, onOpen: (id: string) => void): ColumnsTyp
     c.time,
     c.camera,
     { key: 'quality', title: t('col.quality'), width: 90, render: (_, r) => (r as BodyRecord).quality },
-    { key: 'attr', title: t('col.attributes'), render: (_, r) => bodySummary((r as BodyRecord).body_attr, lang) },
+    {
+      key: 'attr',
+      title: t('col.attributes'),
+      responsive: [...WIDE_ONLY],
+      render: (_, r) => bodySummary((r as BodyRecord).body_attr, lang),
+    },
     c.actions,
   ];
 }
 
 export function RecordsTable({ tab, data, loading, page, size, pageSizes, onPage, selected, onSelect, onOpen }: RecordsTableProps) {
   const t = useRecordsT();
+  const selectAll = useSelectAllLabel();
   const lang = useLang();
   const columns =
     tab === 'alarms' ? alarmColumns(t, lang, onOpen) : tab === 'bodies' ? bodyColumns(t, lang, onOpen) : snapshotColumns(t, lang, onOpen);
@@ -216,10 +249,11 @@ export function RecordsTable({ tab, data, loading, page, size, pageSizes, onPage
       columns={columns}
       dataSource={rows}
       loading={loading}
-      scroll={{ x: 880 }}
+      {...FIT_TABLE}
       // No "nothing matches" while the first page is still on its way.
       locale={{ emptyText: loading ? ' ' : t('list.empty') }}
       rowSelection={{
+        ...selectAll,
         selectedRowKeys: selected as Key[],
         preserveSelectedRowKeys: true,
         onChange: (keys) => onSelect(keys.map(String).slice(0, ID_LIST_MAX)),

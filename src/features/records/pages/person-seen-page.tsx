@@ -3,7 +3,7 @@
 // person filter, so the library's alarms in the range are read page by page
 // (model/seen-scan.ts) with the progress on screen, up to a cap; leaving the
 // page aborts the scan (react-query aborts the signal when nobody watches).
-import { ReloadOutlined } from '@ant-design/icons';
+import { ReloadOutlined } from '../../../components/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Empty, Progress, Space, Typography } from 'antd';
 import dayjs from 'dayjs';

@@ -1,6 +1,7 @@
 // Records (§3.13-3.24): face snapshots, alarms and body records behind one set
 // of filters kept in the URL, a detail drawer, exports and the delete-all.
-import { DeleteOutlined, ExportOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useDevicePickerClock } from '../../../components/device-date-picker';
+import { DeleteOutlined, ExportOutlined, ReloadOutlined } from '../../../components/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Space, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -47,6 +48,8 @@ export function RecordsPage() {
   // The presets are anchored at the moment the clock was read (refreshed every
   // few minutes and by Refresh), so the query key holds still between reads.
   const anchor = clock.data ? parseDeviceTime(clock.data.sysTime) : null;
+  // The range picker's "today" is the device's day too.
+  useDevicePickerClock(anchor, clock.data?.readAt ?? null);
   const range = timeRange(view, anchor);
   const request = filterRequest(view, range ?? {});
   const paging = pageRequest(view);

@@ -1,5 +1,6 @@
 // §8 (HTTPS: certificate and key, the switch) and §6.16-6.17 (the device's own web pages).
-import { DeleteOutlined, LockOutlined, UnlockOutlined, UploadOutlined } from '@ant-design/icons';
+import { consoleServerQueries, deviceUrlAfterSwitch } from '../api/console-server';
+import { DeleteOutlined, LockOutlined, UnlockOutlined, UploadOutlined } from '../../../components/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Popconfirm, Row, Skeleton, Space, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
@@ -32,6 +33,7 @@ function HttpsCard() {
   const restart = useRestart();
   const switcher = useSwitchProtocol();
   const [confirming, setConfirming] = useState(false);
+  const consoleDevice = useQuery({ ...consoleServerQueries.deviceUrl(), enabled: confirming });
 
   if (!files.data || !protocol.data) {
     return (
@@ -43,7 +45,9 @@ function HttpsCard() {
   const https = protocol.data.https_stat === 'https';
   const target = https ? 'http' : 'https';
   const both = files.data.https_cert !== '' && files.data.https_key !== '';
+  // The console's address is not the device's (issue 14): the device's comes from the console's server, when it says.
   const host = typeof location === 'undefined' ? '' : location.host;
+  const deviceUrl = consoleDevice.data ?? null;
 
   return (
     <Card
@@ -98,7 +102,12 @@ function HttpsCard() {
         consequences={[
           t('https.consequence.restart'),
           t('https.consequence.sessions'),
-          target === 'https' ? t('https.consequence.addressHttps', { host }) : t('https.consequence.addressHttp', { host }),
+          deviceUrl
+            ? t(target === 'https' ? 'https.consequence.addressHttps' : 'https.consequence.addressHttp', {
+                url: deviceUrlAfterSwitch(deviceUrl, target),
+              })
+            : t(target === 'https' ? 'https.consequence.addressHttpsUnknown' : 'https.consequence.addressHttpUnknown'),
+          deviceUrl ? t('https.consequence.consoleFollows', { host }) : t('https.consequence.consoleUnknown', { host }),
           target === 'https' ? t('https.consequence.selfSigned') : t('https.consequence.plain'),
           t('https.consequence.follow'),
         ]}

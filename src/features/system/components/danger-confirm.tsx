@@ -1,7 +1,7 @@
 // The confirmation of every action that can cut the device off or wipe
 // settings: it names the device and lists what happens, and for the worst
 // ones asks for the device id to be typed.
-import { ExclamationCircleFilled } from '@ant-design/icons';
+import { ExclamationCircleFilled } from '../../../components/icons';
 import { Form, Input, Modal, Typography } from 'antd';
 import { useId, useState, type ReactNode } from 'react';
 import { useSystemT } from '../messages';

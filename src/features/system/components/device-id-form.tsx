@@ -1,4 +1,4 @@
-import { EditOutlined } from '@ant-design/icons';
+import { EditOutlined } from '../../../components/icons';
 import { App, Button, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useSetDeviceId } from '../api/system-mutations';

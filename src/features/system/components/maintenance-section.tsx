@@ -1,6 +1,6 @@
 // §6.11 upgrade, §6.12 reboot, §6.15 restore defaults: each confirmed naming
 // the device, each followed by the restart overlay.
-import { CloudUploadOutlined, PoweroffOutlined, UndoOutlined, UploadOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, PoweroffOutlined, UndoOutlined, UploadOutlined } from '../../../components/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Progress, Row, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';

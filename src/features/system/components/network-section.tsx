@@ -1,5 +1,5 @@
 // §6.8-6.10: every interface, and the default one with its DNS.
-import { EditOutlined } from '@ant-design/icons';
+import { EditOutlined } from '../../../components/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Col, Form, Input, Radio, Row, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';

@@ -1,7 +1,7 @@
 // Follows the device through a restart: it must go away, then answer again,
 // then the user logs in again (every session died with the restart). The
 // overlay covers the whole console meanwhile: nothing behind it works.
-import { CheckCircleOutlined, LoadingOutlined, PoweroffOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, LoadingOutlined, PoweroffOutlined } from '../../../components/icons';
 import { Alert, Button, Modal, Steps, Typography } from 'antd';
 import { useEffect, useReducer, useRef, useState } from 'react';
 import type { Probe } from '../api/restart-probe';

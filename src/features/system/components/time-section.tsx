@@ -1,23 +1,8 @@
 // §6.1-6.2 and §6.6-6.7: the device's clock, its zone and format, and NTP.
+import { parseDeviceTime } from '../../../api/protocol/device-time';
+import { DeviceDatePicker, useDevicePickerClock } from '../../../components/device-date-picker';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Row,
-  Select,
-  Skeleton,
-  Space,
-  Switch,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Skeleton, Flex, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { DeviceError } from '../../../api/errors';
@@ -70,6 +55,8 @@ function TimeCard() {
   const time = useQuery(systemQueries.time());
   const ntp = useQuery(systemQueries.ntp());
   const clock = useDeviceClock();
+  // The picker's "today" is the device's day, the clock this card sets.
+  useDevicePickerClock(time.data ? parseDeviceTime(time.data.sys_time) : null, time.data ? time.dataUpdatedAt : null);
   const save = useSetTime();
   const [form] = Form.useForm<TimeValues>();
   const values = Form.useWatch([], form) as TimeValues | undefined;
@@ -173,7 +160,7 @@ function TimeCard() {
               },
             ]}
           >
-            <DatePicker
+            <DeviceDatePicker
               showTime
               format={WIRE}
               needConfirm={false}
@@ -185,14 +172,15 @@ function TimeCard() {
         )}
         {source === 'computer' && <Typography.Paragraph type="secondary">{t('time.computerHelp', { zone: here })}</Typography.Paragraph>}
         <Form.Item label={t('time.zone')} required>
-          <Space.Compact block>
+          {/* Not a compact group: on a phone the button goes under the zone rather than past the screen's edge. */}
+          <Flex wrap gap={8}>
             <Form.Item name="time_zone" noStyle rules={[{ required: true, message: t('time.zoneRequired') }]}>
-              <Select options={zones} showSearch aria-label={t('time.zone')} style={{ width: '100%' }} />
+              <Select options={zones} showSearch aria-label={t('time.zone')} style={{ flex: '1 1 220px', minWidth: 0 }} />
             </Form.Item>
             <Button onClick={() => form.setFieldValue('time_zone', here)} disabled={values?.time_zone === here}>
               {t('time.useComputerZone', { zone: here })}
             </Button>
-          </Space.Compact>
+          </Flex>
         </Form.Item>
         <Form.Item name="time_format" label={t('time.format')} extra={t('time.formatHelp')}>
           <Select options={TIME_FORMATS.map((f) => ({ value: f, label: f }))} />
