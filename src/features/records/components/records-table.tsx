@@ -221,7 +221,6 @@ export function RecordsTable({ tab, data, loading, page, size, pageSizes, onPage
       locale={{ emptyText: loading ? ' ' : t('list.empty') }}
       rowSelection={{
         selectedRowKeys: selected as Key[],
-        preserveSelectedRowKeys: true,
         onChange: (keys) => onSelect(keys.map(String).slice(0, ID_LIST_MAX)),
         getCheckboxProps: (r) => ({
           disabled: full && !selected.includes(r.snap_id),

@@ -53,10 +53,15 @@ export function RecordsPage() {
   const records = useQuery({ ...recordQueries.page(request, paging), enabled: range !== null, meta: { errorHandled: true } });
   const data = records.data?.tab === view.tab ? records.data : undefined;
 
-  // Selection belongs to one tab and filter.
-  const selectionKey = JSON.stringify(request);
+  // The selection is what the user ticked on the rows shown: a new tab, filter,
+  // time range, page or page size clears it (going back does not bring it
+  // back), and a refresh keeps only the ticked rows still shown. Exporting
+  // records nobody can see any more surprised users.
+  const selectionKey = JSON.stringify([request, paging]);
   const [selection, setSelection] = useState<{ key: string; ids: string[] }>({ key: selectionKey, ids: [] });
-  const selected = selection.key === selectionKey ? selection.ids : [];
+  if (selection.key !== selectionKey) setSelection({ key: selectionKey, ids: [] });
+  const shownIds = useMemo(() => new Set(data?.rows.map((r) => r.snap_id)), [data]);
+  const selected = selection.key === selectionKey ? selection.ids.filter((id) => shownIds.has(id)) : [];
 
   const [exporting, setExporting] = useState(false);
   const [deleting, setDeleting] = useState(false);
