@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { call } from '../../../api/device';
-import { deleteFace, enrolFace, exportFacesChosen, exportFacesPage, getFace, queryFaces, updateFace } from '../../../api/protocol/faces';
+import { deleteFace, enrolFace, getFace, queryFaces, updateFace } from '../../../api/protocol/faces';
 import { detectFace, detectFaces } from '../../../api/protocol/recognition';
 import { leftToRight, parseCoordinate } from '../../../api/protocol/face-box';
 import { deviceFileUrl } from '../../../api/protocol/files';
@@ -142,20 +142,6 @@ export function useDeleteFace(libId: number) {
     mutationFn: (imgId: string) => call(deleteFace, { lib_id: libId, img_id: imgId }),
     meta: { errorHandled: true },
     onSuccess: () => invalidate(libId),
-  });
-}
-
-export function useExportPage(libId: number) {
-  return useMutation({
-    mutationFn: (req: { start_no: number; qry_len: number }) => call(exportFacesPage, { lib_id: libId, ...req }),
-    meta: { errorHandled: true },
-  });
-}
-
-export function useExportChosen(libId: number) {
-  return useMutation({
-    mutationFn: (imgIds: readonly string[]) => call(exportFacesChosen, { lib_id: libId, img_ids: imgIds.join(',') }),
-    meta: { errorHandled: true },
   });
 }
 

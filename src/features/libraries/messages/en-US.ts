@@ -163,6 +163,8 @@ export const enUS: Translation<typeof zhCN> = {
   'export.startRange': 'Enter a number from 1 to {total}.',
   'export.lenRange': 'At most {max} at a time.',
   'export.go': 'Export and download',
+  'export.fileRange': 'Download people {first}–{last}',
+  'export.fileChosen': '{n, plural, one {Download the export (# person)} other {Download the export (# people)}}',
   'export.working': 'The node is packing the export…',
   'export.done': '{n} of {total} exported',
   'export.downloadStarted': 'The zip is downloading; if it did not start, use the file link below.',

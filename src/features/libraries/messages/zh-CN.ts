@@ -160,6 +160,8 @@ export const zhCN = {
   'export.startRange': '请输入 1 到 {total} 之间的序号。',
   'export.lenRange': '每次最多导出 {max} 人。',
   'export.go': '导出并下载',
+  'export.fileRange': '下载第 {first}–{last} 人',
+  'export.fileChosen': '下载导出文件（{n} 人）',
   'export.working': '设备正在打包…',
   'export.done': '已导出 {n} / {total} 人',
   'export.downloadStarted': '压缩包已开始下载；如未开始，请点击下面的文件名。',
