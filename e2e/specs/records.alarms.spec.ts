@@ -155,7 +155,7 @@ test('exports those alarms through the proxy and the zip holds the pictures and 
   }
   expect([...entries.keys()].some((n) => n.startsWith('library/'))).toBe(true);
   fs.rmSync(saved);
-  await records.exportDialog.getByRole('button', { name: 'Close' }).click();
+  await records.exportDialog.getByRole('button', { name: 'Done' }).click();
   await expect(records.exportDialog).toBeHidden();
 });
 

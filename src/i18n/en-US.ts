@@ -48,7 +48,7 @@ export const enUS: Catalogue = {
   'export.links': 'If a download did not start (the browser may ask before allowing several), use the links:',
   'export.failedIds': '{n, plural, one {# item could not be exported (deleted meanwhile?):} other {# items could not be exported (deleted meanwhile?):}}',
   'export.stop': 'Stop',
-  'export.close': 'Close',
+  'export.close': 'Done',
   'error.unknown.title': 'Something went wrong',
 
   'nav.label': 'Main navigation',

@@ -46,7 +46,7 @@ export const zhCN = {
   'export.links': '如果下载没有开始（浏览器可能会先询问是否允许多个下载），请点击下面的链接：',
   'export.failedIds': '{n} 项未能导出（可能已被删除）：',
   'export.stop': '停止',
-  'export.close': '关闭',
+  'export.close': '完成',
   'error.unknown.title': '出现错误',
 
   'nav.label': '主导航',
