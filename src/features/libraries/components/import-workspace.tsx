@@ -325,8 +325,8 @@ export function ImportWorkspace({ libId }: { libId: number }) {
         row={editing}
         takenIds={takenIds}
         onClose={() => setEditing(null)}
-        onSave={(key, fields) => {
-          store.editRow(key, fields);
+        onSave={(key, fields, file) => {
+          store.editRow(key, fields, file);
           setEditing(null);
         }}
       />

@@ -28,6 +28,15 @@ describe('the import list', () => {
     expect(store().status[b.key]).toEqual({ kind: 'edited' });
   });
 
+  it('a row fixed to another face of its group photo sends that cut (a JPEG)', () => {
+    store().addFiles([file('Ann_A1_#_0_30_#.png')]);
+    const [row] = store().rows;
+    const cut = file('Ann-face2.jpg');
+    store().editRow(row!.key, row!.fields, cut);
+    expect(store().rows[0]!.file).toBe(cut);
+    expect(store().rows[0]!.ext).toBe('jpg');
+  });
+
   it('dropping one of the twins frees the other', () => {
     const [a, b] = afterRunWithTwins();
     store().setDropped([a.key], true);

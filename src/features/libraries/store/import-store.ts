@@ -50,7 +50,8 @@ interface ImportState {
    * the last batch's outcomes with new files. Says which it did.
    */
   addFiles(files: readonly File[]): 'appended' | 'new';
-  editRow(key: number, fields: PersonFields): void;
+  /** `file`: the row's picture replaced (the chosen face of a group photo, a JPEG). */
+  editRow(key: number, fields: PersonFields, file?: File): void;
   setDropped(keys: readonly number[], dropped: boolean): void;
   clear(): void;
   /** Sends every kept row that has no problem and is not stored yet: the first run, and "retry the failures". */
@@ -161,7 +162,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
       return 'appended';
     },
 
-    editRow: (key, fields) => {
+    editRow: (key, fields, file) => {
       const s = get();
       const status = { ...s.status };
       // An edited row that failed stays in view as edited, and goes with the next run.
@@ -169,7 +170,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
       // A row on its way keeps the name it was queued with; a stored row is on the device.
       if (old && (old.kind === 'pending' || old.kind === 'sending' || old.kind === 'stored')) return;
       if (old) status[key] = { kind: 'edited' };
-      const rows = s.rows.map((r) => (r.key === key ? { ...r, fields, unreadName: false } : r));
+      const rows = s.rows.map((r) => (r.key === key ? { ...r, fields, unreadName: false, ...(file ? { file, ext: 'jpg' } : {}) } : r));
       set({ rows, status: revalidated(rows, status) });
     },
 
