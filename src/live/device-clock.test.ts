@@ -65,4 +65,27 @@ describe('device clock', () => {
     expect(c.at(shiftDeviceTime(ahead, 30), false)).toBe(aheadAt + 30_000);
     expect(c.at(shiftDeviceTime(T, 30), false)).toBe(before + 30_000);
   });
+
+  it('an alarm after a step back maps above every alarm before it, though both epochs are known to whole seconds only', () => {
+    const { c, pass } = clock();
+    c.observeTime(T);
+    // An hour ahead; the first trigger arrives 0.999 s into its second, so the epoch's offset is 0.999 s too large.
+    pass(10.999);
+    const ahead1 = shiftDeviceTime(T, 3610);
+    c.observeTrigger(ahead1);
+    const at1 = c.at(ahead1, true);
+    pass(0.5);
+    const ahead2 = shiftDeviceTime(T, 3611);
+    c.observeTrigger(ahead2);
+    const at2 = c.at(ahead2, true);
+    // Corrected; the device answers its time 0.6 s into a second.
+    pass(0.1);
+    expect(c.observeTime(shiftDeviceTime(T, 11))).not.toBeNull();
+    // Recorded 0.2 s later, read back from history.
+    pass(0.2);
+    const after = c.at(shiftDeviceTime(T, 11), false);
+    expect(after).toBeGreaterThan(at1);
+    expect(after).toBeGreaterThan(at2);
+    expect(c.at(ahead2, false)).toBe(at2);
+  });
 });

@@ -66,9 +66,16 @@ export class DeviceClock {
     this.confirmedAt = local;
   }
 
-  /** A new epoch, keeping our timeline continuous across the step. */
-  private begin(device: number, local: number): void {
-    this.epochs.push({ offset: local - device, from: device, to: device });
+  /**
+   * A new epoch, keeping our timeline continuous across the step. Its device
+   * time `from` is after everything the last epoch saw, so it never maps
+   * before the last epoch's newest trigger: both offsets come from whole
+   * seconds, and a second's error either way would swap alarms a moment apart.
+   */
+  private begin(device: number, local: number, from = device): void {
+    const last = this.current();
+    const offset = last ? Math.max(local - device, last.to + last.offset - from) : local - device;
+    this.epochs.push({ offset, from, to: device });
     if (this.epochs.length > EPOCHS_MAX) this.epochs.shift();
     this.anchor(device, local);
   }
@@ -128,8 +135,7 @@ export class DeviceClock {
 
   private stepBack(actual: number, expected: number, local: number): ClockStepBack {
     const newFrom = actual - Math.max(0, local - this.confirmedAt);
-    this.begin(actual, local);
-    this.current()!.from = newFrom;
+    this.begin(actual, local, newFrom);
     return { expected, actual, newFrom };
   }
 
