@@ -43,10 +43,12 @@ export const enUS: Catalogue = {
   'export.starting': 'The node is packing the export…',
   'export.running': '{done} of {files} files made; each downloads as soon as it is ready',
   'export.done': '{files, plural, one {Export finished: # file, downloading.} other {Export finished: # files, downloading.}}',
-  'export.stopped': '{files, plural, one {Stopped: the # file made so far is downloading.} other {Stopped: the # files made so far are downloading.}}',
+  'export.stopped':
+    '{files, plural, one {Stopped: the # file made so far is downloading.} other {Stopped: the # files made so far are downloading.}}',
   'export.failed': 'The export failed',
   'export.links': 'If a download did not start (the browser may ask before allowing several), use the links:',
-  'export.failedIds': '{n, plural, one {# item could not be exported (deleted meanwhile?):} other {# items could not be exported (deleted meanwhile?):}}',
+  'export.failedIds':
+    '{n, plural, one {# item could not be exported (deleted meanwhile?):} other {# items could not be exported (deleted meanwhile?):}}',
   'export.stop': 'Stop',
   'export.close': 'Done',
   'error.unknown.title': 'Something went wrong',

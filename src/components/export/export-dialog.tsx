@@ -28,8 +28,7 @@ export function ExportDialog({
 }) {
   const t = useT();
   const running = run.state === 'running';
-  const percent =
-    run.state === 'done' ? 100 : run.expected > 0 ? Math.min(100, Math.round((run.files.length / run.expected) * 100)) : 0;
+  const percent = run.state === 'done' ? 100 : run.expected > 0 ? Math.min(100, Math.round((run.files.length / run.expected) * 100)) : 0;
   const close = () => {
     run.stop();
     onClose();
@@ -44,13 +43,7 @@ export function ExportDialog({
       mask={{ closable: !running }}
       keyboard={!running}
       destroyOnHidden
-      footer={
-        running ? (
-          <Button onClick={run.stop}>{t('export.stop')}</Button>
-        ) : (
-          <Button onClick={close}>{t('export.close')}</Button>
-        )
-      }
+      footer={running ? <Button onClick={run.stop}>{t('export.stop')}</Button> : <Button onClick={close}>{t('export.close')}</Button>}
     >
       {children}
       {run.state !== 'idle' && (

@@ -53,7 +53,8 @@ export function usePointerHold() {
     },
     onPointerOut: (e: React.PointerEvent) => {
       if (e.pointerType === 'touch') return;
-      if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget) && onCard(e.relatedTarget))) releaseIn(MOUSE_GRACE_MS);
+      if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget) && onCard(e.relatedTarget)))
+        releaseIn(MOUSE_GRACE_MS);
     },
     onPointerDown: (e: React.PointerEvent) => {
       if (e.pointerType === 'touch' && onCard(e.target)) hold();

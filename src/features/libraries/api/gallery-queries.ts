@@ -105,7 +105,15 @@ export function useDetectAllFaces() {
  */
 export function useCropFace() {
   return useMutation({
-    mutationFn: async ({ file, faces, chosen }: { file: File; faces: readonly { coordinate: string; img_path: string }[]; chosen: number }) => {
+    mutationFn: async ({
+      file,
+      faces,
+      chosen,
+    }: {
+      file: File;
+      faces: readonly { coordinate: string; img_path: string }[];
+      chosen: number;
+    }) => {
       try {
         return await cropToFace(file, faces, chosen);
       } catch {

@@ -281,7 +281,8 @@ export const enUS: Translation<typeof zhCN> = {
   'import.clear': 'Clear the list',
   'import.clearTitle': '{n, plural, one {Clear the list of # file?} other {Clear the list of # files?}}',
   'import.clearBody': 'The files, your edits and the outcomes leave the list. People already stored stay in the library.',
-  'import.newList': '{n, plural, one {New list started with # file (the finished import was closed)} other {New list started with # files (the finished import was closed)}}',
+  'import.newList':
+    '{n, plural, one {New list started with # file (the finished import was closed)} other {New list started with # files (the finished import was closed)}}',
   'import.col.file': 'File',
   'import.col.check': 'Check',
   'import.col.result': 'Result',

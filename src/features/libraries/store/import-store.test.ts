@@ -5,7 +5,12 @@ const file = (name: string) => new File([new Uint8Array([1, 2, 3])], name, { typ
 const store = () => useImportStore.getState();
 
 beforeEach(() => {
-  useImportStore.setState({ libId: null, rows: [], status: {}, run: { state: 'idle', total: 0, activeMs: 0, since: null, answered: 0, runs: 0 } });
+  useImportStore.setState({
+    libId: null,
+    rows: [],
+    status: {},
+    run: { state: 'idle', total: 0, activeMs: 0, since: null, answered: 0, runs: 0 },
+  });
   store().open(3);
 });
 

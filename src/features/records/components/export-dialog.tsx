@@ -57,7 +57,11 @@ function ExportRun({ what, onClose, tabLabel, request, total, selected, libraryI
         stopAt: deviceNow ?? undefined,
         allLibIds: libraryIds.slice(0, ID_LIST_MAX).join(','),
         signal,
-        onFile: (file, newTotal) => onFile({ url: file.url, label: t('export.file', { n: Math.ceil(file.first / EXPORT_MAX), first: file.first, last: file.last }) }, exportFileCount(newTotal)),
+        onFile: (file, newTotal) =>
+          onFile(
+            { url: file.url, label: t('export.file', { n: Math.ceil(file.first / EXPORT_MAX), first: file.first, last: file.last }) },
+            exportFileCount(newTotal),
+          ),
       });
     }, fileCount);
   });
