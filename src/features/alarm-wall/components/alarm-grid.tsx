@@ -21,6 +21,8 @@ export interface AlarmGridProps {
   onSelect(snapId: string | null): void;
   onOpen(snapId: string): void;
   onAck(snapId: string): void;
+  /** Changes when the user changes what the wall shows (filters): a held wall follows at once. */
+  view: string;
   /** Told how many cards fit (kiosk shows "N more"). */
   onWindow?(w: GridWindow): void;
   empty: React.ReactNode;
@@ -31,6 +33,7 @@ const FALLBACK = { width: 1180, height: 720 };
 
 export function AlarmGrid({
   alarms: live,
+  view,
   kiosk,
   label,
   whitelistOnly,
@@ -45,7 +48,7 @@ export function AlarmGrid({
   const t = useWallT();
   // Cards hold still while the pointer is on them (lib/steady-list.ts).
   const { holding, handlers } = usePointerHold();
-  const { shown: alarms, waiting } = useSteadyList(live, holding);
+  const { shown: alarms, waiting } = useSteadyList(live, holding, view);
   const scroller = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState(FALLBACK);
   const [scrollTop, setScrollTop] = useState(0);

@@ -15,8 +15,9 @@ export function steadyView<A extends { snapId: string }>(
   if (!held) return { shown: list, waiting: 0 };
   const now = new Map(list.map((a) => [a.snapId, a]));
   const heldIds = new Set(held.map((a) => a.snapId));
-  // A held card the buffer has since evicted stays as it was (removing it would move the others).
-  const shown = held.map((a) => now.get(a.snapId) ?? a);
+  // A held card no longer in the list leaves: the user changed the filters (their own doing), or
+  // the buffer evicted it (from the bottom, rarely on screen).
+  const shown = held.flatMap((a) => now.get(a.snapId) ?? []);
   return { shown, waiting: list.filter((a) => !heldIds.has(a.snapId)).length };
 }
 
@@ -69,11 +70,15 @@ export function usePointerHold() {
   return { holding, handlers };
 }
 
-/** The grid's list: held while `holding`, live otherwise. */
-export function useSteadyList<A extends { snapId: string }>(list: readonly A[], holding: boolean) {
-  const [held, setHeld] = useState<readonly A[] | null>(null);
+/**
+ * The grid's list: held while `holding`, live otherwise. A new `view` (the
+ * user changed the filters) takes the list as it is now: the user's own change
+ * shows at once.
+ */
+export function useSteadyList<A extends { snapId: string }>(list: readonly A[], holding: boolean, view: string) {
+  const [held, setHeld] = useState<{ view: string; list: readonly A[] } | null>(null);
   // Adjusted during render (React's pattern for state that follows a prop): the first frame already holds.
-  if (holding && held === null) setHeld(list);
+  if (holding && (held === null || held.view !== view)) setHeld({ view, list });
   if (!holding && held !== null) setHeld(null);
-  return steadyView(holding ? (held ?? list) : null, list);
+  return steadyView(holding ? (held && held.view === view ? held.list : list) : null, list);
 }
