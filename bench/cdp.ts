@@ -35,6 +35,8 @@ export interface CdpPage {
 }
 
 export interface CdpBrowser {
+  /** The browser process (its renderers are its descendants): for CPU figures. */
+  readonly pid: number | undefined;
   /** A new tab with a size, scripts to run before the page's own, navigated to `url`. */
   newPage(url: string, opts: { width: number; height: number; initScript?: string }): Promise<CdpPage>;
   /** Browser-wide commands (Tracing, IO). */
@@ -95,6 +97,7 @@ export async function launchCdp(executablePath: string): Promise<CdpBrowser> {
   }
 
   return {
+    pid: child.pid,
     send: (method, params) => send(method, params),
     on: (method, l) => on(method, l),
     async newPage(url, opts) {

@@ -5,6 +5,8 @@ import path from 'node:path';
 
 export interface SpawnedServer {
   url: string;
+  /** The server's process (bench/fleet.ts reads its CPU time). */
+  pid: number | undefined;
   /** Everything it printed so far. */
   output: () => string;
   close: () => Promise<void>;
@@ -29,6 +31,7 @@ export function spawnConsoleServer(dir: string, env: NodeJS.ProcessEnv): Promise
       child.off('exit', onExit);
       resolve({
         url: m[1]!,
+        pid: child.pid,
         output: () => text,
         close: () =>
           new Promise<void>((done) => {

@@ -2,7 +2,9 @@
 //   [--demo | --empty] [--user admin] [--password P] [--session-ttl SECONDS] …
 import { parseArgs } from 'node:util';
 import { isStrongPassword } from '../src/api/protocol/limits';
+import { DEVICE_ID_MAX } from '../src/api/protocol/system';
 import { DEFAULT_OPTIONS, type EmulatorOptions } from './context';
+import { DEFAULT_DEVICE_ID } from './device-config';
 import { startEmulator } from './index';
 
 const HELP = `SenseNebula-M device emulator
@@ -18,6 +20,8 @@ const HELP = `SenseNebula-M device emulator
   --faces DIR           a folder of your own face photos for demo people and captures
   --cache DIR           the face engine's cache (default: DIR/cache of --data; bounded)
   --records N           demo history size (default ${DEFAULT_OPTIONS.demoRecords})
+  --seed N              a fleet's node: 3-5 demo cameras and a history of its own by N
+  --device-id ID        a fresh store's device id (1301; default ${DEFAULT_DEVICE_ID})
   --library-count N     how many libraries the device holds (default ${DEFAULT_OPTIONS.libraryCountMax})
   --library-capacity N  faces per library (default ${DEFAULT_OPTIONS.libraryCapacity})
   --storage-mb N        storage capacity in MB (default ${DEFAULT_OPTIONS.maxStorageMb})
@@ -51,6 +55,8 @@ const { values } = parseArgs({
     faces: { type: 'string' },
     cache: { type: 'string' },
     records: { type: 'string' },
+    seed: { type: 'string' },
+    'device-id': { type: 'string' },
     'library-count': { type: 'string' },
     'library-capacity': { type: 'string' },
     'storage-mb': { type: 'string' },
@@ -76,6 +82,14 @@ if (model !== 'm4s' && model !== 'm8s') {
   console.error(`--model is m4s or m8s, not "${model}"`);
   process.exit(2);
 }
+const newDeviceId = values['device-id'];
+if (
+  newDeviceId !== undefined &&
+  (newDeviceId.trim() === '' || newDeviceId.length > DEVICE_ID_MAX || /[\u0000-\u001f\u007f]/.test(newDeviceId))
+) {
+  console.error(`--device-id takes 1-${DEVICE_ID_MAX} printable characters (§6.14)`);
+  process.exit(2);
+}
 const password = values.password ?? DEFAULT_OPTIONS.password;
 if (!isStrongPassword(password)) {
   console.error('--password must have 8-31 characters with three of: upper case, lower case, digits, symbols (§2.1)');
@@ -95,6 +109,8 @@ const options: EmulatorOptions = {
   facesDir: values.faces,
   cacheDir: values.cache,
   demoRecords: int('records', values.records, DEFAULT_OPTIONS.demoRecords),
+  demoSeed: values.seed === undefined ? undefined : int('seed', values.seed, 0),
+  deviceId: newDeviceId,
   libraryCountMax: int('library-count', values['library-count'], DEFAULT_OPTIONS.libraryCountMax, 1),
   libraryCapacity: int('library-capacity', values['library-capacity'], DEFAULT_OPTIONS.libraryCapacity, 1),
   maxStorageMb: int('storage-mb', values['storage-mb'], DEFAULT_OPTIONS.maxStorageMb, 1),

@@ -29,6 +29,13 @@ export interface EmulatorOptions {
   maxStorageMb: number;
   /** Demo history size (records); 0 for none. */
   demoRecords: number;
+  /**
+   * The demo's random seed (issue 17: a fleet's nodes differ): which demo
+   * cameras a fresh store gets (3 to 5) and its history. Undefined: the one-node demo as before.
+   */
+  demoSeed?: number;
+  /** A fresh store's device id (1301); later changes (1300) are kept. Undefined: the device's default. */
+  deviceId?: string;
   /** Captures per second over the device (issue #3); 0 stops the pipeline. */
   rate: number;
   heartbeatSeconds: number;

@@ -10,6 +10,7 @@
 //   POST /__emulator/restart      {"seconds": 3}          go away, come back
 //   POST /__emulator/rate         {"rate": 50}            captures per second (0 stops)
 //   POST /__emulator/clock        {"stepSeconds": -3600}  step the device's clock (a zone fixed, NTP); answers its new time
+//   POST /__emulator/faces/fill   {"libId": 3, "count": 1200, "prefix": "fill"}  that many faces at once (faces/fill.ts)
 //   GET  /__emulator/stats                                push and capture counters
 import crypto from 'node:crypto';
 import type http from 'node:http';
@@ -37,6 +38,8 @@ export interface FaultActions {
   setLatency(ms: number): void;
   /** Moves the device's clock by `seconds` (already clamped); returns its new "yyyy-MM-dd HH:mm:ss". */
   stepClock(seconds: number): string;
+  /** Adds `count` faces sharing one picture to a library; answers how many. */
+  fillFaces(libId: number, count: number, prefix: string): number;
   stats(): unknown;
 }
 
@@ -152,6 +155,15 @@ export function faultRoutes(actions: FaultActions, token: string): ExtraRoute {
         const step = Math.trunc(Number(b.stepSeconds) || 0);
         const time = actions.stepClock(Math.max(-CLOCK_STEP_MAX_S, Math.min(CLOCK_STEP_MAX_S, step)));
         reply(res, 200, { ok: true, time });
+        return true;
+      }
+      case 'POST /__emulator/faces/fill': {
+        const prefix = typeof b.prefix === 'string' && /^[A-Za-z0-9_-]{1,32}$/.test(b.prefix) ? b.prefix : 'fill';
+        try {
+          reply(res, 200, { ok: true, added: actions.fillFaces(Number(b.libId), Number(b.count), prefix) });
+        } catch (e) {
+          reply(res, 400, { ok: false, error: e instanceof Error ? e.message : String(e) });
+        }
         return true;
       }
       case 'GET /__emulator/stats':

@@ -19,6 +19,7 @@ import { setCameraOnline } from './operations/cameras';
 import { HttpPusher } from './push/http';
 import { WsHub } from './push/ws';
 import { startServer, type RunningServer } from './server';
+import { fillFaces } from './faces/fill';
 
 /** Composed capture scenes: enough variety for a wall, cheap to analyse once (~0.5 s each). */
 const SCENE_COUNT = 12;
@@ -58,6 +59,7 @@ export async function startEmulator(partial: Partial<EmulatorOptions> = {}, deps
   const engine = deps.engine ?? createFaceEngine({ cacheDir: path.join(cacheRoot, 'analyses') });
   const ctx = createContext(options, engine);
   if (!ctx.config.has('seeded')) {
+    if (options.deviceId) ctx.config.set('device_id', options.deviceId);
     if (options.demo) await seedDemo(ctx);
     ctx.config.set('seeded', { demo: options.demo, at: ctx.clock.format() });
   }
@@ -122,6 +124,7 @@ export async function startEmulator(partial: Partial<EmulatorOptions> = {}, deps
           ctx.config.set('time', { ...time, offsetMs: time.offsetMs + seconds * 1000 });
           return ctx.clock.format();
         },
+        fillFaces: (libId, count, prefix) => fillFaces(ctx, libId, count, prefix),
         stats: () => ({ state, rate, ws: hub.stats(), http: pusher.stats(), capture: pipeline.stats() }),
       },
       faultToken,

@@ -6,16 +6,21 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
-import { DeviceTarget } from './device.ts';
-import { createForwarder, refuse, refuseUpgrade } from './forward.ts';
+import type { DeviceTarget } from './device.ts';
+import { refuse, refuseUpgrade } from './forward.ts';
 import { setSecurityHeaders } from './headers.ts';
+import { singleNode, type NodeSpec } from './nodes.ts';
+import { createNodeRouter, type NodeRouter } from './router.ts';
 import { checkPath } from './path-guard.ts';
 import { createStatic } from './static.ts';
 
 export interface ServerOptions {
   /** The built console (index.html, assets/). */
   root: string;
-  deviceUrl: string;
+  /** One node (id "default"), as before issue 17; `nodes` wins when both are given. */
+  deviceUrl?: string;
+  /** The node list (server/nodes.ts); the first also answers the unprefixed /api and /ws. */
+  nodes?: NodeSpec[];
   host: string;
   port: number;
   /** PEM text; both or neither. With them the server speaks HTTPS. */
@@ -29,7 +34,9 @@ export interface ServerOptions {
 export interface RunningServer {
   url: string;
   redirectUrl: string | null;
+  /** The first node's target. */
   device: DeviceTarget;
+  router: NodeRouter;
   close(): Promise<void>;
 }
 
@@ -45,8 +52,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (!fs.existsSync(path.join(options.root, 'index.html'))) {
     throw new Error(`No built console in ${options.root} (index.html is missing): run \`npm run build\`.`);
   }
-  const device = new DeviceTarget(options.deviceUrl);
-  const forwarder = createForwarder(device, { maxUploadBytes: options.maxUploadBytes, answerTimeoutMs: options.answerTimeoutMs });
+  const nodes = options.nodes ?? (options.deviceUrl ? singleNode(options.deviceUrl) : null);
+  if (!nodes) throw new Error('startServer needs nodes or a deviceUrl');
+  const forwarder = createNodeRouter(nodes, { maxUploadBytes: options.maxUploadBytes, answerTimeoutMs: options.answerTimeoutMs });
+  const device = forwarder.first.device;
   const serveStatic = createStatic(options.root);
 
   const onRequest: http.RequestListener = (req, res) => {
@@ -57,7 +66,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     if (verdict.path === '/healthz') {
-      void health(device).then((body) => {
+      void health(forwarder).then((body) => {
         res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
         res.end(JSON.stringify(body));
       });
@@ -114,6 +123,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url,
     redirectUrl,
     device,
+    router: forwarder,
     async close() {
       forwarder.close();
       for (const socket of sockets) socket.destroy();
@@ -136,9 +146,13 @@ function listen(server: http.Server, port: number, host: string): Promise<void> 
   });
 }
 
-/** Up means this answer; the device's reachability is said, not required (a monitor tells the two apart). */
-async function health(device: DeviceTarget) {
-  const started = Date.now();
-  const reachable = await device.reachable();
-  return { ok: true, device: { url: device.url, reachable, ms: Date.now() - started } };
+/**
+ * Up means this answer; the nodes' reachability is said, not required (a
+ * monitor tells the two apart). `device` is the first node, as before issue 17;
+ * `nodes` all of them, probed at once.
+ */
+async function health(router: NodeRouter) {
+  const nodes = await router.health();
+  const { url, reachable, ms } = nodes[0]!;
+  return { ok: true, device: { url, reachable, ms }, nodes };
 }

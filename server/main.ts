@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, type ServerOptions } from './app.ts';
-import { deviceUrl } from './device.ts';
 import { DEFAULT_ANSWER_TIMEOUT_MS, DEFAULT_MAX_UPLOAD_BYTES } from './forward.ts';
+import { nodesFromEnv, NodesFileError } from './nodes.ts';
 
 const HELP = `SenseNebula-M console server
 
@@ -19,6 +19,10 @@ Settings, from the environment:
   DEVICE_URL     the node, e.g. http://192.168.1.20 (default http://127.0.0.1:8480,
                  the emulator); followed between http and https (§8.4), its
                  self-signed certificate accepted
+  NODES_FILE     many nodes instead: a JSON file {"nodes":[{"id":"gate-a","name":"Gate A",
+                 "url":"http://10.0.0.5","site":"North campus"}, ...]} (docs/fleet.md);
+                 each node under /node/<id>/api and /node/<id>/ws, the first also
+                 at /api and /ws; GET /console/nodes lists them. Wins over DEVICE_URL.
   TLS_CERT       PEM certificate file  } both: HTTPS on PORT, and plain HTTP on
   TLS_KEY        PEM private key file  } HTTP_PORT redirected to it
   HTTP_PORT      with TLS, the redirecting plain HTTP port (default 8080; "off": none)
@@ -27,7 +31,7 @@ Settings, from the environment:
                  the WebSocket push has no idle timeout
   CONSOLE_ROOT   the built console (default: the folder this file is in)
 
-GET /healthz answers {"ok":true,"device":{"reachable":...}} while the server is up.
+GET /healthz answers {"ok":true,"device":{"reachable":...},"nodes":[...]} while the server is up.
 `;
 
 function fail(message: string): never {
@@ -41,6 +45,15 @@ function number(name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isFinite(n) || n < 0) fail(`${name} must be a number, not "${raw}"`);
   return n;
+}
+
+function nodes() {
+  try {
+    return nodesFromEnv();
+  } catch (e) {
+    if (e instanceof NodesFileError) fail(e.message);
+    throw e;
+  }
 }
 
 export function optionsFromEnv(here: string): ServerOptions {
@@ -58,7 +71,7 @@ export function optionsFromEnv(here: string): ServerOptions {
   const httpPort = process.env.HTTP_PORT?.trim();
   return {
     root: process.env.CONSOLE_ROOT?.trim() || here,
-    deviceUrl: deviceUrl(),
+    nodes: nodes(),
     host: process.env.HOST?.trim() || '0.0.0.0',
     port: number('PORT', tls ? 8443 : 8080),
     tls,
@@ -84,7 +97,12 @@ async function main() {
       ? `Listening on every interface (HOST=${options.host}): reachable from the LAN at this machine's addresses. HOST=127.0.0.1 keeps it to this machine.`
       : `Listening on ${options.host} only (HOST). HOST=0.0.0.0 opens it to the LAN.`,
     ...(server.redirectUrl ? [`Plain HTTP at ${server.redirectUrl} redirects to HTTPS.`] : []),
-    `Device: ${options.deviceUrl}`,
+    ...(options.nodes!.length === 1 && !process.env.NODES_FILE?.trim()
+      ? [`Device: ${options.nodes![0]!.url}`]
+      : [
+          `Nodes (${options.nodes!.length}, from NODES_FILE${process.env.DEVICE_URL?.trim() ? '; DEVICE_URL is ignored' : ''}):`,
+          ...options.nodes!.map((n) => `  ${n.id}  ${n.url}  ${n.name}${n.site ? ` (${n.site})` : ''}`),
+        ]),
     `Console files: ${options.root}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { Call } from '../../src/api/client';
 import { detectFaces } from '../../src/api/protocol';
+import { faultHeaders } from './alarm-wall-device';
 
 const require = createRequire(import.meta.url);
 const DEMO = path.join(path.dirname(require.resolve('@vladmandic/face-api/package.json')), 'demo');
@@ -35,4 +36,18 @@ export function blankPhoto(): Promise<Buffer> {
   return sharp({ create: { width: 240, height: 240, channels: 3, background: '#8a8f98' } })
     .jpeg()
     .toBuffer();
+}
+
+/**
+ * `count` faces added to a library at once, straight into the emulator's store
+ * (POST /__emulator/faces/fill: rows sharing one picture), instead of as many
+ * enrolments through the face engine.
+ */
+export async function fillLibrary(url: string, libId: number, count: number, prefix: string): Promise<void> {
+  const res = await fetch(`${url}/__emulator/faces/fill`, {
+    method: 'POST',
+    headers: faultHeaders(),
+    body: JSON.stringify({ libId, count, prefix }),
+  });
+  if (!res.ok) throw new Error(`emulator faces/fill: ${res.status} ${await res.text()}`);
 }

@@ -21,8 +21,9 @@ function libIdsOfType(ctx: EmulatorContext, type: LibType): string {
  * exist: the video cameras watch the blacklists (lib_type 1), the turnstiles
  * the whitelists (lib_type 2). A camera that does not fit (channel taken,
  * power short) is skipped with a log line, so a second call is harmless.
+ * `count`: only the first so many (a fleet's nodes differ).
  */
-export function seedCameras(ctx: EmulatorContext): void {
+export function seedCameras(ctx: EmulatorContext, count?: number): void {
   const blacklists = libIdsOfType(ctx, 1);
   const whitelists = libIdsOfType(ctx, 2);
   const seeds: Parameters<typeof insertCamera>[1][] = [
@@ -104,7 +105,7 @@ export function seedCameras(ctx: EmulatorContext): void {
     },
   ];
   const added = new Set<number>();
-  for (const seed of seeds) {
+  for (const seed of seeds.slice(0, count)) {
     try {
       added.add(insertCamera(ctx, seed).channel);
     } catch (e) {

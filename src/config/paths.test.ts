@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loginPath, paths, safeNext } from './paths';
+import { matchPath } from 'react-router';
+import { hrefs, loginPath, paths, routes, safeNext } from './paths';
 
 describe('safeNext', () => {
   it.each([
@@ -38,5 +39,15 @@ describe('loginPath', () => {
     expect(loginPath()).toBe('/login');
     expect(loginPath('/')).toBe('/login');
     expect(loginPath('https://evil.example')).toBe('/login');
+  });
+});
+
+describe('hrefs.personSeen', () => {
+  it('links one person, with the range when given, and the route reads it back', () => {
+    expect(hrefs.personSeen(3, 'a-1')).toBe('/records/person/3/a-1');
+    const href = hrefs.personSeen(3, 'f00-b4r', { from: '2026-01-01', to: '2026-01-07' });
+    expect(href).toBe('/records/person/3/f00-b4r?from=2026-01-01&to=2026-01-07');
+    const m = matchPath(routes.personSeen, href.split('?')[0]!);
+    expect(m?.params).toEqual({ libId: '3', imgId: 'f00-b4r' });
   });
 });

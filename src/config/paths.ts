@@ -21,6 +21,8 @@ export const routes = {
   library: `${paths.libraries}/:libId`,
   libraryImport: `${paths.libraries}/:libId/import`,
   cameraRoi: `${paths.cameras}/:channel/roi`,
+  /** Where one person (a library face, by img_id) was seen: their alarms on every camera. */
+  personSeen: `${paths.records}/person/:libId/:imgId`,
 } as const;
 
 /** Search parameters, per page. Each page's own view model parses them. */
@@ -61,6 +63,8 @@ export const PARAMS = {
     /** The record in the drawer (snap_id). */
     open: 'open',
   },
+  /** The range, device days "yyyy-MM-dd", both inclusive; without them the last 7 days by the device's clock. */
+  personSeen: { from: 'from', to: 'to' },
   /** `snap`: a picture on the device to search with. */
   faceSearch: { snap: 'snap', mode: 'mode' },
   alarmWall: {
@@ -122,6 +126,12 @@ export const hrefs = {
       [PARAMS.records.libs]: q.libIds,
       [PARAMS.records.range]: q.range,
       [PARAMS.records.open]: q.open,
+    }),
+  /** Where a person was seen (their alarms on a time axis per camera); `range` in device days. */
+  personSeen: (libId: number | string, imgId: string, range?: { from: string; to: string }): string =>
+    withQuery(`${paths.records}/person/${libId}/${encodeURIComponent(imgId)}`, {
+      [PARAMS.personSeen.from]: range?.from,
+      [PARAMS.personSeen.to]: range?.to,
     }),
   /** The face search, with a picture on the device as its probe (§3.6 path). */
   faceSearch: (q: { snap?: string; mode?: FaceSearchMode } = {}): string =>

@@ -9,5 +9,10 @@ export function recordRoutes(): RouteObject[] {
       handle: { titleKey: 'nav.records' },
       lazy: { Component: async () => (await import('./pages/records-page')).RecordsPage },
     },
+    {
+      path: routes.personSeen,
+      handle: { titleKey: 'nav.records' },
+      lazy: { Component: async () => (await import('./pages/person-seen-page')).PersonSeenPage },
+    },
   ];
 }

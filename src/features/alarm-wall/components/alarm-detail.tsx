@@ -2,7 +2,7 @@
 // and the match, and the ways on (gallery entry, "search this face", history).
 // The alarm can leave the buffer while this is open: the drawer holds it (and
 // so its Blobs, and usePictureSrc their URLs) for as long as it shows.
-import { CheckOutlined, DownloadOutlined, HistoryOutlined, ScanOutlined, TeamOutlined } from '@ant-design/icons';
+import { CheckOutlined, DownloadOutlined, FieldTimeOutlined, HistoryOutlined, ScanOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Empty, Space, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { memo, useState } from 'react';
@@ -147,6 +147,11 @@ function DetailBody({ alarm }: { alarm: LiveAlarm }) {
         {match ? (
           <Link to={hrefs.person(match.libId, match.imgId)}>
             <TeamOutlined aria-hidden /> {t('detail.gallery')}
+          </Link>
+        ) : null}
+        {match ? (
+          <Link to={hrefs.personSeen(match.libId, match.imgId)}>
+            <FieldTimeOutlined aria-hidden /> {t('detail.seen')}
           </Link>
         ) : null}
         {alarm.kind === 'face' && alarm.snapPath ? (

@@ -7,11 +7,23 @@ import { testChime, unlockSound } from '../lib/alarm-sound';
 import { useWallPrefs } from '../lib/wall-prefs';
 import { useWallT } from '../messages';
 
-type Permission = NotificationPermission | 'unsupported';
+type Permission = NotificationPermission | 'unsupported' | 'insecure';
 
+/**
+ * Outside a secure context (http://<LAN address>) browsers deny notifications
+ * without asking: that is said as such, with what to do, not as "blocked".
+ */
 function currentPermission(): Permission {
+  if (typeof window !== 'undefined' && !window.isSecureContext) return 'insecure';
   return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
 }
+
+const PERMISSION_TEXT = {
+  granted: 'notify.granted',
+  denied: 'notify.denied',
+  unsupported: 'notify.unsupported',
+  insecure: 'notify.insecure',
+} as const;
 
 function NotificationSetting() {
   const t = useWallT();
@@ -30,9 +42,7 @@ function NotificationSetting() {
           {t('notify.allow')}
         </Button>
       ) : (
-        <Typography.Text>
-          {t(permission === 'granted' ? 'notify.granted' : permission === 'denied' ? 'notify.denied' : 'notify.unsupported')}
-        </Typography.Text>
+        <Typography.Text>{t(PERMISSION_TEXT[permission])}</Typography.Text>
       )}
     </div>
   );

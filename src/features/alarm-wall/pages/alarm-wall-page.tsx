@@ -27,6 +27,7 @@ import { useFullscreen } from '../lib/use-fullscreen';
 import { useWallOpen } from '../lib/use-wall-open';
 import { useWallView } from '../lib/use-wall-view';
 import { useWallPrefs } from '../lib/wall-prefs';
+import { useWakeLock } from '../lib/wake-lock';
 import { useWallT } from '../messages';
 import '../wall.css';
 
@@ -54,6 +55,7 @@ export function AlarmWallPage() {
   const [fullscreen, enterFullscreen, exitFullscreen] = useFullscreen();
 
   useWallOpen();
+  const wake = useWakeLock(kiosk);
 
   const notificationText = useMemo<NotificationText>(
     () => ({
@@ -162,6 +164,9 @@ export function AlarmWallPage() {
             </Button>
           }
         />
+      ) : null}
+      {kiosk && (wake === 'insecure' || wake === 'unsupported' || wake === 'refused') ? (
+        <Alert className="wall-banner" type="warning" showIcon title={t(`wake.${wake}`)} />
       ) : null}
       {soundBlocked && !muted ? (
         <Alert

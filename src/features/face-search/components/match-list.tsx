@@ -1,7 +1,7 @@
 // §5.1's ranked candidates: similarity, the library photo, the person, and a
 // link to their entry in the library.
-import { TeamOutlined } from '@ant-design/icons';
-import { Descriptions, Progress, Tag, Typography } from 'antd';
+import { FieldTimeOutlined, TeamOutlined } from '@ant-design/icons';
+import { Descriptions, Progress, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { Candidate } from '../../../api/protocol/recognition';
 import { useLang } from '../../../i18n';
@@ -59,9 +59,14 @@ export function MatchList({ matches }: { matches: readonly Candidate[] }) {
                   { key: 'addr', label: t('results.address'), children: m.address || '—', span: 2 },
                 ]}
               />
-              <Link to={hrefs.person(m.lib_id, m.img_id)}>
-                <TeamOutlined aria-hidden /> {t('results.open')}
-              </Link>
+              <Space wrap>
+                <Link to={hrefs.person(m.lib_id, m.img_id)}>
+                  <TeamOutlined aria-hidden /> {t('results.open')}
+                </Link>
+                <Link to={hrefs.personSeen(m.lib_id, m.img_id)}>
+                  <FieldTimeOutlined aria-hidden /> {t('results.seen')}
+                </Link>
+              </Space>
             </div>
           </li>
         );

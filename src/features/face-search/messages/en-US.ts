@@ -47,6 +47,7 @@ export const enUS: Translation<typeof zhCN> = {
   'results.similarity': 'Similarity {value}',
   'results.photo': W.libraryPhoto,
   'results.open': 'Open in the library',
+  'results.seen': 'Where was this person seen',
   'results.unnamed': '(no name given)',
   'results.gender': W.gender,
   'results.age': W.age,

@@ -45,6 +45,7 @@ export const zhCN = {
   'results.similarity': '相似度 {value}',
   'results.photo': W.libraryPhoto,
   'results.open': '在人像库中查看',
+  'results.seen': '此人在哪里出现过',
   'results.unnamed': '（未填写姓名）',
   'results.gender': W.gender,
   'results.age': W.age,

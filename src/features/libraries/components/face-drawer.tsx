@@ -1,4 +1,6 @@
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, FieldTimeOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { hrefs } from '../../../config/paths';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Descriptions, Drawer, Form, Skeleton, Space } from 'antd';
 import { DeviceError } from '../../../api/errors';
@@ -157,20 +159,25 @@ function FaceDrawerBody({
               </div>
             </Form>
           ) : (
-            <Descriptions column={1} size="small" bordered>
-              <Descriptions.Item label={t('face.name')}>{f.person_name || '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('face.imgId')}>{f.img_id}</Descriptions.Item>
-              <Descriptions.Item label={t('face.idcard')}>{f.person_idcard || '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('face.gender')}>
-                {f.person_gender === '0' || f.person_gender === '1' ? t(`gender.${f.person_gender}`) : '—'}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('face.age')}>{f.person_age || '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('face.addr')}>{f.person_addr || '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('face.created')}>{f.create_time}</Descriptions.Item>
-              <Descriptions.Item label={t('face.feature')}>
-                {f.img_feat ? t('face.featureLength', { n: f.img_feat.split(',').length }) : '—'}
-              </Descriptions.Item>
-            </Descriptions>
+            <>
+              <Descriptions column={1} size="small" bordered>
+                <Descriptions.Item label={t('face.name')}>{f.person_name || '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('face.imgId')}>{f.img_id}</Descriptions.Item>
+                <Descriptions.Item label={t('face.idcard')}>{f.person_idcard || '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('face.gender')}>
+                  {f.person_gender === '0' || f.person_gender === '1' ? t(`gender.${f.person_gender}`) : '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('face.age')}>{f.person_age || '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('face.addr')}>{f.person_addr || '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('face.created')}>{f.create_time}</Descriptions.Item>
+                <Descriptions.Item label={t('face.feature')}>
+                  {f.img_feat ? t('face.featureLength', { n: f.img_feat.split(',').length }) : '—'}
+                </Descriptions.Item>
+              </Descriptions>
+              <Link className="face-detail__seen" to={hrefs.personSeen(libId, f.img_id)}>
+                <FieldTimeOutlined aria-hidden /> {t('face.seen')}
+              </Link>
+            </>
           )}
         </div>
       )}

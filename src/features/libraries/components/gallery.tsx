@@ -33,6 +33,7 @@ import { BulkDeleteModal } from './bulk-delete-modal';
 import { EnrolDrawer } from './enrol-drawer';
 import { ErrorAlert } from '../../../components/error-alert';
 import { ExportModal, type ExportRequest } from './export-modal';
+import { WholeExportModal } from './whole-export-modal';
 import { FaceDrawer } from './face-drawer';
 import { FaceGrid } from './face-grid';
 import { FaceTable } from './face-table';
@@ -65,6 +66,7 @@ export function Gallery({ libId }: { libId: number }) {
   useEffect(() => setSelected(new Map()), [searchKey, libId]);
   const [bulkOpen, setBulkOpen] = useState(false);
   const [exportReq, setExportReq] = useState<ExportRequest | null>(null);
+  const [exportAll, setExportAll] = useState(false);
 
   const setView = (next: Partial<GalleryView>, replace = false) =>
     setParams((prev) => writeGalleryView(prev, { ...parseGalleryView(prev), ...next }), { replace });
@@ -119,6 +121,8 @@ export function Gallery({ libId }: { libId: number }) {
 
   const libName = library?.lib_name ?? t('gallery.libraryN', { id: libId });
   const filtered = isFiltered(view.search);
+  // The whole library's size: a searched page's total counts only its matches.
+  const libraryTotal = filtered ? (library?.picture_no ?? 0) : total;
   const allOnPageSelected = faces.length > 0 && faces.every((f) => selectedSet.has(f.img_id));
 
   const exportPage = () => {
@@ -148,11 +152,13 @@ export function Gallery({ libId }: { libId: number }) {
               items: [
                 { key: 'page', label: t('export.page'), disabled: faces.length === 0 },
                 { key: 'range', label: t('export.range'), disabled: filtered || total === 0 },
+                { key: 'all', label: t('export.all'), disabled: libraryTotal === 0 },
               ],
-              onClick: ({ key }) =>
-                key === 'page'
-                  ? exportPage()
-                  : setExportReq({ kind: 'range', start: (view.page - 1) * view.size + 1, len: view.size, total, ask: true }),
+              onClick: ({ key }) => {
+                if (key === 'page') exportPage();
+                else if (key === 'all') setExportAll(true);
+                else setExportReq({ kind: 'range', start: (view.page - 1) * view.size + 1, len: view.size, total, ask: true });
+              },
             }}
           >
             <Button icon={<DownloadOutlined aria-hidden />}>
@@ -308,6 +314,7 @@ export function Gallery({ libId }: { libId: number }) {
         }}
       />
       <ExportModal libId={libId} request={exportReq} onClose={() => setExportReq(null)} />
+      <WholeExportModal libId={libId} total={libraryTotal} open={exportAll} onClose={() => setExportAll(false)} />
     </>
   );
 }

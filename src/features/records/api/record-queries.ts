@@ -9,6 +9,8 @@ import {
   type SnapshotRecord,
 } from '../../../api/protocol/records';
 import { getTime } from '../../../api/protocol/system';
+import { getFace } from '../../../api/protocol/faces';
+import { scanPersonAlarms, type SeenScanProgress, type SeenScanRequest } from '../model/seen-scan';
 import { cameraQueries, selectCameras } from '../../../api/queries/cameras';
 import { libraryQueries } from '../../../api/queries/libraries';
 import type { FilterRequest } from '../model/record-view';
@@ -97,6 +99,27 @@ export const recordQueries = {
     }),
   /** §4.1 (516), the shared list: channel → camera name, for the filter and the rows. */
   cameras: () => queryOptions({ ...cameraQueries.list(), select: selectCameras }),
+  /** §3.6 (1032): the library person whose alarms are looked for (name, photo). */
+  person: (libId: number, imgId: string) =>
+    queryOptions({
+      queryKey: [...recordQueries.all(), 'person', libId, imgId] as const,
+      queryFn: ({ signal }) => call(getFace, { lib_id: libId, img_id: imgId }, { signal }),
+      meta: { errorHandled: true },
+      retry: false,
+    }),
+  /**
+   * The person's alarms in a range, read from the library's (model/seen-scan.ts):
+   * up to 400 requests, so it is kept a minute and never refetched by itself;
+   * `onProgress` sees each page. The signal aborts it when the page is left.
+   */
+  seen: (req: SeenScanRequest, onProgress: (p: SeenScanProgress) => void) =>
+    queryOptions({
+      queryKey: [...recordQueries.all(), 'seen', req] as const,
+      queryFn: ({ signal }) => scanPersonAlarms(call, req, { signal, onProgress }),
+      staleTime: 60_000,
+      refetchOnWindowFocus: false,
+      retry: false,
+    }),
   /** §3.1 (1028), the shared list. */
   libraries: () => libraryQueries.list(),
 };

@@ -1,7 +1,7 @@
 // Everything about one record: its pictures (and the scene when the live
 // push brought one), every field, the attributes in words, and where to go
 // next (the person in their library, a search with this face).
-import { DownloadOutlined, ScanOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FieldTimeOutlined, ScanOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Space, Tag, Typography } from 'antd';
 import { useCallback } from 'react';
 import { Link } from 'react-router';
@@ -151,6 +151,11 @@ function RecordDetails({ record }: { record: AnyRecord }) {
         {record.tab === 'alarms' && record.row.img_id && (
           <Link to={hrefs.person(record.row.lib_id, record.row.img_id)}>
             <TeamOutlined aria-hidden /> {t('drawer.openGallery')}
+          </Link>
+        )}
+        {record.tab === 'alarms' && record.row.img_id && (
+          <Link to={hrefs.personSeen(record.row.lib_id, record.row.img_id)}>
+            <FieldTimeOutlined aria-hidden /> {t('seen.link')}
           </Link>
         )}
         {record.tab === 'snapshots' && record.row.lib_id > 0 && (

@@ -1,0 +1,436 @@
+// npm run bench:fleet [-- --nodes 1,4,8 --rates 5,20 --seconds 10 --console '/alarm-wall?nodes=all' --lock /work/wt/e2e.lock]
+// Issue 17: N emulators each pushing R alarms a second into ONE page in
+// Chromium, through the production server (dist/server.mjs, its own process,
+// NODES_FILE naming the emulators; each node's socket at /node/<id>/ws/).
+// Per N×R: alarms painted of sent, send→paint median and p99, long tasks, the
+// page's JS heap, bytes the page took per second, and CPU of the browser, the
+// server and the emulators, with the machine's load beside them.
+//
+// The page is the FLOOR (bench/fleet-floor/): no framework, the same sockets
+// through the same proxy, each alarm's crop into an <img> of a fixed grid,
+// send→paint noted a frame after the picture decoded, as the wall's probe does.
+// It is the best any page does on this machine at that moment. "slim" is the
+// same floor on /node/<id>/ws/?slim=1: the server drops each push's scene frame
+// and keeps it by reference (server/slim-push.ts).
+//
+// --console PATH: the console's merged wall beside the floor, interleaved per
+// N×R, printed as ratios to the floor. It needs the wall's probe
+// (window.__WALL_PROBE__ → window.__wallProbe.take(), src/features/alarm-wall/lib/wall-probe.ts)
+// to name snaps `<node id>:<snap_id>` with several nodes, and a fleet sign-in
+// the bench can drive (see signInConsole below: the login form of the shell).
+//
+// Send time: each emulator's hub.broadcast is wrapped; we note our epoch clock
+// right after the socket send. The emulators run in this process (one shared
+// face engine: two cores), so their CPU is this process's, less the bench's own
+// bookkeeping (small beside captures: a database row and two files each).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import sharp from 'sharp';
+import { build } from 'vite';
+import { spawnConsoleServer } from '../e2e/console-server';
+import { createFaceEngine } from '../emulator/faces/engine';
+import { testCacheDir } from '../emulator/faces/paths';
+import { loadFacePool } from '../emulator/faces/pool';
+import { fleetPlan } from '../emulator/fleet';
+import { startEmulator, type Emulator } from '../emulator/index';
+import { findChromium } from '../scripts/chromium';
+import { createClient } from '../src/api/client';
+import { addCamera, createLibrary, enrolFace, login, setStorage, type WsAlarm } from '../src/api/protocol';
+import { launchCdp, type CdpPage } from './cdp';
+
+const { values } = parseArgs({
+  options: {
+    nodes: { type: 'string' },
+    rates: { type: 'string' },
+    seconds: { type: 'string' },
+    console: { type: 'string' },
+    cameras: { type: 'string' },
+    /**
+     * The scene frame's size in KB (binary): the emulator's composed scenes are
+     * ~50 KB, a real camera's 1920×1080 frame ~190 KB (~250 KB as base64, issue 17).
+     * Each push's frame is swapped for a noise JPEG of about this size; 0 keeps the emulator's.
+     */
+    'frame-kb': { type: 'string' },
+    /** A machine-wide lock file (flock) held only while the browser runs, not while the emulators are set up. */
+    lock: { type: 'string' },
+  },
+});
+const list = (s: string) =>
+  s
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+const nodeCounts = list(values.nodes ?? '1,4,8');
+const rates = list(values.rates ?? '5,20');
+const phaseSeconds = Number(values.seconds ?? 10);
+const consolePath = values.console;
+const camerasPerNode = Number(values.cameras ?? 4);
+const frameKb = Number(values['frame-kb'] ?? 190);
+const maxNodes = Math.max(...nodeCounts);
+const USER = 'admin';
+const PASSWORD = 'Admin@12345';
+
+const epoch = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const log = (m: string) => console.log(m);
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+// ---- CPU of processes (Linux /proc), in CPU-seconds --------------------------
+const TICK = 100; // USER_HZ on Linux
+function procTimes(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICK;
+  } catch {
+    return 0;
+  }
+}
+/** A process and all its descendants (Chromium's renderers, GPU and network processes). */
+function treeTimes(root: number | undefined): number {
+  if (root === undefined) return 0;
+  const children = new Map<number, number[]>();
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      (children.get(ppid) ?? children.set(ppid, []).get(ppid)!).push(Number(d));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += procTimes(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+const selfTimes = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+const chromiumPath = findChromium();
+if (!chromiumPath) {
+  console.error('No Chromium found: apt-get install chromium, or set CHROMIUM_PATH.');
+  process.exit(1);
+}
+
+// ---- the fleet -----------------------------------------------------------------
+const deviceDisk = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
+const root = fs.mkdtempSync(path.join(deviceDisk, 'nebula-bench-fleet-'));
+const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-bench-fleet-dist-'));
+log(`Preparing ${maxNodes} emulators (one shared face engine), ${camerasPerNode} cameras each…`);
+const t0 = performance.now();
+const cacheDir = testCacheDir();
+const engine = createFaceEngine({ cacheDir: path.join(cacheDir, 'analyses') });
+const pool = await loadFacePool(engine, undefined, { cacheDir });
+const plan = fleetPlan(maxNodes);
+/** A 1920×1080 noise JPEG of about `kb` KB, as a data URL (the lowest quality that reaches it). */
+async function frameOf(kb: number): Promise<string> {
+  const noise = sharp({
+    create: { width: 1920, height: 1080, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+  });
+  const raw = await noise.raw().toBuffer();
+  let best = Buffer.alloc(0);
+  for (let q = 5; q <= 95; q += 5) {
+    best = await sharp(raw, { raw: { width: 1920, height: 1080, channels: 3 } })
+      .jpeg({ quality: q })
+      .toBuffer();
+    if (best.length >= kb * 1024) break;
+  }
+  return `data:image/jpeg;base64,${best.toString('base64')}`;
+}
+const realFrame = frameKb > 0 ? await frameOf(frameKb) : null;
+if (realFrame)
+  log(
+    `  scene frames swapped for a ${((realFrame.length * 3) / 4 / 1024).toFixed(0)} KB JPEG (${(realFrame.length / 1024).toFixed(0)} KB as base64)`,
+  );
+const emulators: Emulator[] = [];
+/** `${node id}:${snap_id}` → when its emulator sent it. */
+const sent = new Map<string, number>();
+for (const [i, n] of plan.entries()) {
+  const emulator = await startEmulator(
+    { port: 0, dataDir: path.join(root, n.id), cacheDir, quiet: true, rate: 0, maxStorageMb: 256, model: n.model, deviceId: n.deviceId },
+    { engine },
+  );
+  emulators.push(emulator);
+  let session: string | null = null;
+  const call = createClient({ baseUrl: emulator.url, getSession: () => session });
+  session = await call(login, { user_name: USER, user_pwd: PASSWORD });
+  // A whitelist and strangers: every capture is pushed (and on a wall, shown).
+  const { lib_id } = await call(createLibrary, { lib_name: 'bench staff', lib_type: 2 });
+  for (const [k, face] of pool.filter((_, j) => j % 3 !== 2).entries()) {
+    await call(enrolFace, {
+      lib_id,
+      img_id: `p${k}`,
+      person_name: `Person ${k + 1}`,
+      img: new File([new Uint8Array(face.jpeg)], `p${k}.jpg`),
+    });
+  }
+  for (let c = 0; c < camerasPerNode; c++) {
+    await call(addCamera, {
+      camera_mode: 'VIDEO',
+      protocol: 'rtsp',
+      url: `rtsp://127.0.0.1:554/n${i}c${c}`,
+      camera_name: `${n.name} ${c + 1}`,
+      threshold: 85,
+      snap_mode: 3,
+      lib_ids: String(lib_id),
+    });
+  }
+  await call(setStorage, { storage_strategy: 1 });
+  await emulator.prepareScenes();
+  const broadcast = emulator.hub.broadcast.bind(emulator.hub);
+  emulator.hub.broadcast = (m: WsAlarm) => {
+    broadcast(realFrame && m.data.snap_frame ? { ...m, data: { ...m.data, snap_frame: realFrame } } : m);
+    sent.set(`${n.id}:${m.data.snap_id}`, epoch());
+  };
+}
+const nodesFile = path.join(root, 'nodes.json');
+fs.writeFileSync(
+  nodesFile,
+  JSON.stringify({ nodes: plan.map((n, i) => ({ id: n.id, name: n.name, url: emulators[i]!.url, site: n.site })) }),
+);
+log(`  ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+// ---- the production server and the floor page ------------------------------------
+log('Building the console…');
+await build({ build: { outDir, emptyOutDir: true }, logLevel: 'warn' });
+fs.cpSync(path.join(import.meta.dirname, 'fleet-floor'), path.join(outDir, 'bench-floor'), { recursive: true });
+// The server bundle is written by the build (server/build-plugin.ts); it runs as on a site, in its own process.
+const server = await spawnConsoleServer(outDir, { NODES_FILE: nodesFile });
+const base = server.url;
+
+/** Holds `file` (flock) until the returned function is called: the browser's runs take turns machine-wide. */
+async function holdLock(file: string): Promise<() => void> {
+  const child = spawn('flock', [file, 'sh', '-c', 'echo locked; cat >/dev/null'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`flock ${file} stopped (exit ${code})`)));
+    child.stdout!.once('data', () => resolve());
+  });
+  return () => child.stdin!.end();
+}
+let releaseLock = () => {};
+if (values.lock) {
+  log(`Waiting for the lock ${values.lock}…`);
+  releaseLock = await holdLock(values.lock);
+}
+
+const browser = await launchCdp(chromiumPath);
+const initScript = `
+  window.__WALL_PROBE__ = true;
+  window.__benchLong = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__benchLong.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+`;
+const page: CdpPage = await browser.newPage(`${base}/bench-floor/index.html`, { width: 1440, height: 900, initScript });
+
+async function heapMb(): Promise<number> {
+  await page.send('HeapProfiler.collectGarbage');
+  const usage = await page.send<{ usedSize: number }>('Runtime.getHeapUsage');
+  return usage.usedSize / 1024 / 1024;
+}
+
+interface Taken {
+  paints: Array<[string, number]>;
+  received: number;
+  bytes: number;
+  long: number[];
+}
+
+let runs = 0;
+
+/** Opens the floor subscribed to the first n nodes; resolves when every socket is acknowledged. */
+async function openFloor(n: number, slim: boolean): Promise<() => Promise<Taken>> {
+  // A new URL each time: the wait below must not see the previous page.
+  const run = String(++runs);
+  await page.send('Page.navigate', { url: `${base}/bench-floor/index.html?run=${run}` });
+  await page.waitFor(`location.search === '?run=${run}' && typeof window.__floorStart === 'function'`, 'the floor page');
+  const ids = plan.slice(0, n).map((p) => p.id);
+  await page.evaluate(`window.__floorStart(${JSON.stringify(ids)}, ${JSON.stringify(USER)}, ${JSON.stringify(PASSWORD)}, ${slim})`);
+  await page.waitFor(`${JSON.stringify(ids)}.every((id) => window.__floor.live[id] === true)`, 'every socket acknowledged');
+  return () =>
+    page.evaluate<Taken>(`(() => {
+      const t = window.__floorTake();
+      const long = window.__benchLong; window.__benchLong = [];
+      return { paints: t.paints, received: t.received, bytes: t.bytes, long };
+    })()`);
+}
+
+/**
+ * The console's wall, signed in through its own form; its probe drained the
+ * same way. A hook for issue 17's merged wall: with one node this is today's
+ * wall, with several it needs the fleet sign-in and probe keys described above.
+ */
+async function openConsole(n: number): Promise<() => Promise<Taken>> {
+  const target = `${consolePath}${consolePath!.includes('?') ? '&' : '?'}count=${n}`;
+  // A mark the next document will not have: the waits below must not see this one.
+  await page.evaluate('window.__benchStale = true');
+  await page.send('Page.navigate', { url: `${base}/login?next=${encodeURIComponent(target)}` });
+  // The tab keeps its session between phases (sessionStorage): the form shows only the first time.
+  await page.waitFor(
+    `!window.__benchStale && (document.querySelector('input[autocomplete=username]') || !location.pathname.startsWith('/login'))`,
+    'the login form or the wall',
+  );
+  if (await page.evaluate<boolean>(`Boolean(document.querySelector('input[autocomplete=username]'))`)) {
+    await page.type('input[autocomplete=username]', USER);
+    await page.type('input[autocomplete=current-password]', PASSWORD);
+    await page.evaluate(`document.querySelector('input[autocomplete=current-password]').form.requestSubmit()`);
+  }
+  await page.waitFor(`!location.pathname.startsWith('/login')`, 'the login to go through');
+  await page.waitFor(
+    `[...document.querySelectorAll('[role=status]')].some((e) => /: live/i.test(e.getAttribute('aria-label') ?? ''))`,
+    'the live light',
+  );
+  return async () => {
+    const t = await page.evaluate<{ paints: Array<{ snapId: string; at: number }>; arrivals: unknown[]; long: number[] }>(`(() => {
+      const t = window.__wallProbe?.take() ?? { paints: [], arrivals: [] };
+      const long = window.__benchLong; window.__benchLong = [];
+      return { paints: t.paints, arrivals: t.arrivals, long };
+    })()`);
+    // One node: the probe's snap ids are the device's; name them as the floor does.
+    const key = (s: string) => (s.includes(':') ? s : `${plan[0]!.id}:${s}`);
+    return {
+      paints: t.paints.map((p) => [key(p.snapId), p.at] as [string, number]),
+      received: t.arrivals.length,
+      bytes: Number.NaN,
+      long: t.long,
+    };
+  };
+}
+
+interface Row {
+  page: Kind;
+  nodes: number;
+  rate: number;
+  sent: number;
+  painted: number;
+  median: number;
+  p99: number;
+  longTasks: number;
+  longMax: number;
+  heapMb: number;
+  mbPerS: number;
+  kbPerMessage: number;
+  cpuBrowser: number;
+  cpuServer: number;
+  cpuEmulators: number;
+  load: number;
+}
+
+/** floor: the full push; slim: the floor on ?slim=1 (no scene frames); console: the console's wall. */
+type Kind = 'floor' | 'slim' | 'console';
+
+async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
+  const take = kind === 'console' ? await openConsole(n) : await openFloor(n, kind === 'slim');
+  await take();
+  sent.clear();
+  const cpu0 = { browser: treeTimes(browser.pid), server: procTimes(server.pid ?? -1), self: selfTimes() };
+  const start = performance.now();
+  await Promise.all(emulators.slice(0, n).map((e) => e.setRate(rate)));
+  const paints = new Map<string, number>();
+  let last: Taken = { paints: [], received: 0, bytes: 0, long: [] };
+  const long: number[] = [];
+  let bytes = 0;
+  let messages = 0;
+  const collect = async () => {
+    last = await take();
+    for (const [id, at] of last.paints) if (!paints.has(id)) paints.set(id, at);
+    long.push(...last.long);
+    bytes += last.bytes;
+    messages += last.received;
+  };
+  while (performance.now() - start < phaseSeconds * 1000) {
+    await sleep(1000);
+    await collect();
+  }
+  await Promise.all(emulators.slice(0, n).map((e) => e.setRate(0)));
+  const elapsed = (performance.now() - start) / 1000;
+  const cpu1 = { browser: treeTimes(browser.pid), server: procTimes(server.pid ?? -1), self: selfTimes() };
+  // Stragglers: whatever was sent has 3 s to be painted.
+  const deadline = performance.now() + 3000;
+  while (performance.now() < deadline && [...sent.keys()].some((k) => !paints.has(k))) {
+    await sleep(250);
+    await collect();
+  }
+  const latencies: number[] = [];
+  for (const [id, at] of sent) {
+    const p = paints.get(id);
+    if (p !== undefined) latencies.push(p - at);
+  }
+  latencies.sort((a, b) => a - b);
+  return {
+    page: kind,
+    nodes: n,
+    rate,
+    sent: sent.size,
+    painted: latencies.length,
+    median: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    longTasks: long.filter((d) => d > 50).length,
+    longMax: long.length ? Math.max(...long) : 0,
+    heapMb: await heapMb(),
+    mbPerS: bytes / elapsed / 1024 / 1024,
+    kbPerMessage: bytes / messages / 1024,
+    cpuBrowser: (cpu1.browser - cpu0.browser) / elapsed,
+    cpuServer: (cpu1.server - cpu0.server) / elapsed,
+    cpuEmulators: (cpu1.self - cpu0.self) / elapsed,
+    load: os.loadavg()[0]!,
+  };
+}
+
+const rows: Row[] = [];
+for (const n of nodeCounts) {
+  for (const rate of rates) {
+    for (const kind of ['floor', 'slim', ...(consolePath ? ['console'] : [])] as Kind[]) {
+      process.stdout.write(`  ${kind}: ${n} node(s) × ${rate}/s for ${phaseSeconds} s… `);
+      const r = await phase(kind, n, rate);
+      rows.push(r);
+      log(`${r.painted}/${r.sent} painted, median ${r.median.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms (load ${r.load.toFixed(1)})`);
+    }
+  }
+}
+
+const f = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '–');
+log(
+  `\nFleet push into one page (Chromium headless, ${os.cpus().length} cores; CPU in cores busy; load = 1-min load average at the phase's end):`,
+);
+log(
+  'page    | nodes × rate/s | painted / sent       | send→paint median / p99 | long tasks >50 ms (max) | heap MB | page MB/s (KB/msg) | CPU browser / server / emulators | load',
+);
+for (const r of rows) {
+  log(
+    `${r.page.padEnd(7)} | ${`${r.nodes} × ${r.rate}`.padStart(14)} | ${`${r.painted} / ${r.sent} (${f((100 * r.painted) / Math.max(1, r.sent), 1)} %)`.padEnd(20)} | ` +
+      `${`${f(r.median)} / ${f(r.p99)} ms`.padStart(23)} | ${`${r.longTasks} (${f(r.longMax)} ms)`.padStart(23)} | ${f(r.heapMb, 1).padStart(7)} | ` +
+      `${`${f(r.mbPerS, 1)} (${f(r.kbPerMessage, 1)})`.padStart(18)} | ${`${f(r.cpuBrowser, 2)} / ${f(r.cpuServer, 2)} / ${f(r.cpuEmulators, 2)}`.padStart(32)} | ${f(r.load, 1)}`,
+  );
+}
+if (consolePath) {
+  log('\nConsole wall ÷ floor (aim: median ≤ 1.5×, p99 ≤ 1.25×):');
+  for (const c of rows.filter((r) => r.page === 'console')) {
+    const fl = rows.find((r) => r.page === 'floor' && r.nodes === c.nodes && r.rate === c.rate)!;
+    log(`  ${c.nodes} × ${c.rate}/s: median ${f(c.median / fl.median, 2)}×, p99 ${f(c.p99 / fl.p99, 2)}×`);
+  }
+}
+
+await browser.close();
+releaseLock();
+await server.close();
+for (const e of emulators) await e.close();
+fs.rmSync(root, { recursive: true, force: true });
+fs.rmSync(outDir, { recursive: true, force: true });
+// The face engine's worker threads hold the loop open.
+process.exit(0);

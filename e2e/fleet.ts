@@ -1,0 +1,138 @@
+// A fleet for the e2e specs (issue 17): n emulators, each its own node as
+// emulator/fleet.ts plans them (device id, model, name, site, cameras,
+// history), and the production server as it ships (dist/server.mjs, its own
+// process) with a nodes file naming them. Per node: another password (so a
+// fleet sign-in can be refused), a library capacity, or a black hole (accepts
+// TCP and never answers: a node hung or behind a dropping firewall).
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { DEFAULT_OPTIONS } from '../emulator/context';
+import { testCacheDir } from '../emulator/faces/paths';
+import { fleetPlan, type FleetNodePlan } from '../emulator/fleet';
+import { startEmulator, type Emulator } from '../emulator/index';
+import { spawnConsoleServer, type SpawnedServer } from './console-server';
+
+export interface FleetNodeOptions {
+  /** Another login password for this node (default the demo's). */
+  password?: string;
+  libraryCapacity?: number;
+  /** Demo history size (default the fleet's `demoRecords`). */
+  demoRecords?: number;
+  /** Captures per second from the start (default 0: the spec captures). */
+  rate?: number;
+  /** No emulator: a TCP server that accepts and never answers. */
+  blackHole?: boolean;
+}
+
+export interface FleetOptions {
+  /** Per node, by index; missing entries take the defaults. */
+  nodes?: FleetNodeOptions[];
+  /** Demo data on every emulator (default true). */
+  demo?: boolean;
+  /** Demo history per node (default 200: enough for pages and searches, quick to seed). */
+  demoRecords?: number;
+  /** The production build (default E2E_DIST or dist). */
+  dist?: string;
+}
+
+export interface FleetNode extends FleetNodePlan {
+  /** The emulator itself (its URL, not through the console). */
+  url: string;
+  password: string;
+  /** The fault routes' X-Emulator-Token (e2e/pages/alarm-wall-device.ts); null for a black hole. */
+  faultToken: string | null;
+  emulator: Emulator | null;
+}
+
+export interface Fleet {
+  /** The production server. */
+  consoleUrl: string;
+  nodesFile: string;
+  nodes: FleetNode[];
+  server: SpawnedServer;
+  node(id: string): FleetNode;
+  stop(): Promise<void>;
+}
+
+interface BlackHole {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function blackHole(): Promise<BlackHole> {
+  const held = new Set<net.Socket>();
+  const server = net.createServer((s) => {
+    held.add(s);
+    s.on('error', () => {});
+    s.on('close', () => held.delete(s));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
+    close: async () => {
+      for (const s of held) s.destroy();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+export async function startFleet(count: number, options: FleetOptions = {}): Promise<Fleet> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-e2e-fleet-'));
+  const closers: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const close of closers.reverse()) await close().catch(() => {});
+    fs.rmSync(root, { recursive: true, force: true });
+  };
+  try {
+    const nodes: FleetNode[] = [];
+    // One after another: the first fills the shared analysis cache the others read (two cores).
+    for (const plan of fleetPlan(count)) {
+      const o = options.nodes?.[nodes.length] ?? {};
+      const password = o.password ?? DEFAULT_OPTIONS.password;
+      if (o.blackHole) {
+        const hole = await blackHole();
+        closers.push(hole.close);
+        nodes.push({ ...plan, url: hole.url, password, faultToken: null, emulator: null });
+        continue;
+      }
+      const emulator = await startEmulator({
+        port: 0,
+        dataDir: path.join(root, plan.id),
+        cacheDir: testCacheDir(),
+        demo: options.demo ?? true,
+        demoRecords: o.demoRecords ?? options.demoRecords ?? 200,
+        demoSeed: plan.seed,
+        deviceId: plan.deviceId,
+        model: plan.model,
+        password,
+        libraryCapacity: o.libraryCapacity ?? DEFAULT_OPTIONS.libraryCapacity,
+        rate: o.rate ?? 0,
+        quiet: true,
+      });
+      closers.push(() => emulator.close());
+      nodes.push({ ...plan, url: emulator.url, password, faultToken: emulator.faultToken, emulator });
+    }
+    const nodesFile = path.join(root, 'nodes.json');
+    fs.writeFileSync(nodesFile, JSON.stringify({ nodes: nodes.map((n) => ({ id: n.id, name: n.name, url: n.url, site: n.site })) }));
+    const dist = path.resolve(options.dist ?? process.env.E2E_DIST ?? 'dist');
+    const server = await spawnConsoleServer(dist, { NODES_FILE: nodesFile });
+    closers.push(server.close);
+    return {
+      consoleUrl: server.url,
+      nodesFile,
+      nodes,
+      server,
+      node(id) {
+        const n = nodes.find((x) => x.id === id);
+        if (!n) throw new Error(`no node ${id} in the fleet`);
+        return n;
+      },
+      stop,
+    };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
