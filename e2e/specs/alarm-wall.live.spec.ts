@@ -67,12 +67,44 @@ test('a blacklist alarm chimes and stays on top until acknowledged', async ({ lo
 
   await wall.ackButton(bl!).click();
   await expect(wall.card(bl!)).toHaveAccessibleName(/, Acknowledged$/);
+  // The cards hold still while the pointer is on them: it leaves, the acknowledged card goes down.
+  await page.mouse.move(0, 0);
   await expect
     .poll(async () => {
       const now = await wall.order();
       return now.indexOf(wl!) < now.indexOf(bl!);
     })
     .toBe(true);
+});
+
+test('cards hold still under the pointer: new alarms wait in a count until it leaves', async ({ loggedIn: page, device }) => {
+  const wall = await openLive(page);
+  const dev = new WallDevice(device.url, device.call);
+  const staff = await dev.person(2, 3);
+  const [a] = await dev.capture(4, staff.photo);
+  const [b] = await dev.capture(4, staff.photo);
+  await expect(wall.card(a!)).toBeVisible();
+  await expect(wall.card(b!)).toBeVisible();
+
+  // About to acknowledge b: the pointer rests on its button.
+  await wall.ackButton(b!).hover();
+  const before = await wall.ackButton(b!).boundingBox();
+  const orderBefore = await wall.order();
+  const arrived = [...(await dev.capture(4, staff.photo)), ...(await dev.capture(4, staff.photo))];
+  await expect(page.getByRole('status').filter({ hasText: /new alarms? waits? while the pointer is on the cards/ })).toContainText(
+    /^\d+ new alarms? waits? while/,
+  );
+  for (const id of arrived) await expect(wall.card(id)).toHaveCount(0);
+  expect(await wall.ackButton(b!).boundingBox()).toEqual(before);
+  expect(await wall.order()).toEqual(orderBefore);
+  // The click lands on b's own button.
+  await wall.ackButton(b!).click();
+  await expect(wall.card(b!)).toHaveAccessibleName(/, Acknowledged$/);
+
+  // The pointer leaves: the waiting alarms come in.
+  await page.mouse.move(0, 0);
+  for (const id of arrived) await expect(wall.card(id)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /while the pointer is on the cards/ })).toHaveCount(0);
 });
 
 test('a card opens on the scene with the face outlined, the attributes and the ways on', async ({ loggedIn: page, device }) => {

@@ -11,6 +11,7 @@ import { expect as baseExpect, test } from '../fixtures';
 import { seriousViolations } from '../pages/libraries-axe';
 import { blankPhoto, realFaces } from '../pages/libraries-data';
 import { LibraryImportPage } from '../pages/libraries-import';
+import { press } from '../pages/libraries-keys';
 
 test.use({ locale: 'en-US' });
 // Several suites share 2 cores: a page can take a while to load.
@@ -98,6 +99,22 @@ test('batch import of a folder: problems first, per-file report, fix and retry',
     expect(all.record).toHaveLength(1);
     expect(all.record[0]!.person_age).toBe('29');
     await noSeriousViolations(page, 'import results');
+
+    // A pick after a finished import starts a new list: the last batch's outcomes are not mixed in.
+    const next = path.join(dir, `Next_imp-${stamp}-n_#_1_33_#.jpg`);
+    fs.writeFileSync(next, faces[0]!);
+    await imp.filesInput.setInputFiles(next);
+    await expect(imp.summary('Files')).toHaveText(/Files\s*1$/);
+    await expect(page.getByText('New list started with 1 file (the finished import was closed)')).toBeVisible();
+    // Clearing asks first, saying how many; Cancel keeps the list.
+    await imp.button('Clear the list');
+    await expect(imp.dialog).toContainText('Clear the list of 1 file?');
+    await press(imp.dialog.getByRole('button', { name: 'Cancel' }));
+    await expect(imp.dialog).toHaveCount(0);
+    await expect(imp.summary('Files')).toHaveText(/Files\s*1$/);
+    await imp.button('Clear the list');
+    await press(imp.dialog.getByRole('button', { name: 'Clear the list' }));
+    await expect(imp.table).toHaveCount(0);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -29,7 +29,19 @@ export function boxPercent(box: PictureBox, w: number, h: number): BoxPercent {
   };
 }
 
-export function BoxOverlay({ src, alt, box, className }: { src: string; alt: string; box: PictureBox | null; className?: string }) {
+export function BoxOverlay({
+  src,
+  alt,
+  box,
+  className,
+  onError,
+}: {
+  src: string;
+  alt: string;
+  box: PictureBox | null;
+  className?: string;
+  onError?: () => void;
+}) {
   const [natural, setNatural] = useState<{ w: number; h: number } | null>(null);
   const rect = box && natural ? boxPercent(box, natural.w, natural.h) : null;
   return (
@@ -38,6 +50,7 @@ export function BoxOverlay({ src, alt, box, className }: { src: string; alt: str
         src={src}
         alt={alt}
         onLoad={(e) => setNatural({ w: e.currentTarget.naturalWidth || 1, h: e.currentTarget.naturalHeight || 1 })}
+        onError={onError}
       />
       {rect ? (
         <span

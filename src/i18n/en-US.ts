@@ -39,6 +39,18 @@ export const enUS: Catalogue = {
   'error.request.hint': 'A field is outside its allowed range: {detail}',
   'error.device.unknown': 'Device error {code}',
   'error.device.code': 'Error code {code}',
+  'export.progress': 'Export progress',
+  'export.starting': 'The node is packing the export…',
+  'export.running': '{done} of {files} files made; each downloads as soon as it is ready',
+  'export.done': '{files, plural, one {Export finished: # file, downloading.} other {Export finished: # files, downloading.}}',
+  'export.stopped':
+    '{files, plural, one {Stopped: the # file made so far is downloading.} other {Stopped: the # files made so far are downloading.}}',
+  'export.failed': 'The export failed',
+  'export.links': 'If a download did not start (the browser may ask before allowing several), use the links:',
+  'export.failedIds':
+    '{n, plural, one {# item could not be exported (deleted meanwhile?):} other {# items could not be exported (deleted meanwhile?):}}',
+  'export.stop': 'Stop',
+  'export.close': 'Done',
   'error.unknown.title': 'Something went wrong',
 
   'nav.label': 'Main navigation',

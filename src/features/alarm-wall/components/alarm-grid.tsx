@@ -7,6 +7,8 @@
 import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { LiveAlarm } from '../../../live';
 import { cardSelector, fitWindow, isNavKey, KIOSK, moveIndex, NORMAL, scrollToRow, scrollWindow, type GridWindow } from '../lib/grid';
+import { usePointerHold, useSteadyList } from '../lib/steady-list';
+import { useWallT } from '../messages';
 import { AlarmCard } from './alarm-card';
 
 export interface AlarmGridProps {
@@ -19,6 +21,8 @@ export interface AlarmGridProps {
   onSelect(snapId: string | null): void;
   onOpen(snapId: string): void;
   onAck(snapId: string): void;
+  /** Changes when the user changes what the wall shows (filters): a held wall follows at once. */
+  view: string;
   /** Told how many cards fit (kiosk shows "N more"). */
   onWindow?(w: GridWindow): void;
   empty: React.ReactNode;
@@ -28,7 +32,8 @@ export interface AlarmGridProps {
 const FALLBACK = { width: 1180, height: 720 };
 
 export function AlarmGrid({
-  alarms,
+  alarms: live,
+  view,
   kiosk,
   label,
   whitelistOnly,
@@ -40,6 +45,10 @@ export function AlarmGrid({
   onWindow,
   empty,
 }: AlarmGridProps) {
+  const t = useWallT();
+  // Cards hold still while the pointer is on them (lib/steady-list.ts).
+  const { holding, handlers } = usePointerHold();
+  const { shown: alarms, waiting } = useSteadyList(live, holding, view);
   const scroller = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState(FALLBACK);
   const [scrollTop, setScrollTop] = useState(0);
@@ -119,6 +128,14 @@ export function AlarmGrid({
   const visible = alarms.slice(win.first, win.end);
   return (
     <div ref={scroller} className={kiosk ? 'wall-grid wall-grid--kiosk' : 'wall-grid'} onScroll={kiosk ? undefined : onScroll}>
+      {/* Over the cards, taking no room: its arrival moves nothing. */}
+      <div className="wall-held-anchor">
+        {waiting > 0 && (
+          <div className="wall-held" role="status">
+            {t('grid.held', { n: waiting })}
+          </div>
+        )}
+      </div>
       {alarms.length === 0 ? (
         <div className="wall-grid__empty">{empty}</div>
       ) : (
@@ -129,6 +146,7 @@ export function AlarmGrid({
             aria-busy={false}
             className="wall-grid__cards"
             onKeyDown={onKeyDown}
+            {...handlers}
             style={{
               transform: `translateY(${win.offsetTop}px)`,
               gridTemplateColumns: `repeat(${win.cols}, minmax(0, 1fr))`,

@@ -5,6 +5,8 @@ import { domainWordsEn as W } from '../../../i18n/domain-words';
 export const enUS: Translation<typeof zhCN> = {
   'page.title': 'Live alarm wall',
   'page.feed': 'Alarms',
+  'grid.held':
+    '{n, plural, one {# new alarm waits while the pointer is on the cards} other {# new alarms wait while the pointer is on the cards}}',
   'page.summary': '{shown} shown · {held} in memory · {unacked} unacknowledged',
 
   'class.blacklist': W.blacklist,

@@ -3,6 +3,7 @@ import { domainWordsZh as W } from '../../../i18n/domain-words';
 export const zhCN = {
   'page.title': '实时告警墙',
   'page.feed': '告警',
+  'grid.held': '指针停在告警卡片上，{n} 条新告警暂缓显示',
   'page.summary': '显示 {shown} 条 · 内存中 {held} 条 · 未确认 {unacked} 条',
 
   'class.blacklist': W.blacklist,

@@ -96,9 +96,18 @@ describe('the alarm wall', () => {
       expect.stringMatching(/^Stranger at a whitelist camera: Unknown person, Turnstile A/),
       expect.stringMatching(/^Whitelist: staff 2/),
     ]);
-    await userEvent.click(within(cards()[0]!).getByRole('button', { name: 'Acknowledge the alarm: suspect 1' }));
-    expect(cards()[2]).toHaveAccessibleName(/suspect 1.*, acknowledged$/i);
+    const ackButton = within(cards()[0]!).getByRole('button', { name: 'Acknowledge the alarm: suspect 1' });
+    await userEvent.click(ackButton);
+    // Under the pointer nothing moves (the next card's button would take its place): acknowledged in place...
+    expect(cards()[0]).toHaveAccessibleName(/suspect 1.*, acknowledged$/i);
     expect(screen.getByText(/3 shown · 3 in memory · 2 unacknowledged/)).toBeInTheDocument();
+    // ...and new alarms wait, counted, until the pointer leaves the cards.
+    push(staff(4));
+    expect(await screen.findByText('1 new alarm waits while the pointer is on the cards')).toBeInTheDocument();
+    expect(cards()).toHaveLength(3);
+    await userEvent.unhover(cards()[0]!);
+    await waitFor(() => expect(cards()).toHaveLength(4));
+    expect(cards()[3]).toHaveAccessibleName(/suspect 1.*, acknowledged$/i);
   });
 
   it('pauses with Space, counts what arrives, and shows it on resume', async () => {

@@ -187,6 +187,7 @@ export function AlarmWallPage() {
   const grid = (
     <AlarmGrid
       alarms={arranged.list}
+      view={JSON.stringify(filters)}
       kiosk={kiosk}
       label={t('page.feed')}
       whitelistOnly={whitelistOnly}

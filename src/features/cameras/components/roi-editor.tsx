@@ -12,6 +12,7 @@ import { useUpdateCamera } from '../api/camera-mutations';
 import { checkFaceOrder, checkFaceSize, type Problem } from '../model/camera-form';
 import { hasRoi, kindOf } from '../model/camera-kind';
 import {
+  areaStatus,
   boxArea,
   checkBox,
   clampSquare,
@@ -345,8 +346,7 @@ export function RoiEditor({ camera }: { camera: CameraRecord }) {
                   size="small"
                   showInfo={false}
                   aria-label={t('roi.areaLabel')}
-                  // At the limit is allowed (the full frame is the device's default): red only past it.
-                  status={area > roiMax ? 'exception' : 'normal'}
+                  status={areaStatus(area, roiMax)}
                 />
                 <Button block onClick={() => onRoi(resetBox(frame, roiMax), null)} className="cameras__reset">
                   {t('roi.reset')}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FACESIZE_MAX, FACESIZE_MIN, ROI_MAX_DEFAULT } from '../../../api/protocol/limits';
 import {
+  areaStatus,
   arrowDelta,
   boxArea,
   checkBox,
@@ -260,5 +261,14 @@ describe('resizing a face square by a corner', () => {
     const r = resizeSquare({ x: 1700, y: 100, size: 100 }, { x1: 1700, y1: 100, x2: 2100, y2: 500 }, b, FRAME);
     expect(r.value).toEqual({ x: 1700, y: 100, size: 220 });
     expect(r.limited).toBe('frame');
+  });
+});
+
+describe('the area bar', () => {
+  it('is not red at the default full frame (exactly roi_max), only past it', () => {
+    const frame = frameSizeFor(ROI_MAX_DEFAULT);
+    expect(areaStatus(boxArea(resetBox(frame, ROI_MAX_DEFAULT)), ROI_MAX_DEFAULT)).toBe('normal');
+    expect(areaStatus(boxArea(fullFrame(frame)), ROI_MAX_DEFAULT)).toBe('normal');
+    expect(areaStatus(ROI_MAX_DEFAULT + 1, ROI_MAX_DEFAULT)).toBe('exception');
   });
 });

@@ -66,6 +66,8 @@ export function frameSizeFor(roiMax: number | undefined): Size {
 
 export const fullFrame = (frame: Size): Box => ({ x1: 0, y1: 0, x2: frame.width, y2: frame.height });
 export const boxArea = (b: Box): number => Math.max(0, b.x2 - b.x1) * Math.max(0, b.y2 - b.y1);
+/** The area bar's colour: at the limit is allowed (the full frame is the device's default), red only past it. */
+export const areaStatus = (area: number, roiMax: number): 'normal' | 'exception' => (area > roiMax ? 'exception' : 'normal');
 export const boxWidth = (b: Box): number => b.x2 - b.x1;
 export const boxHeight = (b: Box): number => b.y2 - b.y1;
 export const sameBox = (a: Box, b: Box): boolean => a.x1 === b.x1 && a.y1 === b.y1 && a.x2 === b.x2 && a.y2 === b.y2;

@@ -1,6 +1,7 @@
 // The feature's recognition calls, form and base64 variants, against the
 // emulator with its real face engine (face-api's sample photos).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCoordinate } from '../../../api/protocol/face-box';
 import { blankJpeg, NOT_A_PICTURE, sampleFaceCrops, samplePhoto } from '../../../../emulator/faces/fixtures';
 import { startTestDevice, type TestDevice } from '../../../../emulator/testing';
 import { createLibrary } from '../../../api/protocol/libraries';
@@ -12,7 +13,6 @@ import {
   detectMain,
   detectMainB64,
   fetchDeviceFile,
-  parseCoordinate,
   searchPhoto,
   searchPhotoB64,
   toBase64Image,
@@ -83,7 +83,7 @@ describe('face search calls against the emulator', () => {
 
 describe('faces of a group photo', () => {
   it('are numbered left to right, whatever order the device lists them in', async () => {
-    const { leftToRight } = await import('./recognition');
+    const { leftToRight } = await import('../../../api/protocol/face-box');
     const faces = [{ coordinate: '900,10,1000,120' }, { coordinate: '40,30,150,140' }, { coordinate: '500,0,420,90' }];
     expect(leftToRight(faces).map((f) => f.coordinate)).toEqual(['40,30,150,140', '500,0,420,90', '900,10,1000,120']);
   });

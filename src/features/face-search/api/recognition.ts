@@ -6,6 +6,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { call } from '../../../api/device';
 import type { Call } from '../../../api/client';
+import { leftToRight } from '../../../api/protocol/face-box';
 import {
   compareFaces,
   compareFacesB64,
@@ -21,20 +22,6 @@ export interface SearchSettings {
   libIds: string;
   threshold: number;
   topk: number;
-}
-
-/** "x1,y1,x2,y2" (§3.25) → a box; null when malformed. */
-export interface Box {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
-export function parseCoordinate(text: string): Box | null {
-  const n = text.split(',').map((p) => Number(p.trim()));
-  if (n.length !== 4 || n.some((v) => !Number.isFinite(v))) return null;
-  const [x1, y1, x2, y2] = n as [number, number, number, number];
-  return { x1: Math.min(x1, x2), y1: Math.min(y1, y2), x2: Math.max(x1, x2), y2: Math.max(y1, y2) };
 }
 
 /** A stored picture on the device (a snapshot, a crop of 782) as a File, through the proxy's /ws/. */
@@ -97,12 +84,6 @@ export interface ExaminedPhoto {
 }
 
 let photoSeq = 0;
-
-/** Faces numbered as a person reads the photo: left to right (the device lists them by its own order). */
-export function leftToRight<F extends { coordinate: string }>(faces: readonly F[]): F[] {
-  const left = (f: F) => parseCoordinate(f.coordinate)?.x1 ?? Number.POSITIVE_INFINITY;
-  return [...faces].sort((a, b) => left(a) - left(b));
-}
 
 /**
  * A new photo: fetched from the device when it is one of its own pictures,

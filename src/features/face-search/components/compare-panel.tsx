@@ -7,12 +7,13 @@ import { Button, Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import type { Detection } from '../../../api/protocol/recognition';
 import { faceSearchQueries } from '../api/face-search-queries';
-import { parseCoordinate, useComparePhotos, useDetectMain } from '../api/recognition';
+import { parseCoordinate } from '../../../api/protocol/face-box';
+import { useComparePhotos, useDetectMain } from '../api/recognition';
 import { readScore } from '../model/score-reading';
 import { useFaceSearchT } from '../messages';
 import { ErrorAlert } from './error-alert';
 import { FaceAttributes } from './face-attributes';
-import { FacePhoto } from './face-photo';
+import { FacePhoto } from '../../../components/face-picker/face-photo';
 import { PhotoDrop } from './photo-drop';
 
 type Accepted = { id: number; file: File; face: Detection };

@@ -5,11 +5,12 @@ import { Card, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Detection } from '../../../api/protocol/recognition';
-import { parseCoordinate, useExaminePhoto, type ExaminedPhoto } from '../api/recognition';
+import { useExaminePhoto, type ExaminedPhoto } from '../api/recognition';
 import { useFaceSearchT } from '../messages';
 import { ErrorAlert } from './error-alert';
 import { FaceAttributes } from './face-attributes';
-import { FacePhoto, type PhotoBox } from './face-photo';
+import { faceBoxes } from '../../../components/face-picker/face-picker';
+import { FacePhoto } from '../../../components/face-picker/face-photo';
 import { PhotoDrop } from './photo-drop';
 import { hrefs } from '../../../config/paths';
 import { deviceFileUrl } from '../../../api/protocol/files';
@@ -22,10 +23,7 @@ export function DetectPanel() {
   const [photo, setPhoto] = useState<ExaminedPhoto | null>(null);
   const [focus, setFocus] = useState<number | undefined>(undefined);
   const tried = examine.variables;
-  const boxes: PhotoBox[] = (photo?.faces ?? []).flatMap((f, i) => {
-    const box = parseCoordinate(f.coordinate);
-    return box ? [{ box, label: String(i + 1) }] : [];
-  });
+  const boxes = faceBoxes(photo?.faces ?? []);
   const rows: Row[] = (photo?.faces ?? []).map((f, i) => ({ ...f, n: i + 1 }));
 
   return (

@@ -3,14 +3,15 @@
 // leaves the previous photo, its pick and its results in place.
 import { SearchOutlined } from '../../../components/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Form, InputNumber, Radio, Row, Select, Slider, Space, Typography } from 'antd';
-import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
+import { Alert, Button, Card, Col, Form, InputNumber, Row, Select, Slider, Space, Typography } from 'antd';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { ID_LIST_MAX, THRESHOLD_MAX, THRESHOLD_MIN, TOPK_MAX } from '../../../api/protocol/limits';
 import { faceSearchQueries } from '../api/face-search-queries';
-import { parseCoordinate, useExaminePhoto, useSearchFace, type ExaminedPhoto, type PhotoSource } from '../api/recognition';
+import { useExaminePhoto, useSearchFace, type ExaminedPhoto, type PhotoSource } from '../api/recognition';
 import { useFaceSearchT } from '../messages';
 import { ErrorAlert } from './error-alert';
-import { FacePhoto, type PhotoBox } from './face-photo';
+import { FacePicker, faceBoxes } from '../../../components/face-picker/face-picker';
+import { FacePhoto } from '../../../components/face-picker/face-photo';
 import { MatchList } from './match-list';
 import { PhotoDrop } from './photo-drop';
 
@@ -25,7 +26,6 @@ export const DEFAULT_SETTINGS: Settings = { libIds: [], threshold: 60, topk: 10 
 
 export function SearchPanel({ snap }: { snap: string | null }) {
   const t = useFaceSearchT();
-  const id = useId();
   const [form] = Form.useForm<Settings>();
   const libraries = useQuery(faceSearchQueries.libraries());
   const examine = useExaminePhoto();
@@ -64,10 +64,6 @@ export function SearchPanel({ snap }: { snap: string | null }) {
     // Once per snap, after the libraries are known or failed.
   }, [snap, libraries.isPending]);
 
-  const boxes: PhotoBox[] = (photo?.faces ?? []).flatMap((f, i) => {
-    const box = parseCoordinate(f.coordinate);
-    return box ? [{ box, label: String(i + 1) }] : [];
-  });
   const result = search.data && photo && search.data.photoId === photo.id ? search.data : null;
   const several = (photo?.faces.length ?? 0) > 1;
   const libsChosen = Form.useWatch('libIds', form) ?? [];
@@ -99,24 +95,26 @@ export function SearchPanel({ snap }: { snap: string | null }) {
             )}
             {photo && (
               <>
-                <FacePhoto file={photo.file} alt={t('photo.alt')} boxes={boxes} selected={face} onSelect={several ? setFace : undefined} />
+                {several ? (
+                  <FacePicker
+                    file={photo.file}
+                    alt={t('photo.alt')}
+                    faces={photo.faces}
+                    selected={face}
+                    onSelect={setFace}
+                    prompt={t('photo.pickFace', { n: photo.faces.length })}
+                    faceLabel={(n, quality) => t('photo.faceQuality', { n, quality })}
+                  />
+                ) : (
+                  <>
+                    <FacePhoto file={photo.file} alt={t('photo.alt')} boxes={faceBoxes(photo.faces)} />
+                    {photo.faces[0] && <Typography.Text>{t('photo.oneFace', { quality: photo.faces[0].quality })}</Typography.Text>}
+                  </>
+                )}
                 {photo.fromDevice && (
                   <Typography.Text type="secondary" className="fs-small">
                     {t('photo.fromDevice', { path: photo.fromDevice })}
                   </Typography.Text>
-                )}
-                {several ? (
-                  <div>
-                    <Typography.Paragraph id={`${id}-pick`}>{t('photo.pickFace', { n: photo.faces.length })}</Typography.Paragraph>
-                    <Radio.Group
-                      aria-labelledby={`${id}-pick`}
-                      value={face}
-                      onChange={(e) => setFace(e.target.value as number)}
-                      options={photo.faces.map((f, i) => ({ value: i, label: t('photo.faceQuality', { n: i + 1, quality: f.quality }) }))}
-                    />
-                  </div>
-                ) : (
-                  photo.faces[0] && <Typography.Text>{t('photo.oneFace', { quality: photo.faces[0].quality })}</Typography.Text>
                 )}
               </>
             )}

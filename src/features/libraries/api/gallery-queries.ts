@@ -1,8 +1,11 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { call } from '../../../api/device';
-import { deleteFace, enrolFace, exportFacesChosen, exportFacesPage, getFace, queryFaces, updateFace } from '../../../api/protocol/faces';
-import { detectFace } from '../../../api/protocol/recognition';
+import { deleteFace, enrolFace, getFace, queryFaces, updateFace } from '../../../api/protocol/faces';
+import { detectFace, detectFaces } from '../../../api/protocol/recognition';
+import { leftToRight, parseCoordinate } from '../../../api/protocol/face-box';
+import { deviceFileUrl } from '../../../api/protocol/files';
+import { cropToFace } from '../lib/crop-photo';
 import { deleteInBatches, type DeleteBatchResult } from '../lib/delete-batches';
 import type { FaceQuery } from '../lib/gallery-view';
 import { useImportStore } from '../store/import-store';
@@ -22,6 +25,24 @@ export const galleryQueries = {
     queryOptions({
       queryKey: [...galleryQueries.all(libId), 'face', imgId] as const,
       queryFn: ({ signal }) => call(getFace, { lib_id: libId, img_id: imgId }, { signal }),
+      meta: { errorHandled: true },
+    }),
+  /**
+   * Where the person's face is in their stored picture: the device's main
+   * face of it (§3.25), the face it enrolled. Keyed by the picture, not the
+   * library, so face writes do not detect it again.
+   */
+  faceBox: (imgPath: string) =>
+    queryOptions({
+      queryKey: ['face-box', imgPath] as const,
+      queryFn: async ({ signal }) => {
+        const res = await fetch(deviceFileUrl(imgPath), { signal });
+        if (!res.ok) throw new Error(`GET ${imgPath}: HTTP ${res.status}`);
+        const img = new File([await res.blob()], imgPath.split('/').pop() || 'face.jpg', { type: 'image/jpeg' });
+        return parseCoordinate((await call(detectFace, { img }, { signal })).coordinate);
+      },
+      staleTime: Infinity,
+      retry: false,
       meta: { errorHandled: true },
     }),
 };
@@ -69,6 +90,42 @@ export function useDetectFace() {
   });
 }
 
+/** §3.26: every face of a picture, numbered left to right, so a group photo can be enrolled face by face. */
+export function useDetectAllFaces() {
+  return useMutation({
+    mutationFn: async (img: File) => leftToRight(await call(detectFaces, { img })),
+    meta: { errorHandled: true },
+  });
+}
+
+/**
+ * The chosen face of a group photo as a picture of its own to enrol: cut in
+ * the browser with a margin (lib/crop-photo.ts); a picture the browser cannot
+ * decode (TIFF) takes the device's own crop of that face (782's img_path).
+ */
+export function useCropFace() {
+  return useMutation({
+    mutationFn: async ({
+      file,
+      faces,
+      chosen,
+    }: {
+      file: File;
+      faces: readonly { coordinate: string; img_path: string }[];
+      chosen: number;
+    }) => {
+      try {
+        return await cropToFace(file, faces, chosen);
+      } catch {
+        const res = await fetch(deviceFileUrl(faces[chosen]!.img_path));
+        if (!res.ok) throw new Error(`GET ${faces[chosen]!.img_path}: HTTP ${res.status}`);
+        return new File([await res.blob()], `face${chosen + 1}.jpg`, { type: 'image/jpeg' });
+      }
+    },
+    meta: { errorHandled: true },
+  });
+}
+
 export function useEnrolFace(libId: number) {
   const invalidate = useInvalidateFaces();
   return useMutation({
@@ -93,20 +150,6 @@ export function useDeleteFace(libId: number) {
     mutationFn: (imgId: string) => call(deleteFace, { lib_id: libId, img_id: imgId }),
     meta: { errorHandled: true },
     onSuccess: () => invalidate(libId),
-  });
-}
-
-export function useExportPage(libId: number) {
-  return useMutation({
-    mutationFn: (req: { start_no: number; qry_len: number }) => call(exportFacesPage, { lib_id: libId, ...req }),
-    meta: { errorHandled: true },
-  });
-}
-
-export function useExportChosen(libId: number) {
-  return useMutation({
-    mutationFn: (imgIds: readonly string[]) => call(exportFacesChosen, { lib_id: libId, img_ids: imgIds.join(',') }),
-    meta: { errorHandled: true },
   });
 }
 

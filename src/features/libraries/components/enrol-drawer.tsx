@@ -3,7 +3,8 @@ import { Alert, App, Button, Drawer, Form, Input, Space } from 'antd';
 import { useEffect, useEffectEvent, useState } from 'react';
 import { DeviceError } from '../../../api/errors';
 import { IMG_ID_MAX } from '../../../api/protocol/limits';
-import { useDetectFace, useEnrolFace } from '../api/gallery-queries';
+import { useCropFace, useDetectAllFaces, useDetectFace, useEnrolFace } from '../api/gallery-queries';
+import { FacePicker } from '../../../components/face-picker/face-picker';
 import { clearDraft, dataUrlToFile, draftKey, DRAFT_PICTURE_MAX, fileToDataUrl, readDraft, writeDraft } from '../lib/drafts';
 import { useLibT } from '../messages';
 import { DetectionPreview } from './detection-preview';
@@ -33,6 +34,9 @@ interface PhotoDraft {
  * detection (§3.25) with the face box and quality drawn over it, then the
  * person's fields; img_id rules are checked before anything is sent. Open
  * while ?enrol=1; the typed fields and a small photo are kept as a draft.
+ * A photo with several faces (§3.26) asks which one: that face is cut out
+ * with a margin and the cut is what is checked and sent (§3.7 takes no face
+ * box, the device would enrol its main face).
  */
 function EnrolDrawerBody({ libId, libName, open, onClose }: { libId: number; libName: string; open: boolean; onClose: () => void }) {
   const t = useLibT();
@@ -41,19 +45,67 @@ function EnrolDrawerBody({ libId, libName, open, onClose }: { libId: number; lib
   const key = open ? draftKey('enrol', libId) : null;
   const draft = useFormDraft(form, key);
   const confirmDiscard = useConfirmDiscard();
+  /** The photo the user gave. */
+  const [source, setSource] = useState<File | null>(null);
+  /** What will be sent: the photo itself, or the cut of the chosen face of a group photo. */
   const [photo, setPhoto] = useState<File | null>(null);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const examine = useDetectAllFaces();
+  const crop = useCropFace();
   const detect = useDetectFace();
   const enrol = useEnrolFace(libId);
   const imgIdRules = useImgIdRules();
 
-  const choose = (file: File) => {
-    setPhoto(file);
-    enrol.reset();
-    detect.mutate(file);
+  const keepPhoto = (file: File) => {
     if (!key) return;
     if (file.size <= DRAFT_PICTURE_MAX) {
       void fileToDataUrl(file).then((data) => writeDraft(`${key}|photo`, { name: file.name, data } satisfies PhotoDraft));
     } else clearDraft(`${key}|photo`);
+  };
+  // Every face first (782): one face goes on as before, several wait for the user's choice.
+  const check = (file: File) => {
+    setSource(file);
+    setPhoto(null);
+    setChosen(null);
+    crop.reset();
+    detect.reset();
+    examine.mutate(file, {
+      onSuccess: (faces) => {
+        if (faces.length > 1) return;
+        setPhoto(file);
+        detect.mutate(file);
+        keepPhoto(file);
+      },
+    });
+  };
+  const choose = (file: File) => {
+    enrol.reset();
+    check(file);
+  };
+  const pickFace = (index: number) => {
+    if (!source || !examine.data) return;
+    setChosen(index);
+    setPhoto(null);
+    detect.reset();
+    enrol.reset();
+    crop.mutate(
+      { file: source, faces: examine.data, chosen: index },
+      {
+        onSuccess: (cut) => {
+          setPhoto(cut);
+          detect.mutate(cut);
+          keepPhoto(cut);
+        },
+      },
+    );
+  };
+  const forgetPhoto = () => {
+    setSource(null);
+    setPhoto(null);
+    setChosen(null);
+    examine.reset();
+    crop.reset();
+    detect.reset();
   };
 
   // A second Enter before the drawer has closed would enrol the person twice
@@ -63,10 +115,7 @@ function EnrolDrawerBody({ libId, libName, open, onClose }: { libId: number; lib
   const restorePhoto = useEffectEvent((draftKey: string) => {
     const kept = readDraft<PhotoDraft>(`${draftKey}|photo`);
     const file = kept ? dataUrlToFile(kept.data, kept.name) : null;
-    if (file) {
-      setPhoto(file);
-      detect.mutate(file);
-    }
+    if (file) check(file);
   });
   // Once per opening.
   useEffect(() => {
@@ -76,15 +125,14 @@ function EnrolDrawerBody({ libId, libName, open, onClose }: { libId: number; lib
   const reset = () => {
     draft.discard();
     if (key) clearDraft(`${key}|photo`);
-    setPhoto(null);
-    detect.reset();
+    forgetPhoto();
     enrol.reset();
   };
   const close = () => {
     reset();
     onClose();
   };
-  const isDirty = () => draft.isDirty() || photo !== null;
+  const isDirty = () => draft.isDirty() || source !== null;
 
   const submit = (v: EnrolValues) => {
     if (!photo || !detect.data || !once.take()) return;
@@ -111,7 +159,11 @@ function EnrolDrawerBody({ libId, libName, open, onClose }: { libId: number; lib
   const enrolCode = enrol.error instanceof DeviceError ? enrol.error.code : null;
   const enrolOnField = enrolCode === ErrorCode.IMG_ID_EXISTS || enrolCode === ErrorCode.IMG_ID_TOO_LONG;
   const enrolOnPhoto = enrolCode !== null && PHOTO_CODES.has(enrolCode);
-  const detectCode = detect.error instanceof DeviceError ? detect.error.code : null;
+  const checkError = examine.error ?? crop.error ?? detect.error;
+  const detectCode = checkError instanceof DeviceError ? checkError.code : null;
+  const faces = examine.data ?? [];
+  const several = faces.length > 1;
+  const checking = examine.isPending || crop.isPending || detect.isPending;
   const estimate = detect.data?.attribute;
 
   return (
@@ -125,35 +177,55 @@ function EnrolDrawerBody({ libId, libName, open, onClose }: { libId: number; lib
       {draft.restored && <Alert type="info" showIcon title={t('draft.restored')} style={{ marginBottom: 16 }} />}
       <section aria-label={t('enrol.photo')} className="enrol-photo">
         <h2 className="lib-h2">{t('enrol.step1')}</h2>
-        {photo ? (
+        {source ? (
           <>
-            <DetectionPreview file={photo} detection={detect.data ?? null} />
+            {several ? (
+              <>
+                <FacePicker
+                  file={source}
+                  alt={t('enrol.groupAlt', { name: source.name })}
+                  faces={faces}
+                  selected={chosen}
+                  onSelect={pickFace}
+                  prompt={t('enrol.pickFace', { n: faces.length })}
+                  faceLabel={(n, quality) => t('enrol.faceQuality', { n, quality })}
+                />
+                {photo && <DetectionPreview file={photo} detection={detect.data ?? null} />}
+              </>
+            ) : (
+              <DetectionPreview file={photo ?? source} detection={detect.data ?? null} />
+            )}
             <Space wrap style={{ marginTop: 8 }}>
               <Button
                 icon={<SwapOutlined aria-hidden />}
                 onClick={() => {
-                  setPhoto(null);
-                  detect.reset();
+                  forgetPhoto();
                   if (key) clearDraft(`${key}|photo`);
                 }}
               >
                 {t('enrol.another')}
               </Button>
-              {detect.isError && (
-                <Button icon={<ReloadOutlined aria-hidden />} onClick={() => detect.mutate(photo)}>
+              {checkError && (
+                <Button
+                  icon={<ReloadOutlined aria-hidden />}
+                  onClick={() => (photo && examine.isSuccess ? detect.mutate(photo) : chosen !== null ? pickFace(chosen) : check(source))}
+                >
                   {t('enrol.checkAgain')}
                 </Button>
               )}
             </Space>
             <div role="status" aria-live="polite" className="enrol-status">
-              {detect.isPending && t('enrol.checking')}
-              {detect.isSuccess && t('enrol.faceFound', { quality: detect.data.quality })}
+              {checking && t('enrol.checking')}
+              {detect.isSuccess &&
+                (several && chosen !== null
+                  ? t('enrol.faceChosen', { n: chosen + 1, quality: detect.data.quality })
+                  : t('enrol.faceFound', { quality: detect.data.quality }))}
             </div>
-            {detect.isError &&
+            {checkError &&
               (detectCode === ErrorCode.NO_FACE ? (
                 <Alert type="error" showIcon title={t('enrol.noFace')} description={t('enrol.noFaceHint')} />
               ) : (
-                <ErrorAlert error={detect.error} title={t('enrol.detectFailed')} />
+                <ErrorAlert error={checkError} title={t('enrol.detectFailed')} />
               ))}
             {enrolOnPhoto && <ErrorAlert error={enrol.error} title={t('enrol.photoRefused')} />}
           </>
@@ -203,7 +275,9 @@ function EnrolDrawerBody({ libId, libName, open, onClose }: { libId: number; lib
               {t('enrol.submit')}
             </Button>
           </div>
-          {!detect.isSuccess && <p className="lib-muted lib-small lib-right">{t('enrol.needPhoto')}</p>}
+          {!detect.isSuccess && (
+            <p className="lib-muted lib-small lib-right">{several && chosen === null ? t('enrol.needFace') : t('enrol.needPhoto')}</p>
+          )}
         </Form>
       </section>
     </Drawer>

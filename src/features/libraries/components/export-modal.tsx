@@ -1,82 +1,77 @@
+// Library exports through the console's one export dialog (src/components/export):
+// a selection or this page starts at once; a range is the one thing asked first.
 import { DownloadOutlined } from '../../../components/icons';
-import { Alert, Button, Descriptions, Form, InputNumber, Modal, Spin } from 'antd';
-import { useEffect, useRef } from 'react';
+import { Alert, Button, Form, InputNumber, Modal } from 'antd';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { call } from '../../../api/device';
 import { DeviceError } from '../../../api/errors';
+import { exportFacesChosen, exportFacesPage } from '../../../api/protocol/faces';
 import { EXPORT_MAX, ID_LIST_MAX } from '../../../api/protocol/limits';
-import { useExportChosen, useExportPage } from '../api/gallery-queries';
-import { useLibT } from '../messages';
-import { ErrorAlert } from '../../../components/error-alert';
-import { deviceFileUrl } from '../../../api/protocol/files';
 import { ErrorCode } from '../../../api/protocol/error-codes';
+import { ExportDialog } from '../../../components/export/export-dialog';
+import { useExportRun, type ExportTask } from '../../../components/export/use-export-run';
+import { useLibT } from '../messages';
 
 export type ExportRequest =
-  /** §3.12: chosen faces, at most 50. */
+  /** §3.12: chosen faces, at most 50: exported at once. */
   | { kind: 'chosen'; ids: readonly string[] }
-  /** §3.11: a stretch of the library in creation order, at most 500. */
-  | { kind: 'range'; start: number; len: number; total: number };
+  /** §3.11: a stretch of the library in creation order, at most 500: at once, or after the range form (`ask`). */
+  | { kind: 'range'; start: number; len: number; total: number; ask: boolean };
 
-/** Starts the browser's download of a device file (the zip), through the proxy. */
-export function downloadDeviceFile(devicePath: string): void {
-  const a = document.createElement('a');
-  a.href = deviceFileUrl(devicePath);
-  a.download = devicePath.split('/').pop() ?? 'export.zip';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
+function splitIds(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
-/**
- * The device's zip of a selection or of a stretch of the library, downloaded
- * through the proxy; the ids it could not export are listed.
- */
 export function ExportModal({ libId, request, onClose }: { libId: number; request: ExportRequest | null; onClose: () => void }) {
   const t = useLibT();
-  const chosen = useExportChosen(libId);
-  const range = useExportPage(libId);
-  const mutation = request?.kind === 'range' ? range : chosen;
-  const downloaded = useRef<string | null>(null);
+  const run = useExportRun();
+  const [asking, setAsking] = useState(false);
   const started = useRef<ExportRequest | null>(null);
 
-  // A selection is exported as soon as it is asked for; a range waits for its form.
+  const exportRange = (start: number, len: number) => {
+    const task: ExportTask = async ({ signal, onFile }) => {
+      const a = await call(exportFacesPage, { lib_id: libId, start_no: start, qry_len: len }, { signal });
+      onFile({ url: a.export_url, label: t('export.fileRange', { first: start, last: start + a.result_num - 1 }) }, 1);
+    };
+    run.start(task);
+  };
+
   // Once per request (the ref also holds under StrictMode's double effects).
+  const begin = (req: ExportRequest) => {
+    if (req.kind === 'range') {
+      if (req.ask) setAsking(true);
+      else exportRange(req.start, Math.min(req.len, EXPORT_MAX));
+      return;
+    }
+    if (req.ids.length > ID_LIST_MAX) return;
+    run.start(async ({ signal, onFile }) => {
+      const a = await call(exportFacesChosen, { lib_id: libId, img_ids: req.ids.join(',') }, { signal });
+      onFile({ url: a.export_url, label: t('export.fileChosen', { n: a.result_num }) }, 1);
+      return { failedIds: splitIds(a.failed_img_ids) };
+    });
+  };
+  const beginOnce = useEffectEvent(begin);
   useEffect(() => {
     if (started.current === request) return;
     started.current = request;
-    chosen.reset();
-    range.reset();
-    downloaded.current = null;
-    if (request?.kind === 'chosen' && request.ids.length <= ID_LIST_MAX) chosen.mutate(request.ids);
-  }, [request, chosen, range]);
+    setAsking(false);
+    if (request) beginOnce(request);
+  }, [request]);
 
-  const data = mutation.data;
-  useEffect(() => {
-    if (data && downloaded.current !== data.export_url) {
-      downloaded.current = data.export_url;
-      downloadDeviceFile(data.export_url);
-    }
-  }, [data]);
+  const nothing = run.error instanceof DeviceError && run.error.code === ErrorCode.NOTHING_TO_EXPORT;
+  const title = request?.kind === 'range' ? t('export.rangeTitle') : t('export.chosenTitle', { count: request?.ids.length ?? 0 });
 
-  const failedIds = data && 'failed_img_ids' in data && data.failed_img_ids ? data.failed_img_ids.split(',') : [];
-  const nothing = mutation.error instanceof DeviceError && mutation.error.code === ErrorCode.NOTHING_TO_EXPORT;
-
-  return (
-    <Modal
-      open={request !== null}
-      title={request?.kind === 'range' ? t('export.rangeTitle') : t('export.chosenTitle', { count: request?.ids.length ?? 0 })}
-      onCancel={onClose}
-      destroyOnHidden
-      footer={[
-        <Button key="close" onClick={onClose}>
-          {t('action.close')}
-        </Button>,
-      ]}
-    >
-      {request?.kind === 'range' && !data && (
+  if (request?.kind === 'range' && asking && run.state === 'idle') {
+    return (
+      <Modal open title={title} onCancel={onClose} destroyOnHidden footer={null}>
         <Form
           className="lib-form"
           layout="vertical"
           initialValues={{ start: request.start, len: Math.min(request.len, EXPORT_MAX) }}
-          onFinish={(v: { start: number; len: number }) => range.mutate({ start_no: v.start, qry_len: v.len })}
+          onFinish={(v: { start: number; len: number }) => exportRange(v.start, v.len)}
         >
           <p>{t('export.rangeHint', { max: EXPORT_MAX, total: request.total })}</p>
           <div className="lib-form-row">
@@ -103,51 +98,25 @@ export function ExportModal({ libId, request, onClose }: { libId: number; reques
               <InputNumber min={1} max={EXPORT_MAX} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </div>
-          <Button type="primary" htmlType="submit" loading={range.isPending} icon={<DownloadOutlined aria-hidden />}>
+          <Button type="primary" htmlType="submit" icon={<DownloadOutlined aria-hidden />}>
             {t('export.go')}
           </Button>
         </Form>
-      )}
+      </Modal>
+    );
+  }
+
+  return (
+    <ExportDialog
+      open={request !== null}
+      title={title}
+      run={run}
+      onClose={onClose}
+      error={nothing ? <Alert type="warning" showIcon title={t('export.nothing')} /> : undefined}
+    >
       {request?.kind === 'chosen' && request.ids.length > ID_LIST_MAX && (
         <Alert type="error" showIcon title={t('export.tooMany', { max: ID_LIST_MAX })} />
       )}
-      {mutation.isPending && request?.kind === 'chosen' && (
-        <div role="status" className="lib-center">
-          <Spin /> {t('export.working')}
-        </div>
-      )}
-      {mutation.isError &&
-        (nothing ? (
-          <Alert type="warning" showIcon title={t('export.nothing')} />
-        ) : (
-          <ErrorAlert error={mutation.error} title={t('export.failed')} />
-        ))}
-      {data && (
-        <div role="status">
-          <Alert
-            type={failedIds.length ? 'warning' : 'success'}
-            showIcon
-            title={t('export.done', { n: data.result_num, total: data.total_num })}
-            description={t('export.downloadStarted')}
-          />
-          <Descriptions column={1} size="small" style={{ marginTop: 12 }}>
-            <Descriptions.Item label={t('export.file')}>
-              <a href={deviceFileUrl(data.export_url)} download={data.export_url.split('/').pop()}>
-                <DownloadOutlined aria-hidden /> {data.export_url.split('/').pop()}
-              </a>
-            </Descriptions.Item>
-            {failedIds.length > 0 && (
-              <Descriptions.Item label={t('export.failedIds', { count: failedIds.length })}>
-                <ul className="lib-id-list" aria-label={t('export.failedIds', { count: failedIds.length })}>
-                  {failedIds.map((id) => (
-                    <li key={id}>{id}</li>
-                  ))}
-                </ul>
-              </Descriptions.Item>
-            )}
-          </Descriptions>
-        </div>
-      )}
-    </Modal>
+    </ExportDialog>
   );
 }

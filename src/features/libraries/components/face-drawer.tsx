@@ -10,7 +10,7 @@ import { draftKey } from '../lib/drafts';
 import { useLibT } from '../messages';
 import { ErrorAlert } from '../../../components/error-alert';
 import { personLabel } from './face-grid';
-import { FaceThumb } from './face-thumb';
+import { PersonPicture } from './person-picture';
 import { cleanPerson, PersonFormItems, type PersonValues } from './person-form-items';
 import { useConfirmDiscard } from './use-confirm-discard';
 import { useFormDraft } from './use-form-draft';
@@ -125,7 +125,7 @@ function FaceDrawerBody({
       {f && (
         <div className="face-detail">
           <div className="face-detail__photo">
-            <FaceThumb path={f.img_path} alt={t('face.photoOf', { name: label })} size={240} />
+            <PersonPicture path={f.img_path} alt={t('face.photoOf', { name: label })} />
           </div>
           {editing ? (
             <Form<PersonValues>

@@ -128,7 +128,7 @@ export function Gallery({ libId }: { libId: number }) {
   const exportPage = () => {
     // §3.11 pages the whole library and knows no search: a searched page goes by its ids (§3.12).
     if (filtered) setExportReq({ kind: 'chosen', ids: faces.map((f) => f.img_id) });
-    else setExportReq({ kind: 'range', start: (view.page - 1) * view.size + 1, len: view.size, total });
+    else setExportReq({ kind: 'range', start: (view.page - 1) * view.size + 1, len: view.size, total, ask: false });
   };
 
   return (
@@ -157,7 +157,7 @@ export function Gallery({ libId }: { libId: number }) {
               onClick: ({ key }) => {
                 if (key === 'page') exportPage();
                 else if (key === 'all') setExportAll(true);
-                else setExportReq({ kind: 'range', start: (view.page - 1) * view.size + 1, len: view.size, total });
+                else setExportReq({ kind: 'range', start: (view.page - 1) * view.size + 1, len: view.size, total, ask: true });
               },
             }}
           >

@@ -90,6 +90,7 @@ export function ImportPicker({ onFiles, disabled }: { onFiles: (files: File[]) =
         </Button>
       </Space>
       <p className="lib-muted lib-small">{t('import.convention')}</p>
+      <p className="lib-muted lib-small">{t('import.groupNote')}</p>
       <input
         ref={filesInput}
         type="file"

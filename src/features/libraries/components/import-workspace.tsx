@@ -51,7 +51,7 @@ function useNow(active: boolean): number {
 export function ImportWorkspace({ libId }: { libId: number }) {
   const t = useLibT();
   const lang = useLang();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [params, setParams] = useSearchParams();
   const libraries = useQuery(libraryQueries.list());
   const library = libraries.data?.find((l) => l.lib_id === libId);
@@ -173,8 +173,8 @@ export function ImportWorkspace({ libId }: { libId: number }) {
           disabled={active}
           onFiles={(files) => {
             if (files.length === 0) return;
-            store.addFiles(files);
-            void message.info(t('import.added', { n: files.length }));
+            const how = store.addFiles(files);
+            void message.info(t(how === 'new' ? 'import.newList' : 'import.added', { n: files.length }));
           }}
         />
       </Card>
@@ -286,7 +286,21 @@ export function ImportWorkspace({ libId }: { libId: number }) {
               >
                 {t('import.restoreSelected', { n: selected.length })}
               </Button>
-              <Button size="small" danger disabled={active} onClick={() => store.clear()}>
+              <Button
+                size="small"
+                danger
+                disabled={active}
+                onClick={() =>
+                  modal.confirm({
+                    title: t('import.clearTitle', { n: store.rows.length }),
+                    content: t('import.clearBody'),
+                    okText: t('import.clear'),
+                    okButtonProps: { danger: true },
+                    cancelText: t('action.cancel'),
+                    onOk: () => store.clear(),
+                  })
+                }
+              >
                 {t('import.clear')}
               </Button>
             </Space>
@@ -311,8 +325,8 @@ export function ImportWorkspace({ libId }: { libId: number }) {
         row={editing}
         takenIds={takenIds}
         onClose={() => setEditing(null)}
-        onSave={(key, fields) => {
-          store.editRow(key, fields);
+        onSave={(key, fields, file) => {
+          store.editRow(key, fields, file);
           setEditing(null);
         }}
       />

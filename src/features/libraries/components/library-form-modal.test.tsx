@@ -101,6 +101,20 @@ describe('LibraryFormModal', { timeout: 60_000 }, () => {
     await waitFor(() => expect(onClose).toHaveBeenCalled());
   });
 
+  it('Esc right after a successful save closes without asking to discard (the saved form is clean)', async () => {
+    fakeDevice({ '1025': ({ body }) => ({ data: { lib_id: 9, lib_name: body.lib_name } }) });
+    const onClose = vi.fn();
+    const onSaved = vi.fn();
+    // onSaved leaves the modal open: the moment between the save and the close.
+    renderWithApp(<LibraryFormModal open library={null} libraries={[]} onClose={onClose} onSaved={onSaved} />);
+    await userEvent.type(await screen.findByLabelText('Name'), 'Visitors');
+    await userEvent.click(screen.getByRole('button', { name: 'New library' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(screen.queryAllByText('Discard unsaved changes?')).toHaveLength(0);
+  });
+
   it('opens an edit on the library it edits, whatever the last opening left in the form', async () => {
     fakeDevice();
     // The list page's way: one modal, opened for "new", closed, opened for an edit.

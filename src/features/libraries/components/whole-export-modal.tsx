@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { LibraryExport, type ExportProgress } from '../lib/library-export';
 import { useLang } from '../../../i18n';
 import { useLibT } from '../messages';
-import { downloadDeviceFile } from './export-modal';
+import { downloadDeviceFile } from '../../../components/export/use-export-run';
 
 /** The pager's state for React; the export stops when the dialog goes (closed, or the page left). */
 function useLibraryExport(libId: number) {

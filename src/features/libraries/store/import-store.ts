@@ -44,8 +44,14 @@ interface ImportState {
   storedTick: number;
   /** Starts over for a library (refused while a run is under way). */
   open(libId: number): boolean;
-  addFiles(files: readonly File[]): void;
-  editRow(key: number, fields: PersonFields): void;
+  /**
+   * Appends to the list being prepared; after a finished import (a run made,
+   * none under way) a pick starts a new list instead, so the table never mixes
+   * the last batch's outcomes with new files. Says which it did.
+   */
+  addFiles(files: readonly File[]): 'appended' | 'new';
+  /** `file`: the row's picture replaced (the chosen face of a group photo, a JPEG). */
+  editRow(key: number, fields: PersonFields, file?: File): void;
   setDropped(keys: readonly number[], dropped: boolean): void;
   clear(): void;
   /** Sends every kept row that has no problem and is not stored yet: the first run, and "retry the failures". */
@@ -77,6 +83,22 @@ async function fetchText(devicePath: string): Promise<string> {
 }
 
 let runner: ImportRunner | null = null;
+
+/**
+ * Problems are a property of the whole list (two files with one img_id): when
+ * any row changes, a row left out of the last run for a problem that is gone
+ * now is "fixed, goes with the next run", whichever of the pair was edited.
+ */
+function revalidated(rows: readonly ImportRow[], status: Record<number, RowStatus>): Record<number, RowStatus> {
+  const problems = batchProblems(rows);
+  let next = status;
+  for (const r of rows) {
+    if (status[r.key]?.kind !== 'skipped' || r.dropped || problems.has(r.key)) continue;
+    if (next === status) next = { ...status };
+    next[r.key] = { kind: 'edited' };
+  }
+  return next;
+}
 
 export const useImportStore = create<ImportState>()((set, get) => {
   const onEvent = (e: RunnerEvent) => {
@@ -131,10 +153,16 @@ export const useImportStore = create<ImportState>()((set, get) => {
       const s = get();
       let key = s.nextKey;
       const added = files.map((f) => rowFromFile(f, key++));
+      if (s.run.runs > 0 && !isRunActive(s.run)) {
+        runner = null;
+        set({ rows: added, status: {}, run: IDLE_RUN, nextKey: key });
+        return 'new';
+      }
       set({ rows: [...s.rows, ...added], nextKey: key });
+      return 'appended';
     },
 
-    editRow: (key, fields) => {
+    editRow: (key, fields, file) => {
       const s = get();
       const status = { ...s.status };
       // An edited row that failed stays in view as edited, and goes with the next run.
@@ -142,23 +170,20 @@ export const useImportStore = create<ImportState>()((set, get) => {
       // A row on its way keeps the name it was queued with; a stored row is on the device.
       if (old && (old.kind === 'pending' || old.kind === 'sending' || old.kind === 'stored')) return;
       if (old) status[key] = { kind: 'edited' };
-      set({
-        rows: s.rows.map((r) => (r.key === key ? { ...r, fields, unreadName: false } : r)),
-        status,
-      });
+      const rows = s.rows.map((r) => (r.key === key ? { ...r, fields, unreadName: false, ...(file ? { file, ext: 'jpg' } : {}) } : r));
+      set({ rows, status: revalidated(rows, status) });
     },
 
     setDropped: (keys, dropped) => {
       const s = get();
       const wanted = new Set(keys);
-      set({
-        rows: s.rows.map((r) => {
-          const st = s.status[r.key]?.kind;
-          // A row on its way or on the device stays.
-          if (!wanted.has(r.key) || st === 'stored' || st === 'sending' || st === 'pending') return r;
-          return { ...r, dropped };
-        }),
+      const rows = s.rows.map((r) => {
+        const st = s.status[r.key]?.kind;
+        // A row on its way or on the device stays.
+        if (!wanted.has(r.key) || st === 'stored' || st === 'sending' || st === 'pending') return r;
+        return { ...r, dropped };
       });
+      set({ rows, status: revalidated(rows, s.status) });
     },
 
     clear: () => {

@@ -113,20 +113,3 @@ export function useDeleteAllRecords() {
     onSuccess: () => qc.invalidateQueries({ queryKey: recordQueries.all() }),
   });
 }
-
-export type ExportJob =
-  | { kind: 'filtered'; req: FilterRequest; options: FilteredExportOptions }
-  | { kind: 'chosen'; tab: RecordTab; snapIds: readonly string[]; signal?: AbortSignal };
-
-export type ExportResult = { kind: 'filtered'; files: ExportedFile[] } | ({ kind: 'chosen' } & ChosenExport);
-
-/** Exports change nothing on the device: nothing to invalidate. Progress comes through the job's onFile. */
-export function useExportRecords() {
-  return useMutation({
-    mutationFn: async (job: ExportJob): Promise<ExportResult> =>
-      job.kind === 'filtered'
-        ? { kind: 'filtered', files: await exportFiltered(job.req, job.options) }
-        : { kind: 'chosen', ...(await exportChosen(job.tab, job.snapIds, job.signal)) },
-    meta: { errorHandled: true },
-  });
-}

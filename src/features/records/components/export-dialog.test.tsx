@@ -1,5 +1,4 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { App } from 'antd';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeDevice } from '../../../test/fake-device';
@@ -9,9 +8,21 @@ import { ExportDialog } from './export-dialog';
 
 beforeAll(() => configure({ asyncUtilTimeout: 5000 }));
 beforeEach(() => resetState('en-US'));
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
 
-function renderDialog(request: FilterRequest, total: number, selected: string[] = []) {
+/** The downloads the dialog starts by itself (an <a download> clicked), by file. */
+function watchDownloads(): string[] {
+  const started: string[] = [];
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    if (this.hasAttribute('download')) started.push(this.getAttribute('href') ?? '');
+  });
+  return started;
+}
+
+function renderDialog(request: FilterRequest, total: number, selected: string[] = [], what: 'filtered' | 'chosen' = 'filtered') {
   return renderRoutes(
     [
       {
@@ -19,7 +30,7 @@ function renderDialog(request: FilterRequest, total: number, selected: string[] 
         element: (
           <App>
             <ExportDialog
-              open
+              what={what}
               onClose={() => {}}
               tabLabel="Alarms"
               request={request}
@@ -45,13 +56,14 @@ describe('the export dialog', () => {
         return { data: { export_url: `tmp/alarm_${start}.zip`, result_num: n, total_num: 1200 } };
       },
     });
+    const downloads = watchDownloads();
     renderDialog({ tab: 'alarms', filter: { channel: 1, start_time: '2024-05-01 00:00:00' } }, 1200);
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText(/all 2 libraries on the device will be used/)).toBeInTheDocument();
     expect(within(dialog).getByText(/3 zip files will be made/)).toBeInTheDocument();
-    const u = userEvent.setup();
-    await u.click(within(dialog).getByRole('button', { name: 'Start export' }));
-    expect(await within(dialog).findByText('Export finished. Files made: 3.')).toBeInTheDocument();
+    // No second click: the export starts as the dialog opens and each file downloads by itself.
+    expect(await within(dialog).findByText('Export finished: 3 files, downloading.')).toBeInTheDocument();
+    expect(downloads).toEqual(['/ws/tmp/alarm_1.zip', '/ws/tmp/alarm_501.zip', '/ws/tmp/alarm_1001.zip']);
     expect(dev.sent('1039').map((r) => r.body)).toEqual(
       [1, 501, 1001].map((start_no) => ({
         msg_id: '1039',
@@ -73,12 +85,12 @@ describe('the export dialog', () => {
     const dev = fakeDevice({
       '1042': () => ({ data: { export_url: 'tmp/alarm_x.zip', result_num: 1, total_num: 2, failed_img_ids: 'gone-id' } }),
     });
-    renderDialog({ tab: 'alarms', filter: {} }, 80, ['kept-id', 'gone-id']);
+    const downloads = watchDownloads();
+    renderDialog({ tab: 'alarms', filter: {} }, 80, ['kept-id', 'gone-id'], 'chosen');
     const dialog = await screen.findByRole('dialog');
-    expect(within(dialog).getByRole('radio', { name: 'The 2 selected records' })).toBeChecked();
-    const u = userEvent.setup();
-    await u.click(within(dialog).getByRole('button', { name: 'Start export' }));
-    expect(await within(dialog).findByText('1 record could not be exported (deleted meanwhile?):')).toBeInTheDocument();
+    expect(within(dialog).getByText('The 2 selected records')).toBeInTheDocument();
+    expect(await within(dialog).findAllByText('1 item could not be exported (deleted meanwhile?):')).not.toHaveLength(0);
+    expect(downloads).toEqual(['/ws/tmp/alarm_x.zip']);
     expect(within(dialog).getByText('gone-id')).toBeInTheDocument();
     expect(within(dialog).getByRole('link', { name: /Download the export \(1 record\)/ })).toHaveAttribute('href', '/ws/tmp/alarm_x.zip');
     expect(dev.sent('1042')[0]!.body).toMatchObject({ snap_ids: 'kept-id,gone-id' });
@@ -88,8 +100,6 @@ describe('the export dialog', () => {
     fakeDevice({ '1040': () => ({ code: -2100 }) });
     renderDialog({ tab: 'snapshots', filter: {} }, 5);
     const dialog = await screen.findByRole('dialog');
-    const u = userEvent.setup();
-    await u.click(within(dialog).getByRole('button', { name: 'Start export' }));
     await waitFor(() => expect(within(dialog).getByText('No content to export')).toBeInTheDocument());
     expect(within(dialog).getByText('Nothing matches: widen the filters.')).toBeInTheDocument();
   });

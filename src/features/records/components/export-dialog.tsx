@@ -1,22 +1,25 @@
-// Export: the whole filter as the device's paged export (several files in
-// sequence, with progress) or the selected rows in one file. Each file is a
-// link through the proxy (/ws/<export_url>); ids the device could not export
-// are listed.
-import { DownloadOutlined } from '../../../components/icons';
-import { Alert, Button, Modal, Progress, Radio, Space, Typography } from 'antd';
-import { useRef, useState } from 'react';
+// Record exports through the console's one export dialog (src/components/export):
+// the menu item the user clicks says what (the whole filter, or the selected
+// rows) and the export starts at once; each zip downloads as it is made. The
+// whole filter is the device's paged export run page after page (EXPORT_MAX
+// per file); the selected rows go in one file.
+import { Alert, Typography } from 'antd';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import { EXPORT_MAX, ID_LIST_MAX } from '../../../api/protocol/limits';
-import { exportFileCount, useExportRecords, type ExportedFile } from '../api/record-exports';
+import { ExportDialog as SharedExportDialog } from '../../../components/export/export-dialog';
+import { useExportRun } from '../../../components/export/use-export-run';
+import { exportChosen, exportFileCount, exportFiltered } from '../api/record-exports';
 import type { FilterRequest } from '../model/record-view';
 import { useRecordsT } from '../messages';
-import { ErrorAlert } from '../../../components/error-alert';
-import { deviceFileUrl } from '../../../api/protocol/files';
 
 /** Past this many files the dialog says it will take a while. */
 const MANY_FILES = 10;
 
+export type ExportWhat = 'filtered' | 'chosen';
+
 export interface ExportDialogProps {
-  open: boolean;
+  /** What to export; null: closed. */
+  what: ExportWhat | null;
   onClose: () => void;
   tabLabel: string;
   request: FilterRequest;
@@ -31,98 +34,51 @@ export interface ExportDialogProps {
 
 export function ExportDialog(props: ExportDialogProps) {
   // A fresh run for every opening.
-  return props.open ? <ExportRun {...props} /> : null;
+  return props.what ? <ExportRun {...props} what={props.what} /> : null;
 }
 
-function ExportRun({ onClose, tabLabel, request, total, selected, libraryIds, deviceNow }: ExportDialogProps) {
+function ExportRun({ what, onClose, tabLabel, request, total, selected, libraryIds, deviceNow }: ExportDialogProps & { what: ExportWhat }) {
   const t = useRecordsT();
-  const [what, setWhat] = useState<'filtered' | 'chosen'>(selected.length > 0 ? 'chosen' : 'filtered');
-  const [files, setFiles] = useState<ExportedFile[]>([]);
-  const [expected, setExpected] = useState(exportFileCount(total));
-  const abort = useRef<AbortController | null>(null);
-  const run = useExportRecords();
-  const running = run.isPending;
-  const stopped = run.error instanceof DOMException && run.error.name === 'AbortError';
-
+  const run = useExportRun();
   const needsLibs = request.tab === 'alarms' && !request.filter.lib_ids;
-  const libIds = libraryIds.slice(0, ID_LIST_MAX);
   const fileCount = exportFileCount(total);
 
-  const start = () => {
-    const ctl = new AbortController();
-    abort.current = ctl;
-    setFiles([]);
+  const begin = useEffectEvent(() => {
     if (what === 'chosen') {
-      run.mutate({ kind: 'chosen', tab: request.tab, snapIds: selected, signal: ctl.signal });
+      run.start(async ({ signal, onFile }) => {
+        const r = await exportChosen(request.tab, selected, signal);
+        onFile({ url: r.url, label: t('export.fileChosen', { n: r.exported }) }, 1);
+        return { failedIds: r.failed };
+      });
       return;
     }
-    setExpected(fileCount);
-    run.mutate({
-      kind: 'filtered',
-      req: request,
-      options: {
+    run.start(async ({ signal, onFile }) => {
+      await exportFiltered(request, {
         stopAt: deviceNow ?? undefined,
-        allLibIds: libIds.join(','),
-        signal: ctl.signal,
-        onFile: (file, newTotal) => {
-          setExpected(exportFileCount(newTotal));
-          setFiles((f) => [...f, file]);
-        },
-      },
-    });
-  };
-  const stop = () => abort.current?.abort();
-  const close = () => {
-    stop();
-    onClose();
-  };
-
-  const started = running || run.isSuccess || run.isError;
-  const result = run.data;
-  const percent = expected > 0 ? Math.round((files.length / expected) * 100) : 0;
+        allLibIds: libraryIds.slice(0, ID_LIST_MAX).join(','),
+        signal,
+        onFile: (file, newTotal) =>
+          onFile(
+            { url: file.url, label: t('export.file', { n: Math.ceil(file.first / EXPORT_MAX), first: file.first, last: file.last }) },
+            exportFileCount(newTotal),
+          ),
+      });
+    }, fileCount);
+  });
+  // Once per opening (the ref also holds under StrictMode's double effects).
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    begin();
+  }, []);
 
   return (
-    <Modal
-      open
-      title={t('export.title', { tab: tabLabel })}
-      // A running export is stopped with its own button, never by a stray click beside the dialog.
-      onCancel={close}
-      closable={!running}
-      mask={{ closable: !running }}
-      keyboard={!running}
-      footer={
-        <Space>
-          {running ? (
-            <Button onClick={stop}>{t('export.stop')}</Button>
-          ) : (
-            <Button onClick={close}>{started ? t('export.finish') : t('export.cancel')}</Button>
-          )}
-          {!started && (
-            <Button
-              type="primary"
-              onClick={start}
-              disabled={(what === 'chosen' && selected.length === 0) || (what === 'filtered' && total === 0)}
-            >
-              {t('export.start')}
-            </Button>
-          )}
-        </Space>
-      }
-    >
-      <Radio.Group
-        value={what}
-        onChange={(e) => setWhat(e.target.value as 'filtered' | 'chosen')}
-        disabled={started}
-        aria-label={t('export.what')}
-        className="records-export-choice"
-      >
-        <Radio value="filtered">{t('export.filtered', { total })}</Radio>
-        <Radio value="chosen" disabled={selected.length === 0}>
-          {selected.length > 0 ? t('export.chosen', { n: selected.length }) : t('export.chosenNone', { max: ID_LIST_MAX })}
-        </Radio>
-      </Radio.Group>
-
-      {what === 'filtered' && !started && (
+    <SharedExportDialog open title={t('export.title', { tab: tabLabel })} run={run} onClose={onClose}>
+      <Typography.Paragraph>
+        {what === 'chosen' ? t('export.chosen', { n: selected.length }) : t('export.filtered', { total })}
+      </Typography.Paragraph>
+      {what === 'filtered' && (
         <>
           <Typography.Paragraph>{t('export.filteredFiles', { max: EXPORT_MAX, files: fileCount })}</Typography.Paragraph>
           {fileCount > MANY_FILES && <Alert type="warning" showIcon title={t('export.filteredMany', { files: fileCount })} />}
@@ -142,59 +98,7 @@ function ExportRun({ onClose, tabLabel, request, total, selected, libraryIds, de
           )}
         </>
       )}
-      {!started && <Typography.Paragraph type="secondary">{t('export.contents')}</Typography.Paragraph>}
-
-      {started && what === 'filtered' && (
-        <>
-          <Progress
-            percent={run.isSuccess ? 100 : percent}
-            status={run.isError ? (stopped ? 'normal' : 'exception') : run.isSuccess ? 'success' : 'active'}
-            aria-label={t('export.progress')}
-          />
-          <Typography.Paragraph role="status">
-            {run.isSuccess
-              ? t('export.done', { files: files.length })
-              : stopped
-                ? t('export.stopped', { files: files.length })
-                : t('export.progressText', { done: files.length, files: expected })}
-          </Typography.Paragraph>
-          <ul className="records-files">
-            {files.map((f, i) => (
-              <li key={f.url}>
-                <a href={deviceFileUrl(f.url)} download>
-                  <DownloadOutlined aria-hidden /> {t('export.file', { n: i + 1, first: f.first, last: f.last })}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-
-      {result?.kind === 'chosen' && (
-        <>
-          <Typography.Paragraph role="status">
-            <a href={deviceFileUrl(result.url)} download>
-              <DownloadOutlined aria-hidden /> {t('export.fileChosen', { n: result.exported })}
-            </a>
-          </Typography.Paragraph>
-          {result.failed.length > 0 && (
-            <Alert
-              type="warning"
-              showIcon
-              title={t('export.failed', { n: result.failed.length })}
-              description={
-                <ul className="records-failed">
-                  {result.failed.map((id) => (
-                    <li key={id}>{id}</li>
-                  ))}
-                </ul>
-              }
-            />
-          )}
-        </>
-      )}
-
-      {run.isError && !stopped && <ErrorAlert error={run.error} />}
-    </Modal>
+      <Typography.Paragraph type="secondary">{t('export.contents')}</Typography.Paragraph>
+    </SharedExportDialog>
   );
 }

@@ -255,7 +255,6 @@ export function RecordsTable({ tab, data, loading, page, size, pageSizes, onPage
       rowSelection={{
         ...selectAll,
         selectedRowKeys: selected as Key[],
-        preserveSelectedRowKeys: true,
         onChange: (keys) => onSelect(keys.map(String).slice(0, ID_LIST_MAX)),
         getCheckboxProps: (r) => ({
           disabled: full && !selected.includes(r.snap_id),

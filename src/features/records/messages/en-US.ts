@@ -113,7 +113,6 @@ export const enUS: Translation<typeof zhCN> = {
 
   'export.button': 'Export',
   'export.title': 'Export {tab}',
-  'export.what': 'What to export',
   'export.filtered': '{total, plural, one {The # record} other {All # records}} matching the filters',
   'export.filteredFiles': 'The device puts at most {max} records in a file: {files} zip files will be made one after another.',
   'export.filteredMany': 'That is {files} files and will take a while. You can stop at any time; the files made so far stay downloadable.',
@@ -124,17 +123,8 @@ export const enUS: Translation<typeof zhCN> = {
   'export.allLibrariesCapped':
     'No library is chosen in the filters, and the device needs a list to export alarms: the first {n} libraries will be used (the device takes at most {max}).',
   'export.pinned': 'Captures that arrive during the export are left out (up to device time {time}).',
-  'export.start': 'Start export',
-  'export.stop': 'Stop',
-  'export.cancel': 'Cancel',
-  'export.finish': 'Done',
-  'export.progress': 'Export progress',
-  'export.progressText': '{done} of {files} files done',
   'export.file': 'Download file {n} (records {first}–{last})',
   'export.fileChosen': 'Download the export ({n, plural, one {# record} other {# records}})',
-  'export.done': 'Export finished. Files made: {files}.',
-  'export.stopped': 'Stopped: the {files} files made so far can still be downloaded.',
-  'export.failed': '{n, plural, one {# record} other {# records}} could not be exported (deleted meanwhile?):',
   'export.contents': 'Each zip holds the capture pictures and a CSV table with every field.',
 
   'delete.button': 'Delete all records',

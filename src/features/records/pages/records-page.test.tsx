@@ -112,6 +112,21 @@ describe('the records page', () => {
     expect(within(drawer).getByRole('link', { name: /Search this face/ })).toHaveAttribute('href', '/face-search?snap=record%2Fsnap-1.jpg');
   });
 
+  it('a new page clears the selection (as a new filter does), and going back does not bring it back', async () => {
+    const second = { ...alarm, snap_id: 'snap-2' };
+    device({ '1036': () => page([alarm, second], 30) });
+    render('/records?tab=alarms&range=yesterday');
+    const u = userEvent.setup();
+    const boxes = await screen.findAllByRole('checkbox', { name: 'Select this record' });
+    await u.click(boxes[0]!);
+    expect(await screen.findByText('1 selected (at most 50)')).toBeInTheDocument();
+    await u.click(screen.getByRole('listitem', { name: '2' }));
+    await waitFor(() => expect(screen.queryByText(/selected \(at most/)).toBeNull());
+    await u.click(screen.getByRole('listitem', { name: '1' }));
+    await screen.findAllByRole('checkbox', { name: 'Select this record' });
+    expect(screen.queryByText(/selected \(at most/)).toBeNull();
+  });
+
   it('names what is lost and wants the word typed before deleting everything', async () => {
     const dev = device({ '1045': () => ({ data: '' }) });
     render('/records');

@@ -1,9 +1,9 @@
 // Records (§3.13-3.24): face snapshots, alarms and body records behind one set
 // of filters kept in the URL, a detail drawer, exports and the delete-all.
 import { useDevicePickerClock } from '../../../components/device-date-picker';
-import { DeleteOutlined, ExportOutlined, ReloadOutlined } from '../../../components/icons';
+import { DeleteOutlined, DownOutlined, ExportOutlined, ReloadOutlined } from '../../../components/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Space, Tabs, Typography } from 'antd';
+import { Button, Dropdown, Space, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageTitle } from '../../../components/page-title';
@@ -12,7 +12,7 @@ import { useT } from '../../../i18n';
 import { recordQueries } from '../api/record-queries';
 import { DeleteAllDialog } from '../components/delete-all-dialog';
 import { ErrorAlert } from '../../../components/error-alert';
-import { ExportDialog } from '../components/export-dialog';
+import { ExportDialog, type ExportWhat } from '../components/export-dialog';
 import { RecordDrawer, type AnyRecord } from '../components/record-drawer';
 import { RecordFilters } from '../components/record-filters';
 import { RecordsTable } from '../components/records-table';
@@ -56,12 +56,17 @@ export function RecordsPage() {
   const records = useQuery({ ...recordQueries.page(request, paging), enabled: range !== null, meta: { errorHandled: true } });
   const data = records.data?.tab === view.tab ? records.data : undefined;
 
-  // Selection belongs to one tab and filter.
-  const selectionKey = JSON.stringify(request);
+  // The selection is what the user ticked on the rows shown: a new tab, filter,
+  // time range, page or page size clears it (going back does not bring it
+  // back), and a refresh keeps only the ticked rows still shown. Exporting
+  // records nobody can see any more surprised users.
+  const selectionKey = JSON.stringify([request, paging]);
   const [selection, setSelection] = useState<{ key: string; ids: string[] }>({ key: selectionKey, ids: [] });
-  const selected = selection.key === selectionKey ? selection.ids : [];
+  if (selection.key !== selectionKey) setSelection({ key: selectionKey, ids: [] });
+  const shownIds = useMemo(() => new Set(data?.rows.map((r) => r.snap_id)), [data]);
+  const selected = selection.key === selectionKey ? selection.ids.filter((id) => shownIds.has(id)) : [];
 
-  const [exporting, setExporting] = useState(false);
+  const [exporting, setExporting] = useState<ExportWhat | null>(null);
   const [deleting, setDeleting] = useState(false);
 
   const open: AnyRecord | null = useMemo(() => {
@@ -139,9 +144,27 @@ export function RecordsPage() {
             <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void refresh()}>
               {t('list.refresh')}
             </Button>
-            <Button icon={<ExportOutlined aria-hidden />} onClick={() => setExporting(true)} disabled={!data || data.total === 0}>
-              {t('export.button')}
-            </Button>
+            {/* Like every export: the item clicked says what, and the export starts at once. */}
+            <Dropdown
+              trigger={['click']}
+              autoFocus
+              disabled={!data || data.total === 0}
+              menu={{
+                items: [
+                  { key: 'filtered', label: t('export.filtered', { total: data?.total ?? 0 }) },
+                  {
+                    key: 'chosen',
+                    label: selected.length > 0 ? t('export.chosen', { n: selected.length }) : t('export.chosenNone', { max: ID_LIST_MAX }),
+                    disabled: selected.length === 0,
+                  },
+                ],
+                onClick: ({ key }) => setExporting(key as ExportWhat),
+              }}
+            >
+              <Button icon={<ExportOutlined aria-hidden />} disabled={!data || data.total === 0}>
+                {t('export.button')} <DownOutlined aria-hidden />
+              </Button>
+            </Dropdown>
             <Button danger icon={<DeleteOutlined aria-hidden />} onClick={() => setDeleting(true)}>
               {t('delete.button')}
             </Button>
@@ -158,8 +181,8 @@ export function RecordsPage() {
       />
       <RecordDrawer record={open} tab={view.tab} onClose={() => go({ ...view, open: undefined })} />
       <ExportDialog
-        open={exporting}
-        onClose={() => setExporting(false)}
+        what={exporting}
+        onClose={() => setExporting(null)}
         tabLabel={tabLabel(view.tab)}
         request={request}
         total={data?.total ?? 0}

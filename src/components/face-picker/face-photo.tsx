@@ -1,9 +1,10 @@
-// A photo with its faces boxed. Coordinates are the photo's own pixels
+// A photo with its faces boxed (face search, enrolment from a group photo). Coordinates are the photo's own pixels
 // (§3.25's "x1,y1,x2,y2", §5.1's pos_*), so the overlay's viewBox is the
 // picture's natural size and the boxes scale with it. Boxes can be clicked;
 // the keyboard way to choose a face is the list beside the photo.
 import { useEffect, useState } from 'react';
-import type { Box } from '../api/recognition';
+import type { Box } from '../../api/protocol/face-box';
+import './face-picker.css';
 
 export interface PhotoBox {
   box: Box;
@@ -36,15 +37,15 @@ export function FacePhoto({
   const url = useObjectUrl(file);
   const [size, setSize] = useState<{ w: number; h: number } | null>(null);
   return (
-    <div className="fs-photo">
+    <div className="face-photo">
       {url && <img src={url} alt={alt} onLoad={(e) => setSize({ w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight })} />}
       {size && boxes.length > 0 && (
-        <svg className="fs-photo__overlay" viewBox={`0 0 ${size.w} ${size.h}`} preserveAspectRatio="none" aria-hidden>
+        <svg className="face-photo__overlay" viewBox={`0 0 ${size.w} ${size.h}`} preserveAspectRatio="none" aria-hidden>
           {boxes.map(({ box, label }, i) => {
             const on = selected === i;
             const font = Math.max(14, size.w / 45);
             return (
-              <g key={i} className={onSelect ? 'fs-photo__box fs-photo__box--pick' : 'fs-photo__box'} onClick={() => onSelect?.(i)}>
+              <g key={i} className={onSelect ? 'face-photo__box face-photo__box--pick' : 'face-photo__box'} onClick={() => onSelect?.(i)}>
                 <rect
                   x={box.x1}
                   y={box.y1}
