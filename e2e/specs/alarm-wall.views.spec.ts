@@ -85,7 +85,8 @@ test('kiosk mode fills the screen without the console around it, and survives a 
   const viewport = page.viewportSize()!;
   for (const box of await wall.cards.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))) {
     expect(box.bottom).toBeLessThanOrEqual(viewport.height);
-    expect(box.width).toBeGreaterThanOrEqual(360);
+    // Cards stay readable at a distance: no narrower than the kiosk grid's 320 px columns.
+    expect(box.width).toBeGreaterThanOrEqual(320);
   }
   expect(await seriousViolations(page)).toEqual([]);
 
