@@ -162,3 +162,19 @@ test("one node's expiry asks for that node's password over its page; the other n
   expect(await sessionOf(a.id)).toBe(sessionA);
   await expect(page.getByTestId('device-id')).toHaveText(b.deviceId);
 });
+
+test("on a phone, a node page's header keeps the node picker and log out on the screen", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const fp = await signInFleet(page, '/n/node-1/cameras');
+  await expect(page).toHaveURL(`${fleet.consoleUrl}/n/node-1/cameras`);
+  const width = page.viewportSize()!.width;
+  for (const control of [page.getByRole('button', { name: /log out/i }), fp.pickerShows]) {
+    // Polled: the header settles once the live light and the phone breakpoint have come in.
+    await expect
+      .poll(async () => {
+        const box = await control.boundingBox();
+        return box !== null && box.x >= 0 && box.x + box.width <= width;
+      })
+      .toBe(true);
+  }
+});

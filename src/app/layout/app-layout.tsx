@@ -141,7 +141,8 @@ function LogoutButton() {
   const t = useT();
   const logout = useLogout();
   return (
-    <Button icon={<LogoutOutlined />} loading={logout.isPending} onClick={() => logout.mutate()}>
+    // Named by aria-label too: on a phone the words are hidden and the icon is decorative.
+    <Button icon={<LogoutOutlined />} aria-label={t('header.logout')} loading={logout.isPending} onClick={() => logout.mutate()}>
       <span className="shell__logout-text">{t('header.logout')}</span>
     </Button>
   );
