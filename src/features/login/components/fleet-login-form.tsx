@@ -2,6 +2,7 @@
 // usually share them). Nodes that refused are listed with the device's reason
 // in words, each with its own sign-in; the console opens once at least one
 // node is in (the overview shows the rest as "not signed in").
+import { CredentialFields } from './credential-fields';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Spinner } from '../../../components/spinner';
@@ -58,49 +59,17 @@ export function FleetLoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
     <>
       <p className="login-form__keep-hint fleet-login__hint">{lt('fleet.nodes', { n: nodes.length })}</p>
       <form className="login-form" noValidate onSubmit={(e) => void submit(e)}>
-        <div className="login-form__field">
-          <label htmlFor={`${ids}-user`}>{t('login.userName')}</label>
-          <input
-            ref={userRef}
-            id={`${ids}-user`}
-            name="username"
-            type="text"
-            autoComplete="username"
-            autoCapitalize="none"
-            autoCorrect="off"
-            spellCheck={false}
-            // oxlint-disable-next-line jsx-a11y/no-autofocus -- the login page is there to type into.
-            autoFocus
-            value={user}
-            onChange={(e) => setUser(e.target.value)}
-            aria-invalid={userProblem ? true : undefined}
-            aria-describedby={userProblem ? `${ids}-user-error` : undefined}
-          />
-          {userProblem && (
-            <p id={`${ids}-user-error`} className="login-form__problem">
-              {t(userProblem)}
-            </p>
-          )}
-        </div>
-        <div className="login-form__field">
-          <label htmlFor={`${ids}-password`}>{t('login.password')}</label>
-          <input
-            ref={passwordRef}
-            id={`${ids}-password`}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={passwordProblem ? true : undefined}
-            aria-describedby={passwordProblem ? `${ids}-password-error` : undefined}
-          />
-          {passwordProblem && (
-            <p id={`${ids}-password-error`} className="login-form__problem">
-              {t(passwordProblem)}
-            </p>
-          )}
-        </div>
+        <CredentialFields
+          ids={ids}
+          user={user}
+          onUser={setUser}
+          password={password}
+          onPassword={setPassword}
+          userProblem={userProblem}
+          passwordProblem={passwordProblem}
+          userRef={userRef}
+          passwordRef={passwordRef}
+        />
         <button type="submit" className="login-form__submit" disabled={pending} aria-busy={pending}>
           {pending && <Spinner />}
           <span>{t('login.submit')}</span>

@@ -1,3 +1,4 @@
+import { CredentialFields } from './credential-fields';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { describeError } from '../../../api/device-error';
 import { DeviceError } from '../../../api/errors';
@@ -65,56 +66,21 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
     return described;
   }
 
-  const userErrorId = `${ids}-user-error`;
-  const passwordErrorId = `${ids}-password-error`;
   const failureId = `${ids}-failure`;
 
   return (
     <form className="login-form" noValidate onSubmit={submit}>
-      <div className="login-form__field">
-        <label htmlFor={`${ids}-user`}>{t('login.userName')}</label>
-        <input
-          ref={userRef}
-          id={`${ids}-user`}
-          name="username"
-          type="text"
-          autoComplete="username"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
-          // The login page is there to type into.
-          // oxlint-disable-next-line jsx-a11y/no-autofocus
-          autoFocus
-          value={user}
-          onChange={(e) => setUser(e.target.value)}
-          aria-invalid={userProblem ? true : undefined}
-          aria-describedby={userProblem ? userErrorId : undefined}
-        />
-        {userProblem && (
-          <p id={userErrorId} className="login-form__problem">
-            {t(userProblem)}
-          </p>
-        )}
-      </div>
-      <div className="login-form__field">
-        <label htmlFor={`${ids}-password`}>{t('login.password')}</label>
-        <input
-          ref={passwordRef}
-          id={`${ids}-password`}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          aria-invalid={passwordProblem ? true : undefined}
-          aria-describedby={passwordProblem ? passwordErrorId : undefined}
-        />
-        {passwordProblem && (
-          <p id={passwordErrorId} className="login-form__problem">
-            {t(passwordProblem)}
-          </p>
-        )}
-      </div>
+      <CredentialFields
+        ids={ids}
+        user={user}
+        onUser={setUser}
+        password={password}
+        onPassword={setPassword}
+        userProblem={userProblem}
+        passwordProblem={passwordProblem}
+        userRef={userRef}
+        passwordRef={passwordRef}
+      />
       <div className="login-form__keep">
         <input
           id={`${ids}-keep`}
