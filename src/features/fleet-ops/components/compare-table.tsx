@@ -46,7 +46,17 @@ export function useNodeSettings() {
   });
   const settled = nodes.every((n, i) => !sessions[n.id]?.sessionId || results[i]?.isFetched);
   const refetch = () => Promise.all(results.map((r) => r.refetch()));
-  return { nodes, read, errors, settled, rows: compareAll(nodes.map((n) => n.id), read), refetch };
+  return {
+    nodes,
+    read,
+    errors,
+    settled,
+    rows: compareAll(
+      nodes.map((n) => n.id),
+      read,
+    ),
+    refetch,
+  };
 }
 
 export function CompareTable({ data }: { data: ReturnType<typeof useNodeSettings> }) {
@@ -54,7 +64,13 @@ export function CompareTable({ data }: { data: ReturnType<typeof useNodeSettings
   const lang = useLang();
   const { nodes, read, errors, rows } = data;
   const columns: ColumnsType<SettingRow> = [
-    { key: 'setting', title: t('compare.setting'), fixed: 'left', width: 150, render: (_, r) => <Typography.Text strong>{t(`setting.${r.setting}`)}</Typography.Text> },
+    {
+      key: 'setting',
+      title: t('compare.setting'),
+      fixed: 'left',
+      width: 150,
+      render: (_, r) => <Typography.Text strong>{t(`setting.${r.setting}`)}</Typography.Text>,
+    },
     {
       key: 'summary',
       title: t('compare.summary'),

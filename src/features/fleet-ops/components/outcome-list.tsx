@@ -54,7 +54,9 @@ export function OutcomeList({
                   {d && <Typography.Text type="danger">{d.title}</Typography.Text>}
                 </Space>
                 {d?.hint && <Typography.Text type="secondary">{d.hint}</Typography.Text>}
-                {o.state === 'failed' && expired(o.error) && <NodeSignInInline node={n.id} name={n.name} onSignedIn={() => onRetry([n.id])} />}
+                {o.state === 'failed' && expired(o.error) && (
+                  <NodeSignInInline node={n.id} name={n.name} onSignedIn={() => onRetry([n.id])} />
+                )}
               </Space>
             </List.Item>
           );

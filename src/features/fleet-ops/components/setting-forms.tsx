@@ -5,7 +5,15 @@
 import { App, Alert, Button, Col, Form, Input, InputNumber, Radio, Row, Select, Switch, Typography } from 'antd';
 import { useMemo, type ReactNode } from 'react';
 import { zoneMinutes } from '../../../api/protocol/device-time';
-import { checkNtpServer, checkPushUrl, NTP_CYCLE_MAX, NTP_CYCLE_MIN, PORT_MAX, PORT_MIN, PUSH_KEY_MAX } from '../../../api/settings/settings-rules';
+import {
+  checkNtpServer,
+  checkPushUrl,
+  NTP_CYCLE_MAX,
+  NTP_CYCLE_MIN,
+  PORT_MAX,
+  PORT_MIN,
+  PUSH_KEY_MAX,
+} from '../../../api/settings/settings-rules';
 import { computerZone, isTimeZone, TIME_FORMATS, TIME_ZONES, type TimeFormat } from '../../../api/settings/time';
 import { useApplySetting, type SettingChange } from '../api/apply-settings';
 import type { NodeSettings } from '../model/settings-compare';
@@ -83,7 +91,11 @@ function SettingForm<V extends object>({
           {t('apply.noNodes')}
         </Typography.Text>
       )}
-      <OutcomeList title={title} outcomes={run.outcomes} onRetry={(failed) => run.change && void run.apply(failed, run.change, { retry: true })} />
+      <OutcomeList
+        title={title}
+        outcomes={run.outcomes}
+        onRetry={(failed) => run.change && void run.apply(failed, run.change, { retry: true })}
+      />
     </Form>
   );
 }
@@ -134,7 +146,15 @@ export function NtpForm({ nodes, usual }: { nodes: readonly string[]; usual: Usu
           <Form.Item
             name="port"
             label={t('ntp.port')}
-            rules={[{ required: true, type: 'integer', min: PORT_MIN, max: PORT_MAX, message: t('ntp.portRange', { min: PORT_MIN, max: PORT_MAX }) }]}
+            rules={[
+              {
+                required: true,
+                type: 'integer',
+                min: PORT_MIN,
+                max: PORT_MAX,
+                message: t('ntp.portRange', { min: PORT_MIN, max: PORT_MAX }),
+              },
+            ]}
           >
             <InputNumber min={PORT_MIN} max={PORT_MAX} precision={0} style={{ width: '100%' }} />
           </Form.Item>
@@ -174,7 +194,9 @@ export function TimeForm({ nodes, usual }: { nodes: readonly string[]; usual: Us
     for (const z of [usual?.time?.zone, here]) if (z && isTimeZone(z) && !list.includes(z)) list.push(z);
     return list.sort((a, b) => (zoneMinutes(a) ?? 0) - (zoneMinutes(b) ?? 0)).map((z) => ({ value: z, label: z }));
   }, [usual?.time?.zone, here]);
-  const format = (TIME_FORMATS as readonly string[]).includes(usual?.time?.format ?? '') ? (usual!.time!.format as TimeFormat) : TIME_FORMATS[0];
+  const format = (TIME_FORMATS as readonly string[]).includes(usual?.time?.format ?? '')
+    ? (usual!.time!.format as TimeFormat)
+    : TIME_FORMATS[0];
   return (
     <SettingForm<TimeValues>
       id="time"

@@ -3,7 +3,8 @@ import type { zhCN } from './zh-CN';
 
 export const enUS: Translation<typeof zhCN> = {
   'nodes.title': 'Nodes',
-  'nodes.help': 'Choose the nodes to apply settings to. A node not signed in or with an expired session can be chosen: its outcome asks you to sign in.',
+  'nodes.help':
+    'Choose the nodes to apply settings to. A node not signed in or with an expired session can be chosen: its outcome asks you to sign in.',
   'nodes.all': 'All',
   'nodes.chosen': '{n, plural, one {# node} other {# nodes}} chosen',
   'nodes.signedOut': 'Not signed in',
@@ -90,10 +91,11 @@ export const enUS: Translation<typeof zhCN> = {
   'upgrade.problem.empty': '{name} is empty.',
   'upgrade.password': 'Sign-in password',
   'upgrade.passwordHelp':
-    'A node forgets its sessions when it restarts: the console signs in again with this password to read the new version. Held in this tab\'s memory only, never stored.',
+    "A node forgets its sessions when it restarts: the console signs in again with this password to read the new version. Held in this tab's memory only, never stored.",
   'upgrade.start': 'Start the staged upgrade',
   'upgrade.confirmTitle': 'Upgrade {n, plural, one {# node} other {# nodes}}?',
-  'upgrade.confirmBody': '{first} first; once it is back on a new version, the rest {batch} at a time. Each node restarts: no captures or alarms meanwhile.',
+  'upgrade.confirmBody':
+    '{first} first; once it is back on a new version, the rest {batch} at a time. Each node restarts: no captures or alarms meanwhile.',
   'upgrade.confirm': 'Start upgrading',
   'upgrade.progress': 'Progress',
   'upgrade.overall': '{done} of {total} nodes upgraded',

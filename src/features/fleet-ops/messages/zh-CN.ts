@@ -114,8 +114,7 @@ export const zhCN = {
   'upgrade.status.done': '全部 {n, plural, other {# 个节点}}已升级',
   'upgrade.stop': '停止（进行中的节点会完成）',
   'upgrade.clear': '清除此计划',
-  'upgrade.needFile':
-    '页面刷新后浏览器不会保留升级包：请重新选择 {name}（{size}）以继续剩下的 {n, plural, other {# 个节点}}。',
+  'upgrade.needFile': '页面刷新后浏览器不会保留升级包：请重新选择 {name}（{size}）以继续剩下的 {n, plural, other {# 个节点}}。',
   'upgrade.wrongFile': '这不是计划所用的文件（{name}，{size}）。',
   'upgrade.needPassword': '{node} 已重启，需要密码重新登录以核对版本。',
   'upgrade.goOn': '继续',

@@ -59,7 +59,11 @@ export function settingKey(setting: SettingId, s: NodeSettings | undefined): str
   }
 }
 
-export function compareSetting(setting: SettingId, nodes: readonly string[], read: Readonly<Record<string, NodeSettings | undefined>>): SettingRow {
+export function compareSetting(
+  setting: SettingId,
+  nodes: readonly string[],
+  read: Readonly<Record<string, NodeSettings | undefined>>,
+): SettingRow {
   const keys = nodes.map((node) => ({ node, key: settingKey(setting, read[node]) }));
   const counts = new Map<string, number>();
   for (const { key } of keys) if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);

@@ -35,10 +35,9 @@ describe('staged upgrade plan', () => {
     // Out of range is brought into range; the first node is never repeated.
     expect(make(0).batch).toBe(1);
     expect(make(1000).batch).toBe(16);
-    expect(createPlan({ id: 'x', first: 'c', rest: ['a', 'c'], batch: 1, file: { name: 'f', size: 1 }, versions: {}, at: 0 }).order).toEqual([
-      'c',
-      'a',
-    ]);
+    expect(
+      createPlan({ id: 'x', first: 'c', rest: ['a', 'c'], batch: 1, file: { name: 'f', size: 1 }, versions: {}, at: 0 }).order,
+    ).toEqual(['c', 'a']);
   });
 
   it('starts a wave only when the one before it is done', () => {
