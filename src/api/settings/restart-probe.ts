@@ -1,21 +1,20 @@
 // The restart overlay's one question to the device (and the fleet's staged
-// upgrade's, per node): are you there, and do you still know us? It has its own client on purpose: the app's client ends the
-// session at the first -141, which would tear the overlay down before it could
-// say that the device is back. Here -141 is news ("it restarted"), not an end.
+// upgrade's, per node): are you there, and do you still know us? It has its
+// own client on purpose: the app's client ends the session at the first
+// -141, which would tear the overlay down before it could say that the device
+// is back. Here -141 is news ("it restarted"), not an end.
 import { createClient } from '../client';
 import { DeviceError } from '../errors';
 import { getVersion } from '../protocol/system';
 import { PROBE_TIMEOUT_MS, type ProbeResult } from './restart-machine';
 import { ErrorCode } from '../protocol/error-codes';
+import { nodeBase } from '../../session/node-store';
 
 export type Probe = (signal: AbortSignal) => Promise<ProbeResult>;
 
-/**
- * A probe that asks 1281 with the session the page had when the restart began;
- * `baseUrl` is the node's ('' for one node; `/node/<id>` for a fleet's).
- */
-export function versionProbe(sessionId: string | null, timeoutMs = PROBE_TIMEOUT_MS, baseUrl = ''): Probe {
-  const call = createClient({ baseUrl, getSession: () => sessionId });
+/** A probe that asks the node's 1281 with the session the page had when the restart began. */
+export function versionProbe(sessionId: string | null, node: string, timeoutMs = PROBE_TIMEOUT_MS): Probe {
+  const call = createClient({ baseUrl: nodeBase(node), getSession: () => sessionId });
   return async (signal) => {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);

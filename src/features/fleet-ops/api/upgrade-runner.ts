@@ -11,7 +11,6 @@ import { ErrorCode } from '../../../api/protocol/error-codes';
 import { getVersion, upgrade } from '../../../api/protocol/system';
 import { PROBE_INTERVAL_MS, PROBE_TIMEOUT_MS, RESTART_LIMIT_MS, restartReducer, startRestart } from '../../../api/settings/restart-machine';
 import { versionProbe } from '../../../api/settings/restart-probe';
-import { nodeBase } from '../../../session/node-store';
 import { signInNode } from '../../../session/session-api';
 import { sessionOf, useSessionStore } from '../../../session/session-store';
 import { afterReload, checked, nodesToStart, parsePlan, updateStep, type StepFailure, type UpgradePlan } from '../model/stage-plan';
@@ -111,7 +110,7 @@ async function upload(plan: UpgradePlan, node: string, file: File): Promise<void
 
 /** The one-node restart overlay's machine: the node must go away (or forget us), then answer. */
 async function follow(plan: UpgradePlan, node: string, restartAt: number): Promise<void> {
-  const probe = versionProbe(sessionOf(node).sessionId, PROBE_TIMEOUT_MS, nodeBase(node));
+  const probe = versionProbe(sessionOf(node).sessionId, node);
   let state = startRestart('upgrade', restartAt);
   const never = new AbortController().signal;
   for (;;) {
