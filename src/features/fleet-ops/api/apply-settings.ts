@@ -82,6 +82,7 @@ export function useApplySetting() {
       // A retry keeps the other nodes' outcomes; a new apply starts afresh.
       const sending = Object.fromEntries(nodes.map((n) => [n, { state: 'sending' } as const]));
       setOutcomes((o) => (retry ? { ...o, ...sending } : sending));
+      const done: Record<string, Outcome> = {};
       await eachLimited(nodes, APPLY_PARALLEL, async (node) => {
         let outcome: Outcome;
         try {
@@ -90,9 +91,11 @@ export function useApplySetting() {
         } catch (error) {
           outcome = { state: 'failed', error };
         }
+        done[node] = outcome;
         setOutcomes((o) => ({ ...o, [node]: outcome }));
         await queryClient.invalidateQueries({ queryKey: fleetOpsQueries.settings(node).queryKey });
       });
+      return done;
     },
     [queryClient],
   );

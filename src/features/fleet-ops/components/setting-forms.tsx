@@ -50,7 +50,9 @@ function SettingForm<V extends object>({
   async function finish(values: V) {
     if (nodes.length === 0) return;
     if (confirm && !(await confirm(values))) return;
-    await run.apply(nodes, toChange(values));
+    const done = await run.apply(nodes, toChange(values));
+    // Applied everywhere: nothing is left unsaved. A failure keeps the draft for the retry.
+    if (Object.values(done).every((o) => o.state === 'ok')) clear();
   }
 
   return (
