@@ -96,7 +96,13 @@ function SettingForm<V extends object>({
       <OutcomeList
         title={title}
         outcomes={run.outcomes}
-        onRetry={(failed) => run.change && void run.apply(failed, run.change, { retry: true })}
+        onRetry={async (nodesAgain) => {
+          if (!run.change) return;
+          const before = run.failed;
+          const done = await run.apply(nodesAgain, run.change, { retry: true });
+          // Every node that had failed has it now: the draft is applied.
+          if (before.every((n) => done[n]?.state === 'ok')) clear();
+        }}
       />
     </Form>
   );
