@@ -1,10 +1,10 @@
 // Settings and firmware across three nodes (issue 18, docs/fleet-console.md):
-// a setting applied to two nodes and read back from each node's own API, the
-// comparison marking the odd node, and a staged upgrade that stops at a node
+// a setting applied to two nodes and read back from each node's own API (one
+// of them signing in again in place), the comparison marking the odd node, and a staged upgrade that stops at a node
 // whose upgrade does not take, across a reload of the page.
 import type { Page } from '@playwright/test';
 import { createClient, type Call } from '../../src/api/client';
-import { getNtp, getVersion, login, setTime, getTime } from '../../src/api/protocol';
+import { getNtp, getTime, getVersion, login, logout, setTime } from '../../src/api/protocol';
 import { fleetHrefs } from '../../src/config/paths';
 import { DEMO_PASSWORD, DEMO_USER, expect, test } from '../fixtures';
 import { startFleet, type Fleet } from '../fleet';
@@ -85,9 +85,24 @@ test('settings across nodes: the odd node is marked; NTP applied to two nodes is
   await ops.tab(/^NTP time sync$/).click();
   await expect(page.getByLabel(/^NTP server$/)).toHaveValue('time.example.org');
   await expect(sync).toHaveAttribute('aria-checked', 'true');
+  // node-2 forgets the browser's session (30 idle minutes), from outside: its outcome asks for its password in place.
+  const session2 = await page.evaluate(
+    (node) =>
+      (JSON.parse(sessionStorage.getItem('nebula.session') ?? '{}') as { state?: { sessions?: Record<string, { sessionId?: string }> } })
+        .state?.sessions?.[node]?.sessionId ?? null,
+    two!.id,
+  );
+  expect(session2).toBeTruthy();
+  await createClient({ baseUrl: two!.url, getSession: () => session2 })(logout, {});
   await page.getByRole('button', { name: /apply to 2 nodes/i }).click();
   const outcome = ops.outcome(/^NTP time sync$/);
+  await expect(outcome).toContainText(/1 applied, 1 failed/);
+  await expect(outcome.getByRole('listitem', { name: two!.name })).toContainText(/failed\s*user is not logged in/i);
+  await outcome.getByLabel(new RegExp(`^password for ${two!.name}$`, 'i')).fill(DEMO_PASSWORD);
+  await outcome.getByRole('button', { name: new RegExp(`^sign in to ${two!.name}$`, 'i') }).click();
+  // Signed in, node-2 is sent the same values again: the form never left the page.
   await expect(outcome).toContainText(/2 applied, none failed/);
+  await expect(page.getByLabel(/^NTP server$/)).toHaveValue('time.example.org');
   for (const n of [one!, two!]) {
     const ntp = await (await direct(n.id))(getNtp, {});
     expect(ntp).toMatchObject({ url: 'time.example.org', ntp_disable: '0' });

@@ -3,6 +3,7 @@
 import { useQueries } from '@tanstack/react-query';
 import { Button, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
 import { describeError } from '../../../api/device-error';
 import { useLang } from '../../../i18n';
 import { useNodeStore } from '../../../session/node-store';
@@ -44,7 +45,11 @@ export function useNodeSettings() {
     read[n.id] = results[i]?.data;
     if (results[i]?.error) errors[n.id] = results[i]?.error;
   });
-  const settled = nodes.every((n, i) => !sessions[n.id]?.sessionId || results[i]?.isFetched);
+  // Once every signed-in node has answered (or failed) the forms may start from the usual values;
+  // latched, so a node signing in again later does not take the forms (and their outcomes) away.
+  const now = nodes.every((n, i) => !sessions[n.id]?.sessionId || results[i]?.isFetched);
+  const [settled, setSettled] = useState(now);
+  if (now && !settled) setSettled(true);
   const refetch = () => Promise.all(results.map((r) => r.refetch()));
   return {
     nodes,

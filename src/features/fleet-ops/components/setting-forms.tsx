@@ -56,43 +56,46 @@ function SettingForm<V extends object>({
   }
 
   return (
-    <Form<V>
-      form={form}
-      layout="vertical"
-      name={`fleet-${id}`}
-      aria-label={title}
-      initialValues={draft ?? initial}
-      onValuesChange={(_, all) => save(all)}
-      onFinish={(v) => void finish(v)}
-    >
-      {children}
-      {draft && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={t('draft.kept')}
-          action={
-            <Button
-              size="small"
-              onClick={() => {
-                clear();
-                form.setFieldsValue(initial as Parameters<typeof form.setFieldsValue>[0]);
-              }}
-            >
-              {t('draft.discard')}
-            </Button>
-          }
-        />
-      )}
-      <Button type="primary" htmlType="submit" loading={run.sending} disabled={nodes.length === 0}>
-        {t('apply.button', { n: nodes.length })}
-      </Button>
-      {nodes.length === 0 && (
-        <Typography.Text type="secondary" style={{ marginInlineStart: 12 }}>
-          {t('apply.noNodes')}
-        </Typography.Text>
-      )}
+    <>
+      <Form<V>
+        form={form}
+        layout="vertical"
+        name={`fleet-${id}`}
+        aria-label={title}
+        initialValues={draft ?? initial}
+        onValuesChange={(_, all) => save(all)}
+        onFinish={(v) => void finish(v)}
+      >
+        {children}
+        {draft && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('draft.kept')}
+            action={
+              <Button
+                size="small"
+                onClick={() => {
+                  clear();
+                  form.setFieldsValue(initial as Parameters<typeof form.setFieldsValue>[0]);
+                }}
+              >
+                {t('draft.discard')}
+              </Button>
+            }
+          />
+        )}
+        <Button type="primary" htmlType="submit" loading={run.sending} disabled={nodes.length === 0}>
+          {t('apply.button', { n: nodes.length })}
+        </Button>
+        {nodes.length === 0 && (
+          <Typography.Text type="secondary" style={{ marginInlineStart: 12 }}>
+            {t('apply.noNodes')}
+          </Typography.Text>
+        )}
+      </Form>
+      {/* Beside the form, not in it: a node's sign-in is a form of its own. */}
       <OutcomeList
         title={title}
         outcomes={run.outcomes}
@@ -104,7 +107,7 @@ function SettingForm<V extends object>({
           if (before.every((n) => done[n]?.state === 'ok')) clear();
         }}
       />
-    </Form>
+    </>
   );
 }
 
