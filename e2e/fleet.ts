@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_OPTIONS } from '../emulator/context';
+import { DEFAULT_OPTIONS, type UpgradeOutcome } from '../emulator/context';
 import { testCacheDir } from '../emulator/faces/paths';
 import { fleetPlan, type FleetNodePlan } from '../emulator/fleet';
 import { startEmulator, type Emulator } from '../emulator/index';
@@ -24,6 +24,10 @@ export interface FleetNodeOptions {
   rate?: number;
   /** No emulator: a TCP server that accepts and never answers. */
   blackHole?: boolean;
+  /** How this node's upgrades (1292) end (emulator/context.ts): 'refuse' -3603, 'revert' back on the old version. */
+  upgrade?: UpgradeOutcome;
+  /** Seconds a restart keeps the node away (default the emulator's). */
+  restartSeconds?: number;
 }
 
 export interface FleetOptions {
@@ -109,8 +113,10 @@ export async function startFleet(count: number, options: FleetOptions = {}): Pro
         password,
         libraryCapacity: o.libraryCapacity ?? DEFAULT_OPTIONS.libraryCapacity,
         rate: o.rate ?? 0,
+        restartSeconds: o.restartSeconds ?? DEFAULT_OPTIONS.restartSeconds,
         quiet: true,
       });
+      emulator.ctx.faults.upgrade = o.upgrade ?? 'ok';
       closers.push(() => emulator.close());
       nodes.push({ ...plan, url: emulator.url, password, faultToken: emulator.faultToken, emulator });
     }

@@ -69,6 +69,15 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   quiet: false,
 };
 
+/**
+ * How an upgrade (1292) ends: 'ok' installs the next patch and restarts;
+ * 'refuse' answers -3603 (a package the device rejects); 'revert' answers 0,
+ * restarts and comes back on the version it had (the install failed and the
+ * device rolled back: only the version after the restart shows it).
+ */
+export const UPGRADE_OUTCOMES = ['ok', 'refuse', 'revert'] as const;
+export type UpgradeOutcome = (typeof UPGRADE_OUTCOMES)[number];
+
 /** What every handler sees: the store, the clock, the engine, the sessions. */
 export interface EmulatorContext {
   options: EmulatorOptions;
@@ -81,8 +90,8 @@ export interface EmulatorContext {
   engine: FaceEngine;
   /** 'restart' (after reboot, upgrade, reset, https switch), 'capture', … */
   events: EventEmitter;
-  /** Fault injection (the emulator's own, /__emulator/*): added latency on every API answer. */
-  faults: { latencyMs: number };
+  /** Fault injection (the emulator's own, /__emulator/*): added latency on every API answer; how the next upgrades end. */
+  faults: { latencyMs: number; upgrade: UpgradeOutcome };
   log(message: string): void;
 }
 
@@ -99,7 +108,7 @@ export function createContext(options: EmulatorOptions, engine: FaceEngine): Emu
     sessions: new SessionStore(options.sessionTtlSeconds),
     engine,
     events: new EventEmitter(),
-    faults: { latencyMs: 0 },
+    faults: { latencyMs: 0, upgrade: 'ok' },
     log: (m) => {
       if (!options.quiet) console.log(`[emulator] ${m}`);
     },

@@ -11,9 +11,11 @@
 //   POST /__emulator/rate         {"rate": 50}            captures per second (0 stops)
 //   POST /__emulator/clock        {"stepSeconds": -3600}  step the device's clock (a zone fixed, NTP); answers its new time
 //   POST /__emulator/faces/fill   {"libId": 3, "count": 1200, "prefix": "fill"}  that many faces at once (faces/fill.ts)
+//   POST /__emulator/upgrade     {"outcome": "refuse"}    how the next upgrades end: ok | refuse | revert (context.ts)
 //   GET  /__emulator/stats                                push and capture counters
 import crypto from 'node:crypto';
 import type http from 'node:http';
+import { UPGRADE_OUTCOMES, type UpgradeOutcome } from './context';
 import type { ExtraRoute } from './server';
 
 export const FAULT_TOKEN_HEADER = 'x-emulator-token';
@@ -40,6 +42,7 @@ export interface FaultActions {
   stepClock(seconds: number): string;
   /** Adds `count` faces sharing one picture to a library; answers how many. */
   fillFaces(libId: number, count: number, prefix: string): number;
+  setUpgradeOutcome(outcome: UpgradeOutcome): void;
   stats(): unknown;
 }
 
@@ -164,6 +167,13 @@ export function faultRoutes(actions: FaultActions, token: string): ExtraRoute {
         } catch (e) {
           reply(res, 400, { ok: false, error: e instanceof Error ? e.message : String(e) });
         }
+        return true;
+      }
+      case 'POST /__emulator/upgrade': {
+        // One of three words, nothing else: a hostile body cannot set anything the handler does not know.
+        const outcome = UPGRADE_OUTCOMES.find((o) => o === b.outcome);
+        if (outcome) actions.setUpgradeOutcome(outcome);
+        reply(res, outcome ? 200 : 400, outcome ? { ok: true } : { ok: false, error: `outcome is one of ${UPGRADE_OUTCOMES.join(', ')}` });
         return true;
       }
       case 'GET /__emulator/stats':

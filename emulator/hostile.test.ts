@@ -286,6 +286,14 @@ describe('hostile and careless input', () => {
       expect(dev.emulator.ctx.faults.latencyMs).toBe(0);
       await post('latency', { ms: -5 });
       expect(dev.emulator.ctx.faults.latencyMs).toBe(0);
+      // The upgrade's outcome is one of three words; anything else changes nothing.
+      for (const outcome of ['explode', 42, { $gt: '' }, 'ok '.repeat(1000)]) {
+        expect((await post('upgrade', { outcome })).status).toBe(400);
+      }
+      expect(dev.emulator.ctx.faults.upgrade).toBe('ok');
+      expect((await post('upgrade', { outcome: 'refuse' })).status).toBe(200);
+      expect(dev.emulator.ctx.faults.upgrade).toBe('refuse');
+      await post('upgrade', { outcome: 'ok' });
     });
   });
 

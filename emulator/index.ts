@@ -125,6 +125,9 @@ export async function startEmulator(partial: Partial<EmulatorOptions> = {}, deps
           return ctx.clock.format();
         },
         fillFaces: (libId, count, prefix) => fillFaces(ctx, libId, count, prefix),
+        setUpgradeOutcome: (outcome) => {
+          ctx.faults.upgrade = outcome;
+        },
         stats: () => ({ state, rate, ws: hub.stats(), http: pusher.stats(), capture: pipeline.stats() }),
       },
       faultToken,

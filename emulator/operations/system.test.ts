@@ -402,6 +402,21 @@ describe('system, push target, HTTPS and WebSocket key (§6-§9.1)', () => {
     expect(after.serial_id).toBe(before.serial_id);
   });
 
+  it('an upgrade fault: refused with -3603 (no restart), or accepted and back on the old version', async () => {
+    const pkg = () => file(Buffer.from('BZh91AY&SY fake package'), 'nebula.tar.bz2');
+    const before = await dev.call(getVersion, {});
+    ctx.faults.upgrade = 'refuse';
+    try {
+      expect(await code(dev.call(upgrade, { file: pkg() }))).toBe(-3603);
+      expect((await dev.call(getVersion, {})).version).toBe(before.version);
+      ctx.faults.upgrade = 'revert';
+      expect(await dev.restarting(() => dev.call(upgrade, { file: pkg() }))).toEqual({ reason: 'upgrade' });
+      expect((await dev.call(getVersion, {})).version).toBe(before.version);
+    } finally {
+      ctx.faults.upgrade = 'ok';
+    }
+  });
+
   it('reboots after answering, and the sessions go with it', async () => {
     let fired = false;
     ctx.events.once('restart', () => {

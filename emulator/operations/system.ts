@@ -289,11 +289,15 @@ const PACKAGE = /\.(tar\.bz2|tar\.gz|bin)$/i;
 
 const upgradeHandler = handle(upgrade, (req, ctx) => {
   if (!PACKAGE.test(req.file.filename) || sizeOf(req.file) === 0) throw new Refusal(UPGRADE_FAILED);
+  const outcome = ctx.faults.upgrade;
+  if (outcome === 'refuse') throw new Refusal(UPGRADE_FAILED);
   const fw = firmware(ctx);
   const [major, minor, patch] = fw.release;
-  // The emulator cannot read a package: every upgrade is the next patch, built today.
-  ctx.config.set('firmware', { release: [major, minor, patch + 1], date: ctx.clock.format().slice(0, 10).replace(/-/g, '') });
-  ctx.log(`upgrade with ${req.file.filename} (${sizeOf(req.file)} bytes): restarting`);
+  // The emulator cannot read a package: every upgrade is the next patch, built today ('revert': it stays).
+  if (outcome === 'ok') {
+    ctx.config.set('firmware', { release: [major, minor, patch + 1], date: ctx.clock.format().slice(0, 10).replace(/-/g, '') });
+  }
+  ctx.log(`upgrade with ${req.file.filename} (${sizeOf(req.file)} bytes)${outcome === 'revert' ? ', rolled back' : ''}: restarting`);
   emitRestart(ctx, { reason: 'upgrade' });
   return '';
 });

@@ -4,7 +4,7 @@
 import { createBrowserRouter, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { selectSignedIn, useSessionStore } from '../session/session-store';
 import { isFleet, nodeInfo, nodesReady, showNode, useNodeStore } from '../session/node-store';
-import { loginPath, nodeRoute, onNode, paths, safeNext } from '../config/paths';
+import { fleetPaths, loginPath, nodeRoute, onNode, paths, safeNext } from '../config/paths';
 import type { RouteHandle } from './route-handle';
 import { BootSplash, NotFound, RouteError } from './routes/route-states';
 import { alarmWallRoutes } from '../features/alarm-wall/routes';
@@ -96,6 +96,16 @@ export function createRoutes(): RouteObject[] {
                   index: true,
                   handle: handle('nav.fleet'),
                   lazy: { Component: async () => (await import('../features/fleet/pages/fleet-overview-page')).FleetOverviewPage },
+                },
+                {
+                  path: fleetPaths.settings,
+                  handle: handle('nav.fleetSettings'),
+                  lazy: { Component: async () => (await import('../features/fleet-ops/pages/fleet-settings-page')).FleetSettingsPage },
+                },
+                {
+                  path: fleetPaths.upgrade,
+                  handle: handle('nav.fleetUpgrade'),
+                  lazy: { Component: async () => (await import('../features/fleet-ops/pages/fleet-upgrade-page')).FleetUpgradePage },
                 },
                 {
                   path: nodeRoute,

@@ -33,6 +33,7 @@ export const CloseCircleOutlined = decorative(Ant.CloseCircleOutlined, 'CloseCir
 export const CloudUploadOutlined = decorative(Ant.CloudUploadOutlined, 'CloudUploadOutlined');
 export const ClusterOutlined = decorative(Ant.ClusterOutlined, 'ClusterOutlined');
 export const CompressOutlined = decorative(Ant.CompressOutlined, 'CompressOutlined');
+export const ControlOutlined = decorative(Ant.ControlOutlined, 'ControlOutlined');
 export const CopyOutlined = decorative(Ant.CopyOutlined, 'CopyOutlined');
 export const DashboardOutlined = decorative(Ant.DashboardOutlined, 'DashboardOutlined');
 export const DeleteOutlined = decorative(Ant.DeleteOutlined, 'DeleteOutlined');

@@ -16,6 +16,20 @@ export const paths = {
   system: '/system',
 } as const;
 
+/**
+ * The fleet's own pages (fleet mode only): about several nodes at once, so
+ * never under /n/<id> and never prefixed with the node shown.
+ */
+export const fleetPaths = {
+  settings: '/fleet/settings',
+  upgrade: '/fleet/upgrade',
+} as const;
+
+export const fleetHrefs = {
+  settings: (): string => fleetPaths.settings,
+  upgrade: (): string => fleetPaths.upgrade,
+} as const;
+
 /** Route patterns (react-router), with their path parameters. */
 export const routes = {
   ...paths,

@@ -64,6 +64,8 @@ export const enUS: Catalogue = {
   'nav.alarmWall': 'Alarm wall',
   'nav.system': 'System',
   'nav.fleet': 'All nodes',
+  'nav.fleetSettings': 'Settings across nodes',
+  'nav.fleetUpgrade': 'Staged upgrade',
   'header.node': 'Node',
   'header.allNodes': 'All nodes',
 

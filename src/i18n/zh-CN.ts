@@ -60,6 +60,8 @@ export const zhCN = {
   'nav.alarmWall': '告警墙',
   'nav.system': '系统设置',
   'nav.fleet': '全部节点',
+  'nav.fleetSettings': '批量设置',
+  'nav.fleetUpgrade': '分批升级',
   'header.node': '节点',
   'header.allNodes': '全部节点',
 

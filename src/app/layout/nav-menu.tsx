@@ -1,6 +1,8 @@
 import {
   AlertOutlined,
+  CloudUploadOutlined,
   ClusterOutlined,
+  ControlOutlined,
   DashboardOutlined,
   HistoryOutlined,
   ScanOutlined,
@@ -12,7 +14,7 @@ import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useT } from '../../i18n';
-import { nodeHref, nodeOfPath, paths, withoutNode } from '../../config/paths';
+import { fleetHrefs, fleetPaths, nodeHref, nodeOfPath, paths, withoutNode } from '../../config/paths';
 import { useNodeStore } from '../../session/node-store';
 import { SECTIONS, sectionOf } from '../sections';
 
@@ -34,15 +36,20 @@ export function NavMenu() {
   const fleet = useNodeStore((s) => s.fleet);
   // Fleet mode: the sections are the shown node's (the last one shown, on the fleet's own pages).
   const onFleetPage = fleet && nodeOfPath(pathname) === null;
-  const current = onFleetPage ? FLEET : sectionOf(withoutNode(pathname))?.path;
-  const fleetItem = { key: FLEET, icon: <ClusterOutlined />, label: <Link to={paths.overview}>{t('nav.fleet')}</Link> };
+  const fleetPage = Object.values(fleetPaths).find((p) => pathname === p);
+  const current = onFleetPage ? (fleetPage ?? FLEET) : sectionOf(withoutNode(pathname))?.path;
+  const fleetItems = [
+    { key: FLEET, icon: <ClusterOutlined />, label: <Link to={paths.overview}>{t('nav.fleet')}</Link> },
+    { key: fleetPaths.settings, icon: <ControlOutlined />, label: <Link to={fleetHrefs.settings()}>{t('nav.fleetSettings')}</Link> },
+    { key: fleetPaths.upgrade, icon: <CloudUploadOutlined />, label: <Link to={fleetHrefs.upgrade()}>{t('nav.fleetUpgrade')}</Link> },
+  ];
   return (
     <Menu
       theme="dark"
       mode="inline"
       selectedKeys={current ? [current] : []}
       items={[
-        ...(fleet ? [fleetItem] : []),
+        ...(fleet ? fleetItems : []),
         ...SECTIONS.map((s) => ({
           key: s.path,
           icon: ICONS[s.path],

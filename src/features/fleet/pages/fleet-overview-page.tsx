@@ -1,7 +1,9 @@
 // The landing page with several nodes: every node's state side by side,
 // grouped by site, problems first. What it reads and how often: fleet-queries.ts.
 import { useQueries } from '@tanstack/react-query';
-import { Typography } from 'antd';
+import { Space, Typography } from 'antd';
+import { Link } from 'react-router';
+import { fleetHrefs } from '../../../config/paths';
 import { PageTitle } from '../../../components/page-title';
 import { useT } from '../../../i18n';
 import { useNodeStore } from '../../../session/node-store';
@@ -42,6 +44,10 @@ export function FleetOverviewPage() {
       <Typography.Paragraph type="secondary" role="status">
         {ft('summary', { n: rows.length, problems })} · {ft('refresh')}
       </Typography.Paragraph>
+      <Space wrap size={16} className="fleet-ops-links">
+        <Link to={fleetHrefs.settings()}>{t('nav.fleetSettings')}</Link>
+        <Link to={fleetHrefs.upgrade()}>{t('nav.fleetUpgrade')}</Link>
+      </Space>
       {groups.map((g) => (
         <section key={g.site} className="fleet-site" aria-label={g.site ? ft('site.heading', { site: g.site }) : ft('site.none')}>
           <Typography.Title level={2} className="fleet-site__heading">

@@ -20,7 +20,7 @@ import {
 } from '../../../api/protocol/system';
 import type { RequestOf } from '../../../api/protocol/operation';
 import { deviceQueries } from '../../../api/queries/device';
-import type { HttpsFileType } from '../utils/files';
+import type { HttpsFileType } from '../../../api/settings/files';
 import { systemQueries } from './system-queries';
 
 const handled = { errorHandled: true } as const;

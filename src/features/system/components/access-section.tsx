@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { systemQueries } from '../api/system-queries';
 import { useDeleteHttpsFile, useSetWebPages, useSwitchProtocol, useUploadHttpsFile } from '../api/system-mutations';
 import { useSystemT } from '../messages';
-import { checkHttpsFileMeta, checkHttpsFileText, HTTPS_EXTENSIONS, type HttpsFileType } from '../utils/files';
+import { checkHttpsFileMeta, checkHttpsFileText, HTTPS_EXTENSIONS, type HttpsFileType } from '../../../api/settings/files';
 import { DangerConfirm } from './danger-confirm';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useDeviceName, useRestart } from './restart-context';

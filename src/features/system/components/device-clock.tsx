@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { systemQueries } from '../api/system-queries';
-import { advanceWallClock, inFormat } from '../utils/time';
+import { advanceWallClock, inFormat } from '../../../api/settings/time';
 
 /**
  * The device's clock, read once (1283) and ticking on from the moment of the

@@ -3,7 +3,7 @@ import { App, Button, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useSetDeviceId } from '../api/system-mutations';
 import { useSystemT } from '../messages';
-import { checkDeviceId, DEVICE_ID_MAX } from '../utils/settings-rules';
+import { checkDeviceId, DEVICE_ID_MAX } from '../../../api/settings/settings-rules';
 import { useReportDirty } from './dirty-guard';
 import { ErrorAlert } from '../../../components/error-alert';
 

@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import type { Ethernet } from '../../../api/protocol/system';
 import { useSetInterface } from '../api/system-mutations';
 import { useSystemT } from '../messages';
-import { urlHost, type IpVersion } from '../utils/address';
+import { urlHost, type IpVersion } from '../../../api/settings/address';
 import { checkInterface, consoleLink, subnetText, type InterfaceDraft, type InterfaceField } from '../utils/network-rules';
 import { DangerConfirm } from './danger-confirm';
 

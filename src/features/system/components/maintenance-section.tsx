@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { deviceQueries } from '../../../api/queries/device';
 import { useReboot, useRestoreDefaults, useUpgrade } from '../api/system-mutations';
 import { useSystemT } from '../messages';
-import { checkUpgradeFile, formatBytes, UPGRADE_EXTENSIONS } from '../utils/files';
+import { checkUpgradeFile, formatBytes, UPGRADE_EXTENSIONS } from '../../../api/settings/files';
 import { DangerConfirm } from './danger-confirm';
 import { useReportDirty } from './dirty-guard';
 import { ErrorAlert } from '../../../components/error-alert';

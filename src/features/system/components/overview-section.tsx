@@ -4,7 +4,7 @@ import { Card, Col, Descriptions, Progress, Row, Skeleton, Statistic } from 'ant
 import { deviceQueries } from '../../../api/queries/device';
 import { LOAD_REFRESH_MS, systemQueries } from '../api/system-queries';
 import { useSystemT } from '../messages';
-import { formatBytes } from '../utils/files';
+import { formatBytes } from '../../../api/settings/files';
 import { DeviceClock } from './device-clock';
 import { DeviceIdForm } from './device-id-form';
 import { ErrorAlert } from '../../../components/error-alert';

@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { systemQueries } from '../api/system-queries';
 import { useSetPush } from '../api/system-mutations';
 import { useSystemT } from '../messages';
-import { checkPushUrl, PUSH_KEY_MAX } from '../utils/settings-rules';
+import { checkPushUrl, PUSH_KEY_MAX } from '../../../api/settings/settings-rules';
 import { useIsChanged, useReportDirty } from './dirty-guard';
 import { ErrorAlert } from '../../../components/error-alert';
 import { SaveResetFooter } from './save-reset-footer';

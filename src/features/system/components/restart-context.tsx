@@ -5,8 +5,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { sessionOf, useSessionStore } from '../../../session/session-store';
 import { deviceQueries } from '../../../api/queries/device';
-import { versionProbe, type Probe } from '../api/restart-probe';
-import type { RestartReason } from '../utils/restart-machine';
+import { versionProbe, type Probe } from '../../../api/settings/restart-probe';
+import type { RestartReason } from '../../../api/settings/restart-machine';
 import { RestartOverlay } from './restart-overlay';
 
 interface RestartApi {

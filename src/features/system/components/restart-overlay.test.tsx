@@ -2,8 +2,8 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetState } from '../../../test/render';
-import type { Probe } from '../api/restart-probe';
-import { RESTART_LIMIT_MS, type ProbeResult } from '../utils/restart-machine';
+import type { Probe } from '../../../api/settings/restart-probe';
+import { RESTART_LIMIT_MS, type ProbeResult } from '../../../api/settings/restart-machine';
 import { RestartOverlay } from './restart-overlay';
 
 /** A device that answers the polls in this order, then repeats the last answer. */

@@ -4,7 +4,7 @@
 import { CheckCircleOutlined, LoadingOutlined, PoweroffOutlined } from '../../../components/icons';
 import { Alert, Button, Modal, Steps, Typography } from 'antd';
 import { useEffect, useReducer, useRef, useState } from 'react';
-import type { Probe } from '../api/restart-probe';
+import type { Probe } from '../../../api/settings/restart-probe';
 import { useSystemT } from '../messages';
 import {
   PROBE_INTERVAL_MS,
@@ -13,7 +13,7 @@ import {
   startRestart,
   type RestartReason,
   type RestartState,
-} from '../utils/restart-machine';
+} from '../../../api/settings/restart-machine';
 
 export interface RestartOverlayProps {
   reason: RestartReason;

@@ -4,7 +4,7 @@ import { App, Card, Form, Progress, Radio, Skeleton, Typography } from 'antd';
 import { systemQueries } from '../api/system-queries';
 import { useSetStorage } from '../api/system-mutations';
 import { useSystemT } from '../messages';
-import { formatBytes } from '../utils/files';
+import { formatBytes } from '../../../api/settings/files';
 import { useReportDirty } from './dirty-guard';
 import { ErrorAlert } from '../../../components/error-alert';
 import { SaveResetFooter } from './save-reset-footer';

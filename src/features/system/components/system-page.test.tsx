@@ -8,7 +8,7 @@ import { renderRoutes, resetState } from '../../../test/render';
 import { useSessionStore } from '../../../session/session-store';
 import { NetworkSection } from './network-section';
 import { RestartProvider, useRestart } from './restart-context';
-import type { ProbeResult, RestartReason } from '../utils/restart-machine';
+import type { ProbeResult, RestartReason } from '../../../api/settings/restart-machine';
 import { MaintenanceSection } from './maintenance-section';
 
 const NETWORK = {

@@ -9,7 +9,7 @@ import { DeviceError } from '../../../api/errors';
 import { systemQueries } from '../api/system-queries';
 import { useSetNtp, useSetTime } from '../api/system-mutations';
 import { useSystemT } from '../messages';
-import { checkNtpServer, NTP_CYCLE_MAX, NTP_CYCLE_MIN, PORT_MAX, PORT_MIN } from '../utils/settings-rules';
+import { checkNtpServer, NTP_CYCLE_MAX, NTP_CYCLE_MIN, PORT_MAX, PORT_MIN } from '../../../api/settings/settings-rules';
 import {
   checkWallClock,
   computerZone,
@@ -19,7 +19,7 @@ import {
   timeToSend,
   type TimeFormat,
   type TimeSource,
-} from '../utils/time';
+} from '../../../api/settings/time';
 import { zoneMinutes } from '../../../api/protocol/device-time';
 import { DeviceClock, useDeviceClock } from './device-clock';
 import { useIsChanged, useReportDirty } from './dirty-guard';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Ethernet } from '../../../api/protocol/system';
-import { parseIPv4, parseIPv6, parseMask, sameAddress, urlHost } from './address';
+import { parseIPv4, parseIPv6, parseMask, sameAddress, urlHost } from '../../../api/settings/address';
 import { checkDns, checkInterface, consoleLink, subnetText, type InterfaceDraft } from './network-rules';
 
 const eth = (ethname: string, ip: string, netmask: string, gateway = '', ip_version = 'IPv4'): Ethernet => ({

@@ -13,7 +13,7 @@ import {
   sameNet,
   usableHost,
   type IpVersion,
-} from './address';
+} from '../../../api/settings/address';
 
 export interface InterfaceDraft {
   ethname: string;

@@ -1,13 +1,14 @@
-// The restart overlay's one question to the device: are you there, and do you
-// still know us? It has its own client on purpose: the app's client ends the
-// session at the first -141, which would tear the overlay down before it could
-// say that the device is back. Here -141 is news ("it restarted"), not an end.
-import { createClient } from '../../../api/client';
-import { DeviceError } from '../../../api/errors';
-import { getVersion } from '../../../api/protocol/system';
-import { PROBE_TIMEOUT_MS, type ProbeResult } from '../utils/restart-machine';
-import { ErrorCode } from '../../../api/protocol/error-codes';
-import { nodeBase } from '../../../session/node-store';
+// The restart overlay's one question to the device (and the fleet's staged
+// upgrade's, per node): are you there, and do you still know us? It has its
+// own client on purpose: the app's client ends the session at the first
+// -141, which would tear the overlay down before it could say that the device
+// is back. Here -141 is news ("it restarted"), not an end.
+import { createClient } from '../client';
+import { DeviceError } from '../errors';
+import { getVersion } from '../protocol/system';
+import { PROBE_TIMEOUT_MS, type ProbeResult } from './restart-machine';
+import { ErrorCode } from '../protocol/error-codes';
+import { nodeBase } from '../../session/node-store';
 
 export type Probe = (signal: AbortSignal) => Promise<ProbeResult>;
 

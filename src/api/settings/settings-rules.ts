@@ -1,5 +1,5 @@
 // Checks of the small settings: device id (§6.14), NTP (§6.2), push target (§7.2).
-import { DEVICE_ID_MAX } from '../../../api/protocol/system';
+import { DEVICE_ID_MAX } from '../protocol/system';
 import { isAddress, isHostName } from './address';
 
 export { DEVICE_ID_MAX };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkHttpsFileMeta, checkHttpsFileText, checkUpgradeFile, formatBytes } from './files';
 import { checkDeviceId, checkNtpServer, checkPushUrl, DEVICE_ID_MAX } from './settings-rules';
-import { formatInZone, zoneMinutes } from '../../../api/protocol/device-time';
+import { formatInZone, zoneMinutes } from '../protocol/device-time';
 import { advanceWallClock, checkWallClock, computerZone, inFormat, timeToSend, zoneOfMinutes } from './time';
 
 describe('device id', () => {

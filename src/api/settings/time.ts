@@ -9,9 +9,9 @@ import {
   parseInZone,
   shiftDeviceTime,
   zoneMinutes,
-} from '../../../api/protocol/device-time';
-import { TIME_FORMATS } from '../../../api/protocol/limits';
-import { TIME_ZONE_PATTERN } from '../../../api/protocol/system';
+} from '../protocol/device-time';
+import { TIME_FORMATS } from '../protocol/limits';
+import { TIME_ZONE_PATTERN } from '../protocol/system';
 
 export type TimeFormat = (typeof TIME_FORMATS)[number];
 export { TIME_FORMATS };

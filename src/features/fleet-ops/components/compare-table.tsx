@@ -1,0 +1,138 @@
+// Per setting, each node's value as the node says it, and which nodes differ
+// from the usual one (model/settings-compare.ts).
+import { useQueries } from '@tanstack/react-query';
+import { Button, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { describeError } from '../../../api/device-error';
+import { useLang } from '../../../i18n';
+import { useNodeStore } from '../../../session/node-store';
+import { useSessionStore } from '../../../session/session-store';
+import { fleetOpsQueries } from '../api/fleet-ops-queries';
+import { compareAll, type NodeSettings, type SettingId, type SettingRow } from '../model/settings-compare';
+import { useFleetOpsT } from '../messages';
+
+type T = ReturnType<typeof useFleetOpsT>;
+
+function shown(t: T, setting: SettingId, s: NodeSettings | undefined): string {
+  if (!s) return t('compare.notRead');
+  switch (setting) {
+    case 'ntp':
+      return s.ntp?.enabled ? t('value.ntpOn', { url: s.ntp.url, port: s.ntp.port, cycle: s.ntp.cycle }) : t('value.off');
+    case 'timeZone':
+      return s.time?.zone ?? '';
+    case 'timeFormat':
+      return s.time?.format ?? '';
+    case 'storage':
+      return s.storage === 2 ? t('value.storage2') : t('value.storage1');
+    case 'push':
+      return s.push?.url ? t('value.pushKey', { url: s.push.url, n: s.push.key.length }) : t('value.off');
+    case 'web':
+      return '';
+  }
+}
+
+/** The nodes' settings as read, for the comparison and for the forms' first values. */
+export function useNodeSettings() {
+  const nodes = useNodeStore((s) => s.nodes);
+  const sessions = useSessionStore((s) => s.sessions);
+  const results = useQueries({
+    queries: nodes.map((n) => ({ ...fleetOpsQueries.settings(n.id), enabled: !!sessions[n.id]?.sessionId })),
+  });
+  const read: Record<string, NodeSettings | undefined> = {};
+  const errors: Record<string, unknown> = {};
+  nodes.forEach((n, i) => {
+    read[n.id] = results[i]?.data;
+    if (results[i]?.error) errors[n.id] = results[i]?.error;
+  });
+  // Once every signed-in node has answered (or failed) the forms may start from the usual values;
+  // latched, so a node signing in again later does not take the forms (and their outcomes) away.
+  const now = nodes.every((n, i) => !sessions[n.id]?.sessionId || results[i]?.isFetched);
+  const [settled, setSettled] = useState(now);
+  if (now && !settled) setSettled(true);
+  const refetch = () => Promise.all(results.map((r) => r.refetch()));
+  return {
+    nodes,
+    read,
+    errors,
+    settled,
+    rows: compareAll(
+      nodes.map((n) => n.id),
+      read,
+    ),
+    refetch,
+  };
+}
+
+export function CompareTable({ data }: { data: ReturnType<typeof useNodeSettings> }) {
+  const t = useFleetOpsT();
+  const lang = useLang();
+  const { nodes, read, errors, rows } = data;
+  const columns: ColumnsType<SettingRow> = [
+    {
+      key: 'setting',
+      title: t('compare.setting'),
+      fixed: 'left',
+      width: 150,
+      render: (_, r) => <Typography.Text strong>{t(`setting.${r.setting}`)}</Typography.Text>,
+    },
+    {
+      key: 'summary',
+      title: t('compare.summary'),
+      width: 120,
+      render: (_, r) =>
+        r.setting === 'web' ? (
+          <Typography.Text type="secondary">{t('compare.webUnknown')}</Typography.Text>
+        ) : r.differing === 0 ? (
+          <Tag color="success">{t('compare.same')}</Tag>
+        ) : (
+          <Tag color="warning">{t('compare.differ', { n: r.differing })}</Tag>
+        ),
+      onCell: (r) => (r.setting === 'web' ? { colSpan: nodes.length + 1 } : {}),
+    },
+    ...nodes.map((n, i) => ({
+      key: n.id,
+      title: (
+        <span>
+          {n.name}
+          {errors[n.id] !== undefined && (
+            <Typography.Text type="danger" style={{ display: 'block', fontWeight: 'normal' }}>
+              {describeError(errors[n.id], lang).title}
+            </Typography.Text>
+          )}
+        </span>
+      ),
+      width: 180,
+      onCell: (r: SettingRow) => (r.setting === 'web' ? { colSpan: 0 } : {}),
+      render: (_: unknown, r: SettingRow) => {
+        const cell = r.cells[i]!;
+        return (
+          <span className={cell.differs ? 'fleet-ops__differs' : undefined}>
+            {shown(t, r.setting, read[n.id])}
+            {cell.differs && (
+              <Tag color="warning" style={{ marginInlineStart: 8 }}>
+                {t('compare.differs')}
+              </Tag>
+            )}
+          </span>
+        );
+      },
+    })),
+  ];
+  return (
+    <>
+      <Table<SettingRow>
+        rowKey="setting"
+        size="small"
+        pagination={false}
+        columns={columns}
+        dataSource={rows}
+        scroll={{ x: 'max-content' }}
+        aria-label={t('compare.title')}
+      />
+      <Button style={{ marginTop: 12 }} onClick={() => void data.refetch()}>
+        {t('compare.refresh')}
+      </Button>
+    </>
+  );
+}
