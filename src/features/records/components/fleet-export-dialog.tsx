@@ -7,6 +7,7 @@ import { Alert, Typography } from 'antd';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { callOn } from '../../../api/device';
 import { describeError } from '../../../api/device-error';
+import { NetworkError } from '../../../api/errors';
 import { deviceFileUrl } from '../../../api/protocol/files';
 import { listLibraries } from '../../../api/protocol/libraries';
 import { EXPORT_MAX, ID_LIST_MAX, QUERY_MAX } from '../../../api/protocol/limits';
@@ -69,6 +70,17 @@ function FleetExportRun({ what, onClose, tab, tabLabel, nodes, chosen }: FleetEx
     const name = fleetIndexName(tab, new Date());
     ctx.onFile({ url: name, href: url, name, label: t('export.fleetIndex', { n: rows.length }) }, expected);
   };
+  /**
+   * A node's zip, fetched and saved under the fleet's name: the device's own
+   * Content-Disposition would win over the link's download name otherwise.
+   */
+  const fetched = async (node: NodeInfo, devicePath: string, signal: AbortSignal): Promise<string> => {
+    const r = await fetch(deviceFileUrl(devicePath, nodeBase(node.id)), { signal });
+    if (!r.ok) throw new NetworkError('export.download', r.status);
+    const url = URL.createObjectURL(await r.blob());
+    blobs.current.push(url);
+    return url;
+  };
   const nodeFailed = (ctx: ExportContext, node: NodeInfo, error: unknown) => {
     if (ctx.signal.aborted) throw error;
     setFailed((f) => [...f, { node, error }]);
@@ -90,10 +102,8 @@ function FleetExportRun({ what, onClose, tab, tabLabel, nodes, chosen }: FleetEx
               callOn(node.id),
             );
             const name = fleetFileName(node.id, r.url);
-            ctx.onFile(
-              { url: r.url, href: deviceFileUrl(r.url, nodeBase(node.id)), name, label: t('export.fleetFileChosen', { node: node.name, n: r.exported }) },
-              expected,
-            );
+            const href = await fetched(node, r.url, ctx.signal);
+            ctx.onFile({ url: r.url, href, name, label: t('export.fleetFileChosen', { node: node.name, n: r.exported }) }, expected);
             failedIds.push(...r.failed.map((id) => `${node.name}: ${id}`));
             index.push(...rows.map((x) => ({ ...x, file: r.failed.includes(x.row.snap_id) ? '' : name })));
           } catch (e) {
@@ -130,6 +140,8 @@ function FleetExportRun({ what, onClose, tab, tabLabel, nodes, chosen }: FleetEx
               ? (await via(listLibraries, {}, s)).map((l) => l.lib_id).slice(0, ID_LIST_MAX).join(',')
               : '';
           const files: string[] = [];
+          // Each zip is fetched while the device makes the next one; in the order made.
+          let saving = Promise.resolve();
           await exportFiltered(pinned, {
             stopAt,
             allLibIds,
@@ -137,18 +149,17 @@ function FleetExportRun({ what, onClose, tab, tabLabel, nodes, chosen }: FleetEx
             via,
             onFile: (file) => {
               const name = fleetFileName(node.id, file.url);
-              files.push(name);
-              ctx.onFile(
-                {
-                  url: file.url,
-                  href: deviceFileUrl(file.url, nodeBase(node.id)),
-                  name,
-                  label: t('export.fleetFile', { node: node.name, n: files.length, first: file.first, last: file.last }),
-                },
-                expected,
-              );
+              const n = files.push(name);
+              saving = saving.then(async () => {
+                const href = await fetched(node, file.url, ctx.signal);
+                const label = t('export.fleetFile', { node: node.name, n, first: file.first, last: file.last });
+                ctx.onFile({ url: file.url, href, name, label }, expected);
+              });
+              // Awaited below; until then a failed fetch must not count as unhandled.
+              saving.catch(() => {});
             },
           });
+          await saving;
           // The index: the same rows, read by the query (50 a request), each named with its zip.
           const rows: IndexRow[] = [];
           for (let start = 1; ; start += QUERY_MAX) {

@@ -99,12 +99,13 @@ export function FleetRecordsPage() {
   asked.forEach((n, i) => {
     const clock = clocks[i];
     const part = parts[i];
+    // A failed refresh keeps the last answer in the cache: the failure wins, the node is down now.
     if (needsClock(view) && clock?.isError) states.set(n.id, { kind: 'failed', error: clock.error, clock: true });
+    else if (part?.isError) states.set(n.id, { kind: 'failed', error: part.error, clock: false });
     else if (part?.data && part.data.tab === view.tab) {
       states.set(n.id, { kind: 'answered', total: part.data.total });
       windows.push({ node: n.id, offset: part.data.offset, rows: part.data.rows as Row[], total: part.data.total });
-    } else if (part?.isError) states.set(n.id, { kind: 'failed', error: part.error, clock: false });
-    else states.set(n.id, { kind: 'searching' });
+    } else states.set(n.id, { kind: 'searching' });
   });
   const merged = mergePage(direction, cursor, order, windows, view.size);
   const totals = new Map(windows.map((w) => [w.node, w.total]));
@@ -217,7 +218,11 @@ export function FleetRecordsPage() {
           />
           <nav className="records-fleet-pager" aria-label={t('fleet.pages')}>
             <Typography.Text role="status">
-              {merged.rows.length > 0 ? t('fleet.rows', { from, to: from + merged.rows.length - 1, total }) : t('fleet.noRows')}
+              {merged.rows.length > 0
+                ? t('fleet.rows', { from, to: from + merged.rows.length - 1, total })
+                : searching
+                  ? t('fleet.searching')
+                  : t('fleet.noRows')}
             </Typography.Text>
             <Space wrap>
               <Button onClick={() => page({})} disabled={!hasBefore(merged.start, order)}>
