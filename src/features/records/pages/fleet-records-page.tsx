@@ -11,7 +11,7 @@ import { describeError } from '../../../api/device-error';
 import { parseDeviceTime } from '../../../api/protocol/device-time';
 import { ID_LIST_MAX } from '../../../api/protocol/limits';
 import { MODEL_SPEC } from '../../../api/protocol/limits';
-import { DownOutlined, ExportOutlined, ReloadOutlined } from '../../../components/icons';
+import { DeleteOutlined, DownOutlined, ExportOutlined, ReloadOutlined } from '../../../components/icons';
 import { PageTitle } from '../../../components/page-title';
 import { hrefs, onNode } from '../../../config/paths';
 import { useLang, useT } from '../../../i18n';
@@ -19,6 +19,7 @@ import { useNodeStore, type NodeInfo } from '../../../session/node-store';
 import { useSessionStore } from '../../../session/session-store';
 import { fleetRecordQueries } from '../api/fleet-record-queries';
 import { recordQueries, type RecordPage } from '../api/record-queries';
+import { DeleteAllDialog } from '../components/delete-all-dialog';
 import { FleetExportDialog, type FleetExportRow } from '../components/fleet-export-dialog';
 import type { ExportWhat } from '../components/export-dialog';
 import { RecordDrawer, type AnyRecord } from '../components/record-drawer';
@@ -127,6 +128,10 @@ export function FleetRecordsPage() {
   const shown = new Map(merged.rows.map((r) => [keyOf(r.node, r.row.snap_id), r]));
   const selected = selection.key === selectionKey ? selection.ids.filter((id) => shown.has(id)) : [];
   const [exporting, setExporting] = useState<ExportWhat | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  // Delete-all is one node's (the node of the URL, whose client `call` is): never across nodes.
+  const shownNode = useNodeStore((s) => s.current);
+  const canDelete = order.length === 1 && order[0] === shownNode;
 
   const openRow = view.open ? shown.get(view.open) : undefined;
   const open = openRow ? ({ tab: view.tab, row: openRow.row } as AnyRecord) : null;
@@ -276,6 +281,11 @@ export function FleetRecordsPage() {
                 {t('export.button')} <DownOutlined aria-hidden />
               </Button>
             </Dropdown>
+            {canDelete && (
+              <Button danger icon={<DeleteOutlined aria-hidden />} onClick={() => setDeleting(true)}>
+                {t('delete.button')}
+              </Button>
+            )}
           </Space>
         }
       >
@@ -303,6 +313,16 @@ export function FleetRecordsPage() {
           .filter((x): x is { node: NodeInfo; request: FilterRequest; total: number } => x.request !== null && x.total > 0)}
         chosen={exportRows}
       />
+      {canDelete && (
+        <DeleteAllDialog
+          open={deleting}
+          onClose={() => {
+            setDeleting(false);
+            // The fleet's parts are keyed apart from the node's own records (which the delete invalidates).
+            void refresh();
+          }}
+        />
+      )}
     </>
   );
 }
