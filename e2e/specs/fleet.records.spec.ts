@@ -75,7 +75,7 @@ async function shownRows(page: Page, records: RecordsPage): Promise<string[]> {
   return out;
 }
 
-test('a cross-node alarm search: per-node totals are the nodes\' own, rows merged by device time across pages, none lost or repeated', async ({
+test("a cross-node alarm search: per-node totals are the nodes' own, rows merged by device time across pages, none lost or repeated", async ({
   page,
 }) => {
   await signIn(page, '/n/node-1/records?tab=alarms');
@@ -133,7 +133,7 @@ test('a cross-node alarm search: per-node totals are the nodes\' own, rows merge
   for (const href of links) expect(href).toMatch(new RegExp(`^/(n/${node.id}/|node/${node.id}/ws/)`));
 });
 
-test('the whole filter exported: each node its own zips named fleet_<node>_…, and an index with every row\'s node', async ({ page }) => {
+test("the whole filter exported: each node its own zips named fleet_<node>_…, and an index with every row's node", async ({ page }) => {
   // Channel 1 only: a few rows a node, so the export is quick.
   await signIn(page, '/n/node-2/records?tab=alarms&ch=1');
   const records = new RecordsPage(page);

@@ -87,7 +87,12 @@ export interface ChosenExport {
   failed: string[];
 }
 
-export async function exportChosen(tab: RecordTab, snapIds: readonly string[], signal?: AbortSignal, via: Call = call): Promise<ChosenExport> {
+export async function exportChosen(
+  tab: RecordTab,
+  snapIds: readonly string[],
+  signal?: AbortSignal,
+  via: Call = call,
+): Promise<ChosenExport> {
   if (snapIds.length === 0 || snapIds.length > ID_LIST_MAX) throw new RangeError(`1 to ${ID_LIST_MAX} records`);
   const req = { snap_ids: snapIds.join(',') };
   const op = tab === 'snapshots' ? exportSnapshotsChosen : tab === 'alarms' ? exportAlarmsChosen : exportBodiesChosen;

@@ -137,7 +137,10 @@ function FleetExportRun({ what, onClose, tab, tabLabel, nodes, chosen }: FleetEx
           // §3.17: 1039 needs lib_ids; across nodes the filter names a library by name, so every id of the node.
           const allLibIds =
             request.tab === 'alarms'
-              ? (await via(listLibraries, {}, s)).map((l) => l.lib_id).slice(0, ID_LIST_MAX).join(',')
+              ? (await via(listLibraries, {}, s))
+                  .map((l) => l.lib_id)
+                  .slice(0, ID_LIST_MAX)
+                  .join(',')
               : '';
           const files: string[] = [];
           // Each zip is fetched while the device makes the next one; in the order made.

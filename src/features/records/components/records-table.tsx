@@ -107,7 +107,11 @@ function common(
       width: 90,
       fixed: 'right',
       render: (_, r) => (
-        <Button size="small" onClick={() => onOpen(rows.keyOf(r))} aria-label={t('row.detailsOf', { camera: r.camera_name, time: r.trigger })}>
+        <Button
+          size="small"
+          onClick={() => onOpen(rows.keyOf(r))}
+          aria-label={t('row.detailsOf', { camera: r.camera_name, time: r.trigger })}
+        >
           {t('row.details')}
         </Button>
       ),
@@ -122,7 +126,9 @@ function snapshotColumns(t: T, lang: Lang, onOpen: (id: string) => void, rows: R
       key: 'face',
       title: t('col.face'),
       width: 76,
-      render: (_, r) => <Thumb node={rows.nodeOf?.(r).id} path={r.snap_path} alt={t('img.capture', { camera: r.camera_name, time: r.trigger })} />,
+      render: (_, r) => (
+        <Thumb node={rows.nodeOf?.(r).id} path={r.snap_path} alt={t('img.capture', { camera: r.camera_name, time: r.trigger })} />
+      ),
     },
     c.time,
     c.camera,
@@ -230,7 +236,15 @@ function bodyColumns(t: T, lang: Lang, onOpen: (id: string) => void, rows: Rows)
       key: 'body',
       title: t('col.body'),
       width: 60,
-      render: (_, r) => <Thumb node={rows.nodeOf?.(r).id} path={r.snap_path} alt={t('img.body', { camera: r.camera_name, time: r.trigger })} width={32} height={64} />,
+      render: (_, r) => (
+        <Thumb
+          node={rows.nodeOf?.(r).id}
+          path={r.snap_path}
+          alt={t('img.body', { camera: r.camera_name, time: r.trigger })}
+          width={32}
+          height={64}
+        />
+      ),
     },
     c.time,
     c.camera,

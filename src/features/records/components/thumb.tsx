@@ -16,6 +16,14 @@ export function Thumb({
 }) {
   if (!path) return <span className="records-thumb records-thumb--empty" style={{ width, height }} aria-hidden />;
   return (
-    <img className="records-thumb" src={node === undefined ? deviceFileUrl(path) : deviceFileUrl(path, nodeBase(node))} alt={alt} width={width} height={height} loading="lazy" decoding="async" />
+    <img
+      className="records-thumb"
+      src={node === undefined ? deviceFileUrl(path) : deviceFileUrl(path, nodeBase(node))}
+      alt={alt}
+      width={width}
+      height={height}
+      loading="lazy"
+      decoding="async"
+    />
   );
 }

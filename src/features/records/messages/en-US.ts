@@ -142,7 +142,7 @@ export const enUS: Translation<typeof zhCN> = {
   'fleet.signedOut': 'Not signed in',
   'fleet.signIn': 'Sign in to this node',
   'fleet.failed': 'Not searched: {reason}',
-  'fleet.clockFailed': "Not searched: its clock could not be read ({reason})",
+  'fleet.clockFailed': 'Not searched: its clock could not be read ({reason})',
   'fleet.missing':
     'Some nodes are not in this page. Their rows are not skipped: they come on later pages once the node answers (out of time order).',
   'fleet.rows': 'Rows {from}–{to} of {total}',

@@ -147,7 +147,8 @@ export const zhCN = {
   'fleet.pageSize': '每页条数',
   'fleet.pageSizeOption': '每页 {n} 条',
   'fleet.pages': '翻页',
-  'export.fleetFiltered': '{n} 个节点上符合筛选的全部 {total} 条：各节点分别生成压缩包（每个文件最多 {max} 条），最后生成一份注明每条记录所属节点的索引（CSV）。',
+  'export.fleetFiltered':
+    '{n} 个节点上符合筛选的全部 {total} 条：各节点分别生成压缩包（每个文件最多 {max} 条），最后生成一份注明每条记录所属节点的索引（CSV）。',
   'export.fleetChosen': '已选的 {n} 条：每个节点一个压缩包，最后生成一份注明每条记录所属节点的索引（CSV）。',
   'export.fleetPinned': '导出期间新到的抓拍不计入（各节点截至导出开始时其自身的设备时间）。',
   'export.fleetFile': '{node}：文件 {n}（第 {first}–{last} 条）',

@@ -20,7 +20,10 @@ interface Row {
 
 /** A node's history, newest first, as the device pages it. */
 function history(node: string, times: string[]): Row[] {
-  return [...times].sort().reverse().map((t, i) => ({ trigger: t, id: `${node}#${i}` }));
+  return [...times]
+    .sort()
+    .reverse()
+    .map((t, i) => ({ trigger: t, id: `${node}#${i}` }));
 }
 
 /** Answer the asks as each node would (offset/limit on its list). */
@@ -31,7 +34,8 @@ function answer(data: Record<string, Row[]>, direction: Direction, cursor: Curso
   });
 }
 
-const time = (n: number) => `2026-12-0${1 + Math.floor(n / 1000)} ${String(Math.floor(n / 60) % 24).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}:00`;
+const time = (n: number) =>
+  `2026-12-0${1 + Math.floor(n / 1000)} ${String(Math.floor(n / 60) % 24).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}:00`;
 
 function randomTimes(seed: number, count: number): string[] {
   let s = seed;
@@ -136,7 +140,16 @@ describe('fleet merge', () => {
 
   it('ignores rows on the wrong side of the cursor and nodes not in the search', () => {
     const rows = history('a', ['2026-01-01 10:00:00', '2026-01-01 09:00:00', '2026-01-01 08:00:00']);
-    const page = mergePage('after', { a: 1 }, ['a'], [{ node: 'a', offset: 0, rows, total: 3 }, { node: 'z', offset: 0, rows, total: 3 }], 5);
+    const page = mergePage(
+      'after',
+      { a: 1 },
+      ['a'],
+      [
+        { node: 'a', offset: 0, rows, total: 3 },
+        { node: 'z', offset: 0, rows, total: 3 },
+      ],
+      5,
+    );
     expect(page.rows.map((r) => r.row.id)).toEqual(['a#1', 'a#2']);
     expect(page.end).toEqual({ a: 3 });
   });

@@ -159,7 +159,10 @@ export function readCursor(text: string | null): Cursor {
 }
 
 /** Every row of several nodes (an export's index), in the merged order. */
-export function mergeAll<R extends { trigger: string }>(nodes: readonly string[], lists: readonly NodeWindow<R>[]): { node: string; row: R }[] {
+export function mergeAll<R extends { trigger: string }>(
+  nodes: readonly string[],
+  lists: readonly NodeWindow<R>[],
+): { node: string; row: R }[] {
   const size = lists.reduce((s, w) => s + w.rows.length, 0);
   return mergePage('after', {}, nodes, lists, size).rows;
 }

@@ -24,39 +24,38 @@ afterEach(() => {
   applyNodeList(null);
 });
 
-const alarm = (snap: string, trigger: string): AlarmRecord =>
-  ({
-    camera_name: `Cam ${snap}`,
-    channel: 1,
-    lib_id: 1,
-    lib_name: 'Staff',
-    lib_type: 2,
-    position: '',
-    ranking: 1,
-    similarity: 90,
-    snap_id: snap,
-    snap_path: `record/${snap}.jpg`,
-    threshold: 80,
-    trigger,
-    face_attr: {
-      st_age: 'st_adult',
-      mustache_style: 'whiskers',
-      respirator_color: 'color_type_none',
-      glass_style: 'sunglasses',
-      gender_code: 'male',
-      st_expression: 'st_calm',
-      cap_style: 'hat_style_type_none',
-      st_age_value: '41.000000',
-    },
-    create_time: '2024-04-01 09:00:00',
-    img_id: `i-${snap}`,
-    img_path: `img/${snap}.jpg`,
-    person_addr: '',
-    person_age: '40',
-    person_gender: '',
-    person_idcard: '',
-    person_name: `Person ${snap}`,
-  });
+const alarm = (snap: string, trigger: string): AlarmRecord => ({
+  camera_name: `Cam ${snap}`,
+  channel: 1,
+  lib_id: 1,
+  lib_name: 'Staff',
+  lib_type: 2,
+  position: '',
+  ranking: 1,
+  similarity: 90,
+  snap_id: snap,
+  snap_path: `record/${snap}.jpg`,
+  threshold: 80,
+  trigger,
+  face_attr: {
+    st_age: 'st_adult',
+    mustache_style: 'whiskers',
+    respirator_color: 'color_type_none',
+    glass_style: 'sunglasses',
+    gender_code: 'male',
+    st_expression: 'st_calm',
+    cap_style: 'hat_style_type_none',
+    st_age_value: '41.000000',
+  },
+  create_time: '2024-04-01 09:00:00',
+  img_id: `i-${snap}`,
+  img_path: `img/${snap}.jpg`,
+  person_addr: '',
+  person_age: '40',
+  person_gender: '',
+  person_idcard: '',
+  person_name: `Person ${snap}`,
+});
 
 describe('records across nodes', () => {
   it("a node that cannot be reached says so in its cell; the others' rows show, merged, naming their node", async () => {

@@ -82,10 +82,13 @@ export function FleetRecordsPage() {
     view.size,
   );
   const requests: (FilterRequest | null)[] = asked.map((_, i) => {
-    if (!needsClock(view)) return filterRequest(view, view.range === 'custom' ? { start_time: view.from, stop_time: view.to } : {}, { fleet: true });
+    if (!needsClock(view))
+      return filterRequest(view, view.range === 'custom' ? { start_time: view.from, stop_time: view.to } : {}, { fleet: true });
     const clock = clocks[i]?.data;
     const anchor = clock ? parseDeviceTime(clock.sysTime) : null;
-    return anchor === null ? null : filterRequest(view, presetRange(view.range as Exclude<RecordView['range'], 'custom' | undefined>, anchor), { fleet: true });
+    return anchor === null
+      ? null
+      : filterRequest(view, presetRange(view.range as Exclude<RecordView['range'], 'custom' | undefined>, anchor), { fleet: true });
   });
   const parts = useQueries({
     queries: asked.map((n, i) => ({
@@ -179,7 +182,9 @@ export function FleetRecordsPage() {
         <>
           <div className="records-range" aria-live="polite">
             {view.range === 'custom' && (view.from || view.to) && (
-              <Typography.Text>{t('time.summary', { from: view.from ?? t('time.anyStart'), to: view.to ?? t('time.openEnd') })}</Typography.Text>
+              <Typography.Text>
+                {t('time.summary', { from: view.from ?? t('time.anyStart'), to: view.to ?? t('time.openEnd') })}
+              </Typography.Text>
             )}
             <Typography.Text type="secondary" className="records-small">
               {t('fleet.merged', { n: chosen.length })}
@@ -194,7 +199,8 @@ export function FleetRecordsPage() {
               {chosen.map((n) => (
                 <li key={n.id}>
                   <span className="records-fleet-node">{n.name}</span>
-                  {n.site && <Typography.Text type="secondary"> · {n.site}</Typography.Text>}: <NodeCell node={n} state={states.get(n.id)!} tab={view.tab} />
+                  {n.site && <Typography.Text type="secondary"> · {n.site}</Typography.Text>}:{' '}
+                  <NodeCell node={n} state={states.get(n.id)!} tab={view.tab} />
                 </li>
               ))}
             </ul>
@@ -355,4 +361,3 @@ function groupBySite(nodes: readonly NodeInfo[]): [string, NodeInfo[]][] {
   for (const n of nodes) groups.set(n.site, [...(groups.get(n.site) ?? []), n]);
   return [...groups].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : 0));
 }
-
