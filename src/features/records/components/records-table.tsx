@@ -264,6 +264,7 @@ function nodeColumn(t: T, nodeOf: (r: Row) => NodeInfo): ColumnsType<Row>[number
   return {
     key: 'node',
     title: t('col.node'),
+    width: 110,
     render: (_, r) => {
       const node = nodeOf(r);
       return (
@@ -291,8 +292,15 @@ export function RecordsTable({ tab, data, loading, page, size, pageSizes, onPage
       : tab === 'bodies'
         ? bodyColumns(t, lang, onOpen, rowsOf)
         : snapshotColumns(t, lang, onOpen, rowsOf);
-  // The node goes before the actions: on a phone the row still says where it is from.
-  const columns = fleet ? [...byTab.slice(0, -1), nodeColumn(t, fleet.nodeOf), byTab.at(-1)!] : byTab;
+  // The node right after the picture: in view on a phone too, where the table scrolls sideways.
+  // The library (also in the drawer) then leaves room on a tablet for the time the rows are merged by.
+  const columns = fleet
+    ? [
+        byTab[0]!,
+        nodeColumn(t, fleet.nodeOf),
+        ...byTab.slice(1).map((c) => (c.key === 'library' ? { ...c, responsive: [...WIDE_ONLY] } : c)),
+      ]
+    : byTab;
   const rows: Row[] = data?.tab === tab ? data.rows : [];
   const full = selected.length >= ID_LIST_MAX;
   return (

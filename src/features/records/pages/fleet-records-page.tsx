@@ -115,7 +115,8 @@ export function FleetRecordsPage() {
   const totals = new Map(windows.map((w) => [w.node, w.total]));
   const total = windows.reduce((s, w) => s + w.total, 0);
   const searching = [...states.values()].some((s) => s.kind === 'searching');
-  const missing = [...states.values()].some((s) => s.kind !== 'answered');
+  // A node not signed in is not searched at all; one that failed has rows still to come.
+  const missing = [...states.values()].some((s) => s.kind === 'failed');
 
   const byId = new Map(allNodes.map((n) => [n.id, n]));
   const nodeOfRow = new Map<Row, NodeInfo>(merged.rows.map((r) => [r.row, byId.get(r.node)!]));
