@@ -1,4 +1,5 @@
 import { configure, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AlarmRecord } from '../../../api/protocol/records';
 import { applyNodeList } from '../../../session/node-store';
@@ -119,5 +120,30 @@ describe('records across nodes', () => {
     expect(within(c).getByRole('link', { name: 'Sign in to this node' })).toHaveAttribute('href', '/n/c/records?tab=alarms&nodes=c');
     expect(await within(perNode).findByText(/1 record/)).toBeInTheDocument();
     expect(asked.some((u) => u.startsWith('/node/c/'))).toBe(false);
+  });
+
+  it('a node that fails on Refresh says so, though its last answer is still cached; its rows leave the page', async () => {
+    let bDown = false;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = String(input);
+        if (bDown && url.startsWith('/node/b/')) throw new TypeError('Failed to fetch');
+        const body = JSON.parse(String(init?.body ?? '{}')) as Record<string, unknown>;
+        if (body.msg_id === '1028') return envelope(0, []);
+        const node = url.slice(6, 7);
+        if (body.msg_id === '1036') return envelope(0, { record: [alarm(`${node}1`, '2026-12-06 10:00:02')], result_num: 1, total_num: 1 });
+        return envelope(-3599);
+      }),
+    );
+    renderRoutes([{ path: '/records', element: <RecordsPage /> }], '/records?tab=alarms');
+    const perNode = await screen.findByRole('list', { name: 'Records per node' });
+    expect(await screen.findByText('2 records on 2 nodes')).toBeInTheDocument();
+    bDown = true;
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Refresh' }));
+    const b = within(perNode).getByText('Gate B').closest('li')!;
+    expect(await within(b).findByText(/Not searched: Cannot reach/)).toBeInTheDocument();
+    expect(screen.getByText('1 record on 1 node')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Details: Cam b1/ })).not.toBeInTheDocument();
   });
 });
