@@ -18,6 +18,8 @@
 // A node that did not answer keeps its cursor: its rows are not lost, they
 // come on a later page (out of time order, since the others moved on).
 
+import { QUERY_MAX } from '../../../api/protocol/limits';
+
 /** Per node: rows of that node before the page (absent: 0). */
 export type Cursor = Readonly<Record<string, number>>;
 
@@ -50,8 +52,6 @@ export interface Merged<R> {
 
 const at = (c: Cursor, node: string): number => c[node] ?? 0;
 
-/** The device's query length limit (§1). */
-const QUERY_MAX = 50;
 
 /** What each node is asked for the page that starts after (or ends before) `cursor`. */
 export function asksFor(direction: Direction, cursor: Cursor, nodes: readonly string[], size: number): NodeAsk[] {
