@@ -52,7 +52,6 @@ export interface Merged<R> {
 
 const at = (c: Cursor, node: string): number => c[node] ?? 0;
 
-
 /** What each node is asked for the page that starts after (or ends before) `cursor`. */
 export function asksFor(direction: Direction, cursor: Cursor, nodes: readonly string[], size: number): NodeAsk[] {
   const len = Math.min(Math.max(1, size), QUERY_MAX);
