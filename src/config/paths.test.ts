@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { matchPath } from 'react-router';
-import { hrefs, linkNode, loginPath, nodeOfPath, onNode, paths, routes, safeNext, withoutNode } from './paths';
+import { hrefs, linkNode, loginPath, nodeHref, nodeOfPath, onNode, paths, routes, safeNext, withoutNode } from './paths';
 
 describe('safeNext', () => {
   it.each([
@@ -83,7 +83,11 @@ describe('hrefs on a node (fleet mode)', () => {
 
   it("builds another node's link and reads the node back from a path", () => {
     linkNode('a');
-    expect(onNode('c', hrefs.records({ tab: 'alarms' }))).toBe('/n/c/records?tab=alarms');
+    expect(onNode('c', hrefs.records({ tab: 'alarms' }))).toBe('/n/c/records?tab=alarms&nodes=c');
+    // A records link from a node's page searches that node; the menu's (no `nodes`) every signed-in node.
+    expect(hrefs.records({ tab: 'alarms', open: 's1' })).toBe('/n/a/records?tab=alarms&open=s1&nodes=a');
+    expect(hrefs.records({ nodes: ['a', 'b'] })).toBe('/n/a/records?nodes=a%2Cb');
+    expect(nodeHref(paths.records)).toBe('/n/a/records');
     expect(onNode('c', hrefs.overview())).toBe('/n/c');
     expect(nodeOfPath('/n/c/records')).toBe('c');
     expect(nodeOfPath('/n/c')).toBe('c');

@@ -79,6 +79,11 @@ export const PARAMS = {
     size: 'size',
     /** The record in the drawer (snap_id). */
     open: 'open',
+    /** Fleet mode: the nodes searched, "node-1,node-3" (absent: every signed-in node). */
+    nodes: 'nodes',
+    /** Fleet mode: the merged page after / before this cursor ("node-1:20,node-2:5", model/fleet-merge.ts). */
+    after: 'after',
+    before: 'before',
   },
   /** The range, device days "yyyy-MM-dd", both inclusive; without them the last 7 days by the device's clock. */
   personSeen: { from: 'from', to: 'to' },
@@ -125,6 +130,8 @@ export interface RecordsLink {
   from?: string;
   to?: string;
   open?: string;
+  /** Fleet mode: the nodes to search. A link from a node's page searches that node unless it says otherwise. */
+  nodes?: readonly string[];
 }
 
 /** Typed hrefs: every link of the console is built here (for the node shown: `onNode`). */
@@ -150,6 +157,7 @@ const nodeHrefs = {
       [PARAMS.records.from]: q.from,
       [PARAMS.records.to]: q.to,
       [PARAMS.records.open]: q.open,
+      [PARAMS.records.nodes]: (q.nodes ?? (linkPrefix ? [linkPrefix.slice(NODE_PREFIX.length + 1)] : undefined))?.join(','),
     }),
   /** Where a person was seen (their alarms on a time axis per camera); `range` in device days. */
   personSeen: (libId: number | string, imgId: string, range?: { from: string; to: string }): string =>
@@ -187,7 +195,17 @@ export function nodeHref(path: string): string {
 /** A path of the app (from `hrefs`) on another node: the fleet overview's links. */
 export function onNode(node: string, href: string): string {
   const bare = linkPrefix && (href === linkPrefix || href.startsWith(`${linkPrefix}/`)) ? href.slice(linkPrefix.length) || '/' : href;
-  return withNode(`${NODE_PREFIX}/${node}`, bare);
+  return withNode(`${NODE_PREFIX}/${node}`, retargetRecords(bare, linkPrefix.slice(NODE_PREFIX.length + 1), node));
+}
+
+/** A records link searching the node shown (hrefs' default) searches the other node instead. */
+function retargetRecords(href: string, from: string, to: string): string {
+  const [path, query] = href.split('?', 2) as [string, string | undefined];
+  if (!from || path !== paths.records || !query) return href;
+  const q = new URLSearchParams(query);
+  if (q.get(PARAMS.records.nodes) !== from) return href;
+  q.set(PARAMS.records.nodes, to);
+  return `${path}?${q.toString()}`;
 }
 
 /** The node a path of the app is on, if it names one ("/n/b/cameras" → "b"). */

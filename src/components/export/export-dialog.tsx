@@ -72,7 +72,7 @@ export function ExportDialog({
           <ul className="export-files">
             {run.files.map((f) => (
               <li key={f.url}>
-                <a href={deviceFileUrl(f.url)} download={f.url.split('/').pop()}>
+                <a href={f.href ?? deviceFileUrl(f.url)} download={f.name ?? f.url.split('/').pop()}>
                   <DownloadOutlined aria-hidden /> {f.label}
                 </a>
               </li>

@@ -11,6 +11,10 @@ export interface ExportedFile {
   url: string;
   /** The link's words ("Download file 2 (records 501–1000)"). */
   label: string;
+  /** Where it is fetched when not the node shown's /ws/<url>: another node's prefix, or a file the console made (blob:). */
+  href?: string;
+  /** The saved file's name when not the device's (e.g. a fleet export names the node). */
+  name?: string;
 }
 
 export interface ExportContext {
@@ -24,11 +28,11 @@ export type ExportTask = (ctx: ExportContext) => Promise<{ failedIds?: readonly 
 
 export type ExportState = 'idle' | 'running' | 'done' | 'stopped' | 'failed';
 
-/** Starts the browser's download of a device file through the proxy. */
-export function downloadDeviceFile(devicePath: string): void {
+/** Starts the browser's download of a device file through the proxy (or of `file.href` under `file.name`). */
+export function downloadDeviceFile(devicePath: string, file?: Pick<ExportedFile, 'href' | 'name'>): void {
   const a = document.createElement('a');
-  a.href = deviceFileUrl(devicePath);
-  a.download = devicePath.split('/').pop() ?? 'export.zip';
+  a.href = file?.href ?? deviceFileUrl(devicePath);
+  a.download = file?.name ?? devicePath.split('/').pop() ?? 'export.zip';
   document.body.appendChild(a);
   a.click();
   a.remove();
@@ -56,7 +60,7 @@ export function useExportRun() {
       signal: ctl.signal,
       onFile: (file, n) => {
         if (ctl.signal.aborted) return;
-        downloadDeviceFile(file.url);
+        downloadDeviceFile(file.url, file);
         setFiles((f) => [...f, file]);
         setExpected(n);
       },

@@ -4,6 +4,7 @@
 // ID_LIST_MAX ids.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../api/device';
+import type { Call } from '../../../api/client';
 import { EXPORT_MAX, ID_LIST_MAX } from '../../../api/protocol/limits';
 import {
   deleteAllSnapshots,
@@ -37,21 +38,24 @@ export interface FilteredExportOptions {
   allLibIds: string;
   onFile?: (file: ExportedFile, total: number) => void;
   signal?: AbortSignal;
+  /** The node's client (the fleet's export, `callOn(node)`); the node shown's by default. */
+  via?: Call;
 }
 
 function exportOnePage(req: FilterRequest, page: { start_no: number; qry_len: number }, opts: FilteredExportOptions) {
   const signal = opts.signal;
+  const via = opts.via ?? call;
   switch (req.tab) {
     case 'snapshots':
-      return call(exportSnapshotsPage, { ...req.filter, stop_time: req.filter.stop_time ?? opts.stopAt, ...page }, { signal });
+      return via(exportSnapshotsPage, { ...req.filter, stop_time: req.filter.stop_time ?? opts.stopAt, ...page }, { signal });
     case 'alarms':
-      return call(
+      return via(
         exportAlarmsPage,
         { ...req.filter, lib_ids: req.filter.lib_ids ?? opts.allLibIds, stop_time: req.filter.stop_time ?? opts.stopAt, ...page },
         { signal },
       );
     case 'bodies':
-      return call(exportBodiesPage, { ...req.filter, stop_time: req.filter.stop_time ?? opts.stopAt, ...page }, { signal });
+      return via(exportBodiesPage, { ...req.filter, stop_time: req.filter.stop_time ?? opts.stopAt, ...page }, { signal });
   }
 }
 
@@ -83,11 +87,16 @@ export interface ChosenExport {
   failed: string[];
 }
 
-export async function exportChosen(tab: RecordTab, snapIds: readonly string[], signal?: AbortSignal): Promise<ChosenExport> {
+export async function exportChosen(
+  tab: RecordTab,
+  snapIds: readonly string[],
+  signal?: AbortSignal,
+  via: Call = call,
+): Promise<ChosenExport> {
   if (snapIds.length === 0 || snapIds.length > ID_LIST_MAX) throw new RangeError(`1 to ${ID_LIST_MAX} records`);
   const req = { snap_ids: snapIds.join(',') };
   const op = tab === 'snapshots' ? exportSnapshotsChosen : tab === 'alarms' ? exportAlarmsChosen : exportBodiesChosen;
-  const a = await call(op, req, { signal });
+  const a = await via(op, req, { signal });
   return {
     url: a.export_url,
     exported: a.result_num,

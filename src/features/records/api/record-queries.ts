@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { call } from '../../../api/device';
+import type { Call } from '../../../api/client';
 import {
   queryAlarms,
   queryBodies,
@@ -22,25 +23,20 @@ export type RecordPage =
   | { tab: 'bodies'; rows: BodyRecord[]; total: number };
 
 type Paging = { start_no: number; qry_len: number };
-const fetchSnapshots = (f: Extract<FilterRequest, { tab: 'snapshots' }>['filter'], p: Paging, signal?: AbortSignal) =>
-  call(querySnapshots, { ...f, ...p }, { signal });
-const fetchAlarms = (f: Extract<FilterRequest, { tab: 'alarms' }>['filter'], p: Paging, signal?: AbortSignal) =>
-  call(queryAlarms, { ...f, ...p }, { signal });
-const fetchBodies = (f: Extract<FilterRequest, { tab: 'bodies' }>['filter'], p: Paging, signal?: AbortSignal) =>
-  call(queryBodies, { ...f, ...p }, { signal });
 
-export async function fetchRecordPage(req: FilterRequest, paging: Paging, signal?: AbortSignal): Promise<RecordPage> {
+/** One page of the tab's records, asked of the node shown (`call`) or of one node (`callOn(node)`). */
+export async function fetchRecordPage(req: FilterRequest, paging: Paging, signal?: AbortSignal, via: Call = call): Promise<RecordPage> {
   switch (req.tab) {
     case 'snapshots': {
-      const a = await fetchSnapshots(req.filter, paging, signal);
+      const a = await via(querySnapshots, { ...req.filter, ...paging }, { signal });
       return { tab: 'snapshots', rows: a.record, total: a.total_num };
     }
     case 'alarms': {
-      const a = await fetchAlarms(req.filter, paging, signal);
+      const a = await via(queryAlarms, { ...req.filter, ...paging }, { signal });
       return { tab: 'alarms', rows: a.record, total: a.total_num };
     }
     case 'bodies': {
-      const a = await fetchBodies(req.filter, paging, signal);
+      const a = await via(queryBodies, { ...req.filter, ...paging }, { signal });
       return { tab: 'bodies', rows: a.record, total: a.total_num };
     }
   }

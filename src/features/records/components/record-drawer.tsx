@@ -13,7 +13,8 @@ import type { RecordTab } from '../model/record-view';
 import { useRecordsT } from '../messages';
 import { BodyAttributes, FaceAttributes } from './attribute-list';
 import { BoxOverlay } from '../../../components/box-overlay';
-import { hrefs } from '../../../config/paths';
+import { hrefs, onNode } from '../../../config/paths';
+import { nodeBase, useNodeStore, type NodeInfo } from '../../../session/node-store';
 import { deviceFileUrl } from '../../../api/protocol/files';
 import { LIST_TAG_COLOURS } from '../../../components/list-tag-colours';
 
@@ -28,7 +29,21 @@ function useLiveCopy(snapId: string | undefined): LiveAlarm | undefined {
   return useLiveAlarms(select);
 }
 
-export function RecordDrawer({ record, tab, onClose }: { record: AnyRecord | null; tab: RecordTab; onClose: () => void }) {
+/**
+ * `node` (the fleet's search): the record is that node's, so its pictures,
+ * links and the live copy are that node's; without it, the node shown.
+ */
+export function RecordDrawer({
+  record,
+  tab,
+  onClose,
+  node,
+}: {
+  record: AnyRecord | null;
+  tab: RecordTab;
+  onClose: () => void;
+  node?: NodeInfo;
+}) {
   const t = useRecordsT();
   return (
     <Drawer
@@ -39,7 +54,7 @@ export function RecordDrawer({ record, tab, onClose }: { record: AnyRecord | nul
       closable={{ 'aria-label': t('drawer.close') }}
       destroyOnHidden
     >
-      {record && <RecordDetails record={record} />}
+      {record && <RecordDetails record={record} node={node} />}
     </Drawer>
   );
 }
@@ -53,15 +68,20 @@ function Picture({ src, alt, caption }: { src: string; alt: string; caption: str
   );
 }
 
-function RecordDetails({ record }: { record: AnyRecord }) {
+function RecordDetails({ record, node }: { record: AnyRecord; node: NodeInfo | undefined }) {
   const t = useRecordsT();
   const lang = useLang();
   const r = record.row;
-  const live = useLiveCopy(r.snap_id);
+  const shown = useNodeStore((s) => s.current);
+  // The live buffer holds the node shown's pushes only.
+  const live = useLiveCopy(node === undefined || node.id === shown ? r.snap_id : undefined);
+  const href = (h: string) => (node ? onNode(node.id, h) : h);
+  const fileUrl = (path: string) => (node ? deviceFileUrl(path, nodeBase(node.id)) : deviceFileUrl(path));
   const none = t('field.none');
   const frameSrc = usePictureSrc(live?.frame);
 
   const recordItems = [
+    ...(node ? [{ key: 'node', label: t('field.node'), children: node.site ? `${node.name} · ${node.site}` : node.name, span: 2 }] : []),
     { key: 'time', label: t('field.time'), children: r.trigger },
     { key: 'camera', label: t('field.camera'), children: r.camera_name },
     { key: 'channel', label: t('field.channel'), children: r.channel },
@@ -117,13 +137,13 @@ function RecordDetails({ record }: { record: AnyRecord }) {
         </Typography.Title>
         <div className="records-figures">
           <Picture
-            src={deviceFileUrl(r.snap_path)}
+            src={fileUrl(r.snap_path)}
             alt={t(record.tab === 'bodies' ? 'img.body' : 'img.capture', { camera: r.camera_name, time: r.trigger })}
             caption={t('drawer.capture')}
           />
           {record.tab === 'alarms' && record.row.img_path && (
             <Picture
-              src={deviceFileUrl(record.row.img_path)}
+              src={fileUrl(record.row.img_path)}
               alt={t('img.library', { name: record.row.person_name || record.row.img_id })}
               caption={`${t('drawer.libraryPhoto')} · ${record.row.lib_name}`}
             />
@@ -149,29 +169,29 @@ function RecordDetails({ record }: { record: AnyRecord }) {
 
       <Space wrap className="records-links">
         {record.tab === 'alarms' && record.row.img_id && (
-          <Link to={hrefs.person(record.row.lib_id, record.row.img_id)}>
+          <Link to={href(hrefs.person(record.row.lib_id, record.row.img_id))}>
             <TeamOutlined aria-hidden /> {t('drawer.openGallery')}
           </Link>
         )}
         {record.tab === 'alarms' && record.row.img_id && (
-          <Link to={hrefs.personSeen(record.row.lib_id, record.row.img_id)}>
+          <Link to={href(hrefs.personSeen(record.row.lib_id, record.row.img_id))}>
             <FieldTimeOutlined aria-hidden /> {t('seen.link')}
           </Link>
         )}
         {record.tab === 'snapshots' && record.row.lib_id > 0 && (
-          <Link to={hrefs.library(record.row.lib_id)}>
+          <Link to={href(hrefs.library(record.row.lib_id))}>
             <TeamOutlined aria-hidden /> {t('drawer.openLibrary')}
           </Link>
         )}
         {record.tab !== 'bodies' && (
-          <Link to={hrefs.faceSearch({ snap: r.snap_path })}>
+          <Link to={href(hrefs.faceSearch({ snap: r.snap_path }))}>
             <SearchOutlined aria-hidden /> {t('drawer.searchFace')}
           </Link>
         )}
-        <Link to={hrefs.cameraRoi(r.channel)}>
+        <Link to={href(hrefs.cameraRoi(r.channel))}>
           <ScanOutlined aria-hidden /> {t('drawer.cameraRoi', { camera: r.camera_name })}
         </Link>
-        <Button type="link" href={deviceFileUrl(r.snap_path)} download icon={<DownloadOutlined aria-hidden />}>
+        <Button type="link" href={fileUrl(r.snap_path)} download icon={<DownloadOutlined aria-hidden />}>
           {t('drawer.download')}
         </Button>
       </Space>

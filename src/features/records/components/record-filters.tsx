@@ -4,7 +4,7 @@
 import { Button, Form, Select } from 'antd';
 import { DeviceDatePicker } from '../../../components/device-date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { CameraRecord } from '../../../api/protocol/cameras';
 import type { Library } from '../../../api/protocol/libraries';
 import { ID_LIST_MAX } from '../../../api/protocol/limits';
@@ -19,9 +19,14 @@ export interface RecordFiltersProps {
   onChange: (next: RecordView) => void;
   cameras: readonly CameraRecord[];
   libraries: readonly Library[];
+  /**
+   * Across nodes: cameras are chosen by channel (each node names its own),
+   * alarms' library by name (ids are per node); `extra` (the node picker) comes first.
+   */
+  fleet?: { channels: number; extra: ReactNode };
 }
 
-export function RecordFilters({ view, onChange, cameras, libraries }: RecordFiltersProps) {
+export function RecordFilters({ view, onChange, cameras, libraries, fleet }: RecordFiltersProps) {
   const t = useRecordsT();
   const id = useId();
   const set = (change: Partial<RecordView>) => onChange(withFilter(view, change));
@@ -35,6 +40,7 @@ export function RecordFilters({ view, onChange, cameras, libraries }: RecordFilt
 
   return (
     <Form layout="vertical" className="records-filters" role="search" aria-label={t('filter.label')} component="div">
+      {fleet?.extra}
       <Form.Item label={t('filter.camera')} htmlFor={`${id}-camera`}>
         <Select
           id={`${id}-camera`}
@@ -42,12 +48,16 @@ export function RecordFilters({ view, onChange, cameras, libraries }: RecordFilt
           placeholder={t('filter.cameraAll')}
           value={view.channel}
           onChange={(v?: number) => set({ channel: v })}
-          options={cameras.map((c) => ({ value: c.channel, label: t('filter.cameraOption', { name: c.camera_name, channel: c.channel }) }))}
+          options={
+            fleet
+              ? Array.from({ length: fleet.channels }, (_, i) => ({ value: i + 1, label: t('row.channel', { channel: i + 1 }) }))
+              : cameras.map((c) => ({ value: c.channel, label: t('filter.cameraOption', { name: c.camera_name, channel: c.channel }) }))
+          }
           popupMatchSelectWidth={false}
         />
       </Form.Item>
 
-      {view.tab === 'snapshots' && (
+      {(view.tab === 'snapshots' || (fleet && view.tab === 'alarms')) && (
         <Form.Item label={t('filter.library')} htmlFor={`${id}-library`}>
           <Select
             id={`${id}-library`}
@@ -55,13 +65,14 @@ export function RecordFilters({ view, onChange, cameras, libraries }: RecordFilt
             placeholder={t('filter.libraryAll')}
             value={view.libName}
             onChange={(v?: string) => set({ libName: v })}
-            options={libraries.map((l) => ({ value: l.lib_name, label: l.lib_name }))}
+            // Across nodes: the names of the node shown's libraries (a site's nodes usually share them).
+            options={[...new Set(libraries.map((l) => l.lib_name))].map((name) => ({ value: name, label: name }))}
             popupMatchSelectWidth={false}
           />
         </Form.Item>
       )}
 
-      {view.tab === 'alarms' && (
+      {view.tab === 'alarms' && !fleet && (
         <Form.Item
           label={t('filter.libraries')}
           htmlFor={`${id}-libraries`}

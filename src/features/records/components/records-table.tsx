@@ -11,10 +11,11 @@ import { bodyValue, faceValue, personGender } from '../../../i18n/attribute-word
 import type { RecordPage } from '../api/record-queries';
 import { useRecordsT } from '../messages';
 import { Thumb } from './thumb';
+import type { NodeInfo } from '../../../session/node-store';
 import { LIST_TAG_COLOURS } from '../../../components/list-tag-colours';
 import { FIT_TABLE, LANDSCAPE_UP, WIDE_ONLY } from '../../../components/table-fit';
 
-type Row = SnapshotRecord | AlarmRecord | BodyRecord;
+export type Row = SnapshotRecord | AlarmRecord | BodyRecord;
 type T = ReturnType<typeof useRecordsT>;
 
 export interface RecordsTableProps {
@@ -28,7 +29,10 @@ export interface RecordsTableProps {
   onPage: (page: number, size: number) => void;
   selected: readonly string[];
   onSelect: (ids: string[]) => void;
-  onOpen: (snapId: string) => void;
+  /** The row's key (its snap_id; across nodes "<node>/<snap_id>"). */
+  onOpen: (key: string) => void;
+  /** Across nodes: each row's node (a node column; pictures from that node), and the table is not paged by itself. */
+  fleet?: { nodeOf: (row: Row) => NodeInfo; keyOf: (row: Row) => string };
 }
 
 function faceSummary(a: SnapshotRecord['face_attr'], lang: Lang): string {
@@ -58,9 +62,16 @@ function TypeTag({ type, t }: { type: number; t: T }) {
   return <Tag color={LIST_TAG_COLOURS[type]}>{t(`type.${type}`)}</Tag>;
 }
 
+/** Per table: a row's key and the node its pictures are on (undefined: the node shown). */
+interface Rows {
+  keyOf: (r: Row) => string;
+  nodeOf?: (r: Row) => NodeInfo;
+}
+
 function common(
   t: T,
   onOpen: (id: string) => void,
+  rows: Rows,
 ): { time: ColumnsType<Row>[number]; camera: ColumnsType<Row>[number]; actions: ColumnsType<Row>[number] } {
   return {
     // Date over time: narrow, and never cut.
@@ -96,7 +107,11 @@ function common(
       width: 90,
       fixed: 'right',
       render: (_, r) => (
-        <Button size="small" onClick={() => onOpen(r.snap_id)} aria-label={t('row.detailsOf', { camera: r.camera_name, time: r.trigger })}>
+        <Button
+          size="small"
+          onClick={() => onOpen(rows.keyOf(r))}
+          aria-label={t('row.detailsOf', { camera: r.camera_name, time: r.trigger })}
+        >
           {t('row.details')}
         </Button>
       ),
@@ -104,14 +119,16 @@ function common(
   };
 }
 
-function snapshotColumns(t: T, lang: Lang, onOpen: (id: string) => void): ColumnsType<Row> {
-  const c = common(t, onOpen);
+function snapshotColumns(t: T, lang: Lang, onOpen: (id: string) => void, rows: Rows): ColumnsType<Row> {
+  const c = common(t, onOpen, rows);
   return [
     {
       key: 'face',
       title: t('col.face'),
       width: 76,
-      render: (_, r) => <Thumb path={r.snap_path} alt={t('img.capture', { camera: r.camera_name, time: r.trigger })} />,
+      render: (_, r) => (
+        <Thumb node={rows.nodeOf?.(r).id} path={r.snap_path} alt={t('img.capture', { camera: r.camera_name, time: r.trigger })} />
+      ),
     },
     c.time,
     c.camera,
@@ -144,8 +161,8 @@ function snapshotColumns(t: T, lang: Lang, onOpen: (id: string) => void): Column
   ];
 }
 
-function alarmColumns(t: T, lang: Lang, onOpen: (id: string) => void): ColumnsType<Row> {
-  const c = common(t, onOpen);
+function alarmColumns(t: T, lang: Lang, onOpen: (id: string) => void, rows: Rows): ColumnsType<Row> {
+  const c = common(t, onOpen, rows);
   return [
     {
       key: 'faces',
@@ -155,8 +172,8 @@ function alarmColumns(t: T, lang: Lang, onOpen: (id: string) => void): ColumnsTy
         const r = row as AlarmRecord;
         return (
           <Space size={4}>
-            <Thumb path={r.snap_path} alt={t('img.capture', { camera: r.camera_name, time: r.trigger })} />
-            <Thumb path={r.img_path} alt={t('img.library', { name: r.person_name || r.img_id })} />
+            <Thumb node={rows.nodeOf?.(r).id} path={r.snap_path} alt={t('img.capture', { camera: r.camera_name, time: r.trigger })} />
+            <Thumb node={rows.nodeOf?.(r).id} path={r.img_path} alt={t('img.library', { name: r.person_name || r.img_id })} />
           </Space>
         );
       },
@@ -212,14 +229,22 @@ function alarmColumns(t: T, lang: Lang, onOpen: (id: string) => void): ColumnsTy
   ];
 }
 
-function bodyColumns(t: T, lang: Lang, onOpen: (id: string) => void): ColumnsType<Row> {
-  const c = common(t, onOpen);
+function bodyColumns(t: T, lang: Lang, onOpen: (id: string) => void, rows: Rows): ColumnsType<Row> {
+  const c = common(t, onOpen, rows);
   return [
     {
       key: 'body',
       title: t('col.body'),
       width: 60,
-      render: (_, r) => <Thumb path={r.snap_path} alt={t('img.body', { camera: r.camera_name, time: r.trigger })} width={32} height={64} />,
+      render: (_, r) => (
+        <Thumb
+          node={rows.nodeOf?.(r).id}
+          path={r.snap_path}
+          alt={t('img.body', { camera: r.camera_name, time: r.trigger })}
+          width={32}
+          height={64}
+        />
+      ),
     },
     c.time,
     c.camera,
@@ -234,17 +259,53 @@ function bodyColumns(t: T, lang: Lang, onOpen: (id: string) => void): ColumnsTyp
   ];
 }
 
-export function RecordsTable({ tab, data, loading, page, size, pageSizes, onPage, selected, onSelect, onOpen }: RecordsTableProps) {
+/** Across nodes: which node (and site) a row came from. */
+function nodeColumn(t: T, nodeOf: (r: Row) => NodeInfo): ColumnsType<Row>[number] {
+  return {
+    key: 'node',
+    title: t('col.node'),
+    width: 110,
+    render: (_, r) => {
+      const node = nodeOf(r);
+      return (
+        <>
+          <div>{node.name}</div>
+          {node.site && (
+            <Typography.Text type="secondary" className="records-small">
+              {node.site}
+            </Typography.Text>
+          )}
+        </>
+      );
+    },
+  };
+}
+
+export function RecordsTable({ tab, data, loading, page, size, pageSizes, onPage, selected, onSelect, onOpen, fleet }: RecordsTableProps) {
   const t = useRecordsT();
   const selectAll = useSelectAllLabel();
   const lang = useLang();
-  const columns =
-    tab === 'alarms' ? alarmColumns(t, lang, onOpen) : tab === 'bodies' ? bodyColumns(t, lang, onOpen) : snapshotColumns(t, lang, onOpen);
+  const rowsOf: Rows = fleet ?? { keyOf: (r) => r.snap_id };
+  const byTab =
+    tab === 'alarms'
+      ? alarmColumns(t, lang, onOpen, rowsOf)
+      : tab === 'bodies'
+        ? bodyColumns(t, lang, onOpen, rowsOf)
+        : snapshotColumns(t, lang, onOpen, rowsOf);
+  // The node right after the picture: in view on a phone too, where the table scrolls sideways.
+  // The library (also in the drawer) then leaves room on a tablet for the time the rows are merged by.
+  const columns = fleet
+    ? [
+        byTab[0]!,
+        nodeColumn(t, fleet.nodeOf),
+        ...byTab.slice(1).map((c) => (c.key === 'library' ? { ...c, responsive: [...WIDE_ONLY] } : c)),
+      ]
+    : byTab;
   const rows: Row[] = data?.tab === tab ? data.rows : [];
   const full = selected.length >= ID_LIST_MAX;
   return (
     <Table<Row>
-      rowKey="snap_id"
+      rowKey={rowsOf.keyOf}
       size="middle"
       columns={columns}
       dataSource={rows}
@@ -257,19 +318,23 @@ export function RecordsTable({ tab, data, loading, page, size, pageSizes, onPage
         selectedRowKeys: selected as Key[],
         onChange: (keys) => onSelect(keys.map(String).slice(0, ID_LIST_MAX)),
         getCheckboxProps: (r) => ({
-          disabled: full && !selected.includes(r.snap_id),
+          disabled: full && !selected.includes(rowsOf.keyOf(r)),
           'aria-label': t('list.selectRow'),
         }),
       }}
-      pagination={{
-        current: page,
-        pageSize: size,
-        total: data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: pageSizes.map(String),
-        showTotal: (total) => t('list.total', { total }),
-        onChange: (p, s) => onPage(p, s),
-      }}
+      pagination={
+        fleet
+          ? false
+          : {
+              current: page,
+              pageSize: size,
+              total: data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: pageSizes.map(String),
+              showTotal: (total) => t('list.total', { total }),
+              onChange: (p, s) => onPage(p, s),
+            }
+      }
     />
   );
 }

@@ -54,3 +54,22 @@ describe('the records view in the URL', () => {
     expect(pageRequest({ page: 3, size: 20 })).toEqual({ start_no: 41, qry_len: 20 });
   });
 });
+
+describe('the fleet search in the URL', () => {
+  it('reads the nodes and one cursor; a filter change goes back to the first page', () => {
+    const v = readView(new URLSearchParams('tab=alarms&nodes=node-1,node-3,Bad,node-1&after=node-1:20,node-3:4'));
+    expect(v.nodes).toEqual(['node-1', 'node-3']);
+    expect(v.after).toEqual({ 'node-1': 20, 'node-3': 4 });
+    expect(v.before).toBeUndefined();
+    expect(writeView(v).toString()).toBe('tab=alarms&nodes=node-1%2Cnode-3&after=node-1%3A20%2Cnode-3%3A4');
+    expect(withFilter(v, { channel: 2 })).toMatchObject({ after: undefined, before: undefined, nodes: ['node-1', 'node-3'] });
+    expect(readView(new URLSearchParams('')).nodes).toBeUndefined();
+    expect(readView(new URLSearchParams('nodes=')).nodes).toEqual([]);
+  });
+
+  it('filters alarms by library name across nodes (ids are per node)', () => {
+    const v = { ...readView(new URLSearchParams('tab=alarms&libs=3&lib_name=Staff')) };
+    expect(filterRequest(v, {}).filter).toEqual({ lib_ids: '3' });
+    expect(filterRequest(v, {}, { fleet: true }).filter).toEqual({ lib_name: 'Staff' });
+  });
+});

@@ -4,9 +4,11 @@
 import { PARAMS } from '../../../config/paths';
 import { ID_LIST_MAX, QUERY_DEFAULT, QUERY_MAX } from '../../../api/protocol/limits';
 import { parseDeviceTime } from '../../../api/protocol/device-time';
+import { readCursor, writeCursor, type Cursor } from './fleet-merge';
 import { presetRange, TIME_PRESETS, type TimePreset, type TimeRange } from './device-time';
 
 const P = PARAMS.records;
+const NODE_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
 export type RecordTab = 'snapshots' | 'alarms' | 'bodies';
 export const RECORD_TABS: readonly RecordTab[] = ['snapshots', 'alarms', 'bodies'];
@@ -28,8 +30,13 @@ export interface RecordView {
   /** Custom range, device-local "yyyy-MM-dd HH:mm:ss". */
   from?: string;
   to?: string;
-  /** The record shown in the drawer (snap_id). */
+  /** The record shown in the drawer (snap_id; in fleet mode "<node>/<snap_id>"). */
   open?: string;
+  /** Fleet mode: the nodes searched (undefined: every signed-in node). */
+  nodes?: string[];
+  /** Fleet mode: the merged page starts after this cursor, or ends before it (model/fleet-merge.ts). */
+  after?: Cursor;
+  before?: Cursor;
 }
 
 /** The page sizes offered; all within the device's 50 rows (§1). */
@@ -64,6 +71,12 @@ export function readView(params: URLSearchParams): RecordView {
     libType: type === '1' ? 1 : type === '2' ? 2 : undefined,
     open: params.get(P.open) || undefined,
   };
+  const nodes = params.get(P.nodes);
+  if (nodes !== null) view.nodes = [...new Set(nodes.split(',').filter((n) => NODE_ID.test(n)))];
+  const after = readCursor(params.get(P.after));
+  const before = readCursor(params.get(P.before));
+  if (Object.keys(after).length > 0) view.after = after;
+  else if (Object.keys(before).length > 0) view.before = before;
   if (range === 'custom') {
     const f = from && parseDeviceTime(from) !== null ? from : undefined;
     const t = to && parseDeviceTime(to) !== null ? to : undefined;
@@ -91,12 +104,15 @@ export function writeView(view: RecordView): URLSearchParams {
   if (view.page !== 1) p.set(P.page, String(view.page));
   if (view.size !== QUERY_DEFAULT) p.set(P.size, String(view.size));
   if (view.open) p.set(P.open, view.open);
+  if (view.nodes) p.set(P.nodes, view.nodes.join(','));
+  if (view.after && writeCursor(view.after)) p.set(P.after, writeCursor(view.after));
+  else if (view.before && writeCursor(view.before)) p.set(P.before, writeCursor(view.before));
   return p;
 }
 
 /** A filter change: back to the first page, the drawer closed. */
 export function withFilter(view: RecordView, change: Partial<RecordView>): RecordView {
-  return { ...view, ...change, page: 1, open: undefined };
+  return { ...view, ...change, page: 1, after: undefined, before: undefined, open: undefined };
 }
 
 /** Whether the range needs the device's clock before anything can be asked. */
@@ -122,6 +138,7 @@ export interface SnapshotFilter extends Common {
 }
 export interface AlarmFilter extends Common {
   lib_ids?: string;
+  lib_name?: string;
   lib_type?: 1 | 2;
 }
 export type BodyFilter = Common;
@@ -133,13 +150,18 @@ export type FilterRequest =
 
 const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T;
 
-/** The device's filter fields for the view's tab; fields a tab does not take are left out. */
-export function filterRequest(view: RecordView, range: TimeRange): FilterRequest {
+/**
+ * The device's filter fields for the view's tab; fields a tab does not take are left out.
+ * Across nodes (`fleet`) a library id means a different library on every node:
+ * alarms are filtered by the library's name there (1036 takes lib_name too).
+ */
+export function filterRequest(view: RecordView, range: TimeRange, { fleet = false }: { fleet?: boolean } = {}): FilterRequest {
   const common: Common = { channel: view.channel, start_time: range.start_time, stop_time: range.stop_time };
   switch (view.tab) {
     case 'snapshots':
       return { tab: 'snapshots', filter: clean({ ...common, lib_name: view.libName, lib_type: view.libType }) };
     case 'alarms':
+      if (fleet) return { tab: 'alarms', filter: clean({ ...common, lib_name: view.libName, lib_type: view.libType }) };
       return {
         tab: 'alarms',
         filter: clean({ ...common, lib_ids: view.libIds.length > 0 ? view.libIds.join(',') : undefined, lib_type: view.libType }),

@@ -31,9 +31,17 @@ import {
   type RecordView,
 } from '../model/record-view';
 import { useRecordsT } from '../messages';
+import { useNodeStore } from '../../../session/node-store';
+import { FleetRecordsPage } from './fleet-records-page';
 import '../records.css';
 
+/** Several nodes: the search across them (docs/fleet-console.md); one node: as it always was. */
 export function RecordsPage() {
+  const fleet = useNodeStore((s) => s.fleet);
+  return fleet ? <FleetRecordsPage /> : <NodeRecordsPage />;
+}
+
+function NodeRecordsPage() {
   const t = useRecordsT();
   const tApp = useT();
   const qc = useQueryClient();

@@ -1,0 +1,149 @@
+import { configure, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AlarmRecord } from '../../../api/protocol/records';
+import { applyNodeList } from '../../../session/node-store';
+import { useSessionStore } from '../../../session/session-store';
+import { envelope, FAKE_SESSION, FAKE_USER } from '../../../test/fake-device';
+import { renderRoutes, resetState } from '../../../test/render';
+import { RecordsPage } from './records-page';
+
+beforeAll(() => configure({ asyncUtilTimeout: 10_000 }));
+vi.setConfig({ testTimeout: 60_000 });
+beforeEach(() => {
+  resetState('en-US');
+  applyNodeList([
+    { id: 'a', name: 'Gate A', site: 'North' },
+    { id: 'b', name: 'Gate B', site: 'North' },
+    { id: 'c', name: 'Gate C', site: '' },
+  ]);
+  useSessionStore.getState().start(FAKE_SESSION, FAKE_USER, 'a');
+  useSessionStore.getState().start(FAKE_SESSION, FAKE_USER, 'b');
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  applyNodeList(null);
+});
+
+const alarm = (snap: string, trigger: string): AlarmRecord => ({
+  camera_name: `Cam ${snap}`,
+  channel: 1,
+  lib_id: 1,
+  lib_name: 'Staff',
+  lib_type: 2,
+  position: '',
+  ranking: 1,
+  similarity: 90,
+  snap_id: snap,
+  snap_path: `record/${snap}.jpg`,
+  threshold: 80,
+  trigger,
+  face_attr: {
+    st_age: 'st_adult',
+    mustache_style: 'whiskers',
+    respirator_color: 'color_type_none',
+    glass_style: 'sunglasses',
+    gender_code: 'male',
+    st_expression: 'st_calm',
+    cap_style: 'hat_style_type_none',
+    st_age_value: '41.000000',
+  },
+  create_time: '2024-04-01 09:00:00',
+  img_id: `i-${snap}`,
+  img_path: `img/${snap}.jpg`,
+  person_addr: '',
+  person_age: '40',
+  person_gender: '',
+  person_idcard: '',
+  person_name: `Person ${snap}`,
+});
+
+describe('records across nodes', () => {
+  it("a node that cannot be reached says so in its cell; the others' rows show, merged, naming their node", async () => {
+    const asked: { url: string; body: Record<string, unknown> }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = String(input);
+        const body = JSON.parse(String(init?.body ?? '{}')) as Record<string, unknown>;
+        asked.push({ url, body });
+        if (url.startsWith('/node/b/')) throw new TypeError('Failed to fetch');
+        if (body.msg_id === '1028') return envelope(0, []);
+        if (body.msg_id === '1036')
+          return envelope(0, {
+            record: [alarm('a1', '2026-12-06 10:00:02'), alarm('a2', '2026-12-06 09:00:00')],
+            result_num: 2,
+            total_num: 2,
+          });
+        return envelope(-3599);
+      }),
+    );
+    renderRoutes([{ path: '/records', element: <RecordsPage /> }], '/records?tab=alarms');
+    const perNode = await screen.findByRole('list', { name: 'Records per node' });
+    const cell = (name: string) => within(perNode).getByText(name).closest('li')!;
+    expect(await within(perNode).findByText(/2 records/)).toBeInTheDocument();
+    expect(await within(cell('Gate B')).findByText(/Not searched: Cannot reach/)).toBeInTheDocument();
+    // Gate C is not signed in: not in the default search (every signed-in node).
+    expect(within(perNode).queryByText('Gate C')).not.toBeInTheDocument();
+    expect(screen.getByText('2 records on 1 node')).toBeInTheDocument();
+    expect(screen.getByText('Rows 1–2 of 2')).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Details: Cam a1 2026-12-06 10:00:02' })).toBeInTheDocument();
+    expect(screen.getAllByRole('cell', { name: /Gate A/ })).toHaveLength(2);
+    // Pictures from the row's node.
+    expect(screen.getByRole('img', { name: /Face captured by Cam a1/ })).toHaveAttribute('src', '/node/a/ws/record/a1.jpg');
+    // Each node asked for one page from its cursor; nothing of node C.
+    expect(asked.filter((r) => r.body.msg_id === '1036').map((r) => [r.url, r.body.start_no, r.body.qry_len])).toEqual(
+      expect.arrayContaining([
+        ['/node/a/api/json', 1, 10],
+        ['/node/b/api/json', 1, 10],
+      ]),
+    );
+    expect(asked.some((r) => r.url.startsWith('/node/c/'))).toBe(false);
+  });
+
+  it('a chosen node not signed in says so, with a sign-in on its own page; nothing is asked of it', async () => {
+    const asked: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        asked.push(String(input));
+        const body = JSON.parse(String(init?.body ?? '{}')) as Record<string, unknown>;
+        if (body.msg_id === '1028') return envelope(0, []);
+        if (body.msg_id === '1036') return envelope(0, { record: [alarm('a1', '2026-12-06 10:00:02')], result_num: 1, total_num: 1 });
+        return envelope(-3599);
+      }),
+    );
+    renderRoutes([{ path: '/records', element: <RecordsPage /> }], '/records?tab=alarms&nodes=a,c');
+    const perNode = await screen.findByRole('list', { name: 'Records per node' });
+    const c = within(perNode).getByText('Gate C').closest('li')!;
+    expect(c).toHaveTextContent('Not signed in');
+    expect(within(c).getByRole('link', { name: 'Sign in to this node' })).toHaveAttribute('href', '/n/c/records?tab=alarms&nodes=c');
+    expect(await within(perNode).findByText(/1 record/)).toBeInTheDocument();
+    expect(asked.some((u) => u.startsWith('/node/c/'))).toBe(false);
+  });
+
+  it('a node that fails on Refresh says so, though its last answer is still cached; its rows leave the page', async () => {
+    let bDown = false;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = String(input);
+        if (bDown && url.startsWith('/node/b/')) throw new TypeError('Failed to fetch');
+        const body = JSON.parse(String(init?.body ?? '{}')) as Record<string, unknown>;
+        if (body.msg_id === '1028') return envelope(0, []);
+        const node = url.slice(6, 7);
+        if (body.msg_id === '1036') return envelope(0, { record: [alarm(`${node}1`, '2026-12-06 10:00:02')], result_num: 1, total_num: 1 });
+        return envelope(-3599);
+      }),
+    );
+    renderRoutes([{ path: '/records', element: <RecordsPage /> }], '/records?tab=alarms');
+    const perNode = await screen.findByRole('list', { name: 'Records per node' });
+    expect(await screen.findByText('2 records on 2 nodes')).toBeInTheDocument();
+    bDown = true;
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Refresh' }));
+    const b = within(perNode).getByText('Gate B').closest('li')!;
+    expect(await within(b).findByText(/Not searched: Cannot reach/)).toBeInTheDocument();
+    expect(screen.getByText('1 record on 1 node')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Details: Cam b1/ })).not.toBeInTheDocument();
+  });
+});
