@@ -27,10 +27,13 @@ export function NodeTargets({
   onChange,
   disabled,
   notes,
+  fixed,
 }: {
   value: readonly string[];
   onChange: (nodes: string[]) => void;
   disabled?: boolean;
+  /** A node that is always one of them (the batch import's own library is on the node shown). */
+  fixed?: string;
   /** Said under a chosen node: what this operation meets there (no such library, …). */
   notes?: Readonly<Record<string, ReactNode>>;
 }) {
@@ -60,7 +63,7 @@ export function NodeTargets({
               const on = fleet.signedIn(n.id);
               return (
                 <div key={n.id} className="node-targets__node">
-                  <Checkbox checked={chosen.has(n.id)} disabled={disabled || !on} onChange={(e) => toggle(n.id, e.target.checked)}>
+                  <Checkbox checked={chosen.has(n.id)} disabled={disabled || !on || n.id === fixed} onChange={(e) => toggle(n.id, e.target.checked)}>
                     {n.id === fleet.shown ? t('shown', { name: n.name }) : n.name}
                     {!on && <span className="node-targets__muted"> · {t('signedOut')}</span>}
                   </Checkbox>
@@ -71,7 +74,7 @@ export function NodeTargets({
         </div>
       ))}
       {signedIn.length > 1 && (
-        <Button size="small" type="link" className="node-targets__all" disabled={disabled} onClick={() => onChange(signedIn)}>
+        <Button size="small" type="link" className="node-targets__all" disabled={disabled} onClick={() => onChange(fixed === undefined || signedIn.includes(fixed) ? signedIn : [fixed, ...signedIn])}>
           {t('all')}
         </Button>
       )}

@@ -9,6 +9,7 @@ import { cropToFace } from '../lib/crop-photo';
 import { deleteInBatches, type DeleteBatchResult } from '../lib/delete-batches';
 import type { FaceQuery } from '../lib/gallery-view';
 import { useImportStore } from '../store/import-store';
+import { useNodeStore } from '../../../session/node-store';
 import { libraryQueries } from '../../../api/queries/libraries';
 import { nodeLibraryQueries } from '../../../api/queries/node-libraries';
 import { targetCall } from '../../../api/target-call';
@@ -72,9 +73,11 @@ export function useRefreshAfterImport() {
   const invalidate = useInvalidateFaces();
   const tick = useImportStore((s) => s.storedTick);
   const libId = useImportStore((s) => s.libId);
+  // Fleet mode: only on the import's own node (this cache is the node shown's).
+  const here = useImportStore((s) => s.node) === useNodeStore((s) => s.current);
   useEffect(() => {
-    if (tick > 0 && libId !== null) void invalidate(libId);
-  }, [tick, libId, invalidate]);
+    if (tick > 0 && libId !== null && here) void invalidate(libId);
+  }, [tick, libId, here, invalidate]);
 }
 
 export interface PersonInput {

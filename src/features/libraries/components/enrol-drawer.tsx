@@ -1,16 +1,13 @@
 import { ReloadOutlined, SwapOutlined } from '../../../components/icons';
-import { Alert, App, Button, Drawer, Form, Input, Radio, Space } from 'antd';
+import { Alert, App, Button, Drawer, Form, Input, Space } from 'antd';
 import { useEffect, useEffectEvent, useState } from 'react';
 import { DeviceError } from '../../../api/errors';
 import { IMG_ID_MAX } from '../../../api/protocol/limits';
 import { useCropFace, useDetectAllFaces, useDetectFace, useEnrolFace, useEnrolOnNodes } from '../api/gallery-queries';
 import { NodeTargets, useTargetNodes } from '../../../components/node-targets/node-targets';
 import { useNodeLibraries } from '../../../api/queries/node-libraries';
-import { describeError } from '../../../api/device-error';
-import { useLang } from '../../../i18n';
 import { countOutcomes, newImgId, planTargets, retryPlans, type MissingChoice, type NodeOutcome, type TargetPlan } from '../lib/node-targets';
-import { NodeOutcomeList } from './node-outcomes';
-import { nodeInfo } from '../../../session/node-store';
+import { NodeOutcomeList, TargetNote } from './node-outcomes';
 import { FacePicker } from '../../../components/face-picker/face-picker';
 import { clearDraft, dataUrlToFile, draftKey, DRAFT_PICTURE_MAX, fileToDataUrl, readDraft, writeDraft } from '../lib/drafts';
 import { useLibT } from '../messages';
@@ -60,7 +57,6 @@ function EnrolDrawerBody({
   onClose: () => void;
 }) {
   const t = useLibT();
-  const lang = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<EnrolValues>();
   const key = open ? draftKey('enrol', libId) : null;
@@ -223,28 +219,6 @@ function EnrolDrawerBody({
     );
   };
 
-  /** What a chosen node meets: no such library (create or skip, the user's choice), a list it could not read. */
-  const targetNote = (p: TargetPlan) => {
-    if (p.kind === 'reading') return <span className="lib-muted">{t('targets.reading')}</span>;
-    if (p.kind === 'unread') return <span className="lib-danger">{t('targets.unread', { reason: describeError(p.error, lang).title })}</span>;
-    if (p.kind !== 'missing') return null;
-    return (
-      <>
-        <div>{t('targets.missing', { name: libName, type: t(want.type === 1 ? 'type.black' : 'type.white') })}</div>
-        <Radio.Group
-          size="small"
-          aria-label={`${t('targets.missingChoice')}: ${nodeInfo(p.node)?.name ?? p.node}`}
-          value={p.choice}
-          onChange={(e) => setChoices((c) => ({ ...c, [p.node]: e.target.value as MissingChoice }))}
-          options={[
-            { value: 'create', label: t('targets.create') },
-            { value: 'skip', label: t('targets.skip') },
-          ]}
-        />
-      </>
-    );
-  };
-
   const enrolCode = enrol.error instanceof DeviceError ? enrol.error.code : null;
   const enrolOnField = enrolCode === ErrorCode.IMG_ID_EXISTS || enrolCode === ErrorCode.IMG_ID_TOO_LONG;
   const enrolOnPhoto = enrolCode !== null && PHOTO_CODES.has(enrolCode);
@@ -366,7 +340,9 @@ function EnrolDrawerBody({
                 setTargets(next);
                 setOutcomes(null);
               }}
-              notes={Object.fromEntries(plans.map((p) => [p.node, targetNote(p)]))}
+              notes={Object.fromEntries(
+                plans.map((p) => [p.node, <TargetNote key={p.node} plan={p} library={want} onChoice={(c) => setChoices((x) => ({ ...x, [p.node]: c }))} />]),
+              )}
             />
           )}
           {outcomes && (

@@ -1,11 +1,11 @@
 // What each target node did with one person (enrol once, to many): the
 // node named, and a refusal in words through the error mapping.
-import { Tag, Typography } from 'antd';
+import { Radio, Tag, Typography } from 'antd';
 import { describeError } from '../../../api/device-error';
 import { nodeLabel } from '../../../components/node-targets/node-targets';
 import { useLang } from '../../../i18n';
 import { nodeInfo } from '../../../session/node-store';
-import type { NodeOutcome } from '../lib/node-targets';
+import type { LibraryIdentity, MissingChoice, NodeOutcome, TargetPlan } from '../lib/node-targets';
 import { useLibT } from '../messages';
 
 /** One node's outcome as a tag, in words. */
@@ -39,5 +39,29 @@ export function NodeOutcomeList({ outcomes }: { outcomes: readonly NodeOutcome[]
         </li>
       ))}
     </ul>
+  );
+}
+
+/** What a chosen node meets: no such library (create it or skip the node, the user's choice), a list it could not read. */
+export function TargetNote({ plan, library, onChoice }: { plan: TargetPlan; library: LibraryIdentity; onChoice: (c: MissingChoice) => void }) {
+  const t = useLibT();
+  const lang = useLang();
+  if (plan.kind === 'reading') return <span className="lib-muted">{t('targets.reading')}</span>;
+  if (plan.kind === 'unread') return <span className="lib-danger">{t('targets.unread', { reason: describeError(plan.error, lang).title })}</span>;
+  if (plan.kind !== 'missing') return null;
+  return (
+    <>
+      <div>{t('targets.missing', { name: library.name, type: t(library.type === 1 ? 'type.black' : 'type.white') })}</div>
+      <Radio.Group
+        size="small"
+        aria-label={`${t('targets.missingChoice')}: ${nodeInfo(plan.node)?.name ?? plan.node}`}
+        value={plan.choice}
+        onChange={(e) => onChoice(e.target.value as MissingChoice)}
+        options={[
+          { value: 'create', label: t('targets.create') },
+          { value: 'skip', label: t('targets.skip') },
+        ]}
+      />
+    </>
   );
 }

@@ -372,4 +372,8 @@ export const enUS: Translation<typeof zhCN> = {
   'outcome.retry': 'Try again on the {n, plural, one {node} other {# nodes}} that failed',
   'outcome.done': 'Done',
   'outcome.code': 'code {code}',
+  'import.lane.halt': 'On {node}: {why}',
+  'import.lane.failed': 'Nothing was sent to {node}: {reason}',
+  'import.lane.skipped': 'Skipped: no such library there',
+  'import.lane.notSent': 'Not sent: {reason}',
 };

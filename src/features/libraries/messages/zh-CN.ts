@@ -365,4 +365,8 @@ export const zhCN = {
   'outcome.retry': '在失败的 {n} 个节点上重试',
   'outcome.done': '完成',
   'outcome.code': '错误码 {code}',
+  'import.lane.halt': '节点 {node}：{why}',
+  'import.lane.failed': '未向 {node} 发送任何文件：{reason}',
+  'import.lane.skipped': '已跳过：该节点没有此人像库',
+  'import.lane.notSent': '未发送：{reason}',
 } as const;
