@@ -170,7 +170,10 @@ export function useSearchOnNodes() {
   return useMutation({
     mutationFn: async (job: NodesSearchJob) => {
       const img = await probeOf(job.photo, job.face);
-      const results = await searchOnNodes(img, job.nodes, job.settings, (node) => targetCall(node));
+      const results = await searchOnNodes(job.nodes, async (node, libIds) => {
+        const answer = await searchPhoto(img, { ...job.settings, libIds }, targetCall(node));
+        return answer.topn;
+      });
       return { photoId: job.photo.id, face: job.face, job, results, hits: mergeHits(results) };
     },
     meta: { errorHandled: true },

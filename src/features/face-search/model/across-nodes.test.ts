@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Call } from '../../../api/client';
 import { NetworkError } from '../../../api/errors';
 import type { Candidate } from '../../../api/protocol/recognition';
 import { libraryChoices, libraryIdsOn, mergeHits, searchOnNodes } from './across-nodes';
@@ -57,22 +56,18 @@ describe('searchOnNodes', () => {
   it('searches each node with its own library ids; a failure and a node without the libraries are their own results', async () => {
     const sent: string[] = [];
     const down = new NetworkError('face.search');
-    const callOf = (node: string) =>
-      (async (_op: unknown, req: { lib_ids: string }) => {
-        sent.push(`${node}:${req.lib_ids}`);
-        if (node === 'b') throw down;
-        return { in_pic: {}, topn: [hit(`${node}1`, 80, 1)] };
-      }) as unknown as Call;
     const out = await searchOnNodes(
-      new Blob(['x']),
       [
         { node: 'a', libIds: [1, 2] },
         { node: 'b', libIds: [5] },
         { node: 'c', libIds: [] },
         { node: 'd', error: down },
       ],
-      { threshold: 60, topk: 10 },
-      callOf,
+      async (node, libIds) => {
+        sent.push(`${node}:${libIds}`);
+        if (node === 'b') throw down;
+        return [hit(`${node}1`, 80, 1)];
+      },
     );
     expect(sent).toEqual(['a:1,2', 'b:5']);
     expect(out).toEqual([

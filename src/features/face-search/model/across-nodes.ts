@@ -1,11 +1,9 @@
 // Face search across nodes (issue 18): one probe, a 1:N search (§5.1) on each
 // chosen node's libraries, the hits merged by score with the node named on
 // each. Pure, beside its tests; the panel gives it a call per node.
-import type { Call } from '../../../api/client';
 import { mapBounded } from '../../../api/bounded';
 import { ID_LIST_MAX } from '../../../api/protocol/limits';
 import type { Candidate } from '../../../api/protocol/recognition';
-import { searchPhoto, type SearchSettings } from '../api/recognition';
 
 interface Lib {
   lib_id: number;
@@ -69,10 +67,9 @@ export type NodeTarget = { node: string; libIds: readonly number[] } | { node: s
 
 /** The same probe on every node, each with its own libraries; a node's failure is its own result. Never throws. */
 export function searchOnNodes(
-  img: Blob,
   nodes: readonly NodeTarget[],
-  settings: Omit<SearchSettings, 'libIds'>,
-  callOf: (node: string) => Call,
+  /** One node's §5.1 search in those libraries (comma list): its hits. */
+  search: (node: string, libIds: string) => Promise<readonly Candidate[]>,
   limit = NODES_AT_ONCE,
 ): Promise<NodeSearch[]> {
   return mapBounded(nodes, limit, async (target): Promise<NodeSearch> => {
@@ -81,8 +78,7 @@ export function searchOnNodes(
     const { libIds } = target;
     if (libIds.length === 0) return { node, kind: 'no-library' };
     try {
-      const answer = await searchPhoto(img, { ...settings, libIds: libIds.join(',') }, callOf(node));
-      return { node, kind: 'hits', hits: answer.topn };
+      return { node, kind: 'hits', hits: await search(node, libIds.join(',')) };
     } catch (error) {
       return { node, kind: 'failed', error };
     }
