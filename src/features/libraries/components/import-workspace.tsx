@@ -184,6 +184,16 @@ export function ImportWorkspace({ libId }: { libId: number }) {
         unknown: (why) => t(why === 'network' ? 'import.status.unknownNetwork' : 'import.status.unknownReport'),
       },
       lang,
+      store.lanes.map((l) => ({
+        node: l.node,
+        status: l.status,
+        none:
+          l.state === 'skipped'
+            ? t('import.lane.skipped')
+            : l.state === 'failed' && l.error !== undefined
+              ? describeError(l.error, lang).title
+              : undefined,
+      })),
     );
     saveText(csv, t('import.resultsFile', { name: libName.replace(/[\\/:*?"<>|]/g, '-') }), 'text/csv;charset=utf-8');
   };
