@@ -104,7 +104,9 @@ test("a batch import to two nodes: a column per node, the refusing node's reason
   const faces = await realFaces({ url: a.url, call: callA }, 3);
   const name = `Batch ${stamp}`;
   const { lib_id: libA } = await callA(createLibrary, { lib_name: name, lib_type: 2 });
-  await (await direct(c.id))(createLibrary, { lib_name: name, lib_type: 2 });
+  await (
+    await direct(c.id)
+  )(createLibrary, { lib_name: name, lib_type: 2 });
 
   await signInFleet(page, onNode(a.id, hrefs.libraryImport(libA)));
   const imp = new LibraryImportPage(page);

@@ -63,7 +63,11 @@ export function NodeTargets({
               const on = fleet.signedIn(n.id);
               return (
                 <div key={n.id} className="node-targets__node">
-                  <Checkbox checked={chosen.has(n.id)} disabled={disabled || !on || n.id === fixed} onChange={(e) => toggle(n.id, e.target.checked)}>
+                  <Checkbox
+                    checked={chosen.has(n.id)}
+                    disabled={disabled || !on || n.id === fixed}
+                    onChange={(e) => toggle(n.id, e.target.checked)}
+                  >
                     {n.id === fleet.shown ? t('shown', { name: n.name }) : n.name}
                     {!on && <span className="node-targets__muted"> · {t('signedOut')}</span>}
                   </Checkbox>
@@ -74,7 +78,13 @@ export function NodeTargets({
         </div>
       ))}
       {signedIn.length > 1 && (
-        <Button size="small" type="link" className="node-targets__all" disabled={disabled} onClick={() => onChange(fixed === undefined || signedIn.includes(fixed) ? signedIn : [fixed, ...signedIn])}>
+        <Button
+          size="small"
+          type="link"
+          className="node-targets__all"
+          disabled={disabled}
+          onClick={() => onChange(fixed === undefined || signedIn.includes(fixed) ? signedIn : [fixed, ...signedIn])}
+        >
           {t('all')}
         </Button>
       )}

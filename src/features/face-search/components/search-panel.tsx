@@ -58,7 +58,13 @@ export function SearchPanel({ snap }: { snap: string | null }) {
         const l = listOf(node);
         return l.data ? { node, libIds: libraryIdsOn(l.data, values.libKeys ?? []) } : { node, error: l.error };
       });
-      searchMany.mutate({ photo: p, face: faceIndex, nodes, libKeys: values.libKeys ?? [], settings: { threshold: values.threshold, topk: values.topk } });
+      searchMany.mutate({
+        photo: p,
+        face: faceIndex,
+        nodes,
+        libKeys: values.libKeys ?? [],
+        settings: { threshold: values.threshold, topk: values.topk },
+      });
       return;
     }
     const ids = values.libIds.length > 0 ? values.libIds : allIds.slice(0, ID_LIST_MAX);
@@ -281,7 +287,8 @@ export function SearchPanel({ snap }: { snap: string | null }) {
               {merged.results.map((r) => {
                 const name = nodeLabel(nodeInfo(r.node), r.node);
                 if (r.kind === 'failed') return <ErrorAlert key={r.node} error={r.error} title={t('nodes.failed', { node: name })} />;
-                if (r.kind === 'no-library') return <Alert key={r.node} type="warning" showIcon title={t('nodes.noLibrary', { node: name })} />;
+                if (r.kind === 'no-library')
+                  return <Alert key={r.node} type="warning" showIcon title={t('nodes.noLibrary', { node: name })} />;
                 return null;
               })}
               {merged.hits.length === 0 ? (

@@ -96,7 +96,8 @@ export const enUS: Translation<typeof zhCN> = {
   'nodes.search': 'Search on {n, plural, one {# node} other {# nodes}}',
   'nodes.failed': '{node}: the search failed',
   'nodes.noLibrary': '{node}: none of the chosen libraries is on this node',
-  'nodes.for': 'Searched on {n, plural, one {# node} other {# nodes}} in {libs}, threshold {threshold}, at most {topk} people per node; most similar first',
+  'nodes.for':
+    'Searched on {n, plural, one {# node} other {# nodes}} in {libs}, threshold {threshold}, at most {topk} people per node; most similar first',
   'nodes.on': 'On {node}',
   'nodes.rank': 'No. {n} on this node',
 };

@@ -6,7 +6,15 @@ import { IMG_ID_MAX } from '../../../api/protocol/limits';
 import { useCropFace, useDetectAllFaces, useDetectFace, useEnrolFace, useEnrolOnNodes } from '../api/gallery-queries';
 import { NodeTargets, useTargetNodes } from '../../../components/node-targets/node-targets';
 import { useNodeLibraries } from '../../../api/queries/node-libraries';
-import { countOutcomes, newImgId, planTargets, retryPlans, type MissingChoice, type NodeOutcome, type TargetPlan } from '../lib/node-targets';
+import {
+  countOutcomes,
+  newImgId,
+  planTargets,
+  retryPlans,
+  type MissingChoice,
+  type NodeOutcome,
+  type TargetPlan,
+} from '../lib/node-targets';
 import { NodeOutcomeList, TargetNote } from './node-outcomes';
 import { FacePicker } from '../../../components/face-picker/face-picker';
 import { clearDraft, dataUrlToFile, draftKey, DRAFT_PICTURE_MAX, fileToDataUrl, readDraft, writeDraft } from '../lib/drafts';
@@ -341,7 +349,10 @@ function EnrolDrawerBody({
                 setOutcomes(null);
               }}
               notes={Object.fromEntries(
-                plans.map((p) => [p.node, <TargetNote key={p.node} plan={p} library={want} onChoice={(c) => setChoices((x) => ({ ...x, [p.node]: c }))} />]),
+                plans.map((p) => [
+                  p.node,
+                  <TargetNote key={p.node} plan={p} library={want} onChoice={(c) => setChoices((x) => ({ ...x, [p.node]: c }))} />,
+                ]),
               )}
             />
           )}

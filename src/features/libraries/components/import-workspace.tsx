@@ -88,7 +88,9 @@ export function ImportWorkspace({ libId }: { libId: number }) {
   // This node and every other target together (lib/import-lanes.ts).
   const state = combinedState([store.run.state, ...store.lanes.map((l) => l.state)]);
   const running = state === 'running' || state === 'pausing' || state === 'cancelling';
-  const laneReady = store.lanes.filter((l) => l.state !== 'skipped' && l.error === undefined).map((l) => laneKeys(store.rows, problems, l.status).length);
+  const laneReady = store.lanes
+    .filter((l) => l.state !== 'skipped' && l.error === undefined)
+    .map((l) => laneKeys(store.rows, problems, l.status).length);
   const ready = Math.max(counts.ready, ...laneReady);
   const now = useNow(running);
 
@@ -169,7 +171,13 @@ export function ImportWorkspace({ libId }: { libId: number }) {
     store.start();
   };
   const haltWords = (halt: RunInfo['halt']) =>
-    halt === 'session' ? t('import.halt.session') : halt === 'network' ? t('import.halt.network') : halt === 'library' ? t('import.halt.library') : null;
+    halt === 'session'
+      ? t('import.halt.session')
+      : halt === 'network'
+        ? t('import.halt.network')
+        : halt === 'library'
+          ? t('import.halt.library')
+          : null;
   const nodeName = (id: string) => nodeLabel(nodeInfo(id), id);
   const problemKeys = store.rows.filter((x) => !x.dropped && problems.has(x.key)).map((x) => x.key);
 
@@ -298,7 +306,13 @@ export function ImportWorkspace({ libId }: { libId: number }) {
                 }
                 const why = haltWords(l.halt);
                 return why && l.state === 'paused' ? (
-                  <Alert key={l.node} type="warning" showIcon title={t('import.lane.halt', { node: nodeName(l.node), why })} style={{ marginTop: 8 }} />
+                  <Alert
+                    key={l.node}
+                    type="warning"
+                    showIcon
+                    title={t('import.lane.halt', { node: nodeName(l.node), why })}
+                    style={{ marginTop: 8 }}
+                  />
                 ) : null;
               })}
             </section>

@@ -14,9 +14,7 @@ export function NodeOutcomeTag({ outcome }: { outcome: NodeOutcome }) {
   const lang = useLang();
   if (outcome.kind === 'stored') {
     return (
-      <Tag className="lib-tag lib-tag--ok">
-        {t(outcome.created ? 'outcome.storedCreated' : 'outcome.stored', { id: outcome.imgId })}
-      </Tag>
+      <Tag className="lib-tag lib-tag--ok">{t(outcome.created ? 'outcome.storedCreated' : 'outcome.stored', { id: outcome.imgId })}</Tag>
     );
   }
   if (outcome.kind === 'skipped') return <Tag className="lib-tag">{t('outcome.skipped')}</Tag>;
@@ -43,11 +41,20 @@ export function NodeOutcomeList({ outcomes }: { outcomes: readonly NodeOutcome[]
 }
 
 /** What a chosen node meets: no such library (create it or skip the node, the user's choice), a list it could not read. */
-export function TargetNote({ plan, library, onChoice }: { plan: TargetPlan; library: LibraryIdentity; onChoice: (c: MissingChoice) => void }) {
+export function TargetNote({
+  plan,
+  library,
+  onChoice,
+}: {
+  plan: TargetPlan;
+  library: LibraryIdentity;
+  onChoice: (c: MissingChoice) => void;
+}) {
   const t = useLibT();
   const lang = useLang();
   if (plan.kind === 'reading') return <span className="lib-muted">{t('targets.reading')}</span>;
-  if (plan.kind === 'unread') return <span className="lib-danger">{t('targets.unread', { reason: describeError(plan.error, lang).title })}</span>;
+  if (plan.kind === 'unread')
+    return <span className="lib-danger">{t('targets.unread', { reason: describeError(plan.error, lang).title })}</span>;
   if (plan.kind !== 'missing') return null;
   return (
     <>

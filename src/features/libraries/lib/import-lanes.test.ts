@@ -22,7 +22,9 @@ describe('lanes', () => {
     { key: 4, dropped: false },
   ];
   it('sends each node the rows it has not stored yet', () => {
-    expect(laneKeys(rows, new Map([[4, ['img_id']]]), { 1: { kind: 'stored', imgId: 'a' }, 2: { kind: 'refused', code: -122, reason: '' } })).toEqual([2]);
+    expect(
+      laneKeys(rows, new Map([[4, ['img_id']]]), { 1: { kind: 'stored', imgId: 'a' }, 2: { kind: 'refused', code: -122, reason: '' } }),
+    ).toEqual([2]);
   });
   it('locks a row stored or on its way on any node', () => {
     const a = { 1: { kind: 'stored', imgId: 'x' } } as const;

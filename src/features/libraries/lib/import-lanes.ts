@@ -30,7 +30,8 @@ export interface Lane {
 export function combinedState(states: readonly LaneState[]): LaneState {
   const live = states.filter((s) => s !== 'idle' && s !== 'skipped' && s !== 'failed');
   if (live.length === 0) return states.includes('failed') || states.includes('skipped') ? 'done' : 'idle';
-  for (const s of ['running', 'preparing', 'pausing', 'cancelling', 'paused'] as const) if (live.includes(s)) return s === 'preparing' ? 'running' : s;
+  for (const s of ['running', 'preparing', 'pausing', 'cancelling', 'paused'] as const)
+    if (live.includes(s)) return s === 'preparing' ? 'running' : s;
   return live.includes('cancelled') ? 'cancelled' : 'done';
 }
 

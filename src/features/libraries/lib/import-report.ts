@@ -82,7 +82,10 @@ export function resultsCsv(
   const lines = own.map((line, i) => {
     const r = rows[i]!;
     if (r.dropped) return line;
-    return [...line, ...nodes.flatMap((n) => (n.none !== undefined ? [words.result('skipped'), '', n.none] : nodeCells(n.status[r.key], words, lang)))];
+    return [
+      ...line,
+      ...nodes.flatMap((n) => (n.none !== undefined ? [words.result('skipped'), '', n.none] : nodeCells(n.status[r.key], words, lang))),
+    ];
   });
   const header = [...RESULT_HEADER, ...nodes.flatMap((n) => [`result@${n.node}`, `code@${n.node}`, `reason@${n.node}`])];
   return toCsv(header, lines);

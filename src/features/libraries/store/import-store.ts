@@ -88,7 +88,9 @@ interface ImportState {
 const IDLE_RUN: RunInfo = { state: 'idle', total: 0, activeMs: 0, since: null, answered: 0, runs: 0 };
 
 export function isRunActive(run: { state: RunInfo['state'] | Lane['state'] }): boolean {
-  return run.state === 'running' || run.state === 'pausing' || run.state === 'cancelling' || run.state === 'paused' || run.state === 'preparing';
+  return (
+    run.state === 'running' || run.state === 'pausing' || run.state === 'cancelling' || run.state === 'paused' || run.state === 'preparing'
+  );
 }
 
 /** The import goes on, on this node or any other target. */
@@ -106,11 +108,13 @@ function newUuid(): string {
 }
 
 /** A node's report, from that node (the import goes on while the user looks at another node). */
-const fetchTextOn = (node: string) => async (devicePath: string): Promise<string> => {
-  const res = await fetch(deviceFileUrl(devicePath, nodeBase(node)), { cache: 'no-store' });
-  if (!res.ok) throw new Error(`report ${res.status}`);
-  return res.text();
-};
+const fetchTextOn =
+  (node: string) =>
+  async (devicePath: string): Promise<string> => {
+    const res = await fetch(deviceFileUrl(devicePath, nodeBase(node)), { cache: 'no-store' });
+    if (!res.ok) throw new Error(`report ${res.status}`);
+    return res.text();
+  };
 
 let runner: ImportRunner | null = null;
 const laneRunners = new Map<string, ImportRunner>();
@@ -184,7 +188,8 @@ export const useImportStore = create<ImportState>()((set, get) => {
     } else {
       updateLane(node, (l) => {
         const status = { ...l.status };
-        if (e.state === 'cancelled') for (const [k, v] of Object.entries(status)) if (v.kind === 'pending') status[Number(k)] = { kind: 'cancelled' };
+        if (e.state === 'cancelled')
+          for (const [k, v] of Object.entries(status)) if (v.kind === 'pending') status[Number(k)] = { kind: 'cancelled' };
         return { ...l, status, state: e.state, halt: e.state === 'running' ? undefined : (e.halt ?? l.halt) };
       });
     }
@@ -217,7 +222,14 @@ export const useImportStore = create<ImportState>()((set, get) => {
         updateLane(lane.node, (l) => ({ ...l, state: 'skipped' }));
         continue;
       }
-      updateLane(lane.node, (l) => ({ ...l, status, total: items.length, answered: 0, halt: undefined, state: lane.libId === null ? 'preparing' : 'paused' }));
+      updateLane(lane.node, (l) => ({
+        ...l,
+        status,
+        total: items.length,
+        answered: 0,
+        halt: undefined,
+        state: lane.libId === null ? 'preparing' : 'paused',
+      }));
       if (lane.libId !== null) {
         runLane(lane.node, lane.libId, items);
         continue;
@@ -292,7 +304,13 @@ export const useImportStore = create<ImportState>()((set, get) => {
       if (s.run.runs > 0 && !importActive(s)) {
         runner = null;
         laneRunners.clear();
-        set({ rows: added, status: {}, run: IDLE_RUN, nextKey: key, lanes: s.lanes.map((l) => ({ ...l, status: {}, state: 'idle', total: 0, answered: 0 })) });
+        set({
+          rows: added,
+          status: {},
+          run: IDLE_RUN,
+          nextKey: key,
+          lanes: s.lanes.map((l) => ({ ...l, status: {}, state: 'idle', total: 0, answered: 0 })),
+        });
         return 'new';
       }
       set({ rows: [...s.rows, ...added], nextKey: key });
@@ -306,7 +324,13 @@ export const useImportStore = create<ImportState>()((set, get) => {
       const old = status[key];
       // A row on its way keeps the name it was queued with; a stored row is on the device (on any node: one person everywhere).
       if (old && (old.kind === 'pending' || old.kind === 'sending' || old.kind === 'stored')) return;
-      if (lockedOnAny(key, s.lanes.map((l) => l.status))) return;
+      if (
+        lockedOnAny(
+          key,
+          s.lanes.map((l) => l.status),
+        )
+      )
+        return;
       if (old) status[key] = { kind: 'edited' };
       const rows = s.rows.map((r) => (r.key === key ? { ...r, fields, unreadName: false, ...(file ? { file, ext: 'jpg' } : {}) } : r));
       set({ rows, status: revalidated(rows, status) });
@@ -319,7 +343,13 @@ export const useImportStore = create<ImportState>()((set, get) => {
         const st = s.status[r.key]?.kind;
         // A row on its way or on the device stays.
         if (!wanted.has(r.key) || st === 'stored' || st === 'sending' || st === 'pending') return r;
-        if (lockedOnAny(r.key, s.lanes.map((l) => l.status))) return r;
+        if (
+          lockedOnAny(
+            r.key,
+            s.lanes.map((l) => l.status),
+          )
+        )
+          return r;
         return { ...r, dropped };
       });
       set({ rows, status: revalidated(rows, s.status) });
