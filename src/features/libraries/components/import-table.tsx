@@ -11,6 +11,7 @@ import { lockedOnAny, type Lane } from '../lib/import-lanes';
 import { describeError } from '../../../api/device-error';
 import { nodeLabel } from '../../../components/node-targets/node-targets';
 import { nodeInfo } from '../../../session/node-store';
+import { usePageArrows } from '../../../components/use-page-arrows';
 
 export const IMPORT_PAGE_SIZE = 50;
 
@@ -82,6 +83,7 @@ export function ImportTable({
 }) {
   const t = useLibT();
   const selectAll = useSelectAllLabel();
+  const pageArrows = usePageArrows();
   const locked = (r: ImportRow) => lockedOnAny(r.key, [status, ...lanes.map((l) => l.status)]);
   const gender = (g: string) => (g === '0' || g === '1' ? t(`gender.${g}`) : g);
   const columns: ColumnsType<ImportRow> = [
@@ -191,6 +193,7 @@ export function ImportTable({
           showSizeChanger: false,
           onChange: onPage,
           showTotal: (n) => t('import.rowsTotal', { n }),
+          ...pageArrows,
         }}
       />
     </div>
