@@ -13,7 +13,10 @@ export function deviceFileBase(): string {
   return fileBase;
 }
 
-/** The URL of a file the device named by its path (leading slashes dropped); `base`: another node's (`nodeBase`). */
+/**
+ * The URL of a file the device named by its path (leading slashes dropped), on
+ * the node the page is about, or on another node given its base (`/node/<id>`).
+ */
 export function deviceFileUrl(devicePath: string, base: string = fileBase): string {
   return `${base}/ws/${devicePath.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')}`;
 }

@@ -5,6 +5,9 @@
 // both against the emulator and expect the same answers.
 import { useMutation } from '@tanstack/react-query';
 import { call } from '../../../api/device';
+import { deviceFileBase } from '../../../api/protocol/files';
+import { targetCall } from '../../../api/target-call';
+import { mergeHits, searchOnNodes, type NodeTarget } from '../model/across-nodes';
 import type { Call } from '../../../api/client';
 import { leftToRight } from '../../../api/protocol/face-box';
 import {
@@ -27,7 +30,8 @@ export interface SearchSettings {
 /** A stored picture on the device (a snapshot, a crop of 782) as a File, through the proxy's /ws/. */
 export async function fetchDeviceFile(devicePath: string, opts: { baseUrl?: string; signal?: AbortSignal } = {}): Promise<File> {
   const path = devicePath.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/');
-  const res = await fetch(`${opts.baseUrl ?? ''}/ws/${path}`, { signal: opts.signal });
+  // The node the page is about (fleet mode: /node/<id>), unless told another.
+  const res = await fetch(`${opts.baseUrl ?? deviceFileBase()}/ws/${path}`, { signal: opts.signal });
   if (!res.ok) throw new DeviceFileError(devicePath, res.status);
   const blob = await res.blob();
   return new File([blob], devicePath.split('/').pop() || 'photo.jpg', { type: blob.type || 'image/jpeg' });
@@ -121,11 +125,15 @@ export interface SearchJob {
  * face). With several, the device would only search the largest, so the crop
  * 782 stored for the chosen face is fetched and searched instead.
  */
+async function probeOf(photo: ExaminedPhoto, face: number): Promise<Blob> {
+  const chosen = photo.faces[face];
+  return photo.faces.length > 1 && chosen ? fetchDeviceFile(chosen.img_path) : photo.file;
+}
+
 export function useSearchFace() {
   return useMutation({
     mutationFn: async (job: SearchJob) => {
-      const chosen = job.photo.faces[job.face];
-      const img = job.photo.faces.length > 1 && chosen ? await fetchDeviceFile(chosen.img_path) : job.photo.file;
+      const img = await probeOf(job.photo, job.face);
       const answer = await searchPhoto(img, job.settings);
       return { photoId: job.photo.id, face: job.face, settings: job.settings, answer };
     },
@@ -139,6 +147,35 @@ export function useComparePhotos() {
       ids: [a.id, b.id] as const,
       score: (await comparePhotos(a.file, b.file)).FaceImg1to1Rsp_Score,
     }),
+    meta: { errorHandled: true },
+  });
+}
+
+export interface NodesSearchJob {
+  photo: ExaminedPhoto;
+  face: number;
+  /** Each chosen node with its own ids of the chosen libraries. */
+  nodes: readonly NodeTarget[];
+  /** The libraries chosen by name and type (model/across-nodes.ts libKey); none: all. */
+  libKeys: readonly string[];
+  settings: { threshold: number; topk: number };
+}
+
+/**
+ * 1:N on several nodes (fleet mode): the probe (the chosen face's crop, made
+ * once on the node shown) goes to every node; each node's hits or failure,
+ * and all hits merged by score.
+ */
+export function useSearchOnNodes() {
+  return useMutation({
+    mutationFn: async (job: NodesSearchJob) => {
+      const img = await probeOf(job.photo, job.face);
+      const results = await searchOnNodes(job.nodes, async (node, libIds) => {
+        const answer = await searchPhoto(img, { ...job.settings, libIds }, targetCall(node));
+        return answer.topn;
+      });
+      return { photoId: job.photo.id, face: job.face, job, results, hits: mergeHits(results) };
+    },
     meta: { errorHandled: true },
   });
 }

@@ -8,10 +8,15 @@ import { useLang } from '../../../i18n';
 import { personGender } from '../../../i18n/attribute-words';
 import { useFaceSearchT } from '../messages';
 import { LIST_TAG_COLOURS } from '../../../components/list-tag-colours';
-import { hrefs } from '../../../config/paths';
+import { hrefs, onNode } from '../../../config/paths';
 import { deviceFileUrl } from '../../../api/protocol/files';
+import { nodeBase, nodeInfo } from '../../../session/node-store';
+import { nodeLabel } from '../../../components/node-targets/node-targets';
 
-export function MatchList({ matches }: { matches: readonly Candidate[] }) {
+/** A hit; `node` when it comes from a search across nodes: its picture and links are that node's. */
+type Match = Candidate & { node?: string };
+
+export function MatchList({ matches }: { matches: readonly Match[] }) {
   const t = useFaceSearchT();
   const lang = useLang();
   return (
@@ -19,18 +24,27 @@ export function MatchList({ matches }: { matches: readonly Candidate[] }) {
       {matches.map((m) => {
         const name = m.name || t('results.unnamed');
         const gender = personGender(m.gender, lang);
+        const on = m.node;
+        const link = (href: string) => (on === undefined ? href : onNode(on, href));
         return (
-          <li key={`${m.lib_id}/${m.img_id}`} className="fs-match">
+          <li key={`${on ?? ''}/${m.lib_id}/${m.img_id}`} className="fs-match">
             <img
               className="fs-match__photo"
-              src={deviceFileUrl(m.img_path)}
+              src={on === undefined ? deviceFileUrl(m.img_path) : deviceFileUrl(m.img_path, nodeBase(on))}
               alt={t('results.photo', { name: m.name || m.img_id })}
               width={96}
               height={96}
             />
             <div className="fs-match__body">
               <div className="fs-match__head">
-                <Typography.Text type="secondary">{t('results.rank', { n: m.ranking })}</Typography.Text>
+                {on === undefined ? (
+                  <Typography.Text type="secondary">{t('results.rank', { n: m.ranking })}</Typography.Text>
+                ) : (
+                  <>
+                    <Tag className="fs-match__node">{t('nodes.on', { node: nodeLabel(nodeInfo(on), on) })}</Tag>
+                    <Typography.Text type="secondary">{t('nodes.rank', { n: m.ranking })}</Typography.Text>
+                  </>
+                )}
                 <Typography.Text strong className="fs-match__name">
                   {name}
                 </Typography.Text>
@@ -60,10 +74,10 @@ export function MatchList({ matches }: { matches: readonly Candidate[] }) {
                 ]}
               />
               <Space wrap>
-                <Link to={hrefs.person(m.lib_id, m.img_id)}>
+                <Link to={link(hrefs.person(m.lib_id, m.img_id))}>
                   <TeamOutlined aria-hidden /> {t('results.open')}
                 </Link>
-                <Link to={hrefs.personSeen(m.lib_id, m.img_id)}>
+                <Link to={link(hrefs.personSeen(m.lib_id, m.img_id))}>
                   <FieldTimeOutlined aria-hidden /> {t('results.seen')}
                 </Link>
               </Space>

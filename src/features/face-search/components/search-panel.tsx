@@ -7,7 +7,11 @@ import { Alert, Button, Card, Col, Form, InputNumber, Row, Select, Slider, Space
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { ID_LIST_MAX, THRESHOLD_MAX, THRESHOLD_MIN, TOPK_MAX } from '../../../api/protocol/limits';
 import { faceSearchQueries } from '../api/face-search-queries';
-import { useExaminePhoto, useSearchFace, type ExaminedPhoto, type PhotoSource } from '../api/recognition';
+import { useExaminePhoto, useSearchFace, useSearchOnNodes, type ExaminedPhoto, type PhotoSource } from '../api/recognition';
+import { NodeTargets, nodeLabel, useTargetNodes } from '../../../components/node-targets/node-targets';
+import { useNodeLibraries } from '../../../api/queries/node-libraries';
+import { nodeInfo } from '../../../session/node-store';
+import { libraryChoices, libraryIdsOn, type NodeTarget } from '../model/across-nodes';
 import { useFaceSearchT } from '../messages';
 import { ErrorAlert } from './error-alert';
 import { FacePicker, faceBoxes } from '../../../components/face-picker/face-picker';
@@ -17,12 +21,14 @@ import { PhotoDrop } from './photo-drop';
 
 interface Settings {
   libIds: number[];
+  /** Across nodes: libraries by name and type (model/across-nodes.ts libKey). */
+  libKeys: string[];
   threshold: number;
   topk: number;
 }
 
 /** Our defaults: 60 is where the engine stops calling two faces alike (see model/score-reading.ts). */
-export const DEFAULT_SETTINGS: Settings = { libIds: [], threshold: 60, topk: 10 };
+export const DEFAULT_SETTINGS: Settings = { libIds: [], libKeys: [], threshold: 60, topk: 10 };
 
 export function SearchPanel({ snap }: { snap: string | null }) {
   const t = useFaceSearchT();
@@ -34,9 +40,33 @@ export function SearchPanel({ snap }: { snap: string | null }) {
   const [face, setFace] = useState(0);
 
   const allIds = (libraries.data ?? []).map((l) => l.lib_id);
-  const noLibraries = libraries.isSuccess && allIds.length === 0;
+
+  // Fleet mode: the nodes to search (the node shown by default: then it is today's search).
+  const fleet = useTargetNodes();
+  const searchMany = useSearchOnNodes();
+  const [targets, setTargets] = useState<string[]>(() => (fleet ? [fleet.shown] : []));
+  const others = useNodeLibraries(fleet ? targets.filter((n) => n !== fleet.shown) : []);
+  const many = fleet !== null && !(targets.length === 1 && targets[0] === fleet.shown);
+  const listOf = (n: string) => (n === fleet?.shown ? { data: libraries.data, error: libraries.error ?? undefined } : others(n));
+  const choices = many ? libraryChoices(targets.map((n) => listOf(n).data ?? [])) : [];
+  const readingLists = many && targets.some((n) => !listOf(n).data && !listOf(n).error);
+  const noLibraries = many ? !readingLists && choices.length === 0 : libraries.isSuccess && allIds.length === 0;
 
   const run = (p: ExaminedPhoto, faceIndex: number, values: Settings) => {
+    if (many) {
+      const nodes = targets.map((node): NodeTarget => {
+        const l = listOf(node);
+        return l.data ? { node, libIds: libraryIdsOn(l.data, values.libKeys ?? []) } : { node, error: l.error };
+      });
+      searchMany.mutate({
+        photo: p,
+        face: faceIndex,
+        nodes,
+        libKeys: values.libKeys ?? [],
+        settings: { threshold: values.threshold, topk: values.topk },
+      });
+      return;
+    }
     const ids = values.libIds.length > 0 ? values.libIds : allIds.slice(0, ID_LIST_MAX);
     if (ids.length === 0) return;
     search.mutate({ photo: p, face: faceIndex, settings: { libIds: ids.join(','), threshold: values.threshold, topk: values.topk } });
@@ -64,7 +94,8 @@ export function SearchPanel({ snap }: { snap: string | null }) {
     // Once per snap, after the libraries are known or failed.
   }, [snap, libraries.isPending]);
 
-  const result = search.data && photo && search.data.photoId === photo.id ? search.data : null;
+  const result = !many && search.data && photo && search.data.photoId === photo.id ? search.data : null;
+  const merged = many && searchMany.data && photo && searchMany.data.photoId === photo.id ? searchMany.data : null;
   const several = (photo?.faces.length ?? 0) > 1;
   const libsChosen = Form.useWatch('libIds', form) ?? [];
   const tried = examine.variables;
@@ -131,8 +162,32 @@ export function SearchPanel({ snap }: { snap: string | null }) {
             initialValues={DEFAULT_SETTINGS}
             onFinish={(values) => photo && run(photo, face, values)}
           >
+            {fleet && (
+              <NodeTargets
+                value={targets}
+                disabled={searchMany.isPending}
+                onChange={(next) => {
+                  setTargets(next);
+                  form.setFieldValue('libKeys', []);
+                }}
+              />
+            )}
+            <Form.Item name="libKeys" label={t('nodes.libraries')} hidden={!many}>
+              <Select
+                mode="multiple"
+                allowClear
+                options={choices.map((c) => ({
+                  value: c.key,
+                  label: t('nodes.libOn', { name: c.name, type: t(`type.${c.type === 1 ? 1 : 2}`), n: c.nodes, total: targets.length }),
+                }))}
+                optionFilterProp="label"
+                placeholder={t('nodes.librariesAll')}
+                loading={readingLists}
+              />
+            </Form.Item>
             <Form.Item
               name="libIds"
+              hidden={many}
               label={t('settings.libraries')}
               extra={
                 libsChosen.length === 0 && allIds.length > ID_LIST_MAX
@@ -195,10 +250,10 @@ export function SearchPanel({ snap }: { snap: string | null }) {
               type="primary"
               htmlType="submit"
               icon={<SearchOutlined aria-hidden />}
-              loading={search.isPending}
-              disabled={!photo || noLibraries || examine.isPending}
+              loading={search.isPending || searchMany.isPending}
+              disabled={!photo || noLibraries || examine.isPending || (many && (targets.length === 0 || readingLists))}
             >
-              {several ? t('settings.searchFace', { n: face + 1 }) : t('settings.search')}
+              {many ? t('nodes.search', { n: targets.length }) : several ? t('settings.searchFace', { n: face + 1 }) : t('settings.search')}
             </Button>
             {!photo && (
               <Typography.Paragraph type="secondary" className="fs-note">
@@ -209,7 +264,41 @@ export function SearchPanel({ snap }: { snap: string | null }) {
         </Card>
       </Col>
       <Col span={24}>
-        {search.isError && <ErrorAlert error={search.error} />}
+        {!many && search.isError && <ErrorAlert error={search.error} />}
+        {merged && (
+          <Card
+            size="small"
+            title={
+              <span role="heading" aria-level={2}>
+                {t('results.title')}
+              </span>
+            }
+          >
+            <Typography.Paragraph>
+              {t('nodes.for', {
+                n: merged.results.length,
+                libs: merged.job.libKeys.length === 0 ? t('results.libsAll') : t('results.libsSome', { n: merged.job.libKeys.length }),
+                threshold: merged.job.settings.threshold,
+                topk: merged.job.settings.topk,
+              })}
+            </Typography.Paragraph>
+            {several && merged.face !== face && <Alert type="info" showIcon title={t('results.stale')} className="fs-note" />}
+            <Space orientation="vertical" className="fs-stack">
+              {merged.results.map((r) => {
+                const name = nodeLabel(nodeInfo(r.node), r.node);
+                if (r.kind === 'failed') return <ErrorAlert key={r.node} error={r.error} title={t('nodes.failed', { node: name })} />;
+                if (r.kind === 'no-library')
+                  return <Alert key={r.node} type="warning" showIcon title={t('nodes.noLibrary', { node: name })} />;
+                return null;
+              })}
+              {merged.hits.length === 0 ? (
+                <Alert type="info" showIcon title={t('results.none', { threshold: merged.job.settings.threshold })} />
+              ) : (
+                <MatchList matches={merged.hits} />
+              )}
+            </Space>
+          </Card>
+        )}
         {result && (
           <Card
             size="small"

@@ -90,4 +90,14 @@ export const enUS: Translation<typeof zhCN> = {
   'detect.search': 'Search this face',
   'detect.searchOf': 'Search face {n}',
   'detect.crop': 'Crop of face {n}',
+  'nodes.libraries': 'Libraries, by name on every node chosen',
+  'nodes.librariesAll': 'All libraries of every node chosen',
+  'nodes.libOn': '{name} · {type} · on {n} of {total} nodes',
+  'nodes.search': 'Search on {n, plural, one {# node} other {# nodes}}',
+  'nodes.failed': '{node}: the search failed',
+  'nodes.noLibrary': '{node}: none of the chosen libraries is on this node',
+  'nodes.for':
+    'Searched on {n, plural, one {# node} other {# nodes}} in {libs}, threshold {threshold}, at most {topk} people per node; most similar first',
+  'nodes.on': 'On {node}',
+  'nodes.rank': 'No. {n} on this node',
 };

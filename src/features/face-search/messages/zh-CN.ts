@@ -88,4 +88,13 @@ export const zhCN = {
   'detect.search': '以此人脸搜索',
   'detect.searchOf': '以人脸 {n} 搜索',
   'detect.crop': '人脸 {n} 的裁剪图',
+  'nodes.libraries': '人像库（按名称，在所选的每个节点上）',
+  'nodes.librariesAll': '所选节点的全部人像库',
+  'nodes.libOn': '{name} · {type} · {total} 个节点中有 {n} 个',
+  'nodes.search': '在 {n} 个节点上搜索',
+  'nodes.failed': '{node}：搜索失败',
+  'nodes.noLibrary': '{node}：该节点没有所选的人像库',
+  'nodes.for': '在 {n} 个节点的{libs}中搜索，阈值 {threshold}，每个节点最多 {topk} 人；按相似度排序',
+  'nodes.on': '节点：{node}',
+  'nodes.rank': '该节点第 {n} 名',
 } as const;

@@ -9,7 +9,11 @@ import { cropToFace } from '../lib/crop-photo';
 import { deleteInBatches, type DeleteBatchResult } from '../lib/delete-batches';
 import type { FaceQuery } from '../lib/gallery-view';
 import { useImportStore } from '../store/import-store';
+import { useNodeStore } from '../../../session/node-store';
 import { libraryQueries } from '../../../api/queries/libraries';
+import { nodeLibraryQueries } from '../../../api/queries/node-libraries';
+import { targetCall } from '../../../api/target-call';
+import { enrolOnTargets, type LibraryIdentity, type TargetPlan } from '../lib/node-targets';
 
 export const galleryQueries = {
   all: (libId: number) => [...libraryQueries.all(), 'gallery', libId] as const,
@@ -69,9 +73,11 @@ export function useRefreshAfterImport() {
   const invalidate = useInvalidateFaces();
   const tick = useImportStore((s) => s.storedTick);
   const libId = useImportStore((s) => s.libId);
+  // Fleet mode: only on the import's own node (this cache is the node shown's).
+  const here = useImportStore((s) => s.node) === useNodeStore((s) => s.current);
   useEffect(() => {
-    if (tick > 0 && libId !== null) void invalidate(libId);
-  }, [tick, libId, invalidate]);
+    if (tick > 0 && libId !== null && here) void invalidate(libId);
+  }, [tick, libId, here, invalidate]);
 }
 
 export interface PersonInput {
@@ -132,6 +138,19 @@ export function useEnrolFace(libId: number) {
     mutationFn: (req: PersonInput & { img: File; img_id?: string }) => call(enrolFace, { lib_id: libId, ...req }),
     meta: { errorHandled: true },
     onSuccess: () => invalidate(libId),
+  });
+}
+
+/** Enrol once, to many (fleet mode): one person on every target node, an outcome per node (never throws). */
+export function useEnrolOnNodes(libId: number) {
+  const invalidate = useInvalidateFaces();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (job: { plans: readonly TargetPlan[]; want: LibraryIdentity; person: PersonInput & { img: File; img_id: string } }) =>
+      enrolOnTargets(job.plans, job.want, job.person, (node) => targetCall(node)),
+    meta: { errorHandled: true },
+    // This node's gallery, and the other nodes' lists (a library created there, its count).
+    onSuccess: () => Promise.all([invalidate(libId), qc.invalidateQueries({ queryKey: nodeLibraryQueries.all() })]),
   });
 }
 

@@ -3,7 +3,19 @@ import { Alert, App, Button, Drawer, Form, Input, Space } from 'antd';
 import { useEffect, useEffectEvent, useState } from 'react';
 import { DeviceError } from '../../../api/errors';
 import { IMG_ID_MAX } from '../../../api/protocol/limits';
-import { useCropFace, useDetectAllFaces, useDetectFace, useEnrolFace } from '../api/gallery-queries';
+import { useCropFace, useDetectAllFaces, useDetectFace, useEnrolFace, useEnrolOnNodes } from '../api/gallery-queries';
+import { NodeTargets, useTargetNodes } from '../../../components/node-targets/node-targets';
+import { useNodeLibraries } from '../../../api/queries/node-libraries';
+import {
+  countOutcomes,
+  newImgId,
+  planTargets,
+  retryPlans,
+  type MissingChoice,
+  type NodeOutcome,
+  type TargetPlan,
+} from '../lib/node-targets';
+import { NodeOutcomeList, TargetNote } from './node-outcomes';
 import { FacePicker } from '../../../components/face-picker/face-picker';
 import { clearDraft, dataUrlToFile, draftKey, DRAFT_PICTURE_MAX, fileToDataUrl, readDraft, writeDraft } from '../lib/drafts';
 import { useLibT } from '../messages';
@@ -38,7 +50,20 @@ interface PhotoDraft {
  * with a margin and the cut is what is checked and sent (§3.7 takes no face
  * box, the device would enrol its main face).
  */
-function EnrolDrawerBody({ libId, libName, open, onClose }: { libId: number; libName: string; open: boolean; onClose: () => void }) {
+function EnrolDrawerBody({
+  libId,
+  libName,
+  libType,
+  open,
+  onClose,
+}: {
+  libId: number;
+  libName: string;
+  /** The library's type: "the same library" on another node has its name and type. */
+  libType?: number;
+  open: boolean;
+  onClose: () => void;
+}) {
   const t = useLibT();
   const { message } = App.useApp();
   const [form] = Form.useForm<EnrolValues>();
@@ -55,6 +80,26 @@ function EnrolDrawerBody({ libId, libName, open, onClose }: { libId: number; lib
   const detect = useDetectFace();
   const enrol = useEnrolFace(libId);
   const imgIdRules = useImgIdRules();
+
+  // Fleet mode: the target nodes (the node shown by default: then it is today's drawer).
+  const fleet = useTargetNodes();
+  const [targets, setTargets] = useState<string[]>(() => (fleet ? [fleet.shown] : []));
+  const [choices, setChoices] = useState<Record<string, MissingChoice>>({});
+  const lists = useNodeLibraries(fleet ? targets.filter((n) => n !== fleet.shown) : []);
+  const many = fleet !== null && !(targets.length === 1 && targets[0] === fleet.shown);
+  const want = { name: libName, type: libType ?? 0 };
+  const plans: TargetPlan[] = many
+    ? planTargets(
+        targets,
+        (n) => (n === fleet.shown ? { data: [{ lib_id: libId, lib_name: libName, lib_type: want.type }] } : lists(n)),
+        want,
+        choices,
+      )
+    : [];
+  const enrolMany = useEnrolOnNodes(libId);
+  /** The last send to several nodes: the same person (img_id included) goes to the failed ones on a retry. */
+  const [sent, setSent] = useState<{ plans: TargetPlan[]; person: Parameters<typeof enrolMany.mutate>[0]['person'] } | null>(null);
+  const [outcomes, setOutcomes] = useState<NodeOutcome[] | null>(null);
 
   const keepPhoto = (file: File) => {
     if (!key) return;
@@ -134,10 +179,36 @@ function EnrolDrawerBody({ libId, libName, open, onClose }: { libId: number; lib
   };
   const isDirty = () => draft.isDirty() || source !== null;
 
+  const sendMany = (job: NonNullable<typeof sent>, earlier: readonly NodeOutcome[]) => {
+    enrolMany.mutate(
+      { plans: job.plans, want, person: job.person },
+      {
+        onSuccess: (got) => {
+          // A retry replaces the outcomes of the nodes it went to.
+          const byNode = new Map([...earlier, ...got].map((o) => [o.node, o]));
+          const all = targets.filter((n) => byNode.has(n)).map((n) => byNode.get(n)!);
+          setOutcomes(all);
+          const c = countOutcomes(all);
+          if (c.failed === 0) void message.success(t('outcome.summary', { stored: c.stored, total: all.length }));
+          else once.refused();
+        },
+        onError: () => once.refused(),
+      },
+    );
+  };
+
   const submit = (v: EnrolValues) => {
     if (!photo || !detect.data || !once.take()) return;
     const person = cleanPerson(v);
     const imgId = (v.img_id ?? '').trim();
+    if (many) {
+      // One img_id on every node (lib/node-targets.ts newImgId): the same person everywhere.
+      const job = { plans, person: { img: photo, img_id: imgId || newImgId(), ...person } };
+      setSent(job);
+      setOutcomes(null);
+      sendMany(job, []);
+      return;
+    }
     enrol.mutate(
       { img: photo, ...(imgId ? { img_id: imgId } : {}), ...person },
       {
@@ -269,11 +340,64 @@ function EnrolDrawerBody({ libId, libName, open, onClose }: { libId: number; lib
               <ErrorAlert error={enrol.error} title={enrolCode === ErrorCode.PARAM_ERROR ? t('enrol.paramRefused') : t('enrol.failed')} />
             </div>
           )}
+          {fleet && (
+            <NodeTargets
+              value={targets}
+              disabled={enrolMany.isPending || outcomes !== null}
+              onChange={(next) => {
+                setTargets(next);
+                setOutcomes(null);
+              }}
+              notes={Object.fromEntries(
+                plans.map((p) => [
+                  p.node,
+                  <TargetNote key={p.node} plan={p} library={want} onChoice={(c) => setChoices((x) => ({ ...x, [p.node]: c }))} />,
+                ]),
+              )}
+            />
+          )}
+          {outcomes && (
+            <section aria-label={t('outcome.title')}>
+              <h2 className="lib-h2">{t('outcome.title')}</h2>
+              <p role="status">{t('outcome.summary', { stored: countOutcomes(outcomes).stored, total: outcomes.length })}</p>
+              <NodeOutcomeList outcomes={outcomes} />
+            </section>
+          )}
           <div className="lib-form-actions">
-            <Button onClick={() => confirmDiscard(isDirty(), close)}>{t('action.cancel')}</Button>
-            <Button type="primary" htmlType="submit" loading={enrol.isPending} disabled={!photo || !detect.isSuccess}>
-              {t('enrol.submit')}
-            </Button>
+            {outcomes ? (
+              <>
+                {countOutcomes(outcomes).failed > 0 && sent && (
+                  <Button
+                    loading={enrolMany.isPending}
+                    onClick={() => {
+                      if (!once.take()) return;
+                      sendMany({ ...sent, plans: retryPlans(sent.plans, outcomes) }, outcomes);
+                    }}
+                  >
+                    {t('outcome.retry', { n: countOutcomes(outcomes).failed })}
+                  </Button>
+                )}
+                <Button type="primary" onClick={close}>
+                  {t('outcome.done')}
+                </Button>
+              </>
+            ) : (
+              <>
+                <Button onClick={() => confirmDiscard(isDirty(), close)}>{t('action.cancel')}</Button>
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  loading={enrol.isPending || enrolMany.isPending}
+                  disabled={
+                    !photo ||
+                    !detect.isSuccess ||
+                    (many && (targets.length === 0 || libType === undefined || plans.some((p) => p.kind === 'reading')))
+                  }
+                >
+                  {many ? t('enrol.submitMany', { n: targets.length }) : t('enrol.submit')}
+                </Button>
+              </>
+            )}
           </div>
           {!detect.isSuccess && (
             <p className="lib-muted lib-small lib-right">{several && chosen === null ? t('enrol.needFace') : t('enrol.needPhoto')}</p>

@@ -299,7 +299,13 @@ export function Gallery({ libId }: { libId: number }) {
           });
         }}
       />
-      <EnrolDrawer libId={libId} libName={libName} open={params.get('enrol') === '1'} onClose={() => setParam('enrol', null)} />
+      <EnrolDrawer
+        libId={libId}
+        libName={libName}
+        libType={library?.lib_type}
+        open={params.get('enrol') === '1'}
+        onClose={() => setParam('enrol', null)}
+      />
       <BulkDeleteModal
         open={bulkOpen}
         libId={libId}

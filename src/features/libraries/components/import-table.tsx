@@ -7,6 +7,10 @@ import type { Lang } from '../../../i18n';
 import { reasonText, type ResultStatus } from '../lib/import-report';
 import type { ImportRow, RowProblem } from '../lib/import-rows';
 import { useLibT } from '../messages';
+import { lockedOnAny, type Lane } from '../lib/import-lanes';
+import { describeError } from '../../../api/device-error';
+import { nodeLabel } from '../../../components/node-targets/node-targets';
+import { nodeInfo } from '../../../session/node-store';
 import { usePageArrows } from '../../../components/use-page-arrows';
 
 export const IMPORT_PAGE_SIZE = 50;
@@ -52,6 +56,8 @@ export function ImportTable({
   rows,
   problems,
   status,
+  lanes = [],
+  homeName,
   lang,
   page,
   onPage,
@@ -63,6 +69,10 @@ export function ImportTable({
   rows: readonly ImportRow[];
   problems: ReadonlyMap<number, readonly RowProblem[]>;
   status: Readonly<Record<number, ResultStatus>>;
+  /** Fleet mode: the other target nodes, a column each. */
+  lanes?: readonly Lane[];
+  /** With lanes: this node's name, the title of its result column. */
+  homeName?: string;
   lang: Lang;
   page: number;
   onPage: (page: number) => void;
@@ -74,10 +84,7 @@ export function ImportTable({
   const t = useLibT();
   const selectAll = useSelectAllLabel();
   const pageArrows = usePageArrows();
-  const locked = (r: ImportRow) => {
-    const k = status[r.key]?.kind;
-    return k === 'pending' || k === 'sending' || k === 'stored';
-  };
+  const locked = (r: ImportRow) => lockedOnAny(r.key, [status, ...lanes.map((l) => l.status)]);
   const gender = (g: string) => (g === '0' || g === '1' ? t(`gender.${g}`) : g);
   const columns: ColumnsType<ImportRow> = [
     {
@@ -114,11 +121,25 @@ export function ImportTable({
       },
     },
     {
-      title: t('import.col.result'),
+      title: homeName ?? t('import.col.result'),
       key: 'status',
       width: 170,
       render: (_v, r) => (r.dropped ? null : <StatusTag status={status[r.key]} lang={lang} />),
     },
+    // Each other node's outcome of the same file (enrol once, to many).
+    ...lanes.map((l) => ({
+      title: nodeLabel(nodeInfo(l.node), l.node),
+      key: `node:${l.node}`,
+      width: 170,
+      render: (_v: unknown, r: ImportRow) => {
+        if (r.dropped) return null;
+        if (l.state === 'skipped') return <Tag className="lib-tag">{t('import.lane.skipped')}</Tag>;
+        if (l.state === 'failed' && l.error !== undefined && !l.status[r.key]) {
+          return <Tag className="lib-tag lib-tag--bad">{t('import.lane.notSent', { reason: describeError(l.error, lang).title })}</Tag>;
+        }
+        return <StatusTag status={l.status[r.key]} lang={lang} />;
+      },
+    })),
     {
       title: t('library.actions'),
       key: 'actions',

@@ -15,17 +15,24 @@ import { libraryQueries } from '../../../api/queries/libraries';
 import { resultsCsv, saveText } from '../lib/import-report';
 import { batchProblems, type ImportRow, type RowProblem } from '../lib/import-rows';
 import { useLibT } from '../messages';
-import { countRows, isRunActive, useImportStore, type RunInfo } from '../store/import-store';
+import { countRows, importActive, useImportStore, type LanePlan, type RunInfo } from '../store/import-store';
+import { NodeTargets, nodeLabel, useTargetNodes } from '../../../components/node-targets/node-targets';
+import { useNodeLibraries } from '../../../api/queries/node-libraries';
+import { planTargets, type MissingChoice } from '../lib/node-targets';
+import { combinedState, laneKeys } from '../lib/import-lanes';
+import { TargetNote } from './node-outcomes';
+import { describeError } from '../../../api/device-error';
+import { isFleet, nodeInfo } from '../../../session/node-store';
 import { ImportPicker } from './import-picker';
 import { ImportRowModal } from './import-row-modal';
 import { ImportTable } from './import-table';
 import { LibraryTypeTag } from './library-type-tag';
-import { hrefs } from '../../../config/paths';
+import { hrefs, onNode } from '../../../config/paths';
 
 type Show = 'all' | 'problems' | 'ready' | 'failed' | 'stored' | 'dropped';
 const SHOWS: readonly Show[] = ['all', 'problems', 'ready', 'failed', 'stored', 'dropped'];
 
-function rate(run: RunInfo, now: number): number | null {
+function rate(run: Pick<RunInfo, 'activeMs' | 'since' | 'answered'>, now: number): number | null {
   const ms = run.activeMs + (run.since !== null ? now - run.since : 0);
   return ms > 1000 && run.answered > 0 ? run.answered / (ms / 1000) : null;
 }
@@ -59,8 +66,17 @@ export function ImportWorkspace({ libId }: { libId: number }) {
   // Another library's import still under way keeps the store: this page says so instead.
   const [owned, setOwned] = useState(() => {
     const s = useImportStore.getState();
-    return s.libId === null || s.libId === libId || !isRunActive(s.run);
+    return s.libId === null || s.libId === libId || !importActive(s);
   });
+  // Fleet mode: the other target nodes (this node's library always takes the files: the page is about it).
+  const fleet = useTargetNodes();
+  const [targets, setTargets] = useState<string[]>(() => {
+    const s = useImportStore.getState();
+    return fleet ? [fleet.shown, ...(s.libId === libId ? s.lanes.map((l) => l.node) : [])] : [];
+  });
+  const [choices, setChoices] = useState<Record<string, MissingChoice>>({});
+  const otherTargets = fleet ? targets.filter((n) => n !== fleet.shown) : [];
+  const lists = useNodeLibraries(otherTargets);
   const [editing, setEditing] = useState<ImportRow | null>(null);
   const [selected, setSelected] = useState<number[]>([]);
 
@@ -68,8 +84,14 @@ export function ImportWorkspace({ libId }: { libId: number }) {
 
   const problems = useMemo(() => batchProblems(store.rows), [store.rows]);
   const counts = useMemo(() => countRows(store.rows, store.status, problems), [store.rows, store.status, problems]);
-  const active = isRunActive(store.run);
-  const running = store.run.state === 'running' || store.run.state === 'pausing' || store.run.state === 'cancelling';
+  const active = importActive(store);
+  // This node and every other target together (lib/import-lanes.ts).
+  const state = combinedState([store.run.state, ...store.lanes.map((l) => l.state)]);
+  const running = state === 'running' || state === 'pausing' || state === 'cancelling';
+  const laneReady = store.lanes
+    .filter((l) => l.state !== 'skipped' && l.error === undefined)
+    .map((l) => laneKeys(store.rows, problems, l.status).length);
+  const ready = Math.max(counts.ready, ...laneReady);
   const now = useNow(running);
 
   const showParam = params.get('show') as Show | null;
@@ -110,23 +132,53 @@ export function ImportWorkspace({ libId }: { libId: number }) {
   }, [store.rows, store.status, problems, show]);
 
   if (!owned) {
-    const other = useImportStore.getState().libId;
+    const { libId: other, node: otherNode } = useImportStore.getState();
+    // Fleet mode: the import may be another node's.
+    const to = other !== null ? (isFleet() ? onNode(otherNode, hrefs.libraryImport(other)) : hrefs.libraryImport(other)) : null;
     return (
       <Alert
         type="warning"
         showIcon
         title={t('import.busyElsewhere')}
-        action={other !== null ? <Link to={hrefs.libraryImport(other)}>{t('import.bannerOpen')}</Link> : undefined}
+        action={to !== null ? <Link to={to}>{t('import.bannerOpen')}</Link> : undefined}
       />
     );
   }
 
   const libName = library?.lib_name ?? t('gallery.libraryN', { id: libId });
   const takenIds = new Set(store.rows.filter((r) => !r.dropped && r.key !== editing?.key && r.fields.img_id).map((r) => r.fields.img_id));
-  const r = rate(store.run, now);
-  const left = store.run.total - store.run.answered;
+  const total = store.run.total + store.lanes.reduce((n, l) => n + l.total, 0);
+  const answered = store.run.answered + store.lanes.reduce((n, l) => n + l.answered, 0);
+  const r = rate({ ...store.run, answered }, now);
+  const left = total - answered;
   const eta = r && left > 0 ? Math.ceil(left / r) : null;
-  const percent = store.run.total ? Math.floor((store.run.answered / store.run.total) * 100) : 0;
+  const percent = total ? Math.floor((answered / total) * 100) : 0;
+  const library_ = library ? { name: library.lib_name, type: library.lib_type } : null;
+  const plans = library_ && otherTargets.length > 0 ? planTargets(otherTargets, lists, library_, choices) : [];
+  const start = () => {
+    setSelected([]);
+    if (library_) {
+      store.setLanes(
+        plans.map((p): LanePlan => ({
+          node: p.node,
+          libId: p.kind === 'library' ? p.libId : null,
+          create: p.kind === 'missing' && p.choice === 'create',
+          ...(p.kind === 'unread' ? { error: p.error } : {}),
+        })),
+        library_,
+      );
+    }
+    store.start();
+  };
+  const haltWords = (halt: RunInfo['halt']) =>
+    halt === 'session'
+      ? t('import.halt.session')
+      : halt === 'network'
+        ? t('import.halt.network')
+        : halt === 'library'
+          ? t('import.halt.library')
+          : null;
+  const nodeName = (id: string) => nodeLabel(nodeInfo(id), id);
   const problemKeys = store.rows.filter((x) => !x.dropped && problems.has(x.key)).map((x) => x.key);
 
   const downloadResults = () => {
@@ -140,18 +192,21 @@ export function ImportWorkspace({ libId }: { libId: number }) {
         unknown: (why) => t(why === 'network' ? 'import.status.unknownNetwork' : 'import.status.unknownReport'),
       },
       lang,
+      store.lanes.map((l) => ({
+        node: l.node,
+        status: l.status,
+        none:
+          l.state === 'skipped'
+            ? t('import.lane.skipped')
+            : l.state === 'failed' && l.error !== undefined
+              ? describeError(l.error, lang).title
+              : undefined,
+      })),
     );
     saveText(csv, t('import.resultsFile', { name: libName.replace(/[\\/:*?"<>|]/g, '-') }), 'text/csv;charset=utf-8');
   };
 
-  const haltText =
-    store.run.halt === 'session'
-      ? t('import.halt.session')
-      : store.run.halt === 'network'
-        ? t('import.halt.network')
-        : store.run.halt === 'library'
-          ? t('import.halt.library')
-          : null;
+  const haltText = haltWords(store.run.halt);
 
   return (
     <>
@@ -167,6 +222,27 @@ export function ImportWorkspace({ libId }: { libId: number }) {
         <h1 className="lib-h1">{t('import.heading', { name: libName })}</h1>
         {library && <LibraryTypeTag type={library.lib_type} />}
       </div>
+
+      {fleet && (
+        <Card className="import-card">
+          <NodeTargets
+            value={targets}
+            fixed={fleet.shown}
+            disabled={active}
+            onChange={setTargets}
+            notes={
+              library_
+                ? Object.fromEntries(
+                    plans.map((p) => [
+                      p.node,
+                      <TargetNote key={p.node} plan={p} library={library_} onChoice={(c) => setChoices((x) => ({ ...x, [p.node]: c }))} />,
+                    ]),
+                  )
+                : undefined
+            }
+          />
+        </Card>
+      )}
 
       <Card className="import-card">
         <ImportPicker
@@ -190,27 +266,55 @@ export function ImportWorkspace({ libId }: { libId: number }) {
             {store.run.runs > 0 && <Statistic title={t('import.count.failed')} value={counts.refused + counts.unknown} />}
           </div>
 
-          {store.run.state !== 'idle' && (
+          {state !== 'idle' && (
             <section className="import-progress" aria-label={t('import.progress')}>
               <Progress
                 percent={percent}
-                status={
-                  store.run.state === 'cancelled' ? 'exception' : store.run.state === 'done' ? 'success' : running ? 'active' : 'normal'
-                }
+                status={state === 'cancelled' ? 'exception' : state === 'done' ? 'success' : running ? 'active' : 'normal'}
                 aria-label={t('import.progress')}
               />
               <div role="status" aria-live="polite" className="import-progress__text">
-                {t(`import.state.${store.run.state}`)} ·{' '}
+                {t(`import.state.${state === 'preparing' || state === 'skipped' || state === 'failed' ? 'running' : state}`)} ·{' '}
                 {t('import.progressText', {
-                  done: store.run.answered,
-                  total: store.run.total,
+                  done: answered,
+                  total,
                   stored: counts.stored,
                   failed: counts.refused + counts.unknown,
                 })}
                 {r !== null && ` · ${t('import.rate', { rate: r.toFixed(1) })}`}
                 {eta !== null && running && ` · ${t('import.eta', { s: eta })}`}
               </div>
-              {haltText && <Alert type="warning" showIcon title={haltText} style={{ marginTop: 8 }} />}
+              {haltText && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  title={store.lanes.length > 0 ? t('import.lane.halt', { node: nodeName(store.node), why: haltText }) : haltText}
+                  style={{ marginTop: 8 }}
+                />
+              )}
+              {store.lanes.map((l) => {
+                if (l.state === 'failed' && l.error !== undefined) {
+                  return (
+                    <Alert
+                      key={l.node}
+                      type="error"
+                      showIcon
+                      title={t('import.lane.failed', { node: nodeName(l.node), reason: describeError(l.error, lang).title })}
+                      style={{ marginTop: 8 }}
+                    />
+                  );
+                }
+                const why = haltWords(l.halt);
+                return why && l.state === 'paused' ? (
+                  <Alert
+                    key={l.node}
+                    type="warning"
+                    showIcon
+                    title={t('import.lane.halt', { node: nodeName(l.node), why })}
+                    style={{ marginTop: 8 }}
+                  />
+                ) : null;
+              })}
             </section>
           )}
 
@@ -220,26 +324,23 @@ export function ImportWorkspace({ libId }: { libId: number }) {
                 <Button
                   type="primary"
                   icon={store.run.runs > 0 ? <RedoOutlined aria-hidden /> : <SendOutlined aria-hidden />}
-                  disabled={counts.ready === 0}
-                  onClick={() => {
-                    setSelected([]);
-                    store.start();
-                  }}
+                  disabled={ready === 0 || plans.some((p) => p.kind === 'reading')}
+                  onClick={start}
                 >
-                  {store.run.runs > 0 ? t('import.retry', { n: counts.ready }) : t('import.start', { n: counts.ready })}
+                  {store.run.runs > 0 ? t('import.retry', { n: ready }) : t('import.start', { n: ready })}
                 </Button>
               )}
-              {store.run.state === 'running' && (
+              {state === 'running' && (
                 <Button icon={<PauseCircleOutlined aria-hidden />} onClick={store.pause}>
                   {t('import.pause')}
                 </Button>
               )}
-              {store.run.state === 'paused' && (
+              {state === 'paused' && (
                 <Button type="primary" icon={<PlayCircleOutlined aria-hidden />} onClick={store.resume}>
                   {t('import.resume')}
                 </Button>
               )}
-              {(store.run.state === 'running' || store.run.state === 'paused' || store.run.state === 'pausing') && (
+              {(state === 'running' || state === 'paused' || state === 'pausing') && (
                 <Button danger icon={<CloseCircleOutlined aria-hidden />} onClick={store.cancel}>
                   {t('import.cancel')}
                 </Button>
@@ -250,7 +351,7 @@ export function ImportWorkspace({ libId }: { libId: number }) {
                 </Button>
               )}
             </Space>
-            {!active && counts.problems > 0 && counts.ready > 0 && (
+            {!active && counts.problems > 0 && ready > 0 && (
               <span className="lib-muted">{t('import.skipNote', { n: counts.problems })}</span>
             )}
           </div>
@@ -310,6 +411,8 @@ export function ImportWorkspace({ libId }: { libId: number }) {
             rows={shown}
             problems={problems}
             status={store.status}
+            lanes={store.lanes}
+            homeName={store.lanes.length > 0 ? nodeName(store.node) : undefined}
             lang={lang}
             page={page}
             onPage={(p) => setParam('page', p > 1 ? String(p) : null)}

@@ -42,6 +42,18 @@ describe('import results CSV', () => {
     expect(parseCsv(csv)[1]![4]).toBe('img_id 已存在');
   });
 
+  it('puts each other node’s outcome beside the file, three columns a node', () => {
+    const rows = [rowFromFile(file('Ann_a-1_#_0_30_#.jpg'), 1), rowFromFile(file('Bob_b-1_#_1_30_#.jpg'), 2)];
+    const csv = resultsCsv(rows, { 1: { kind: 'stored', imgId: 'a-1' }, 2: { kind: 'stored', imgId: 'b-1' } }, new Map(), words, 'en-US', [
+      { node: 'gate-b', status: { 1: { kind: 'stored', imgId: 'a-1' }, 2: { kind: 'refused', code: -122, reason: '' } } },
+      { node: 'gate-c', status: {}, none: 'no such library' },
+    ]);
+    const lines = parseCsv(csv);
+    expect(lines[0]!.slice(6)).toEqual(['result@gate-b', 'code@gate-b', 'reason@gate-b', 'result@gate-c', 'code@gate-c', 'reason@gate-c']);
+    expect(lines[1]!.slice(6)).toEqual(['stored', '0', '', 'skipped', '', 'no such library']);
+    expect(lines[2]!.slice(6)).toEqual(['refused', '-122', 'The number of images has reached the limit', 'skipped', '', 'no such library']);
+  });
+
   it('explains the naming convention in both languages', () => {
     for (const lang of ['en-US', 'zh-CN'] as const) {
       const text = namingTemplate(lang);

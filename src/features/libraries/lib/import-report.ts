@@ -30,15 +30,33 @@ export interface ResultWords {
 
 export const RESULT_HEADER = ['file', 'sent_as', 'result', 'code', 'reason', 'img_id'] as const;
 
-/** One line per row, in the order the user picked them. */
+/** Another target node's outcomes (fleet mode): three columns each, after the node's own. */
+export interface NodeResults {
+  /** The node's id: the columns are result@<id>, code@<id>, reason@<id>. */
+  node: string;
+  status: Readonly<Record<number, ResultStatus>>;
+  /** The node took nothing (no library, skipped or not created): said on every row. */
+  none?: string;
+}
+
+function nodeCells(st: ResultStatus | undefined, words: ResultWords, lang: Lang): (string | number)[] {
+  if (!st) return [words.result('new'), '', ''];
+  if (st.kind === 'stored') return [words.result('stored'), 0, ''];
+  if (st.kind === 'refused') return [words.result('refused'), st.code ?? '', reasonText(st.code, st.reason, lang)];
+  if (st.kind === 'unknown') return [words.result('unknown'), '', words.unknown(st.why)];
+  return [words.result(st.kind), '', ''];
+}
+
+/** One line per row, in the order the user picked them; with other target nodes, their outcomes beside. */
 export function resultsCsv(
   rows: readonly ImportRow[],
   status: Readonly<Record<number, ResultStatus>>,
   problems: ReadonlyMap<number, readonly RowProblem[]>,
   words: ResultWords,
   lang: Lang,
+  nodes: readonly NodeResults[] = [],
 ): string {
-  const lines = rows.map((r) => {
+  const own = rows.map((r) => {
     const st = status[r.key];
     // sent_as only for a file the device was given: a row never sent was sent as nothing.
     const name = sentName(r.fields, r.ext);
@@ -61,7 +79,16 @@ export function resultsCsv(
         return [r.source, name, words.result(st.kind), '', '', r.fields.img_id];
     }
   });
-  return toCsv(RESULT_HEADER, lines);
+  const lines = own.map((line, i) => {
+    const r = rows[i]!;
+    if (r.dropped) return line;
+    return [
+      ...line,
+      ...nodes.flatMap((n) => (n.none !== undefined ? [words.result('skipped'), '', n.none] : nodeCells(n.status[r.key], words, lang))),
+    ];
+  });
+  const header = [...RESULT_HEADER, ...nodes.flatMap((n) => [`result@${n.node}`, `code@${n.node}`, `reason@${n.node}`])];
+  return toCsv(header, lines);
 }
 
 /** The naming convention, with examples, as a text file to keep beside the photos. */
