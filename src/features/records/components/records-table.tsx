@@ -14,6 +14,7 @@ import { Thumb } from './thumb';
 import type { NodeInfo } from '../../../session/node-store';
 import { LIST_TAG_COLOURS } from '../../../components/list-tag-colours';
 import { FIT_TABLE, LANDSCAPE_UP, WIDE_ONLY } from '../../../components/table-fit';
+import { usePageArrows } from '../../../components/use-page-arrows';
 
 export type Row = SnapshotRecord | AlarmRecord | BodyRecord;
 type T = ReturnType<typeof useRecordsT>;
@@ -284,6 +285,7 @@ function nodeColumn(t: T, nodeOf: (r: Row) => NodeInfo): ColumnsType<Row>[number
 export function RecordsTable({ tab, data, loading, page, size, pageSizes, onPage, selected, onSelect, onOpen, fleet }: RecordsTableProps) {
   const t = useRecordsT();
   const selectAll = useSelectAllLabel();
+  const pageArrows = usePageArrows();
   const lang = useLang();
   const rowsOf: Rows = fleet ?? { keyOf: (r) => r.snap_id };
   const byTab =
@@ -333,6 +335,7 @@ export function RecordsTable({ tab, data, loading, page, size, pageSizes, onPage
               pageSizeOptions: pageSizes.map(String),
               showTotal: (total) => t('list.total', { total }),
               onChange: (p, s) => onPage(p, s),
+              ...pageArrows,
             }
       }
     />
