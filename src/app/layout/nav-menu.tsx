@@ -5,6 +5,7 @@ import {
   HistoryOutlined,
   ScanOutlined,
   SettingOutlined,
+  SwapOutlined,
   TeamOutlined,
   VideoCameraOutlined,
 } from '../../components/icons';
@@ -27,6 +28,7 @@ const ICONS: Record<(typeof SECTIONS)[number]['path'], ReactNode> = {
 };
 
 const FLEET = 'fleet';
+const DISTRIBUTE = 'distribute';
 
 export function NavMenu() {
   const t = useT();
@@ -34,7 +36,8 @@ export function NavMenu() {
   const fleet = useNodeStore((s) => s.fleet);
   // Fleet mode: the sections are the shown node's (the last one shown, on the fleet's own pages).
   const onFleetPage = fleet && nodeOfPath(pathname) === null;
-  const current = onFleetPage ? FLEET : sectionOf(withoutNode(pathname))?.path;
+  const fleetPage = pathname.startsWith(paths.distribute) ? DISTRIBUTE : FLEET;
+  const current = onFleetPage ? fleetPage : sectionOf(withoutNode(pathname))?.path;
   const fleetItem = { key: FLEET, icon: <ClusterOutlined />, label: <Link to={paths.overview}>{t('nav.fleet')}</Link> };
   return (
     <Menu
@@ -43,6 +46,7 @@ export function NavMenu() {
       selectedKeys={current ? [current] : []}
       items={[
         ...(fleet ? [fleetItem] : []),
+        ...(fleet ? [{ key: DISTRIBUTE, icon: <SwapOutlined />, label: <Link to={paths.distribute}>{t('nav.distribute')}</Link> }] : []),
         ...SECTIONS.map((s) => ({
           key: s.path,
           icon: ICONS[s.path],

@@ -19,7 +19,7 @@ describe('cellOf', () => {
     expect(cellOf(k, attrKey(person('a', 'other')), undefined, 0)?.state).toBe('different');
   });
   it('missing, or failed with the refusal kept for its words', () => {
-    const error = new DeviceError(-1101, 'no face');
+    const error = new DeviceError(-1101, 'no face', 'face.enrolB64');
     expect(cellOf(k, undefined, undefined, 0)?.state).toBe('missing');
     expect(cellOf(k, undefined, { ok: false, at: 5, error }, 10)).toEqual({ state: 'failed', error });
   });
@@ -43,7 +43,7 @@ describe('ledger', () => {
   const input: LedgerInput = {
     source: [a, b, c],
     targets: [index([a, person('b', 'renamed'), person('gone')]), index([a, b, c]), undefined],
-    outcomes: [new Map([['c', { ok: false, at: 200, error: new DeviceError(-122, 'full') }]]), undefined, undefined],
+    outcomes: [new Map([['c', { ok: false, at: 200, error: new DeviceError(-122, 'full', 'face.enrolB64') }]]), undefined, undefined],
   };
   it('counts each target by state and keeps rows in source order, extras last', () => {
     const { rows, counts } = ledger(input, 'all');

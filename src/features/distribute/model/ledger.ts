@@ -64,6 +64,8 @@ export interface LedgerInput {
   targets: ReadonlyArray<NodeIndex | undefined>;
   /** Per target, the run's outcomes by img_id. */
   outcomes: ReadonlyArray<ReadonlyMap<string, Outcome> | undefined>;
+  /** Changes when the outcomes change in place (a run records into its maps). */
+  version?: number;
 }
 
 export type StateFilter = CellState | 'all';

@@ -2,6 +2,8 @@
 // grouped by site, problems first. What it reads and how often: fleet-queries.ts.
 import { useQueries } from '@tanstack/react-query';
 import { Typography } from 'antd';
+import { Link } from 'react-router';
+import { hrefs } from '../../../config/paths';
 import { PageTitle } from '../../../components/page-title';
 import { useT } from '../../../i18n';
 import { useNodeStore } from '../../../session/node-store';
@@ -38,7 +40,7 @@ export function FleetOverviewPage() {
 
   return (
     <>
-      <PageTitle>{t('nav.fleet')}</PageTitle>
+      <PageTitle extra={<Link to={hrefs.distribute()}>{t('nav.distribute')}</Link>}>{t('nav.fleet')}</PageTitle>
       <Typography.Paragraph type="secondary" role="status">
         {ft('summary', { n: rows.length, problems })} · {ft('refresh')}
       </Typography.Paragraph>
