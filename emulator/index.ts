@@ -19,7 +19,7 @@ import { setCameraOnline } from './operations/cameras';
 import { HttpPusher } from './push/http';
 import { WsHub } from './push/ws';
 import { startServer, type RunningServer } from './server';
-import { fillFaces } from './faces/fill';
+import { fillFaces, setFacePicture } from './faces/fill';
 
 /** Composed capture scenes: enough variety for a wall, cheap to analyse once (~0.5 s each). */
 const SCENE_COUNT = 12;
@@ -125,6 +125,10 @@ export async function startEmulator(partial: Partial<EmulatorOptions> = {}, deps
           return ctx.clock.format();
         },
         fillFaces: (libId, count, prefix) => fillFaces(ctx, libId, count, prefix),
+        setLibraryCapacity: (capacity) => {
+          ctx.options.libraryCapacity = capacity;
+        },
+        setFacePicture: (libId, imgId, jpeg) => setFacePicture(ctx, libId, imgId, jpeg),
         stats: () => ({ state, rate, ws: hub.stats(), http: pusher.stats(), capture: pipeline.stats() }),
       },
       faultToken,
