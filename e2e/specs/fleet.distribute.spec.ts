@@ -61,7 +61,7 @@ test('a library distributed to two nodes: the ledger names each refusal, a retry
   await expect(page).toHaveURL(`${fleet.consoleUrl}/`);
   // From the library's own page on the source node.
   await page.goto(`${fleet.consoleUrl}/n/node-1${hrefs.library(srcLib)}`);
-  await page.getByRole('link', { name: 'Distribute a library' }).click();
+  await page.getByRole('link', { name: 'Distribute to other nodes' }).click();
   await expect(page).toHaveURL(/\/distribute\?src=node-1&lib=/);
 
   const d = new DistributePage(page);

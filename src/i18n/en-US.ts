@@ -65,6 +65,7 @@ export const enUS: Catalogue = {
   'nav.system': 'System',
   'nav.fleet': 'All nodes',
   'nav.distribute': 'Distribute a library',
+  'nav.distributeThis': 'Distribute to other nodes',
   'header.node': 'Node',
   'header.allNodes': 'All nodes',
 

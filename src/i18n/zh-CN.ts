@@ -61,6 +61,7 @@ export const zhCN = {
   'nav.system': '系统设置',
   'nav.fleet': '全部节点',
   'nav.distribute': '人像库分发',
+  'nav.distributeThis': '分发到其他节点',
   'header.node': '节点',
   'header.allNodes': '全部节点',
 

@@ -51,6 +51,7 @@ describe('ledger', () => {
     expect(counts[0]).toEqual({ present: 1, missing: 0, different: 1, failed: 1, extra: 1 });
     expect(counts[1]).toEqual({ present: 3, missing: 0, different: 0, failed: 0, extra: 0 });
     expect(rows[0]!.cells[2]).toBeNull();
+    expect(ledger(input, 'all').persons).toEqual({ all: 4, present: 3, missing: 0, different: 1, failed: 1, extra: 1 });
   });
   it('filters rows by the state of any cell', () => {
     expect(ledger(input, 'failed').rows.map((r) => r.imgId)).toEqual(['c']);

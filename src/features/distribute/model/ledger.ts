@@ -81,22 +81,26 @@ const zero = (): Record<CellState, number> => ({ present: 0, missing: 0, differe
  * only what the filter keeps is held: a 100 000-person library costs the
  * source index and the matching rows, never a copy per view.
  */
-export function ledger(input: LedgerInput, filter: StateFilter): { rows: LedgerRow[]; counts: Counts } {
+export function ledger(input: LedgerInput, filter: StateFilter): { rows: LedgerRow[]; counts: Counts; persons: Record<StateFilter, number> } {
   const counts: Counts = input.targets.map(zero);
+  // Persons (rows) with at least one cell in each state: what the filter would show.
+  const persons: Record<StateFilter, number> = { ...zero(), all: 0 };
   const rows: LedgerRow[] = [];
   const sourceIds = new Set<string>();
   const row = (imgId: string, person: PersonAttrs | undefined, source: string | undefined) => {
-    let keep = filter === 'all';
+    const seen = new Set<CellState>();
     const cells = input.targets.map((t, i) => {
       if (!t) return null;
       const c = cellOf(source, t.byId.get(imgId), input.outcomes[i]?.get(imgId), t.readAt);
       if (c) {
         counts[i]![c.state]++;
-        if (c.state === filter) keep = true;
+        seen.add(c.state);
       }
       return c;
     });
-    if (keep) rows.push({ imgId, person, cells });
+    persons.all++;
+    for (const s of seen) persons[s]++;
+    if (filter === 'all' || seen.has(filter)) rows.push({ imgId, person, cells });
   };
   for (const p of input.source) {
     sourceIds.add(p.img_id);
@@ -106,7 +110,7 @@ export function ledger(input: LedgerInput, filter: StateFilter): { rows: LedgerR
   const extras = new Set<string>();
   for (const t of input.targets) if (t) for (const id of t.byId.keys()) if (!sourceIds.has(id)) extras.add(id);
   for (const id of extras) row(id, undefined, undefined);
-  return { rows, counts };
+  return { rows, counts, persons };
 }
 
 /** Per target, the img_ids in `states` (source order first): what a removal works on. */

@@ -75,7 +75,7 @@ export function DistributePage() {
   const run = useDistributeStore((s) => s.run);
   const running = !!run && !run.ended;
 
-  const { rows, counts } = useMemo(() => (input ? ledger(input, filter) : { rows: [], counts: [] }), [input, filter]);
+  const { rows, counts, persons } = useMemo(() => (input ? ledger(input, filter) : null) ?? { rows: [], counts: [], persons: null }, [input, filter]);
   const total = (state: CellState) => counts.reduce((a, c) => a + c[state], 0);
   const usable = views.filter((v) => v.plan && v.plan.kind !== 'clash');
 
@@ -160,8 +160,8 @@ export function DistributePage() {
   const readError = views.find((v) => v.error);
   const targetColumns = targets.map((id) => ({ id, name: nodeName(id) }));
   const filterOptions: Array<{ value: StateFilter; label: string }> = [
-    { value: 'all', label: dt('filter.all', { n: input ? input.source.length : 0 }) },
-    ...CELL_STATES.map((s) => ({ value: s, label: `${dt(`state.${s}`)} (${total(s)})` })),
+    { value: 'all', label: dt('filter.all', { n: persons?.all ?? 0 }) },
+    ...CELL_STATES.map((s) => ({ value: s, label: `${dt(`state.${s}`)} (${persons?.[s] ?? 0})` })),
   ];
 
   return (

@@ -147,7 +147,7 @@ export function Gallery({ libId }: { libId: number }) {
           <Button icon={<UploadOutlined aria-hidden />} onClick={() => navigate(hrefs.libraryImport(libId))}>
             {t('import.title')}
           </Button>
-          {isFleet() && <Link to={hrefs.distribute({ src: currentNode(), lib: libId })}>{gt('nav.distribute')}</Link>}
+          {isFleet() && <Link to={hrefs.distribute({ src: currentNode(), lib: libId })}>{gt('nav.distributeThis')}</Link>}
           <Dropdown
             trigger={['click']}
             autoFocus
