@@ -23,7 +23,17 @@ import { fleetPlan } from '../emulator/fleet';
 import { startEmulator, type Emulator } from '../emulator/index';
 import { findChromium } from '../scripts/chromium';
 import { createClient, type Call } from '../src/api/client';
-import { createLibrary, deleteLibrary, enrolFace, enrolFaceB64, getFace, listLibraries, login, queryFaces, type FaceRecord } from '../src/api/protocol';
+import {
+  createLibrary,
+  deleteLibrary,
+  enrolFace,
+  enrolFaceB64,
+  getFace,
+  listLibraries,
+  login,
+  queryFaces,
+  type FaceRecord,
+} from '../src/api/protocol';
 import { PER_NODE_IN_FLIGHT } from '../src/features/distribute/model/scheduler';
 import { launchCdp } from './cdp';
 
@@ -36,7 +46,10 @@ const { values } = parseArgs({
   },
 });
 const persons = Number(values.persons ?? 1000);
-const targetCounts = (values.targets ?? '1,2,4').split(',').map(Number).filter((n) => n > 0);
+const targetCounts = (values.targets ?? '1,2,4')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const maxTargets = Math.max(...targetCounts);
 const dist = path.resolve(values.dist ?? 'dist');
 const USER = 'admin';
@@ -64,7 +77,10 @@ const plan = fleetPlan(maxTargets + 1);
 const emulators: Emulator[] = [];
 const calls: Call[] = [];
 for (const n of plan) {
-  const emulator = await startEmulator({ port: 0, dataDir: path.join(root, n.id), cacheDir, quiet: true, rate: 0, model: n.model, deviceId: n.deviceId }, { engine });
+  const emulator = await startEmulator(
+    { port: 0, dataDir: path.join(root, n.id), cacheDir, quiet: true, rate: 0, model: n.model, deviceId: n.deviceId },
+    { engine },
+  );
   emulators.push(emulator);
   let session: string | null = null;
   const call = createClient({ baseUrl: emulator.url, getSession: () => session });
@@ -74,7 +90,12 @@ for (const n of plan) {
 const source = calls[0]!;
 const { lib_id: srcLib } = await source(createLibrary, { lib_name: LIB, lib_type: 1 });
 // One real enrolment for the fill to copy (its picture and descriptor).
-await source(enrolFace, { lib_id: srcLib, img_id: 'seed', person_name: 'Seed', img: new File([new Uint8Array(pool[0]!.jpeg)], 'seed.jpg') });
+await source(enrolFace, {
+  lib_id: srcLib,
+  img_id: 'seed',
+  person_name: 'Seed',
+  img: new File([new Uint8Array(pool[0]!.jpeg)], 'seed.jpg'),
+});
 const fill = await fetch(`${emulators[0]!.url}/__emulator/faces/fill`, {
   method: 'POST',
   headers: { 'X-Emulator-Token': emulators[0]!.faultToken, 'Content-Type': 'application/json' },
@@ -87,7 +108,9 @@ for (let start = 1; ; start += 50) {
   people.push(...page.record);
   if (page.record.length < 50) break;
 }
-log(`Source: ${people.length} persons on ${plan[0]!.id}; targets up to ${maxTargets}; ${PER_NODE_IN_FLIGHT} requests in flight per node (page and bare alike).`);
+log(
+  `Source: ${people.length} persons on ${plan[0]!.id}; targets up to ${maxTargets}; ${PER_NODE_IN_FLIGHT} requests in flight per node (page and bare alike).`,
+);
 
 /** Each target's library afresh: deleted with its faces, made again. Answers the new lib_ids. */
 async function freshTargets(k: number): Promise<number[]> {
@@ -139,7 +162,10 @@ async function bare(k: number): Promise<number> {
 
 // ---- the page ---------------------------------------------------------------------------
 const nodesFile = path.join(root, 'nodes.json');
-fs.writeFileSync(nodesFile, JSON.stringify({ nodes: plan.map((n, i) => ({ id: n.id, name: n.name, url: emulators[i]!.url, site: n.site })) }));
+fs.writeFileSync(
+  nodesFile,
+  JSON.stringify({ nodes: plan.map((n, i) => ({ id: n.id, name: n.name, url: emulators[i]!.url, site: n.site })) }),
+);
 const server = await spawnConsoleServer(dist, { NODES_FILE: nodesFile });
 
 async function holdLock(file: string): Promise<() => void> {

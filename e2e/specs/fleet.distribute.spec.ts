@@ -30,7 +30,11 @@ async function direct(node: string): Promise<Call> {
 
 async function fault(node: string, route: string, body: unknown): Promise<void> {
   const n = fleet.node(node);
-  const res = await fetch(`${n.url}/__emulator/${route}`, { method: 'POST', headers: faultHeaders(n.faultToken!), body: JSON.stringify(body) });
+  const res = await fetch(`${n.url}/__emulator/${route}`, {
+    method: 'POST',
+    headers: faultHeaders(n.faultToken!),
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${route}: ${res.status} ${await res.text()}`);
 }
 
@@ -46,15 +50,29 @@ test.beforeAll(async () => {
   const call = await direct('node-1');
   srcLib = (await call(createLibrary, { lib_name: LIB, lib_type: 1 })).lib_id;
   await fault('node-1', 'faces/fill', { libId: srcLib, count: 30, prefix: 'dist' });
-  await call(updateFace, { lib_id: srcLib, img_id: id(5), person_name: 'Li Lei', person_idcard: '110105199001011234', person_gender: '1', person_age: '35', person_addr: 'Gate 3' });
+  await call(updateFace, {
+    lib_id: srcLib,
+    img_id: id(5),
+    person_name: 'Li Lei',
+    person_idcard: '110105199001011234',
+    person_gender: '1',
+    person_age: '35',
+    person_addr: 'Gate 3',
+  });
   // Enrolled by an older engine: today's nodes find no face in it.
-  await fault('node-1', 'faces/picture', { libId: srcLib, imgId: id(1), photo: `data:image/jpeg;base64,${(await blankPhoto()).toString('base64')}` });
+  await fault('node-1', 'faces/picture', {
+    libId: srcLib,
+    imgId: id(1),
+    photo: `data:image/jpeg;base64,${(await blankPhoto()).toString('base64')}`,
+  });
 });
 test.afterAll(async () => {
   await fleet?.stop();
 });
 
-test('a library distributed to two nodes: the ledger names each refusal, a retry with room completes it, removals and drift are found', async ({ page }) => {
+test('a library distributed to two nodes: the ledger names each refusal, a retry with room completes it, removals and drift are found', async ({
+  page,
+}) => {
   const fp = new FleetPage(page);
   await page.goto(fleet.consoleUrl + '/');
   await fp.logIn(DEMO_USER, DEMO_PASSWORD);
@@ -91,12 +109,18 @@ test('a library distributed to two nodes: the ledger names each refusal, a retry
   // The attributes came with the person.
   const n2Lib = await libOn('node-2');
   const copied = await (await direct('node-2'))(getFace, { lib_id: n2Lib, img_id: id(5) });
-  expect([copied.person_name, copied.person_idcard, copied.person_gender, copied.person_age, copied.person_addr]).toEqual(['Li Lei', '110105199001011234', '1', '35', 'Gate 3']);
+  expect([copied.person_name, copied.person_idcard, copied.person_gender, copied.person_age, copied.person_addr]).toEqual([
+    'Li Lei',
+    '110105199001011234',
+    '1',
+    '35',
+    'Gate 3',
+  ]);
 
   // Room again on node-3: the retry completes it, the no-face photo stays refused.
   await fault('node-3', 'library-capacity', { capacity: 100 });
   await d.button(/^retry failed \(6\)$/i).click();
-  await expect(d.runNode(n3)).toContainText('6 of 6');
+  await expect(d.runNode(n3)).toContainText('5 of 5, 1 failed');
   await expect(d.runNode(n3)).toContainText('Done');
   await expect(d.summaryOf(n3)).toContainText('29 present, 0 missing, 0 differ, 1 failed');
   await expect(d.rows()).toHaveCount(1);
@@ -105,7 +129,9 @@ test('a library distributed to two nodes: the ledger names each refusal, a retry
   expect((await (await direct('node-3'))(queryFaces, { lib_id: n3Lib, qry_len: 1 })).total_num).toBe(29);
 
   // A person deleted on the source is offered for removal on the targets (asked first).
-  await (await direct('node-1'))(deleteFace, { lib_id: srcLib, img_id: id(30) });
+  await (
+    await direct('node-1')
+  )(deleteFace, { lib_id: srcLib, img_id: id(30) });
   await d.button(/^check again$/i).click();
   await d.show(/^not on the source/i);
   await expect(d.rows()).toHaveCount(1);
@@ -114,6 +140,7 @@ test('a library distributed to two nodes: the ledger names each refusal, a retry
   await expect(d.confirm).toContainText('Delete 2 persons from the target nodes?');
   await d.confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(d.rows()).toHaveCount(0);
+  await expect(d.confirm).toHaveCount(0);
   await expect((await direct('node-2'))(getFace, { lib_id: n2Lib, img_id: id(30) })).rejects.toThrow(/-126/);
 
   // A person deleted on node-2 through that node's own page (another tab: this one keeps its run's memory)
@@ -123,9 +150,14 @@ test('a library distributed to two nodes: the ledger names each refusal, a retry
     page.evaluate((url) => void window.open(url), `/n/node-2${hrefs.person(n2Lib, id(10))}`),
   ]);
   await tab.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
-  await tab.getByRole('dialog', { name: /^Delete dist 000010\?$/ }).getByRole('button', { name: 'Delete' }).click();
+  await tab
+    .getByRole('dialog', { name: /^Delete dist 000010\?$/ })
+    .getByRole('button', { name: 'Delete' })
+    .click();
   await expect(tab.getByText('dist 000010 deleted')).toBeVisible();
   await tab.close();
+  // Back to this tab: a tab behind another gets no animation frames (antd's dialogs close on them).
+  await page.bringToFront();
   await d.button(/^check again$/i).click();
   await expect(d.summaryOf(n2)).toContainText('27 present, 1 missing, 0 differ, 1 failed');
   await expect(d.summaryOf(n3)).toContainText('28 present, 0 missing, 0 differ, 1 failed');

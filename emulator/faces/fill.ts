@@ -49,7 +49,9 @@ export function fillFaces(ctx: EmulatorContext, libId: number, count: number, pr
  * with no face). Its own new path, so a picture shared by a fill stays.
  */
 export function setFacePicture(ctx: EmulatorContext, libId: number, imgId: string, jpeg: Buffer): boolean {
-  const row = ctx.db.prepare<[number, string], { img_path: string }>('SELECT img_path FROM faces WHERE lib_id = ? AND img_id = ?').get(libId, imgId);
+  const row = ctx.db
+    .prepare<[number, string], { img_path: string }>('SELECT img_path FROM faces WHERE lib_id = ? AND img_id = ?')
+    .get(libId, imgId);
   if (!row) return false;
   const imgPath = `img/${libId}_${crypto.randomUUID()}.jpg`;
   ctx.files.write(imgPath, jpeg);

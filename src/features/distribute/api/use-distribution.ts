@@ -20,7 +20,7 @@ export interface TargetView {
 }
 
 // Module-level, so react-query keeps (and structurally shares) what they make between renders.
-const combine = <T,>(rs: UseQueryResult<T>[]) => ({
+const combine = <T>(rs: UseQueryResult<T>[]) => ({
   data: rs.map((r) => r.data),
   errors: rs.map((r) => r.error),
   fetching: rs.map((r) => r.isFetching),

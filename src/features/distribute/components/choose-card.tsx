@@ -73,7 +73,12 @@ export function ChooseCard(props: {
                 return (
                   <Checkbox key={n.id} value={n.id}>
                     {n.name}
-                    {v && props.sourceLib && <Typography.Text type={v.error || v.plan?.kind === 'clash' ? 'danger' : 'secondary'}> · {planText(v)}</Typography.Text>}
+                    {v && props.sourceLib && (
+                      <Typography.Text type={v.error || v.plan?.kind === 'clash' ? 'danger' : 'secondary'}>
+                        {' '}
+                        · {planText(v)}
+                      </Typography.Text>
+                    )}
                   </Checkbox>
                 );
               })}

@@ -31,7 +31,12 @@ export function RunPanel({ run, nodeName }: { run: RunView; nodeName: (id: strin
               <Typography.Text strong>{nodeName(n.node)}</Typography.Text> · <span data-phase={phase}>{dt(`phase.${phase}`)}</span>
               {why && <Typography.Text type="secondary"> · {why}</Typography.Text>}
               <div>{dt('run.node', p)}</div>
-              <Progress percent={percent(p.done, p.total)} size="small" status={p.failed > 0 ? 'exception' : undefined} aria-label={nodeName(n.node)} />
+              <Progress
+                percent={percent(p.done, p.total)}
+                size="small"
+                status={p.failed > 0 ? 'exception' : undefined}
+                aria-label={nodeName(n.node)}
+              />
             </li>
           );
         })}

@@ -3,7 +3,7 @@ import type { zhCN } from './zh-CN';
 
 export const enUS: Translation<typeof zhCN> = {
   intro:
-    "Copy a face library from one node to others: a library of the same name and type, the same img_ids and person details, each photo taken from the source node. The table below is read from the nodes themselves; nothing is kept anywhere else.",
+    'Copy a face library from one node to others: a library of the same name and type, the same img_ids and person details, each photo taken from the source node. The table below is read from the nodes themselves; nothing is kept anywhere else.',
   'choose.heading': 'What to distribute, and where',
   'choose.source': 'Source node',
   'choose.library': 'Library',

@@ -1,6 +1,7 @@
 // zh-CN, the source: every key of the distribute page is here first.
 export const zhCN = {
-  intro: '把一个节点上的人像库复制到其他节点：同名同类型的库，同样的图片 ID 和人员信息，照片取自源节点。下表直接读自各节点，不另存任何记录。',
+  intro:
+    '把一个节点上的人像库复制到其他节点：同名同类型的库，同样的图片 ID 和人员信息，照片取自源节点。下表直接读自各节点，不另存任何记录。',
   'choose.heading': '分发什么、分发到哪里',
   'choose.source': '源节点',
   'choose.library': '人像库',
@@ -36,8 +37,8 @@ export const zhCN = {
   'phase.done': '完成',
   'run.inFlight': '每个节点同时最多 {n} 个请求',
   'run.nothing': '所有目标节点都已齐全，无需分发',
-  'removed': '已从 {n, plural, other {# 个节点}}删除',
-  'created': '已在 {node} 新建库',
+  removed: '已从 {n, plural, other {# 个节点}}删除',
+  created: '已在 {node} 新建库',
   'ledger.heading': '核对表：人员 × 节点',
   'ledger.filter': '显示',
   'ledger.person': '人员',

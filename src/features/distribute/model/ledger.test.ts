@@ -26,7 +26,7 @@ describe('cellOf', () => {
   it('what the node holds wins over a stale refusal', () => {
     expect(cellOf(k, k, { ok: false, at: 5, error: null }, 10)?.state).toBe('present');
   });
-  it("an enrolment seen in the run counts until the node is read again: a person deleted there afterwards is missing", () => {
+  it('an enrolment seen in the run counts until the node is read again: a person deleted there afterwards is missing', () => {
     expect(cellOf(k, undefined, { ok: true, at: 20 }, 10)?.state).toBe('present');
     expect(cellOf(k, undefined, { ok: true, at: 20 }, 30)?.state).toBe('missing');
   });

@@ -81,7 +81,10 @@ const zero = (): Record<CellState, number> => ({ present: 0, missing: 0, differe
  * only what the filter keeps is held: a 100 000-person library costs the
  * source index and the matching rows, never a copy per view.
  */
-export function ledger(input: LedgerInput, filter: StateFilter): { rows: LedgerRow[]; counts: Counts; persons: Record<StateFilter, number> } {
+export function ledger(
+  input: LedgerInput,
+  filter: StateFilter,
+): { rows: LedgerRow[]; counts: Counts; persons: Record<StateFilter, number> } {
   const counts: Counts = input.targets.map(zero);
   // Persons (rows) with at least one cell in each state: what the filter would show.
   const persons: Record<StateFilter, number> = { ...zero(), all: 0 };

@@ -23,7 +23,14 @@ describe('targetLibrary', () => {
 });
 
 describe('jobsFor', () => {
-  const p = (id: string, name = id): PersonAttrs => ({ img_id: id, person_name: name, person_idcard: '', person_gender: '', person_age: '', person_addr: '' });
+  const p = (id: string, name = id): PersonAttrs => ({
+    img_id: id,
+    person_name: name,
+    person_idcard: '',
+    person_gender: '',
+    person_age: '',
+    person_addr: '',
+  });
   const idx = (ps: PersonAttrs[]) => ({ byId: new Map(ps.map((x) => [x.img_id, attrKey(x)])), readAt: 0 });
   it('enrols the missing and failed, updates the different, in source order per target', () => {
     const input = {

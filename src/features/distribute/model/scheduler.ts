@@ -9,7 +9,7 @@
  * device's queue. And in the browser every node shares one origin (the
  * console's server, /node/<id>/…): HTTP/1.1 gives it 6 connections, so
  * 2 per node keeps three nodes at full speed and no node can take them all.
- * bench/distribute.ts measures it against a bare script (docs/fleet-operations.md).
+ * bench/distribute.ts measures it against a bare script (docs/fleet-distribute.md).
  */
 export const PER_NODE_IN_FLIGHT = 2;
 /** A node that went away is asked again after 1 s, doubling to this. */
@@ -51,7 +51,17 @@ export type Settled = 'ok' | 'refused' | 'unreachable';
 export function createRun(plan: ReadonlyArray<{ node: string; jobs: readonly Job[] }>): RunState {
   return {
     status: 'running',
-    nodes: plan.map((p) => ({ node: p.node, jobs: p.jobs, next: 0, requeued: [], inFlight: 0, ok: 0, failed: 0, attempts: 0, retryAt: null })),
+    nodes: plan.map((p) => ({
+      node: p.node,
+      jobs: p.jobs,
+      next: 0,
+      requeued: [],
+      inFlight: 0,
+      ok: 0,
+      failed: 0,
+      attempts: 0,
+      retryAt: null,
+    })),
   };
 }
 
@@ -66,7 +76,11 @@ export function retryDelay(attempts: number): number {
  * away gets one request at a time (a probe) once its retry time has come; the
  * first answer puts it back to full speed.
  */
-export function take(state: RunState, now: number, limit = PER_NODE_IN_FLIGHT): { state: RunState; start: Array<{ node: string; job: Job }> } {
+export function take(
+  state: RunState,
+  now: number,
+  limit = PER_NODE_IN_FLIGHT,
+): { state: RunState; start: Array<{ node: string; job: Job }> } {
   if (state.status !== 'running') return { state, start: [] };
   const start: Array<{ node: string; job: Job }> = [];
   const nodes = state.nodes.map((n) => {
@@ -155,10 +169,12 @@ export function progressOf(n: NodeRun): Progress {
 }
 
 export function overall(state: RunState): Progress {
-  return state.nodes.map(progressOf).reduce((a, b) => ({ done: a.done + b.done, ok: a.ok + b.ok, failed: a.failed + b.failed, total: a.total + b.total }), {
-    done: 0,
-    ok: 0,
-    failed: 0,
-    total: 0,
-  });
+  return state.nodes
+    .map(progressOf)
+    .reduce((a, b) => ({ done: a.done + b.done, ok: a.ok + b.ok, failed: a.failed + b.failed, total: a.total + b.total }), {
+      done: 0,
+      ok: 0,
+      failed: 0,
+      total: 0,
+    });
 }

@@ -1,5 +1,5 @@
 // Fleet mode: distribute a library from one node to others, and the ledger of
-// every person against every target (docs/fleet-operations.md). The page
+// every person against every target (docs/fleet-distribute.md). The page
 // composes; the reads are api/, the rules model/, the I/O of a run run/.
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Select, Space, Typography } from 'antd';
@@ -75,7 +75,10 @@ export function DistributePage() {
   const run = useDistributeStore((s) => s.run);
   const running = !!run && !run.ended;
 
-  const { rows, counts, persons } = useMemo(() => (input ? ledger(input, filter) : null) ?? { rows: [], counts: [], persons: null }, [input, filter]);
+  const { rows, counts, persons } = useMemo(
+    () => (input ? ledger(input, filter) : null) ?? { rows: [], counts: [], persons: null },
+    [input, filter],
+  );
   const total = (state: CellState) => counts.reduce((a, c) => a + c[state], 0);
   const usable = views.filter((v) => v.plan && v.plan.kind !== 'clash');
 
@@ -84,7 +87,9 @@ export function DistributePage() {
   const go = async (states: CellState[]) => {
     if (!input || !sourceLib || !src || !source.data) return;
     const jobs = jobsFor(input, states);
-    const chosen = views.map((v, i) => ({ v, jobs: jobs[i] ?? [] })).filter((x) => x.v.plan && x.v.plan.kind !== 'clash' && x.jobs.length > 0);
+    const chosen = views
+      .map((v, i) => ({ v, jobs: jobs[i] ?? [] }))
+      .filter((x) => x.v.plan && x.v.plan.kind !== 'clash' && x.jobs.length > 0);
     if (chosen.length === 0) {
       void message.info(dt('run.nothing'));
       return;
@@ -96,7 +101,10 @@ export function DistributePage() {
         const p = x.v.plan!;
         if (p.kind === 'use') runTargets.push({ node: x.v.node, libId: p.libId });
         else if (p.kind === 'create') {
-          const made = await callOn(x.v.node, { wait: false })(createLibrary, { lib_name: sourceLib.lib_name, lib_type: sourceLib.lib_type as 1 | 2 });
+          const made = await callOn(x.v.node, { wait: false })(createLibrary, {
+            lib_name: sourceLib.lib_name,
+            lib_type: sourceLib.lib_type as 1 | 2,
+          });
           void message.success(dt('created', { node: nodeName(x.v.node) }));
           runTargets.push({ node: x.v.node, libId: made.lib_id });
         }
@@ -121,7 +129,10 @@ export function DistributePage() {
     if (creates.length === 0) return guarded();
     modal.confirm({
       title: dt('confirm.create.title', { n: creates.length }),
-      content: dt('confirm.create.body', { name: sourceLib.lib_name, nodes: creates.map((x) => nodeName(x.v.node)).join(lang === 'zh-CN' ? '、' : ', ') }),
+      content: dt('confirm.create.body', {
+        name: sourceLib.lib_name,
+        nodes: creates.map((x) => nodeName(x.v.node)).join(lang === 'zh-CN' ? '、' : ', '),
+      }),
       okText: dt('confirm.create.ok'),
       onOk: guarded,
     });
@@ -189,7 +200,12 @@ export function DistributePage() {
       {sourceLib && input ? (
         <Card title={dt('ledger.heading')} className="distribute-ledger">
           <Space wrap className="distribute-actions">
-            <Button type="primary" icon={<SendOutlined />} disabled={running || usable.length === 0} onClick={() => void go(['missing', 'failed', 'different'])}>
+            <Button
+              type="primary"
+              icon={<SendOutlined />}
+              disabled={running || usable.length === 0}
+              onClick={() => void go(['missing', 'failed', 'different'])}
+            >
               {dt('action.start')}
             </Button>
             <Button disabled={running || total('failed') === 0} onClick={() => void go(['failed'])}>
@@ -220,7 +236,13 @@ export function DistributePage() {
               onChange={(v) => set({ [P.state]: v === 'all' ? null : v, [P.page]: null })}
             />
           </Space>
-          <LedgerTable rows={rows} targets={targetColumns} page={page} onPage={(p) => set({ [P.page]: String(p) })} loading={checking && !rows.length} />
+          <LedgerTable
+            rows={rows}
+            targets={targetColumns}
+            page={page}
+            onPage={(p) => set({ [P.page]: String(p) })}
+            loading={checking && !rows.length}
+          />
         </Card>
       ) : !src || !libId ? (
         <Typography.Paragraph>{dt('choose.pickSource')}</Typography.Paragraph>

@@ -9,7 +9,19 @@ import { ErrorCode } from '../../../api/protocol/error-codes';
 import { enrolFaceB64, getFace, updateFace } from '../../../api/protocol/faces';
 import type { Library } from '../../../api/protocol/libraries';
 import type { Outcome, PersonAttrs } from '../model/ledger';
-import { cancel, createRun, finished, nextWake, pause, resume, settle, take, type Job, type RunState, type Settled } from '../model/scheduler';
+import {
+  cancel,
+  createRun,
+  finished,
+  nextWake,
+  pause,
+  resume,
+  settle,
+  take,
+  type Job,
+  type RunState,
+  type Settled,
+} from '../model/scheduler';
 import { PhotoCache } from './photo-cache';
 import { outcomeKey, useDistributeStore, type RunTarget } from './run-store';
 
