@@ -3,6 +3,7 @@
 import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { FIT_TABLE } from '../../../components/table-fit';
+import { usePageArrows } from '../../../components/use-page-arrows';
 import type { LedgerRow } from '../model/ledger';
 import { useDistributeT } from '../messages';
 import { CellTag } from './cell-tag';
@@ -23,6 +24,7 @@ export function LedgerTable({
   loading: boolean;
 }) {
   const dt = useDistributeT();
+  const pageArrows = usePageArrows();
   const columns: ColumnsType<LedgerRow> = [
     {
       key: 'person',
@@ -61,6 +63,7 @@ export function LedgerTable({
         total: rows.length,
         onChange: onPage,
         hideOnSinglePage: true,
+        ...pageArrows,
       }}
     />
   );
