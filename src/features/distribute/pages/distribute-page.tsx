@@ -107,6 +107,8 @@ export function DistributePage() {
           });
           void message.success(dt('created', { node: nodeName(x.v.node) }));
           runTargets.push({ node: x.v.node, libId: made.lib_id });
+          // The plan becomes "use" at once, so the ledger follows the run on the new library too.
+          void queryClient.invalidateQueries({ queryKey: distributeQueries.libraries(x.v.node).queryKey });
         }
       }
       const people = new Map<string, PersonAttrs>(source.data!.people.map((p) => [p.img_id, p]));
