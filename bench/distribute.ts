@@ -8,7 +8,9 @@
 // The emulators run in this process with one shared face engine (two cores):
 // the source's persons share one picture (/__emulator/faces/fill), so each
 // enrolment's analysis is a cache hit and the figure is the console's cost and
-// the device's enrolment path, not the face model. Before each pass the target
+// the device's enrolment path, not the face model. "bare via server" sends the
+// bare script's requests through the console's server (/node/<id>/…) as the
+// page's go: page / bare-via-server is the page's own cost. Before each pass the target
 // libraries are deleted and made again, so every pass enrols every person.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -125,8 +127,9 @@ async function freshTargets(k: number): Promise<number[]> {
 }
 
 // ---- the bare script ------------------------------------------------------------------
-async function bare(k: number): Promise<number> {
+async function bare(k: number, via: Call[]): Promise<number> {
   const libs = await freshTargets(k);
+  const source = via[0]!;
   const photos = new Map<string, Promise<string>>();
   const photo = (imgId: string) => {
     let p = photos.get(imgId);
@@ -136,7 +139,7 @@ async function bare(k: number): Promise<number> {
   const t0 = performance.now();
   await Promise.all(
     libs.map(async (libId, i) => {
-      const call = calls[i + 1]!;
+      const call = via[i + 1]!;
       let next = 0;
       const worker = async () => {
         while (next < people.length) {
@@ -167,6 +170,14 @@ fs.writeFileSync(
   JSON.stringify({ nodes: plan.map((n, i) => ({ id: n.id, name: n.name, url: emulators[i]!.url, site: n.site })) }),
 );
 const server = await spawnConsoleServer(dist, { NODES_FILE: nodesFile });
+/** The same nodes through the console's server (/node/<id>/…), as the page reaches them. */
+const proxied: Call[] = [];
+for (const n of plan) {
+  let session: string | null = null;
+  const call = createClient({ baseUrl: `${server.url}/node/${n.id}`, getSession: () => session });
+  session = await call(login, { user_name: USER, user_pwd: PASSWORD });
+  proxied.push(call);
+}
 
 async function holdLock(file: string): Promise<() => void> {
   const child = spawn('flock', [file, 'sh', '-c', 'echo locked; cat >/dev/null'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -224,20 +235,23 @@ async function viaPage(k: number): Promise<{ seconds: number; heapBefore: number
 }
 
 log('');
-log('targets | bare persons/s (s)  | page persons/s (s)  | page / bare | page heap MB before → after | load (bare / page)');
-const rows: string[] = [];
+log(
+  'targets | bare direct p/s (s) | bare via server p/s (s) | page p/s (s)       | page / bare via server (/ direct) | page heap MB before → after | load (direct / server / page)',
+);
 for (const k of targetCounts) {
-  const loadBare = load();
-  const b = await bare(k);
-  const loadPage = load();
+  const l1 = load();
+  const b = await bare(k, calls);
+  const l2 = load();
+  const v = await bare(k, proxied);
+  const l3 = load();
   const p = await viaPage(k);
   if (!p.failed.includes(', 0 failed')) log(`  (page: ${p.failed})`);
-  const row =
-    `${String(k).padStart(7)} | ${(persons / b).toFixed(0).padStart(6)} (${b.toFixed(1)} s)`.padEnd(30) +
-    ` | ${(persons / p.seconds).toFixed(0).padStart(6)} (${p.seconds.toFixed(1)} s)`.padEnd(22) +
-    ` | ${((b / p.seconds) * 100).toFixed(0).padStart(9)} % | ${p.heapBefore.toFixed(1).padStart(8)} → ${p.heapAfter.toFixed(1).padEnd(16)} | ${loadBare} / ${loadPage}`;
-  log(row);
-  rows.push(row);
+  const rate = (s: number) => `${(persons / s).toFixed(1).padStart(6)} (${s.toFixed(1)} s)`;
+  log(
+    `${String(k).padStart(7)} | ${rate(b).padEnd(19)} | ${rate(v).padEnd(23)} | ${rate(p.seconds).padEnd(18)} | ` +
+      `${`${((v / p.seconds) * 100).toFixed(0)} % (${((b / p.seconds) * 100).toFixed(0)} %)`.padEnd(33)} | ` +
+      `${`${p.heapBefore.toFixed(1)} → ${p.heapAfter.toFixed(1)}`.padEnd(27)} | ${l1} / ${l2} / ${l3}`,
+  );
 }
 if (page.errors.length) log(`page errors: ${page.errors.slice(0, 3).join(' | ')}`);
 
