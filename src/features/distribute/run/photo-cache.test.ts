@@ -38,4 +38,19 @@ describe('PhotoCache', () => {
     fail = false;
     expect(await cache.get('a')).toBe('a');
   });
+
+  it('reads ahead only what a job wants and while there is room', async () => {
+    const read = vi.fn(async (id: string) => id);
+    const cache = new PhotoCache(read, 1);
+    cache.want('a');
+    cache.want('b');
+    cache.warm('x');
+    cache.warm('a');
+    cache.warm('b');
+    expect(read.mock.calls.map((c) => c[0])).toEqual(['a']);
+    expect(await cache.get('a')).toBe('a');
+    expect(read).toHaveBeenCalledTimes(1);
+    cache.done('a');
+    expect(cache.size).toBe(0);
+  });
 });

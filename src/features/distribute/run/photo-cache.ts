@@ -28,12 +28,21 @@ export class PhotoCache {
     if (hit) return hit.photo;
     const photo = this.read(imgId);
     const refs = this.wanted.get(imgId) ?? 0;
-    if (refs > 1 && this.entries.size < this.max) {
+    if (refs > 0 && this.entries.size < this.max) {
       this.entries.set(imgId, { photo, refs });
       // A failed read is not kept: the next job asks the source again.
       photo.catch(() => this.entries.delete(imgId));
     }
     return photo;
+  }
+
+  /**
+   * Reads a picture ahead of its job, while there is room: the job then
+   * waits for one request (its enrolment), not two. Nothing is read when full.
+   */
+  warm(imgId: string): void {
+    if (this.entries.has(imgId) || this.entries.size >= this.max || !this.wanted.has(imgId)) return;
+    this.get(imgId).catch(() => undefined);
   }
 
   /** A job for this picture is answered (either way): the picture goes with its last job. */

@@ -15,6 +15,7 @@ import {
   finished,
   nextWake,
   pause,
+  PER_NODE_IN_FLIGHT,
   resume,
   settle,
   take,
@@ -26,6 +27,8 @@ import { PhotoCache } from './photo-cache';
 import { outcomeKey, useDistributeStore, type RunTarget } from './run-store';
 
 const UPDATE_MS = 250;
+/** Pictures read ahead per node: as many as its requests in flight, so each job finds its picture read. */
+const READ_AHEAD = PER_NODE_IN_FLIGHT;
 /** An enrolment runs the device's face engine: a generous bound before the node counts as not answering. */
 const ENROL_TIMEOUT_MS = 60_000;
 
@@ -103,11 +106,18 @@ class Runner {
     const t = take(this.state, Date.now());
     this.state = t.state;
     for (const s of t.start) void this.run(s.node, s.job);
+    for (const n of this.state.nodes) this.readAhead(n.jobs, n.next);
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const wake = nextWake(this.state);
     if (wake !== null) this.timer = setTimeout(() => this.pump(), Math.max(0, wake - Date.now()));
     if (finished(this.state)) this.end();
+  }
+
+  /** The pictures of a node's next jobs, read while its current ones enrol. */
+  private readAhead(jobs: readonly Job[], next: number): void {
+    if (this.state.status !== 'running') return;
+    for (let i = next; i < Math.min(jobs.length, next + READ_AHEAD); i++) if (jobs[i]!.kind === 'enrol') this.photos.warm(jobs[i]!.imgId);
   }
 
   private async run(node: string, job: Job): Promise<void> {
