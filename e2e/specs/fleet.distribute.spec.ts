@@ -164,4 +164,10 @@ test('a library distributed to two nodes: the ledger names each refusal, a retry
   await d.show(/^missing/i);
   await expect(d.rows()).toHaveCount(1);
   await expect(d.row(id(10)).getByText('Missing')).toHaveCount(1);
+
+  // On a phone the page is no wider than the screen (the ledger scrolls inside its box).
+  await d.show(/^all/i);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: test.info().outputPath('distribute-390.png'), fullPage: true });
 });
