@@ -31,14 +31,16 @@ export function CameraTable({ rows, libraries, loading, onAdd, onEdit, onDelete 
     {
       title: t('col.channel'),
       dataIndex: 'channel',
-      width: 60,
+      // "Channel" needs 71 px in English; a narrower width was widened by the table, past a portrait tablet's 640.
+      width: 72,
       fixed: 'left',
       render: (channel: number) => <span className="cameras__channel">{channel}</span>,
     },
     {
       title: t('col.name'),
       key: 'name',
-      width: wide ? 200 : 150,
+      // 128 below xl: with the other columns it is 634 px, inside a portrait tablet's 640 (no sideways scroll).
+      width: wide ? 200 : 128,
       render: (_, row) =>
         row.camera ? (
           <Flex vertical gap={2}>
