@@ -81,10 +81,13 @@ class Runner {
     const libId = req.source.lib.lib_id;
     this.photos = new PhotoCache(async (imgId) => (await source(getFace, { img_id: imgId, lib_id: libId })).img);
     for (const jobs of req.jobs) for (const j of jobs) if (j.kind === 'enrol') this.photos.want(j.imgId);
-    const all = new Map(useDistributeStore.getState().outcomes) as Map<string, Map<string, Outcome>>;
+    // Only this run's targets keep what earlier runs learnt: a tab that distributes
+    // library after library holds the refusals of the one shown, not of all of them.
+    const before = useDistributeStore.getState().outcomes;
+    const all = new Map<string, Map<string, Outcome>>();
     for (const t of req.targets) {
       const k = outcomeKey(t.node, t.libId);
-      all.set(k, new Map(all.get(k)));
+      all.set(k, new Map(before.get(k)));
     }
     this.outcomes = all;
     useDistributeStore.setState({ outcomes: all });
