@@ -12,11 +12,15 @@
 //   POST /__emulator/clock        {"stepSeconds": -3600}  step the device's clock (a zone fixed, NTP); answers its new time
 //   POST /__emulator/faces/fill   {"libId": 3, "count": 1200, "prefix": "fill"}  that many faces at once (faces/fill.ts)
 //   POST /__emulator/upgrade     {"outcome": "refuse"}    how the next upgrades end: ok | refuse | revert (context.ts)
+//   POST /__emulator/library-capacity {"capacity": 40}   faces per library from now on (a node with room again)
+//   POST /__emulator/faces/picture {"libId": 3, "imgId": "p-1", "photo": "data:image/jpeg;base64,…"}
+//        replace an enrolled face's stored picture, unchecked (one enrolled by an older engine: a no-face photo)
 //   GET  /__emulator/stats                                push and capture counters
 import crypto from 'node:crypto';
 import type http from 'node:http';
 import { UPGRADE_OUTCOMES, type UpgradeOutcome } from './context';
 import type { ExtraRoute } from './server';
+import { LIBRARY_CAPACITY } from '../src/api/protocol/limits';
 
 export const FAULT_TOKEN_HEADER = 'x-emulator-token';
 /** What a fault takes, at most: a picture as a data URL (10 MiB as base64) is the largest body. */
@@ -43,6 +47,9 @@ export interface FaultActions {
   /** Adds `count` faces sharing one picture to a library; answers how many. */
   fillFaces(libId: number, count: number, prefix: string): number;
   setUpgradeOutcome(outcome: UpgradeOutcome): void;
+  setLibraryCapacity(capacity: number): void;
+  /** False when the library holds no such face. */
+  setFacePicture(libId: number, imgId: string, jpeg: Buffer): boolean;
   stats(): unknown;
 }
 
@@ -174,6 +181,26 @@ export function faultRoutes(actions: FaultActions, token: string): ExtraRoute {
         const outcome = UPGRADE_OUTCOMES.find((o) => o === b.outcome);
         if (outcome) actions.setUpgradeOutcome(outcome);
         reply(res, outcome ? 200 : 400, outcome ? { ok: true } : { ok: false, error: `outcome is one of ${UPGRADE_OUTCOMES.join(', ')}` });
+        return true;
+      }
+      case 'POST /__emulator/library-capacity': {
+        const capacity = Math.trunc(Number(b.capacity));
+        if (!(capacity >= 1 && capacity <= LIBRARY_CAPACITY)) {
+          reply(res, 400, { ok: false, error: `capacity 1-${LIBRARY_CAPACITY}` });
+          return true;
+        }
+        actions.setLibraryCapacity(capacity);
+        reply(res, 200, { ok: true });
+        return true;
+      }
+      case 'POST /__emulator/faces/picture': {
+        const photo = typeof b.photo === 'string' ? /^data:image\/[a-z]+;base64,(.+)$/.exec(b.photo)?.[1] : undefined;
+        if (!photo || typeof b.imgId !== 'string') {
+          reply(res, 400, { ok: false, error: 'imgId and photo (a data URL) wanted' });
+          return true;
+        }
+        const ok = actions.setFacePicture(Number(b.libId), b.imgId, Buffer.from(photo, 'base64'));
+        reply(res, ok ? 200 : 404, { ok });
         return true;
       }
       case 'GET /__emulator/stats':

@@ -295,6 +295,23 @@ describe('hostile and careless input', () => {
       expect(dev.emulator.ctx.faults.upgrade).toBe('refuse');
       await post('upgrade', { outcome: 'ok' });
     });
+
+    it('takes a library capacity in range only, and a picture only for a face that exists', async () => {
+      const post = (route: string, body: unknown) =>
+        rawRequest(dev.url, `/__emulator/${route}`, {
+          method: 'POST',
+          headers: { ...auth(), 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      const before = dev.emulator.ctx.options.libraryCapacity;
+      for (const capacity of [0, -1, 'x', 1e12]) expect((await post('library-capacity', { capacity })).status, String(capacity)).toBe(400);
+      expect(dev.emulator.ctx.options.libraryCapacity).toBe(before);
+      expect((await post('library-capacity', { capacity: 3 })).status).toBe(200);
+      expect(dev.emulator.ctx.options.libraryCapacity).toBe(3);
+      await post('library-capacity', { capacity: before });
+      expect((await post('faces/picture', { libId: 1, imgId: 'nobody', photo: 'data:image/jpeg;base64,AAAA' })).status).toBe(404);
+      expect((await post('faces/picture', { libId: 1, imgId: 'nobody', photo: 'not a data url' })).status).toBe(400);
+    });
   });
 
   it('5. answers a malformed percent-encoding with 400, not 500', async () => {

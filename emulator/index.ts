@@ -19,7 +19,7 @@ import { setCameraOnline } from './operations/cameras';
 import { HttpPusher } from './push/http';
 import { WsHub } from './push/ws';
 import { startServer, type RunningServer } from './server';
-import { fillFaces } from './faces/fill';
+import { fillFaces, setFacePicture } from './faces/fill';
 
 /** Composed capture scenes: enough variety for a wall, cheap to analyse once (~0.5 s each). */
 const SCENE_COUNT = 12;
@@ -128,6 +128,10 @@ export async function startEmulator(partial: Partial<EmulatorOptions> = {}, deps
         setUpgradeOutcome: (outcome) => {
           ctx.faults.upgrade = outcome;
         },
+        setLibraryCapacity: (capacity) => {
+          ctx.options.libraryCapacity = capacity;
+        },
+        setFacePicture: (libId, imgId, jpeg) => setFacePicture(ctx, libId, imgId, jpeg),
         stats: () => ({ state, rate, ws: hub.stats(), http: pusher.stats(), capture: pipeline.stats() }),
       },
       faultToken,

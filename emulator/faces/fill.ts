@@ -2,6 +2,7 @@
 // rows sharing one copy of a demo face's picture and descriptor, the same
 // shortcut as bench/gallery.ts, never what a device stores. 1 200 enrolments
 // over HTTP would each run the face engine.
+import crypto from 'node:crypto';
 import type { EmulatorContext } from '../context';
 import { onLibraryFacesChanged } from './changes';
 
@@ -40,4 +41,21 @@ export function fillFaces(ctx: EmulatorContext, libId: number, count: number, pr
   })();
   onLibraryFacesChanged(ctx, libId);
   return n;
+}
+
+/**
+ * Gives one face another stored picture, without the engine's checks: a face
+ * enrolled by an older engine that a node of today would refuse (a picture
+ * with no face). Its own new path, so a picture shared by a fill stays.
+ */
+export function setFacePicture(ctx: EmulatorContext, libId: number, imgId: string, jpeg: Buffer): boolean {
+  const row = ctx.db
+    .prepare<[number, string], { img_path: string }>('SELECT img_path FROM faces WHERE lib_id = ? AND img_id = ?')
+    .get(libId, imgId);
+  if (!row) return false;
+  const imgPath = `img/${libId}_${crypto.randomUUID()}.jpg`;
+  ctx.files.write(imgPath, jpeg);
+  ctx.db.prepare('UPDATE faces SET img_path = ? WHERE lib_id = ? AND img_id = ?').run(imgPath, libId, imgId);
+  onLibraryFacesChanged(ctx, libId);
+  return true;
 }

@@ -108,6 +108,11 @@ export function createRoutes(): RouteObject[] {
                   lazy: { Component: async () => (await import('../features/fleet-ops/pages/fleet-upgrade-page')).FleetUpgradePage },
                 },
                 {
+                  path: paths.distribute,
+                  handle: handle('nav.distribute'),
+                  lazy: { Component: async () => (await import('../features/distribute/pages/distribute-page')).DistributePage },
+                },
+                {
                   path: nodeRoute,
                   loader: enterNode,
                   lazy: { Component: async () => (await import('./layout/node-scope')).NodeScope },

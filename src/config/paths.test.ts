@@ -79,6 +79,8 @@ describe('hrefs on a node (fleet mode)', () => {
     expect(hrefs.overview()).toBe('/n/node-b');
     // The sign-in is the fleet's, not a node's; where to come back to keeps the node.
     expect(hrefs.login('/n/node-b/records')).toBe('/login?next=%2Fn%2Fnode-b%2Frecords');
+    // A fleet page is about no one node: its link from a node's page names the source in its query instead.
+    expect(hrefs.distribute({ src: 'node-b', lib: 3 })).toBe('/distribute?src=node-b&lib=3');
   });
 
   it("builds another node's link and reads the node back from a path", () => {

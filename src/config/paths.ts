@@ -14,6 +14,8 @@ export const paths = {
   faceSearch: '/face-search',
   alarmWall: '/alarm-wall',
   system: '/system',
+  /** Fleet mode: a library copied from one node to others, and its ledger (no node prefix). */
+  distribute: '/distribute',
 } as const;
 
 /**
@@ -101,6 +103,8 @@ export const PARAMS = {
     alarm: 'alarm',
   },
   system: { tab: 'tab' },
+  /** Source node and library, target nodes (comma list), the ledger's state filter and page. */
+  distribute: { src: 'src', lib: 'lib', to: 'to', state: 'state', page: 'page' },
 } as const;
 
 export type CamerasTab = 'cameras' | 'relays';
@@ -170,7 +174,13 @@ const nodeHrefs = {
     withQuery(paths.faceSearch, { [PARAMS.faceSearch.mode]: q.mode, [PARAMS.faceSearch.snap]: q.snap }),
   alarmWall: (): string => paths.alarmWall,
   system: (tab?: string): string => withQuery(paths.system, { [PARAMS.system.tab]: tab }),
+  /** A fleet page: never on a node (FLEET_PAGES). */
+  distribute: (q: { src?: string; lib?: number } = {}): string =>
+    withQuery(paths.distribute, { [PARAMS.distribute.src]: q.src, [PARAMS.distribute.lib]: q.lib }),
 } as const;
+
+/** Hrefs of pages that are about no one node: they never take the node prefix. */
+const FLEET_PAGES: ReadonlySet<string> = new Set(['login', 'distribute']);
 
 /** Several nodes: each node's pages live under /n/<id> (docs/fleet-console.md). */
 export const NODE_PREFIX = '/n';
@@ -224,7 +234,7 @@ export function withoutNode(pathname: string): string {
 export const hrefs = Object.fromEntries(
   Object.entries(nodeHrefs).map(([name, build]) => [
     name,
-    name === 'login' ? build : (...args: never[]) => withNode(linkPrefix, (build as (...a: never[]) => string)(...args)),
+    FLEET_PAGES.has(name) ? build : (...args: never[]) => withNode(linkPrefix, (build as (...a: never[]) => string)(...args)),
   ]),
 ) as typeof nodeHrefs;
 

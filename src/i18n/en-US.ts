@@ -66,6 +66,8 @@ export const enUS: Catalogue = {
   'nav.fleet': 'All nodes',
   'nav.fleetSettings': 'Settings across nodes',
   'nav.fleetUpgrade': 'Staged upgrade',
+  'nav.distribute': 'Distribute a library',
+  'nav.distributeThis': 'Distribute to other nodes',
   'header.node': 'Node',
   'header.allNodes': 'All nodes',
 

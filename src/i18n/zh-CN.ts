@@ -62,6 +62,8 @@ export const zhCN = {
   'nav.fleet': '全部节点',
   'nav.fleetSettings': '批量设置',
   'nav.fleetUpgrade': '分批升级',
+  'nav.distribute': '人像库分发',
+  'nav.distributeThis': '分发到其他节点',
   'header.node': '节点',
   'header.allNodes': '全部节点',
 

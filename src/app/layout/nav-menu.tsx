@@ -7,6 +7,7 @@ import {
   HistoryOutlined,
   ScanOutlined,
   SettingOutlined,
+  SwapOutlined,
   TeamOutlined,
   VideoCameraOutlined,
 } from '../../components/icons';
@@ -29,6 +30,7 @@ const ICONS: Record<(typeof SECTIONS)[number]['path'], ReactNode> = {
 };
 
 const FLEET = 'fleet';
+const DISTRIBUTE = 'distribute';
 
 export function NavMenu() {
   const t = useT();
@@ -36,12 +38,13 @@ export function NavMenu() {
   const fleet = useNodeStore((s) => s.fleet);
   // Fleet mode: the sections are the shown node's (the last one shown, on the fleet's own pages).
   const onFleetPage = fleet && nodeOfPath(pathname) === null;
-  const fleetPage = Object.values(fleetPaths).find((p) => pathname === p);
+  const fleetPage = pathname.startsWith(paths.distribute) ? DISTRIBUTE : Object.values(fleetPaths).find((p) => pathname === p);
   const current = onFleetPage ? (fleetPage ?? FLEET) : sectionOf(withoutNode(pathname))?.path;
   const fleetItems = [
     { key: FLEET, icon: <ClusterOutlined />, label: <Link to={paths.overview}>{t('nav.fleet')}</Link> },
     { key: fleetPaths.settings, icon: <ControlOutlined />, label: <Link to={fleetHrefs.settings()}>{t('nav.fleetSettings')}</Link> },
     { key: fleetPaths.upgrade, icon: <CloudUploadOutlined />, label: <Link to={fleetHrefs.upgrade()}>{t('nav.fleetUpgrade')}</Link> },
+    { key: DISTRIBUTE, icon: <SwapOutlined />, label: <Link to={paths.distribute}>{t('nav.distribute')}</Link> },
   ];
   return (
     <Menu

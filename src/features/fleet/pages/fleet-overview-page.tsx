@@ -3,7 +3,7 @@
 import { useQueries } from '@tanstack/react-query';
 import { Space, Typography } from 'antd';
 import { Link } from 'react-router';
-import { fleetHrefs } from '../../../config/paths';
+import { fleetHrefs, hrefs } from '../../../config/paths';
 import { PageTitle } from '../../../components/page-title';
 import { useT } from '../../../i18n';
 import { useNodeStore } from '../../../session/node-store';
@@ -47,6 +47,7 @@ export function FleetOverviewPage() {
       <Space wrap size={16} className="fleet-ops-links">
         <Link to={fleetHrefs.settings()}>{t('nav.fleetSettings')}</Link>
         <Link to={fleetHrefs.upgrade()}>{t('nav.fleetUpgrade')}</Link>
+        <Link to={hrefs.distribute()}>{t('nav.distribute')}</Link>
       </Space>
       {groups.map((g) => (
         <section key={g.site} className="fleet-site" aria-label={g.site ? ft('site.heading', { site: g.site }) : ft('site.none')}>

@@ -14,7 +14,8 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { DeviceError } from '../../../api/errors';
 import type { FaceRecord } from '../../../api/protocol/faces';
 import { ID_LIST_MAX } from '../../../api/protocol/limits';
-import { useLang } from '../../../i18n';
+import { useLang, useT } from '../../../i18n';
+import { currentNode, isFleet } from '../../../session/node-store';
 import { galleryQueries } from '../api/gallery-queries';
 import { libraryQueries } from '../../../api/queries/libraries';
 import {
@@ -52,6 +53,7 @@ import { usePageArrows } from '../../../components/use-page-arrows';
  */
 export function Gallery({ libId }: { libId: number }) {
   const t = useLibT();
+  const gt = useT();
   const pageArrows = usePageArrows();
   const lang = useLang();
   const navigate = useNavigate();
@@ -147,6 +149,7 @@ export function Gallery({ libId }: { libId: number }) {
           <Button icon={<UploadOutlined aria-hidden />} onClick={() => navigate(hrefs.libraryImport(libId))}>
             {t('import.title')}
           </Button>
+          {isFleet() && <Link to={hrefs.distribute({ src: currentNode(), lib: libId })}>{gt('nav.distributeThis')}</Link>}
           <Dropdown
             trigger={['click']}
             autoFocus
