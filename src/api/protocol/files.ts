@@ -13,7 +13,7 @@ export function deviceFileBase(): string {
   return fileBase;
 }
 
-/** The URL of a file the device named by its path (leading slashes dropped). */
-export function deviceFileUrl(devicePath: string): string {
-  return `${fileBase}/ws/${devicePath.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')}`;
+/** The URL of a file the device named by its path (leading slashes dropped); `base`: another node's (the merged wall). */
+export function deviceFileUrl(devicePath: string, base = fileBase): string {
+  return `${base}/ws/${devicePath.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')}`;
 }

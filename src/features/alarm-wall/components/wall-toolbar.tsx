@@ -4,7 +4,7 @@
 // are not cheap to render 60 times a second), the actions only for their counts.
 import { CheckOutlined, ClearOutlined, DesktopOutlined, PauseCircleOutlined, PlayCircleOutlined } from '../../../components/icons';
 import { Alert, Badge, Button, InputNumber, Select, Switch, Tooltip } from 'antd';
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { CameraRecord } from '../../../api/protocol/cameras';
 import type { Library } from '../../../api/protocol/libraries';
 import { filtersMatchOnly, hasFilters, NO_FILTERS, type KindFilter, type ListFilter, type WallFilters } from '../lib/wall-filters';
@@ -20,6 +20,10 @@ export interface WallFiltersBarProps {
   optionsLoading: boolean;
   optionsError: string | null;
   onRetryOptions(): void;
+  /** Camera and library filters: a node's own (not on the merged wall). */
+  perNode: boolean;
+  /** More filters, first in the group (the merged wall's node and site). */
+  extra?: ReactNode;
 }
 
 export const WallFiltersBar = memo(function WallFiltersBar(p: WallFiltersBarProps) {
@@ -30,6 +34,9 @@ export const WallFiltersBar = memo(function WallFiltersBar(p: WallFiltersBarProp
   return (
     <>
       <div className="wall-toolbar__filters" role="group" aria-label={t('filter.label')}>
+        {p.extra}
+        {p.perNode ? (
+          <>
         <Select
           mode="multiple"
           allowClear
@@ -56,6 +63,8 @@ export const WallFiltersBar = memo(function WallFiltersBar(p: WallFiltersBarProp
           options={(p.libraries ?? []).map((l) => ({ value: l.lib_id, label: l.lib_name }))}
           optionFilterProp="label"
         />
+          </>
+        ) : null}
         <Select<ListFilter | 'all'>
           className="wall-toolbar__select wall-toolbar__select--narrow"
           aria-label={t('filter.list')}
