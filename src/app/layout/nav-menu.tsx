@@ -12,7 +12,7 @@ import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useT } from '../../i18n';
-import { nodeHref, nodeOfPath, paths, withoutNode } from '../../config/paths';
+import { hrefs, nodeHref, nodeOfPath, paths, withoutNode } from '../../config/paths';
 import { useNodeStore } from '../../session/node-store';
 import { SECTIONS, sectionOf } from '../sections';
 
@@ -27,6 +27,7 @@ const ICONS: Record<(typeof SECTIONS)[number]['path'], ReactNode> = {
 };
 
 const FLEET = 'fleet';
+const FLEET_WALL = 'fleet-wall';
 
 export function NavMenu() {
   const t = useT();
@@ -34,15 +35,19 @@ export function NavMenu() {
   const fleet = useNodeStore((s) => s.fleet);
   // Fleet mode: the sections are the shown node's (the last one shown, on the fleet's own pages).
   const onFleetPage = fleet && nodeOfPath(pathname) === null;
-  const current = onFleetPage ? FLEET : sectionOf(withoutNode(pathname))?.path;
-  const fleetItem = { key: FLEET, icon: <ClusterOutlined />, label: <Link to={paths.overview}>{t('nav.fleet')}</Link> };
+  const current = onFleetPage ? (pathname === paths.alarmWall ? FLEET_WALL : FLEET) : sectionOf(withoutNode(pathname))?.path;
+  const fleetItems = [
+    { key: FLEET, icon: <ClusterOutlined />, label: <Link to={paths.overview}>{t('nav.fleet')}</Link> },
+    // The merged wall: every node's alarms in one wall.
+    { key: FLEET_WALL, icon: <AlertOutlined />, label: <Link to={hrefs.fleetAlarmWall()}>{t('nav.fleetAlarmWall')}</Link> },
+  ];
   return (
     <Menu
       theme="dark"
       mode="inline"
       selectedKeys={current ? [current] : []}
       items={[
-        ...(fleet ? [fleetItem] : []),
+        ...(fleet ? fleetItems : []),
         ...SECTIONS.map((s) => ({
           key: s.path,
           icon: ICONS[s.path],
