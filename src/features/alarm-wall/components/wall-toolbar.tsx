@@ -7,7 +7,7 @@ import { Alert, Badge, Button, InputNumber, Select, Switch, Tooltip } from 'antd
 import { memo, type ReactNode } from 'react';
 import type { CameraRecord } from '../../../api/protocol/cameras';
 import type { Library } from '../../../api/protocol/libraries';
-import { filtersMatchOnly, hasFilters, NO_FILTERS, type KindFilter, type ListFilter, type WallFilters } from '../lib/wall-filters';
+import { filtersMatchOnly, hasFilters, type KindFilter, type ListFilter, type WallFilters } from '../lib/wall-filters';
 import { useWallT } from '../messages';
 import { ShortcutsHelp } from './shortcuts-help';
 import { SoundControls } from './sound-controls';
@@ -24,6 +24,10 @@ export interface WallFiltersBarProps {
   perNode: boolean;
   /** More filters, first in the group (the merged wall's node and site). */
   extra?: ReactNode;
+  /** One of those is set. */
+  extraActive?: boolean;
+  /** Every filter off, those too. */
+  onClear(): void;
 }
 
 export const WallFiltersBar = memo(function WallFiltersBar(p: WallFiltersBarProps) {
@@ -106,8 +110,8 @@ export const WallFiltersBar = memo(function WallFiltersBar(p: WallFiltersBarProp
             <span>{t('filter.strangers')}</span>
           </label>
         </Tooltip>
-        {hasFilters(f) ? (
-          <Button type="link" icon={<ClearOutlined />} onClick={() => p.onFilters(NO_FILTERS)}>
+        {hasFilters(f) || p.extraActive ? (
+          <Button type="link" icon={<ClearOutlined />} onClick={p.onClear}>
             {t('filter.reset')}
           </Button>
         ) : null}

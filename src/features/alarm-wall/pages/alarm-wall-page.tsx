@@ -47,6 +47,8 @@ export interface FleetWallParts {
   kioskStates: ReactNode;
   /** The node and site filters, in the filter bar. */
   filters: ReactNode;
+  /** Their URL parameters, cleared with the others. */
+  filterParams: readonly string[];
 }
 
 /** The wall over a live buffer: a node's, or the merged one of several nodes (`fleet`). */
@@ -179,11 +181,15 @@ function Wall({ store, fleet }: { store: LiveStore; fleet: FleetWallParts | unde
     void refetchLibraries();
   }, [refetchCameras, refetchLibraries]);
   const enterKiosk = useCallback(() => setKiosk(true), [setKiosk]);
+  const clearView = view.clearFilters;
+  const fleetParams = fleet?.filterParams;
+  const clearFilters = useCallback(() => clearView(fleetParams ?? []), [clearView, fleetParams]);
   const urgentWaiting = arranged.pinned;
 
   const banners = (
     <>
-      {fleet ? fleet.states : <ConnectionBanner />}
+      {/* The merged wall: each node's state (in kiosk mode in the bar). */}
+      {fleet ? (kiosk ? null : fleet.states) : <ConnectionBanner />}
       {paused ? (
         <Alert
           className="wall-banner"
@@ -278,6 +284,8 @@ function Wall({ store, fleet }: { store: LiveStore; fleet: FleetWallParts | unde
           onRetryOptions={retryOptions}
           perNode={!fleet}
           extra={fleet?.filters}
+          extraActive={fleetPasses !== null}
+          onClear={clearFilters}
         />
         <WallActions
           paused={paused}

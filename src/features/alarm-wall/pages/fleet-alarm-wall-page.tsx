@@ -5,12 +5,15 @@
 // itself is the one-node wall over the fleet's buffer (WallView).
 import { Select } from 'antd';
 import { memo, useMemo } from 'react';
+import { PARAMS } from '../../../config/paths';
 import { fleetLiveStore } from '../../../live';
 import { useNodeStore, type NodeInfo } from '../../../session/node-store';
 import { NodeStates } from '../components/node-states';
 import { useFleetSockets, useFleetWallView, useKeptRenewal } from '../lib/fleet-wall';
 import { useWallT } from '../messages';
 import { WallView, type FleetWallParts } from './alarm-wall-page';
+
+const FILTER_PARAMS = [PARAMS.alarmWall.node, PARAMS.alarmWall.site];
 
 export function FleetAlarmWallPage() {
   const nodes = useNodeStore((s) => s.nodes);
@@ -21,6 +24,7 @@ export function FleetAlarmWallPage() {
   const fleet = useMemo<FleetWallParts>(
     () => ({
       passes,
+      filterParams: FILTER_PARAMS,
       states: <NodeStates nodes={chosen} renewing={renewing} problems={problems} />,
       kioskStates: <NodeStates nodes={chosen} renewing={renewing} problems={problems} compact />,
       filters: (
