@@ -1,4 +1,4 @@
-// npm run bench:fleet [-- --nodes 1,4,8 --rates 5,20 --seconds 10 --console '/alarm-wall?nodes=all' --lock /work/wt/e2e.lock]
+// npm run bench:fleet [-- --nodes 1,4,8 --rates 5,20 --seconds 10 --no-console --lock /work/wt/e2e.lock]
 // Issue 17: N emulators each pushing R alarms a second into ONE page in
 // Chromium, through the production server (dist/server.mjs, its own process,
 // NODES_FILE naming the emulators; each node's socket at /node/<id>/ws/).
@@ -13,11 +13,13 @@
 // same floor on /node/<id>/ws/?slim=1: the server drops each push's scene frame
 // and keeps it by reference (server/slim-push.ts).
 //
-// --console PATH: the console's merged wall beside the floor, interleaved per
-// N×R, printed as ratios to the floor. It needs the wall's probe
-// (window.__WALL_PROBE__ → window.__wallProbe.take(), src/features/alarm-wall/lib/wall-probe.ts)
-// to name snaps `<node id>:<snap_id>` with several nodes, and a fleet sign-in
-// the bench can drive (see signInConsole below: the login form of the shell).
+// --console [PATH]: the console's wall beside the floor, interleaved per N×R,
+// printed as ratios to the floor. With several nodes (the usual --nodes
+// 1,4,8) the server has a node list and the console is in fleet mode: the
+// merged wall (/alarm-wall?nodes=<the first N>, one socket per node, slim
+// pushes), signed in by the fleet's form; PATH is then not used. The wall's
+// probe (window.__WALL_PROBE__ → window.__wallProbe.take(),
+// src/features/alarm-wall/lib/wall-probe.ts) names alarms `<node id>:<snap_id>`.
 //
 // Send time: each emulator's hub.broadcast is wrapped; we note our epoch clock
 // right after the socket send. The emulators run in this process (one shared
@@ -47,6 +49,7 @@ const { values } = parseArgs({
     rates: { type: 'string' },
     seconds: { type: 'string' },
     console: { type: 'string' },
+    'no-console': { type: 'boolean' },
     cameras: { type: 'string' },
     /**
      * The scene frame's size in KB (binary): the emulator's composed scenes are
@@ -63,10 +66,23 @@ const list = (s: string) =>
     .split(',')
     .map(Number)
     .filter((n) => Number.isInteger(n) && n > 0);
-const nodeCounts = list(values.nodes ?? '1,4,8');
-const rates = list(values.rates ?? '5,20');
+/**
+ * N×R phases. Default: 1, 4 and 8 nodes at 20 alarms/s each (a realistic
+ * rate, issue 17) and one node at 200/s (the one-node wall's own bench rate).
+ */
+const phases: Array<[number, number]> =
+  values.nodes || values.rates
+    ? list(values.nodes ?? '1,4,8').flatMap((n) => list(values.rates ?? '20').map((r) => [n, r] as [number, number]))
+    : [
+        [1, 20],
+        [1, 200],
+        [4, 20],
+        [8, 20],
+      ];
+const nodeCounts = [...new Set(phases.map(([n]) => n))];
 const phaseSeconds = Number(values.seconds ?? 10);
-const consolePath = values.console;
+// The console's wall runs beside the floors unless --no-console.
+const consolePath = values['no-console'] ? undefined : (values.console ?? '/alarm-wall');
 const camerasPerNode = Number(values.cameras ?? 4);
 const frameKb = Number(values['frame-kb'] ?? 190);
 const maxNodes = Math.max(...nodeCounts);
@@ -272,11 +288,14 @@ async function openFloor(n: number, slim: boolean): Promise<() => Promise<Taken>
 
 /**
  * The console's wall, signed in through its own form; its probe drained the
- * same way. A hook for issue 17's merged wall: with one node this is today's
- * wall, with several it needs the fleet sign-in and probe keys described above.
+ * same way. With several nodes in the list (fleet mode) it is the merged wall
+ * (/alarm-wall?nodes=<the first n>), signed in to every node by the fleet's
+ * form, its probe naming alarms `<node id>:<snap_id>`; with one, today's wall.
  */
 async function openConsole(n: number): Promise<() => Promise<Taken>> {
-  const target = `${consolePath}${consolePath!.includes('?') ? '&' : '?'}count=${n}`;
+  const fleetMode = plan.length > 1;
+  const ids = plan.slice(0, n).map((p) => p.id);
+  const target = fleetMode ? `/alarm-wall?nodes=${ids.join(',')}` : (consolePath ?? '/alarm-wall');
   // A mark the next document will not have: the waits below must not see this one.
   await page.evaluate('window.__benchStale = true');
   await page.send('Page.navigate', { url: `${base}/login?next=${encodeURIComponent(target)}` });
@@ -291,9 +310,10 @@ async function openConsole(n: number): Promise<() => Promise<Taken>> {
     await page.evaluate(`document.querySelector('input[autocomplete=current-password]').form.requestSubmit()`);
   }
   await page.waitFor(`!location.pathname.startsWith('/login')`, 'the login to go through');
+  // One node: the header's light; the merged wall: each node's state on the wall.
   await page.waitFor(
-    `[...document.querySelectorAll('[role=status]')].some((e) => /: live/i.test(e.getAttribute('aria-label') ?? ''))`,
-    'the live light',
+    `[...document.querySelectorAll('[role=status]')].filter((e) => /: live$/i.test(e.getAttribute('aria-label') ?? '')).length >= ${fleetMode ? n : 1}`,
+    'the live light(s)',
   );
   return async () => {
     const t = await page.evaluate<{ paints: Array<{ snapId: string; at: number }>; arrivals: unknown[]; long: number[] }>(`(() => {
@@ -393,8 +413,8 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
 }
 
 const rows: Row[] = [];
-for (const n of nodeCounts) {
-  for (const rate of rates) {
+for (const [n, rate] of phases) {
+  {
     for (const kind of ['floor', 'slim', ...(consolePath ? ['console'] : [])] as Kind[]) {
       process.stdout.write(`  ${kind}: ${n} node(s) × ${rate}/s for ${phaseSeconds} s… `);
       const r = await phase(kind, n, rate);
@@ -422,7 +442,12 @@ if (consolePath) {
   log('\nConsole wall ÷ floor (aim: median ≤ 1.5×, p99 ≤ 1.25×):');
   for (const c of rows.filter((r) => r.page === 'console')) {
     const fl = rows.find((r) => r.page === 'floor' && r.nodes === c.nodes && r.rate === c.rate)!;
-    log(`  ${c.nodes} × ${c.rate}/s: median ${f(c.median / fl.median, 2)}×, p99 ${f(c.p99 / fl.p99, 2)}×`);
+    const sl = rows.find((r) => r.page === 'slim' && r.nodes === c.nodes && r.rate === c.rate)!;
+    log(
+      `  ${c.nodes} × ${c.rate}/s: median ${f(c.median / fl.median, 2)}×, p99 ${f(c.p99 / fl.p99, 2)}× ` +
+        `(to the slim floor: ${f(c.median / sl.median, 2)}× / ${f(c.p99 / sl.p99, 2)}×); ` +
+        `${c.longTasks} long tasks, heap ${f(c.heapMb, 1)} MB, browser CPU ${f(c.cpuBrowser, 2)} (floor ${f(fl.cpuBrowser, 2)}), load ${f(c.load, 1)}`,
+    );
   }
 }
 
