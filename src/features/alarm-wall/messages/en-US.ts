@@ -133,7 +133,6 @@ export const enUS: Translation<typeof zhCN> = {
   'fleet.signInTitle': 'Sign in to {node}',
   'fleet.keep': 'Keep this wall signed in to this node (this tab only, forgotten when it closes)',
   'fleet.renewFailed': 'Could not sign in again by itself: {reason}',
-  'fleet.none': 'None of the chosen nodes is signed in. Sign in to a node and its alarms appear here.',
   'filter.nodes': 'Nodes',
   'filter.nodesAll': 'All nodes',
   'filter.sites': 'Sites',

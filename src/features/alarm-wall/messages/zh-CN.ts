@@ -127,7 +127,6 @@ export const zhCN = {
   'fleet.signInTitle': '登录 {node}',
   'fleet.keep': '保持此告警墙在该节点上登录（仅本标签页，关闭即忘记）',
   'fleet.renewFailed': '自动重新登录失败：{reason}',
-  'fleet.none': '所选节点均未登录。登录一个节点后，它的告警会出现在这里。',
   'filter.nodes': '节点',
   'filter.nodesAll': '所有节点',
   'filter.sites': '站点',

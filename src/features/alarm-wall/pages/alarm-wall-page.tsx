@@ -271,7 +271,7 @@ function Wall({ store, fleet }: { store: LiveStore; fleet: FleetWallParts | unde
           </Typography.Text>
         }
       >
-        {t('page.title')}
+        {fleet ? t('fleet.title') : t('page.title')}
       </PageTitle>
       <div className="wall-toolbar">
         <WallFiltersBar
