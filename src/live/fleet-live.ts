@@ -99,8 +99,10 @@ export function createFleetLive(options: FleetLiveOptions = {}): FleetLive {
       onEvent: (event) => store.getState().enqueue(onNode(event, node, deps.fileBase)),
       onStatus: (status) => report(node, { status }),
       onStats: (s) => {
+        const was = stats.get(node);
         stats.set(node, s);
-        report(node, { stats: s });
+        // Told per capture: the node's chip shows only what came back from history, so only that re-renders it.
+        if (!was || was.backfilled !== s.backfilled || was.recovered !== s.recovered) report(node, { stats: s });
         store.getState().setSocketStats(sum(stats.values()));
       },
     });
