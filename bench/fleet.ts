@@ -50,6 +50,8 @@ const { values } = parseArgs({
     seconds: { type: 'string' },
     console: { type: 'string' },
     'no-console': { type: 'boolean' },
+    /** The console's CPU profile over each of its phases: where the page's time goes (unminified build). */
+    profile: { type: 'boolean' },
     cameras: { type: 'string' },
     /**
      * The scene frame's size in KB (binary): the emulator's composed scenes are
@@ -223,7 +225,8 @@ log(`  ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 // ---- the production server and the floor page ------------------------------------
 log('Building the console…');
-await build({ build: { outDir, emptyOutDir: true }, logLevel: 'warn' });
+// Readable names in a profile.
+await build({ build: { outDir, emptyOutDir: true, minify: !values.profile }, logLevel: 'warn' });
 fs.cpSync(path.join(import.meta.dirname, 'fleet-floor'), path.join(outDir, 'bench-floor'), { recursive: true });
 // The server bundle is written by the build (server/build-plugin.ts); it runs as on a site, in its own process.
 const server = await spawnConsoleServer(outDir, { NODES_FILE: nodesFile });
@@ -332,6 +335,28 @@ async function openConsole(n: number): Promise<() => Promise<Taken>> {
   };
 }
 
+/** The page's self time per function, the largest first (--profile; as bench/wall.ts). */
+function printProfile(profile: {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }>;
+  samples?: number[];
+  timeDeltas?: number[];
+}): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const deltas = profile.timeDeltas ?? [];
+  let total = 0;
+  for (const [k, id] of (profile.samples ?? []).entries()) {
+    const f = byId.get(id)!.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}`;
+    const ms = (deltas[k] ?? 0) / 1000;
+    self.set(key, (self.get(key) ?? 0) + ms);
+    total += ms;
+  }
+  log(`\n  console page CPU profile over ${(total / 1000).toFixed(1)} s (self time):`);
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15))
+    log(`    ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${key}`);
+}
+
 interface Row {
   page: Kind;
   nodes: number;
@@ -358,6 +383,11 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
   const take = kind === 'console' ? await openConsole(n) : await openFloor(n, kind === 'slim');
   await take();
   sent.clear();
+  const profiling = values.profile && kind === 'console';
+  if (profiling) {
+    await page.send('Profiler.enable');
+    await page.send('Profiler.start');
+  }
   const cpu0 = { browser: treeTimes(browser.pid), server: procTimes(server.pid ?? -1), self: selfTimes() };
   const start = performance.now();
   await Promise.all(emulators.slice(0, n).map((e) => e.setRate(rate)));
@@ -378,6 +408,7 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
     await collect();
   }
   await Promise.all(emulators.slice(0, n).map((e) => e.setRate(0)));
+  if (profiling) printProfile((await page.send<{ profile: Parameters<typeof printProfile>[0] }>('Profiler.stop')).profile);
   const elapsed = (performance.now() - start) / 1000;
   const cpu1 = { browser: treeTimes(browser.pid), server: procTimes(server.pid ?? -1), self: selfTimes() };
   // Stragglers: whatever was sent has 3 s to be painted.
