@@ -42,6 +42,7 @@ import { ImportBanner } from './import-banner';
 import { LibraryTypeTag } from './library-type-tag';
 import { hrefs } from '../../../config/paths';
 import { ErrorCode } from '../../../api/protocol/error-codes';
+import { usePageArrows } from '../../../components/use-page-arrows';
 
 /**
  * A library's faces: server-side pages of at most 50 (§3.10), as a grid of
@@ -51,6 +52,7 @@ import { ErrorCode } from '../../../api/protocol/error-codes';
  */
 export function Gallery({ libId }: { libId: number }) {
   const t = useLibT();
+  const pageArrows = usePageArrows();
   const lang = useLang();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -266,6 +268,7 @@ export function Gallery({ libId }: { libId: number }) {
               t('gallery.range', { from: from.toLocaleString(lang), to: to.toLocaleString(lang), total: n.toLocaleString(lang) })
             }
             onChange={(p, size) => setView(size !== view.size ? { size, page: 1 } : { page: p })}
+            {...pageArrows}
           />
         )}
       </Card>

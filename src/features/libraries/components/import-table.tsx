@@ -7,6 +7,7 @@ import type { Lang } from '../../../i18n';
 import { reasonText, type ResultStatus } from '../lib/import-report';
 import type { ImportRow, RowProblem } from '../lib/import-rows';
 import { useLibT } from '../messages';
+import { usePageArrows } from '../../../components/use-page-arrows';
 
 export const IMPORT_PAGE_SIZE = 50;
 
@@ -72,6 +73,7 @@ export function ImportTable({
 }) {
   const t = useLibT();
   const selectAll = useSelectAllLabel();
+  const pageArrows = usePageArrows();
   const locked = (r: ImportRow) => {
     const k = status[r.key]?.kind;
     return k === 'pending' || k === 'sending' || k === 'stored';
@@ -170,6 +172,7 @@ export function ImportTable({
           showSizeChanger: false,
           onChange: onPage,
           showTotal: (n) => t('import.rowsTotal', { n }),
+          ...pageArrows,
         }}
       />
     </div>

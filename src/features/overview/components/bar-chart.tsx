@@ -4,6 +4,7 @@
 // (@ant-design/plots); it loads only with the overview's chunk. A canvas says
 // nothing to a screen reader: every chart has its table (chart-card.tsx).
 import { useEffect, useRef } from 'react';
+import { wrapLabel } from '../model/wrap-label';
 import { theme as antdTheme } from 'antd';
 import {
   BarController,
@@ -98,7 +99,20 @@ export function BarChart({ label, labels, series, horizontal, stacked, height = 
           y: {
             stacked,
             grid: { color: horizontal ? 'transparent' : grid },
-            ticks: { color: text, precision: 0 },
+            ticks: {
+              color: text,
+              precision: 0,
+              // The category labels of a horizontal chart take at most ~40 % of its width, on two lines.
+              ...(horizontal && {
+                // Every bar keeps its name: Chart.js would drop labels it finds too tall.
+                autoSkip: false,
+                callback(value) {
+                  const whole = this.getLabelForValue(Number(value));
+                  this.ctx.font = `12px ${token.fontFamily}`;
+                  return wrapLabel(whole, Math.max(80, this.chart.width * 0.4), (s) => this.ctx.measureText(s).width);
+                },
+              }),
+            },
             border: { color: grid },
             beginAtZero: true,
           },

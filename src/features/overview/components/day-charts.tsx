@@ -79,7 +79,7 @@ export function CameraChart({ d }: { d: DayData }) {
       title={t('chart.perCamera')}
       category={t('col.camera')}
       horizontal
-      height={Math.max(160, d.cameras.length * 32 + 40)}
+      height={Math.max(160, d.cameras.length * 36 + 40)}
       labels={d.cameras.map((cam) => t('camera.label', { name: cam.camera_name, channel: cam.channel }))}
       series={[{ label: t('chart.alarms'), data: zeroes(d.perCamera.values), color: c.primary }]}
       href={(i) => hrefs.records({ tab: 'alarms', channel: d.cameras[i]!.channel, ...range(d.plan.today) })}
@@ -99,7 +99,7 @@ export function LibraryChart({ d }: { d: DayData }) {
       note={t('chart.perLibraryNote')}
       category={t('col.library')}
       horizontal
-      height={Math.max(160, d.libraries.length * 32 + 40)}
+      height={Math.max(160, d.libraries.length * 36 + 40)}
       labels={d.libraries.map((l) => `${l.lib_name} · ${l.lib_type === 1 ? t('type.1') : t('type.2')}`)}
       series={[
         {

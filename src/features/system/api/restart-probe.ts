@@ -7,12 +7,13 @@ import { DeviceError } from '../../../api/errors';
 import { getVersion } from '../../../api/protocol/system';
 import { PROBE_TIMEOUT_MS, type ProbeResult } from '../utils/restart-machine';
 import { ErrorCode } from '../../../api/protocol/error-codes';
+import { nodeBase } from '../../../session/node-store';
 
 export type Probe = (signal: AbortSignal) => Promise<ProbeResult>;
 
-/** A probe that asks 1281 with the session the page had when the restart began. */
-export function versionProbe(sessionId: string | null, timeoutMs = PROBE_TIMEOUT_MS): Probe {
-  const call = createClient({ baseUrl: '', getSession: () => sessionId });
+/** A probe that asks the node's 1281 with the session the page had when the restart began. */
+export function versionProbe(sessionId: string | null, node: string, timeoutMs = PROBE_TIMEOUT_MS): Probe {
+  const call = createClient({ baseUrl: nodeBase(node), getSession: () => sessionId });
   return async (signal) => {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);

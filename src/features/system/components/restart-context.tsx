@@ -3,7 +3,7 @@
 // (CPU, memory) would only fail while the device is away.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { useSessionStore } from '../../../session/session-store';
+import { sessionOf, useSessionStore } from '../../../session/session-store';
 import { deviceQueries } from '../../../api/queries/device';
 import { versionProbe, type Probe } from '../api/restart-probe';
 import type { RestartReason } from '../utils/restart-machine';
@@ -31,6 +31,9 @@ export function useDeviceName(): string {
 interface Active {
   reason: RestartReason;
   probe: Probe;
+  /** The node and session the restart took down: only that session ends when the device is back. */
+  node: string;
+  session: string | null;
 }
 
 export function RestartProvider({
@@ -41,7 +44,7 @@ export function RestartProvider({
 }: {
   children: ReactNode;
   /** Tests give a fake device. */
-  makeProbe?: (sessionId: string | null) => Probe;
+  makeProbe?: (sessionId: string | null, node: string) => Probe;
   /** Default: end the session; the session guard then opens the login page with `next` back here. */
   onBack?: () => void;
   /** Tests poll faster than the overlay's 2 s. */
@@ -54,7 +57,8 @@ export function RestartProvider({
   const begin = useCallback(
     (reason: RestartReason) => {
       void queryClient.cancelQueries();
-      setActive({ reason, probe: makeProbe(useSessionStore.getState().sessionId) });
+      const { node, sessionId } = useSessionStore.getState();
+      setActive({ reason, probe: makeProbe(sessionId, node), node, session: sessionId });
     },
     [queryClient, makeProbe],
   );
@@ -63,10 +67,15 @@ export function RestartProvider({
   const back = useCallback(() => {
     if (onBack) return onBack();
     // Every session died with the restart: back to the page, where the password
-    // is asked for over it (the session dialog says the device restarted).
-    useSessionStore.getState().expire('restart');
+    // is asked for over it (the session dialog says the device restarted). A poll's
+    // -141 can open that dialog before the probe sees the device back, and the user
+    // may have signed in already: that new session is not the restart's to end.
+    if (active) {
+      const now = sessionOf(active.node);
+      if (now.sessionId === null || now.sessionId === active.session) useSessionStore.getState().expire('restart', active.node);
+    }
     setActive(null);
-  }, [onBack]);
+  }, [onBack, active]);
 
   return (
     <RestartContext.Provider value={api}>

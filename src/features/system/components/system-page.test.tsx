@@ -1,5 +1,5 @@
 // The page against a fake device at the network level (the real client runs).
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from 'antd';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -7,7 +7,8 @@ import { FAKE_SESSION, FAKE_USER, fakeDevice, type Reply, type Route } from '../
 import { renderRoutes, resetState } from '../../../test/render';
 import { useSessionStore } from '../../../session/session-store';
 import { NetworkSection } from './network-section';
-import { RestartProvider } from './restart-context';
+import { RestartProvider, useRestart } from './restart-context';
+import type { ProbeResult, RestartReason } from '../utils/restart-machine';
 import { MaintenanceSection } from './maintenance-section';
 
 const NETWORK = {
@@ -151,5 +152,39 @@ describe('reboot', () => {
     await waitFor(() => expect(useSessionStore.getState()).toMatchObject({ expired: true, restarted: true }), { timeout: 5000 });
     // The probe never ended the session by itself: the overlay did, once the device was back.
     expect(device.sent('1281').some((r) => r.session === FAKE_SESSION)).toBe(true);
+  });
+
+  it('leaves alone a session the user started while the overlay was still waiting for the device', async () => {
+    // A poll met -141 first, the dialog asked, the user signed in; only then did the overlay's probe see the device back.
+    let probeSays: ProbeResult = 'unreachable';
+    fakeDevice({ '1281': () => ({ data: { device_id: 'gate-3', serial_id: 'SN1', version: 'V2.1.0', web_version: 'W2.1.0' } }) });
+    let begin: ((r: RestartReason) => void) | null = null;
+    function Starter() {
+      begin = useRestart().begin;
+      return null;
+    }
+    renderRoutes(
+      [
+        {
+          path: '/system',
+          Component: () => (
+            <App>
+              <RestartProvider pollMs={20} makeProbe={() => () => Promise.resolve(probeSays)}>
+                <Starter />
+              </RestartProvider>
+            </App>
+          ),
+        },
+      ],
+      '/system',
+    );
+    await waitFor(() => expect(begin).not.toBeNull());
+    act(() => begin?.('reboot'));
+    expect(await dialogWith('Rebooting gate-3')).toBeInTheDocument();
+    act(() => useSessionStore.getState().expire());
+    act(() => useSessionStore.getState().start('fresh-session', FAKE_USER));
+    probeSays = 'new-session';
+    await waitFor(() => expect(screen.queryByText('Rebooting gate-3')).toBeNull(), { timeout: 5000 });
+    expect(useSessionStore.getState()).toMatchObject({ sessionId: 'fresh-session', expired: false });
   });
 });
