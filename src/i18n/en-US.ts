@@ -64,7 +64,7 @@ export const enUS: Catalogue = {
   'nav.alarmWall': 'Alarm wall',
   'nav.system': 'System',
   'nav.fleet': 'All nodes',
-  'nav.fleetAlarmWall': 'Alarm wall, all nodes',
+  'nav.fleetAlarmWall': 'Fleet alarm wall',
   'header.node': 'Node',
   'header.allNodes': 'All nodes',
 

@@ -60,7 +60,7 @@ export const zhCN = {
   'nav.alarmWall': '告警墙',
   'nav.system': '系统设置',
   'nav.fleet': '全部节点',
-  'nav.fleetAlarmWall': '告警墙（全部节点）',
+  'nav.fleetAlarmWall': '多节点告警墙',
   'header.node': '节点',
   'header.allNodes': '全部节点',
 
