@@ -266,6 +266,8 @@ async function heapMb(): Promise<number> {
 interface Taken {
   paints: Array<[string, number]>;
   received: number;
+  /** The console: the alarms that reached its buffer (the floor paints every one it receives). */
+  reached?: string[];
   bytes: number;
   long: number[];
 }
@@ -319,16 +321,18 @@ async function openConsole(n: number): Promise<() => Promise<Taken>> {
     'the live light(s)',
   );
   return async () => {
-    const t = await page.evaluate<{ paints: Array<{ snapId: string; at: number }>; arrivals: unknown[]; long: number[] }>(`(() => {
-      const t = window.__wallProbe?.take() ?? { paints: [], arrivals: [] };
+    const t = await page.evaluate<{ paints: Array<{ snapId: string; at: number }>; arrivals: unknown[]; reached: string[]; long: number[] }>(`(() => {
+      const t = window.__wallProbe?.take() ?? { paints: [], arrivals: [], reached: [] };
       const long = window.__benchLong; window.__benchLong = [];
-      return { paints: t.paints, arrivals: t.arrivals, long };
+      return { paints: t.paints, arrivals: t.arrivals, reached: t.reached, long };
     })()`);
     // One node: the probe's snap ids are the device's; name them as the floor does.
     const key = (s: string) => (s.includes(':') ? s : `${plan[0]!.id}:${s}`);
     return {
       paints: t.paints.map((p) => [key(p.snapId), p.at] as [string, number]),
       received: t.arrivals.length,
+      // Every alarm the sockets gave the wall's buffer, on screen or not (only cards on screen are painted).
+      reached: t.reached.map(key),
       bytes: Number.NaN,
       long: t.long,
     };
@@ -362,6 +366,7 @@ interface Row {
   nodes: number;
   rate: number;
   sent: number;
+  received: number;
   painted: number;
   median: number;
   p99: number;
@@ -396,12 +401,14 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
   const long: number[] = [];
   let bytes = 0;
   let messages = 0;
+  const reached = new Set<string>();
   const collect = async () => {
     last = await take();
     for (const [id, at] of last.paints) if (!paints.has(id)) paints.set(id, at);
     long.push(...last.long);
     bytes += last.bytes;
     messages += last.received;
+    for (const k of last.reached ?? []) reached.add(k);
   };
   while (performance.now() - start < phaseSeconds * 1000) {
     await sleep(1000);
@@ -428,6 +435,7 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
     nodes: n,
     rate,
     sent: sent.size,
+    received: kind === 'console' ? [...sent.keys()].filter((k) => reached.has(k)).length : Math.min(messages, sent.size),
     painted: latencies.length,
     median: quantile(latencies, 0.5),
     p99: quantile(latencies, 0.99),
@@ -460,11 +468,11 @@ log(
   `\nFleet push into one page (Chromium headless, ${os.cpus().length} cores; CPU in cores busy; load = 1-min load average at the phase's end):`,
 );
 log(
-  'page    | nodes × rate/s | painted / sent       | send→paint median / p99 | long tasks >50 ms (max) | heap MB | page MB/s (KB/msg) | CPU browser / server / emulators | load',
+  'page    | nodes × rate/s | received / sent      | painted / sent       | send→paint median / p99 | long tasks >50 ms (max) | heap MB | page MB/s (KB/msg) | CPU browser / server / emulators | load',
 );
 for (const r of rows) {
   log(
-    `${r.page.padEnd(7)} | ${`${r.nodes} × ${r.rate}`.padStart(14)} | ${`${r.painted} / ${r.sent} (${f((100 * r.painted) / Math.max(1, r.sent), 1)} %)`.padEnd(20)} | ` +
+    `${r.page.padEnd(7)} | ${`${r.nodes} × ${r.rate}`.padStart(14)} | ${`${r.received} / ${r.sent} (${f((100 * r.received) / Math.max(1, r.sent), 1)} %)`.padEnd(20)} | ${`${r.painted} / ${r.sent} (${f((100 * r.painted) / Math.max(1, r.sent), 1)} %)`.padEnd(20)} | ` +
       `${`${f(r.median)} / ${f(r.p99)} ms`.padStart(23)} | ${`${r.longTasks} (${f(r.longMax)} ms)`.padStart(23)} | ${f(r.heapMb, 1).padStart(7)} | ` +
       `${`${f(r.mbPerS, 1)} (${f(r.kbPerMessage, 1)})`.padStart(18)} | ${`${f(r.cpuBrowser, 2)} / ${f(r.cpuServer, 2)} / ${f(r.cpuEmulators, 2)}`.padStart(32)} | ${f(r.load, 1)}`,
   );
