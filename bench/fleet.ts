@@ -321,7 +321,12 @@ async function openConsole(n: number): Promise<() => Promise<Taken>> {
     'the live light(s)',
   );
   return async () => {
-    const t = await page.evaluate<{ paints: Array<{ snapId: string; at: number }>; arrivals: unknown[]; reached: string[]; long: number[] }>(`(() => {
+    const t = await page.evaluate<{
+      paints: Array<{ snapId: string; at: number }>;
+      arrivals: unknown[];
+      reached: string[];
+      long: number[];
+    }>(`(() => {
       const t = window.__wallProbe?.take() ?? { paints: [], arrivals: [], reached: [] };
       const long = window.__benchLong; window.__benchLong = [];
       return { paints: t.paints, arrivals: t.arrivals, reached: t.reached, long };

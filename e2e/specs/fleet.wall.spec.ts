@@ -52,9 +52,7 @@ async function matchable(dev: WallDevice, index: number): Promise<{ photo: strin
   // Whitelists first (no chime); a node whose cameras watch blacklists only, a blacklist person.
   for (const type of [2, 1] as const) {
     const person = await dev.person(type, index);
-    const channels = cams
-      .filter((c) => c.lib_ids.split(',').some((id) => Number(id.trim()) === person.libId))
-      .map((c) => c.channel);
+    const channels = cams.filter((c) => c.lib_ids.split(',').some((id) => Number(id.trim()) === person.libId)).map((c) => c.channel);
     if (channels.length) return { ...person, channels };
   }
   throw new Error(`no camera of ${dev.url} compares with a library`);

@@ -43,7 +43,12 @@ describe('the merged wall’s sockets', () => {
     const store = createLiveStore({ schedule: () => () => {} });
     const { made, makeSocket } = fakeSockets();
     const fleet = createFleetLive({ store, transport: () => ({ send() {}, close() {} }), makeSocket });
-    fleet.set(new Map([['a', deps('a')], ['b', deps('b')]]));
+    fleet.set(
+      new Map([
+        ['a', deps('a')],
+        ['b', deps('b')],
+      ]),
+    );
     expect(made.get('a')!.resumed).toBe(1);
 
     made.get('a')!.deps.onEvent(at(liveEvent(1), 1000));
@@ -70,7 +75,12 @@ describe('the merged wall’s sockets', () => {
     const store = createLiveStore({ schedule: () => () => {} });
     const { made, makeSocket } = fakeSockets();
     const fleet = createFleetLive({ store, transport: () => ({ send() {}, close() {} }), makeSocket });
-    fleet.set(new Map([['a', deps('a')], ['b', deps('b')]]));
+    fleet.set(
+      new Map([
+        ['a', deps('a')],
+        ['b', deps('b')],
+      ]),
+    );
     made.get('a')!.deps.onStatus(status('live'));
     made.get('b')!.deps.onStatus(status('reconnecting'));
     expect(useFleetLiveStatus.getState().a!.status.state).toBe('live');

@@ -91,6 +91,8 @@ export type WsAlarm = z.infer<ReturnType<typeof wsAlarm>>;
  */
 export const heartbeat = () => z.object({ msg_id: z.literal(775), data: z.object({ device_id: z.string(), trigger: z.string() }) });
 export const httpAlarmData = () =>
-  wsAlarmData().omit({ img: true, snap_buf: true, snap_frame: true, snap_frame_ref: true, ranking: true }).extend({ ranking: z.number().int().optional() });
+  wsAlarmData()
+    .omit({ img: true, snap_buf: true, snap_frame: true, snap_frame_ref: true, ranking: true })
+    .extend({ ranking: z.number().int().optional() });
 export const httpAlarm = () => z.object({ msg_id: z.literal(774), data: httpAlarmData() });
 export type HttpAlarm = z.infer<ReturnType<typeof httpAlarm>>;

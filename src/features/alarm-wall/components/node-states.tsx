@@ -52,7 +52,14 @@ export const NodeStates = memo(function NodeStates({ nodes, renewing, problems, 
     >
       <ul className="wall-nodes__list">
         {nodes.map((n) => (
-          <NodeState key={n.id} node={n} renewing={renewing.has(n.id)} problem={problems.get(n.id)} compact={compact} onSignIn={setSignIn} />
+          <NodeState
+            key={n.id}
+            node={n}
+            renewing={renewing.has(n.id)}
+            problem={problems.get(n.id)}
+            compact={compact}
+            onSignIn={setSignIn}
+          />
         ))}
       </ul>
       {signIn ? <NodeSignInDialog node={signIn} onClose={() => setSignIn(null)} /> : null}
@@ -136,7 +143,9 @@ function NodeSignInDialog({ node, onClose }: { node: NodeInfo; onClose(): void }
       onClose();
     } catch (e) {
       const described = describeError(e, lang);
-      setFailure(e instanceof DeviceError && e.code === ErrorCode.BAD_CREDENTIALS ? { ...described, title: t('login.wrongCredentials') } : described);
+      setFailure(
+        e instanceof DeviceError && e.code === ErrorCode.BAD_CREDENTIALS ? { ...described, title: t('login.wrongCredentials') } : described,
+      );
     } finally {
       setPending(false);
     }

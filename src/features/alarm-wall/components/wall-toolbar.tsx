@@ -41,32 +41,35 @@ export const WallFiltersBar = memo(function WallFiltersBar(p: WallFiltersBarProp
         {p.extra}
         {p.perNode ? (
           <>
-        <Select
-          mode="multiple"
-          allowClear
-          maxTagCount="responsive"
-          className="wall-toolbar__select"
-          aria-label={t('filter.cameras')}
-          placeholder={t('filter.camerasAll')}
-          loading={p.optionsLoading}
-          value={[...f.cameras]}
-          onChange={(v: number[]) => set({ cameras: v })}
-          options={(p.cameras ?? []).map((c) => ({ value: c.channel, label: c.camera_name || t('card.channel', { channel: c.channel }) }))}
-          optionFilterProp="label"
-        />
-        <Select
-          mode="multiple"
-          allowClear
-          maxTagCount="responsive"
-          className="wall-toolbar__select"
-          aria-label={t('filter.libraries')}
-          placeholder={t('filter.librariesAll')}
-          loading={p.optionsLoading}
-          value={[...f.libraries]}
-          onChange={(v: number[]) => set({ libraries: v })}
-          options={(p.libraries ?? []).map((l) => ({ value: l.lib_id, label: l.lib_name }))}
-          optionFilterProp="label"
-        />
+            <Select
+              mode="multiple"
+              allowClear
+              maxTagCount="responsive"
+              className="wall-toolbar__select"
+              aria-label={t('filter.cameras')}
+              placeholder={t('filter.camerasAll')}
+              loading={p.optionsLoading}
+              value={[...f.cameras]}
+              onChange={(v: number[]) => set({ cameras: v })}
+              options={(p.cameras ?? []).map((c) => ({
+                value: c.channel,
+                label: c.camera_name || t('card.channel', { channel: c.channel }),
+              }))}
+              optionFilterProp="label"
+            />
+            <Select
+              mode="multiple"
+              allowClear
+              maxTagCount="responsive"
+              className="wall-toolbar__select"
+              aria-label={t('filter.libraries')}
+              placeholder={t('filter.librariesAll')}
+              loading={p.optionsLoading}
+              value={[...f.libraries]}
+              onChange={(v: number[]) => set({ libraries: v })}
+              options={(p.libraries ?? []).map((l) => ({ value: l.lib_id, label: l.lib_name }))}
+              optionFilterProp="label"
+            />
           </>
         ) : null}
         <Select<ListFilter | 'all'>

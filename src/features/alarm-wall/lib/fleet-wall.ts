@@ -8,7 +8,15 @@ import { callOn } from '../../../api/device';
 import { DeviceError } from '../../../api/errors';
 import { ErrorCode } from '../../../api/protocol/error-codes';
 import { PARAMS } from '../../../config/paths';
-import { browserWsUrl, createFleetLive, fleetLiveStore, type FleetLive, type FleetNodeDeps, type LiveAlarm, type LiveState } from '../../../live';
+import {
+  browserWsUrl,
+  createFleetLive,
+  fleetLiveStore,
+  type FleetLive,
+  type FleetNodeDeps,
+  type LiveAlarm,
+  type LiveState,
+} from '../../../live';
 import { keepCredentials, keptCredentials } from '../../../session/kept-credentials';
 import { nodeBase, NODE_ID_PATTERN, type NodeInfo } from '../../../session/node-store';
 import { signInNode } from '../../../session/session-api';

@@ -189,7 +189,7 @@ function Wall({ store, fleet }: { store: LiveStore; fleet: FleetWallParts | unde
   const banners = (
     <>
       {/* The merged wall: each node's state (in kiosk mode in the bar). */}
-      {fleet ? (kiosk ? null : fleet.states) : <ConnectionBanner />}
+      {fleet ? kiosk ? null : fleet.states : <ConnectionBanner />}
       {paused ? (
         <Alert
           className="wall-banner"
