@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Call } from '../api/client';
-import { createFleetLive, useFleetLiveStatus } from './fleet-live';
+import { createFleetLive, mergeAt, useFleetLiveStatus } from './fleet-live';
 import type { LiveEvent } from './live-event';
 import type { LiveSocket, LiveSocketDeps, LiveStatus } from './live-socket';
 import { createLiveStore } from './live-store';
@@ -89,5 +89,12 @@ describe('the merged wall’s sockets', () => {
     expect(made.get('b')!.running).toBe(false);
     expect(made.get('a')!.running).toBe(true);
     expect(useFleetLiveStatus.getState().b).toBeUndefined();
+  });
+
+  it('places a live alarm at its arrival inside its trigger second; history alarms at their trigger', () => {
+    expect(mergeAt({ at: 10_000, receivedAt: 10_400, backfilled: false })).toBe(10_400);
+    expect(mergeAt({ at: 10_000, receivedAt: 12_000, backfilled: false })).toBe(10_999);
+    expect(mergeAt({ at: 10_000, receivedAt: 9_000, backfilled: false })).toBe(10_000);
+    expect(mergeAt({ at: 10_000, receivedAt: 10_400, backfilled: true })).toBe(10_000);
   });
 });

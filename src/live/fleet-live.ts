@@ -37,13 +37,26 @@ function rebase(p: LivePicture | null, base: string): LivePicture | null {
   return p?.kind === 'device' ? { ...p, base } : p;
 }
 
+/**
+ * Where a live alarm goes among other nodes' alarms. Triggers are whole
+ * seconds, so within a second two nodes' alarms would merge in no real order,
+ * and at 8 × 20/s a new alarm could land below older ones off screen (the bench
+ * painted a third of them). Inside its trigger's second (mapped by its own
+ * node's clock) it is placed at its arrival: still in trigger order per node
+ * (both only move forward), and by arrival across nodes within a second.
+ */
+export function mergeAt(e: Pick<LiveEvent, 'at' | 'receivedAt' | 'backfilled'>): number {
+  return e.backfilled ? e.at : Math.min(Math.max(e.receivedAt, e.at), e.at + 999);
+}
+
 /** The event, told its node; pictures that are paths on the node, told the node's prefix. */
 function onNode(event: LiveEvent, node: string, base: string): LiveEvent {
   const snap = rebase(event.snap, base);
   const frame = rebase(event.frame, base);
-  if (event.kind === 'body') return { ...event, node, snap, frame };
+  const at = mergeAt(event);
+  if (event.kind === 'body') return { ...event, node, snap, frame, at };
   const match = event.match && { ...event.match, photo: rebase(event.match.photo, base) };
-  return { ...event, node, snap, frame, match };
+  return { ...event, node, snap, frame, match, at };
 }
 
 const ZERO_STATS: LiveSocketStats = {
