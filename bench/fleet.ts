@@ -1,4 +1,4 @@
-// npm run bench:fleet [-- --nodes 1,4,8 --rates 5,20 --seconds 10 --console '/alarm-wall?nodes=all' --lock /work/wt/e2e.lock]
+// npm run bench:fleet [-- --nodes 1,4,8 --rates 5,20 --seconds 10 --no-console --lock /work/wt/e2e.lock]
 // Issue 17: N emulators each pushing R alarms a second into ONE page in
 // Chromium, through the production server (dist/server.mjs, its own process,
 // NODES_FILE naming the emulators; each node's socket at /node/<id>/ws/).
@@ -13,11 +13,13 @@
 // same floor on /node/<id>/ws/?slim=1: the server drops each push's scene frame
 // and keeps it by reference (server/slim-push.ts).
 //
-// --console PATH: the console's merged wall beside the floor, interleaved per
-// N×R, printed as ratios to the floor. It needs the wall's probe
-// (window.__WALL_PROBE__ → window.__wallProbe.take(), src/features/alarm-wall/lib/wall-probe.ts)
-// to name snaps `<node id>:<snap_id>` with several nodes, and a fleet sign-in
-// the bench can drive (see signInConsole below: the login form of the shell).
+// --console [PATH]: the console's wall beside the floor, interleaved per N×R,
+// printed as ratios to the floor. With several nodes (the usual --nodes
+// 1,4,8) the server has a node list and the console is in fleet mode: the
+// merged wall (/alarm-wall?nodes=<the first N>, one socket per node, slim
+// pushes), signed in by the fleet's form; PATH is then not used. The wall's
+// probe (window.__WALL_PROBE__ → window.__wallProbe.take(),
+// src/features/alarm-wall/lib/wall-probe.ts) names alarms `<node id>:<snap_id>`.
 //
 // Send time: each emulator's hub.broadcast is wrapped; we note our epoch clock
 // right after the socket send. The emulators run in this process (one shared
@@ -47,6 +49,9 @@ const { values } = parseArgs({
     rates: { type: 'string' },
     seconds: { type: 'string' },
     console: { type: 'string' },
+    'no-console': { type: 'boolean' },
+    /** The console's CPU profile over each of its phases: where the page's time goes (unminified build). */
+    profile: { type: 'boolean' },
     cameras: { type: 'string' },
     /**
      * The scene frame's size in KB (binary): the emulator's composed scenes are
@@ -63,10 +68,23 @@ const list = (s: string) =>
     .split(',')
     .map(Number)
     .filter((n) => Number.isInteger(n) && n > 0);
-const nodeCounts = list(values.nodes ?? '1,4,8');
-const rates = list(values.rates ?? '5,20');
+/**
+ * N×R phases. Default: 1, 4 and 8 nodes at 20 alarms/s each (a realistic
+ * rate, issue 17) and one node at 200/s (the one-node wall's own bench rate).
+ */
+const phases: Array<[number, number]> =
+  values.nodes || values.rates
+    ? list(values.nodes ?? '1,4,8').flatMap((n) => list(values.rates ?? '20').map((r) => [n, r] as [number, number]))
+    : [
+        [1, 20],
+        [1, 200],
+        [4, 20],
+        [8, 20],
+      ];
+const nodeCounts = [...new Set(phases.map(([n]) => n))];
 const phaseSeconds = Number(values.seconds ?? 10);
-const consolePath = values.console;
+// The console's wall runs beside the floors unless --no-console.
+const consolePath = values['no-console'] ? undefined : (values.console ?? '/alarm-wall');
 const camerasPerNode = Number(values.cameras ?? 4);
 const frameKb = Number(values['frame-kb'] ?? 190);
 const maxNodes = Math.max(...nodeCounts);
@@ -207,7 +225,8 @@ log(`  ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 // ---- the production server and the floor page ------------------------------------
 log('Building the console…');
-await build({ build: { outDir, emptyOutDir: true }, logLevel: 'warn' });
+// Readable names in a profile.
+await build({ build: { outDir, emptyOutDir: true, minify: !values.profile }, logLevel: 'warn' });
 fs.cpSync(path.join(import.meta.dirname, 'fleet-floor'), path.join(outDir, 'bench-floor'), { recursive: true });
 // The server bundle is written by the build (server/build-plugin.ts); it runs as on a site, in its own process.
 const server = await spawnConsoleServer(outDir, { NODES_FILE: nodesFile });
@@ -247,6 +266,8 @@ async function heapMb(): Promise<number> {
 interface Taken {
   paints: Array<[string, number]>;
   received: number;
+  /** The console: the alarms that reached its buffer (the floor paints every one it receives). */
+  reached?: string[];
   bytes: number;
   long: number[];
 }
@@ -272,11 +293,14 @@ async function openFloor(n: number, slim: boolean): Promise<() => Promise<Taken>
 
 /**
  * The console's wall, signed in through its own form; its probe drained the
- * same way. A hook for issue 17's merged wall: with one node this is today's
- * wall, with several it needs the fleet sign-in and probe keys described above.
+ * same way. With several nodes in the list (fleet mode) it is the merged wall
+ * (/alarm-wall?nodes=<the first n>), signed in to every node by the fleet's
+ * form, its probe naming alarms `<node id>:<snap_id>`; with one, today's wall.
  */
 async function openConsole(n: number): Promise<() => Promise<Taken>> {
-  const target = `${consolePath}${consolePath!.includes('?') ? '&' : '?'}count=${n}`;
+  const fleetMode = plan.length > 1;
+  const ids = plan.slice(0, n).map((p) => p.id);
+  const target = fleetMode ? `/alarm-wall?nodes=${ids.join(',')}` : (consolePath ?? '/alarm-wall');
   // A mark the next document will not have: the waits below must not see this one.
   await page.evaluate('window.__benchStale = true');
   await page.send('Page.navigate', { url: `${base}/login?next=${encodeURIComponent(target)}` });
@@ -291,25 +315,55 @@ async function openConsole(n: number): Promise<() => Promise<Taken>> {
     await page.evaluate(`document.querySelector('input[autocomplete=current-password]').form.requestSubmit()`);
   }
   await page.waitFor(`!location.pathname.startsWith('/login')`, 'the login to go through');
+  // One node: the header's light; the merged wall: each node's state on the wall.
   await page.waitFor(
-    `[...document.querySelectorAll('[role=status]')].some((e) => /: live/i.test(e.getAttribute('aria-label') ?? ''))`,
-    'the live light',
+    `[...document.querySelectorAll('[role=status]')].filter((e) => /: live$/i.test(e.getAttribute('aria-label') ?? '')).length >= ${fleetMode ? n : 1}`,
+    'the live light(s)',
   );
   return async () => {
-    const t = await page.evaluate<{ paints: Array<{ snapId: string; at: number }>; arrivals: unknown[]; long: number[] }>(`(() => {
-      const t = window.__wallProbe?.take() ?? { paints: [], arrivals: [] };
+    const t = await page.evaluate<{
+      paints: Array<{ snapId: string; at: number }>;
+      arrivals: unknown[];
+      reached: string[];
+      long: number[];
+    }>(`(() => {
+      const t = window.__wallProbe?.take() ?? { paints: [], arrivals: [], reached: [] };
       const long = window.__benchLong; window.__benchLong = [];
-      return { paints: t.paints, arrivals: t.arrivals, long };
+      return { paints: t.paints, arrivals: t.arrivals, reached: t.reached, long };
     })()`);
     // One node: the probe's snap ids are the device's; name them as the floor does.
     const key = (s: string) => (s.includes(':') ? s : `${plan[0]!.id}:${s}`);
     return {
       paints: t.paints.map((p) => [key(p.snapId), p.at] as [string, number]),
       received: t.arrivals.length,
+      // Every alarm the sockets gave the wall's buffer, on screen or not (only cards on screen are painted).
+      reached: t.reached.map(key),
       bytes: Number.NaN,
       long: t.long,
     };
   };
+}
+
+/** The page's self time per function, the largest first (--profile; as bench/wall.ts). */
+function printProfile(profile: {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }>;
+  samples?: number[];
+  timeDeltas?: number[];
+}): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const deltas = profile.timeDeltas ?? [];
+  let total = 0;
+  for (const [k, id] of (profile.samples ?? []).entries()) {
+    const f = byId.get(id)!.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}`;
+    const ms = (deltas[k] ?? 0) / 1000;
+    self.set(key, (self.get(key) ?? 0) + ms);
+    total += ms;
+  }
+  log(`\n  console page CPU profile over ${(total / 1000).toFixed(1)} s (self time):`);
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15))
+    log(`    ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${key}`);
 }
 
 interface Row {
@@ -317,6 +371,7 @@ interface Row {
   nodes: number;
   rate: number;
   sent: number;
+  received: number;
   painted: number;
   median: number;
   p99: number;
@@ -338,6 +393,11 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
   const take = kind === 'console' ? await openConsole(n) : await openFloor(n, kind === 'slim');
   await take();
   sent.clear();
+  const profiling = values.profile && kind === 'console';
+  if (profiling) {
+    await page.send('Profiler.enable');
+    await page.send('Profiler.start');
+  }
   const cpu0 = { browser: treeTimes(browser.pid), server: procTimes(server.pid ?? -1), self: selfTimes() };
   const start = performance.now();
   await Promise.all(emulators.slice(0, n).map((e) => e.setRate(rate)));
@@ -346,18 +406,21 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
   const long: number[] = [];
   let bytes = 0;
   let messages = 0;
+  const reached = new Set<string>();
   const collect = async () => {
     last = await take();
     for (const [id, at] of last.paints) if (!paints.has(id)) paints.set(id, at);
     long.push(...last.long);
     bytes += last.bytes;
     messages += last.received;
+    for (const k of last.reached ?? []) reached.add(k);
   };
   while (performance.now() - start < phaseSeconds * 1000) {
     await sleep(1000);
     await collect();
   }
   await Promise.all(emulators.slice(0, n).map((e) => e.setRate(0)));
+  if (profiling) printProfile((await page.send<{ profile: Parameters<typeof printProfile>[0] }>('Profiler.stop')).profile);
   const elapsed = (performance.now() - start) / 1000;
   const cpu1 = { browser: treeTimes(browser.pid), server: procTimes(server.pid ?? -1), self: selfTimes() };
   // Stragglers: whatever was sent has 3 s to be painted.
@@ -377,6 +440,7 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
     nodes: n,
     rate,
     sent: sent.size,
+    received: kind === 'console' ? [...sent.keys()].filter((k) => reached.has(k)).length : Math.min(messages, sent.size),
     painted: latencies.length,
     median: quantile(latencies, 0.5),
     p99: quantile(latencies, 0.99),
@@ -393,8 +457,8 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
 }
 
 const rows: Row[] = [];
-for (const n of nodeCounts) {
-  for (const rate of rates) {
+for (const [n, rate] of phases) {
+  {
     for (const kind of ['floor', 'slim', ...(consolePath ? ['console'] : [])] as Kind[]) {
       process.stdout.write(`  ${kind}: ${n} node(s) × ${rate}/s for ${phaseSeconds} s… `);
       const r = await phase(kind, n, rate);
@@ -409,11 +473,11 @@ log(
   `\nFleet push into one page (Chromium headless, ${os.cpus().length} cores; CPU in cores busy; load = 1-min load average at the phase's end):`,
 );
 log(
-  'page    | nodes × rate/s | painted / sent       | send→paint median / p99 | long tasks >50 ms (max) | heap MB | page MB/s (KB/msg) | CPU browser / server / emulators | load',
+  'page    | nodes × rate/s | received / sent      | painted / sent       | send→paint median / p99 | long tasks >50 ms (max) | heap MB | page MB/s (KB/msg) | CPU browser / server / emulators | load',
 );
 for (const r of rows) {
   log(
-    `${r.page.padEnd(7)} | ${`${r.nodes} × ${r.rate}`.padStart(14)} | ${`${r.painted} / ${r.sent} (${f((100 * r.painted) / Math.max(1, r.sent), 1)} %)`.padEnd(20)} | ` +
+    `${r.page.padEnd(7)} | ${`${r.nodes} × ${r.rate}`.padStart(14)} | ${`${r.received} / ${r.sent} (${f((100 * r.received) / Math.max(1, r.sent), 1)} %)`.padEnd(20)} | ${`${r.painted} / ${r.sent} (${f((100 * r.painted) / Math.max(1, r.sent), 1)} %)`.padEnd(20)} | ` +
       `${`${f(r.median)} / ${f(r.p99)} ms`.padStart(23)} | ${`${r.longTasks} (${f(r.longMax)} ms)`.padStart(23)} | ${f(r.heapMb, 1).padStart(7)} | ` +
       `${`${f(r.mbPerS, 1)} (${f(r.kbPerMessage, 1)})`.padStart(18)} | ${`${f(r.cpuBrowser, 2)} / ${f(r.cpuServer, 2)} / ${f(r.cpuEmulators, 2)}`.padStart(32)} | ${f(r.load, 1)}`,
   );
@@ -422,7 +486,12 @@ if (consolePath) {
   log('\nConsole wall ÷ floor (aim: median ≤ 1.5×, p99 ≤ 1.25×):');
   for (const c of rows.filter((r) => r.page === 'console')) {
     const fl = rows.find((r) => r.page === 'floor' && r.nodes === c.nodes && r.rate === c.rate)!;
-    log(`  ${c.nodes} × ${c.rate}/s: median ${f(c.median / fl.median, 2)}×, p99 ${f(c.p99 / fl.p99, 2)}×`);
+    const sl = rows.find((r) => r.page === 'slim' && r.nodes === c.nodes && r.rate === c.rate)!;
+    log(
+      `  ${c.nodes} × ${c.rate}/s: median ${f(c.median / fl.median, 2)}×, p99 ${f(c.p99 / fl.p99, 2)}× ` +
+        `(to the slim floor: ${f(c.median / sl.median, 2)}× / ${f(c.p99 / sl.p99, 2)}×); ` +
+        `${c.longTasks} long tasks, heap ${f(c.heapMb, 1)} MB, browser CPU ${f(c.cpuBrowser, 2)} (floor ${f(fl.cpuBrowser, 2)}), load ${f(c.load, 1)}`,
+    );
   }
 }
 

@@ -7,7 +7,7 @@ import { isFleet, nodeInfo, nodesReady, showNode, useNodeStore } from '../sessio
 import { fleetPaths, loginPath, nodeRoute, onNode, paths, safeNext } from '../config/paths';
 import type { RouteHandle } from './route-handle';
 import { BootSplash, NotFound, RouteError } from './routes/route-states';
-import { alarmWallRoutes } from '../features/alarm-wall/routes';
+import { alarmWallRoutes, fleetAlarmWallRoutes } from '../features/alarm-wall/routes';
 import { cameraRoutes } from '../features/cameras/routes';
 import { faceSearchRoutes } from '../features/face-search/routes';
 import { libraryRoutes } from '../features/libraries/routes';
@@ -97,6 +97,7 @@ export function createRoutes(): RouteObject[] {
                   handle: handle('nav.fleet'),
                   lazy: { Component: async () => (await import('../features/fleet/pages/fleet-overview-page')).FleetOverviewPage },
                 },
+                ...fleetAlarmWallRoutes(),
                 {
                   path: fleetPaths.settings,
                   handle: handle('nav.fleetSettings'),

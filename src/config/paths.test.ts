@@ -83,6 +83,15 @@ describe('hrefs on a node (fleet mode)', () => {
     expect(hrefs.distribute({ src: 'node-b', lib: 3 })).toBe('/distribute?src=node-b&lib=3');
   });
 
+  it("the merged wall is the fleet's page: its link carries no node, its filters each in their parameter", () => {
+    linkNode('node-b');
+    expect(hrefs.fleetAlarmWall()).toBe('/alarm-wall');
+    expect(hrefs.fleetAlarmWall({ nodes: ['a', 'b'], node: ['a'], site: ['North, campus', 'South'] })).toBe(
+      '/alarm-wall?nodes=a%2Cb&node=a&site=North%2C+campus&site=South',
+    );
+    expect(hrefs.alarmWall()).toBe('/n/node-b/alarm-wall');
+  });
+
   it("builds another node's link and reads the node back from a path", () => {
     linkNode('a');
     expect(onNode('c', hrefs.records({ tab: 'alarms' }))).toBe('/n/c/records?tab=alarms&nodes=c');

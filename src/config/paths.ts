@@ -99,8 +99,13 @@ export const PARAMS = {
     kind: 'kind',
     strangers: 'strangers',
     kiosk: 'kiosk',
-    /** The open alarm (snap_id). */
+    /** The open alarm (snap_id; `<node>:<snap_id>` on the merged wall). */
     alarm: 'alarm',
+    /** The merged wall (fleet mode): the nodes it subscribes to (ids; none: every node). */
+    nodes: 'nodes',
+    /** The merged wall's filters: only these nodes' alarms, only these sites' (site names). */
+    node: 'node',
+    site: 'site',
   },
   system: { tab: 'tab' },
   /** Source node and library, target nodes (comma list), the ledger's state filter and page. */
@@ -173,6 +178,20 @@ const nodeHrefs = {
   faceSearch: (q: { snap?: string; mode?: FaceSearchMode } = {}): string =>
     withQuery(paths.faceSearch, { [PARAMS.faceSearch.mode]: q.mode, [PARAMS.faceSearch.snap]: q.snap }),
   alarmWall: (): string => paths.alarmWall,
+  /**
+   * Fleet mode: the merged wall of several nodes, the fleet's own page (no
+   * node prefix; docs/fleet-console.md). `nodes`: the nodes it subscribes to
+   * (none: all); `node` / `site`: what it shows of them.
+   */
+  fleetAlarmWall: (q: { nodes?: readonly string[]; node?: readonly string[]; site?: readonly string[] } = {}): string => {
+    const p = new URLSearchParams();
+    if (q.nodes?.length) p.set(PARAMS.alarmWall.nodes, q.nodes.join(','));
+    if (q.node?.length) p.set(PARAMS.alarmWall.node, q.node.join(','));
+    // One parameter per site: a site's name may hold a comma (node ids cannot).
+    for (const site of q.site ?? []) p.append(PARAMS.alarmWall.site, site);
+    const s = p.toString();
+    return s ? `${paths.alarmWall}?${s}` : paths.alarmWall;
+  },
   system: (tab?: string): string => withQuery(paths.system, { [PARAMS.system.tab]: tab }),
   /** A fleet page: never on a node (FLEET_PAGES). */
   distribute: (q: { src?: string; lib?: number } = {}): string =>
@@ -180,7 +199,7 @@ const nodeHrefs = {
 } as const;
 
 /** Hrefs of pages that are about no one node: they never take the node prefix. */
-const FLEET_PAGES: ReadonlySet<string> = new Set(['login', 'distribute']);
+const FLEET_PAGES: ReadonlySet<string> = new Set(['login', 'distribute', 'fleetAlarmWall']);
 
 /** Several nodes: each node's pages live under /n/<id> (docs/fleet-console.md). */
 export const NODE_PREFIX = '/n';
@@ -230,7 +249,7 @@ export function withoutNode(pathname: string): string {
   return node === null ? pathname : pathname.slice(`${NODE_PREFIX}/${node}`.length) || '/';
 }
 
-/** A link copied from a node's page opens that node's page: every href but the sign-in carries the node. */
+/** A link copied from a node's page opens that node's page: every href but the sign-in and the fleet's pages carries the node. */
 export const hrefs = Object.fromEntries(
   Object.entries(nodeHrefs).map(([name, build]) => [
     name,

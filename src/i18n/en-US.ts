@@ -68,6 +68,7 @@ export const enUS: Catalogue = {
   'nav.fleetUpgrade': 'Staged upgrade',
   'nav.distribute': 'Distribute a library',
   'nav.distributeThis': 'Distribute to other nodes',
+  'nav.fleetAlarmWall': 'Fleet alarm wall',
   'header.node': 'Node',
   'header.allNodes': 'All nodes',
 

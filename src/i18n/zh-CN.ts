@@ -64,6 +64,7 @@ export const zhCN = {
   'nav.fleetUpgrade': '分批升级',
   'nav.distribute': '人像库分发',
   'nav.distributeThis': '分发到其他节点',
+  'nav.fleetAlarmWall': '多节点告警墙',
   'header.node': '节点',
   'header.allNodes': '全部节点',
 

@@ -28,3 +28,4 @@ export function connectLive(options: ConnectLiveOptions): LiveSocket {
     onStats: (stats) => store.getState().setSocketStats(stats),
   });
 }
+export { createFleetLive, fleetLiveStore, useFleetLiveStatus, type FleetLive, type FleetNodeDeps } from './fleet-live';

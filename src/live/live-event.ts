@@ -16,11 +16,15 @@ import { wsAck, wsAlarm, type WsAlarmData } from '../api/protocol/push';
  *   worker and moved here without a copy; a view makes a blob: URL only while
  *   it shows one (usePictureSrc, picture-url.ts).
  * - device: a path on the device, served at GET /ws/<path> (history records carry no bytes).
+ *   `base` is the node's prefix on the merged wall (fleet mode), where alarms of
+ *   several nodes are shown side by side; otherwise the shown node's is taken.
+ * - kept: the scene of a slimmed push, kept by the console's server (docs/fleet.md).
  */
 export type LivePicture =
   | { readonly kind: 'inline'; readonly dataUrl: string }
   | { readonly kind: 'bytes'; readonly bytes: Uint8Array<ArrayBuffer>; readonly type: string }
-  | { readonly kind: 'device'; readonly path: string };
+  | { readonly kind: 'device'; readonly path: string; readonly base?: string }
+  | { readonly kind: 'kept'; readonly url: string };
 
 /**
  * What to put in <img src>, for pictures that need no object URL. `base` is ''
@@ -35,7 +39,9 @@ export function pictureSrc(picture: LivePicture | null | undefined, base = devic
     case 'bytes':
       return undefined;
     case 'device':
-      return `${base}/ws/${picture.path.replace(/^\/+/, '')}`;
+      return `${picture.base ?? base}/ws/${picture.path.replace(/^\/+/, '')}`;
+    case 'kept':
+      return picture.url;
   }
 }
 
@@ -77,8 +83,10 @@ export interface LiveBox {
 }
 
 interface LiveEventBase {
-  /** The dedupe key everywhere (push and history share it). */
+  /** The dedupe key everywhere (push and history share it), within one node. */
   readonly snapId: string;
+  /** The merged wall's (fleet mode): the node it came from. Absent on one node's stream. */
+  readonly node?: string;
   /** Device-local "yyyy-MM-dd HH:mm:ss": compares as a string, so we keep it as one. */
   readonly trigger: string;
   readonly channel: number;
@@ -136,6 +144,12 @@ export function inlinePicture(value: string | -1 | undefined, path = ''): LivePi
   return path ? { kind: 'device', path } : null;
 }
 
+/** Where the console's server keeps a slimmed push's scene; anything else in the field is not taken into an <img>. */
+const KEPT_FRAME = /^\/console\/frames\/[a-z0-9][a-z0-9-]{0,31}\/[0-9a-f]{1,64}$/;
+function keptFrame(ref: string | undefined): LivePicture | null {
+  return ref !== undefined && KEPT_FRAME.test(ref) ? { kind: 'kept', url: ref } : null;
+}
+
 function person(d: Pick<WsAlarmData, 'person_name' | 'person_idcard' | 'person_gender' | 'person_age' | 'person_addr'>): LivePerson {
   return { name: d.person_name, idcard: d.person_idcard, gender: d.person_gender, age: d.person_age, addr: d.person_addr };
 }
@@ -157,7 +171,7 @@ export function fromPush(
     threshold: d.threshold,
     snapPath: d.snap_path,
     snap: inlinePicture(d.snap_buf, d.snap_path),
-    frame: pictures?.frame ? { kind: 'bytes' as const, ...pictures.frame } : inlinePicture(d.snap_frame),
+    frame: pictures?.frame ? { kind: 'bytes' as const, ...pictures.frame } : (keptFrame(d.snap_frame_ref) ?? inlinePicture(d.snap_frame)),
     quality: d.quality,
     box: { top: d.pos_top, bottom: d.pos_bottom, left: d.pos_left, right: d.pos_right },
     backfilled: false,

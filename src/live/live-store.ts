@@ -16,6 +16,8 @@ import type { LiveSocketStats, LiveStatus } from './live-socket';
 import { decodeDataUrl } from './push-decode';
 
 export type LiveAlarm = LiveEvent & {
+  /** Its identity in the store: the snap_id, `<node>:<snap_id>` on the merged wall (snap ids are per device). */
+  readonly key: string;
   /** Arrival order in this store: a tie-break for same-second triggers. */
   readonly seq: number;
   readonly acknowledged: boolean;
@@ -57,7 +59,8 @@ export interface LiveStoreState {
   flush(): void;
   setStatus(status: LiveStatus): void;
   setSocketStats(stats: LiveSocketStats): void;
-  acknowledge(snapId: string): void;
+  /** By the alarm's key (its snap_id on one node's wall). */
+  acknowledge(key: string): void;
   acknowledgeAll(): void;
   /** Paused: the list holds still; arrivals are kept aside (bounded too) and counted. */
   setPaused(paused: boolean): void;
@@ -65,6 +68,11 @@ export interface LiveStoreState {
   /** At most one flush per `ms` from now on (the wall: 16, a frame); null: the default. */
   setFlushMs(ms: number | null): void;
   clear(): void;
+}
+
+/** An alarm's identity: snap ids are unique per device only. */
+export function alarmKey(e: Pick<LiveEvent, 'snapId' | 'node'>): string {
+  return e.node === undefined ? e.snapId : `${e.node}:${e.snapId}`;
 }
 
 /** Runs `fn` after about `ms`; returns a cancel. */
@@ -152,7 +160,7 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
   }
   /** Their pictures go with the last reference; a view still showing one keeps its URL until it unmounts. */
   function release(list: readonly LiveAlarm[]): void {
-    for (const a of list) ids.delete(a.snapId);
+    for (const a of list) ids.delete(a.key);
     counts.evicted += list.length;
   }
   /** Incoming alarms that did not make it into a full buffer. */
@@ -190,14 +198,15 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
     counters: ZERO,
 
     enqueue(event) {
-      if (ids.has(event.snapId)) {
+      const key = alarmKey(event);
+      if (ids.has(key)) {
         counts.duplicates++;
         dirty = true;
         scheduleFlush();
         return;
       }
-      ids.add(event.snapId);
-      pending.push({ ...event, seq: ++seq, acknowledged: false });
+      ids.add(key);
+      pending.push({ ...event, key, seq: ++seq, acknowledged: false });
       if (event.backfilled) counts.backfilled++;
       else counts.received++;
       // Hidden tabs throttle timers hard: do not let the queue grow without bound meanwhile.
@@ -242,9 +251,9 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
       scheduleFlush();
     },
 
-    acknowledge(snapId) {
+    acknowledge(key) {
       const { alarms } = get();
-      const i = alarms.findIndex((a) => a.snapId === snapId);
+      const i = alarms.findIndex((a) => a.key === key);
       const a = alarms[i];
       if (!a || a.acknowledged) return;
       const next = alarms.slice();
@@ -298,7 +307,7 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
       cancelFlush = null;
       release(get().alarms);
       release(held);
-      for (const a of pending) ids.delete(a.snapId);
+      for (const a of pending) ids.delete(a.key);
       pending = [];
       held = [];
       set({ alarms: [], unacknowledged: 0, pausedCount: 0, counters: counters() });

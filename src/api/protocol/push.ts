@@ -71,6 +71,11 @@ export const wsAlarmData = () =>
     snap_feat: z.string(),
     snap_path: z.string(),
     snap_frame: z.string(),
+    /**
+     * Not the device's: the console's server sets it on a slimmed push
+     * (docs/fleet.md, server/slim-push.ts), snap_frame then "": where the scene is kept.
+     */
+    snap_frame_ref: z.string().optional(),
     trigger: z.string(),
     obj_label: z.union([z.literal(1), z.literal(2)]),
     face_attr: faceAttr().optional(),
@@ -86,6 +91,8 @@ export type WsAlarm = z.infer<ReturnType<typeof wsAlarm>>;
  */
 export const heartbeat = () => z.object({ msg_id: z.literal(775), data: z.object({ device_id: z.string(), trigger: z.string() }) });
 export const httpAlarmData = () =>
-  wsAlarmData().omit({ img: true, snap_buf: true, snap_frame: true, ranking: true }).extend({ ranking: z.number().int().optional() });
+  wsAlarmData()
+    .omit({ img: true, snap_buf: true, snap_frame: true, snap_frame_ref: true, ranking: true })
+    .extend({ ranking: z.number().int().optional() });
 export const httpAlarm = () => z.object({ msg_id: z.literal(774), data: httpAlarmData() });
 export type HttpAlarm = z.infer<ReturnType<typeof httpAlarm>>;

@@ -74,7 +74,8 @@ export function NodePicker() {
       value={shown ?? ALL}
       popupMatchSelectWidth={false}
       onChange={(id: string) => {
-        if (id === ALL) return void navigate(paths.overview);
+        // Every node: the fleet's page of the section, where there is one (the merged wall).
+        if (id === ALL) return void navigate(sectionOf(withoutNode(pathname))?.path === paths.alarmWall ? paths.alarmWall : paths.overview);
         // The same section on the other node; its filters (channels, ids) are the other node's own.
         const section = sectionOf(withoutNode(pathname))?.path ?? paths.overview;
         void navigate(onNode(id, section));

@@ -12,3 +12,14 @@ export function alarmWallRoutes(): RouteObject[] {
     },
   ];
 }
+
+/** Fleet mode: the merged wall of several nodes at /alarm-wall, beside the fleet overview (docs/fleet-console.md). */
+export function fleetAlarmWallRoutes(): RouteObject[] {
+  return [
+    {
+      path: routes.alarmWall,
+      handle: { titleKey: 'nav.fleetAlarmWall' },
+      lazy: { Component: async () => (await import('./pages/fleet-alarm-wall-page')).FleetAlarmWallPage },
+    },
+  ];
+}

@@ -5,6 +5,7 @@
 import { CheckOutlined, HistoryOutlined, WarningFilled } from '../../../components/icons';
 import { memo, useLayoutEffect, type KeyboardEvent, type MouseEvent } from 'react';
 import { useLang } from '../../../i18n';
+import { useNodeStore } from '../../../session/node-store';
 import { usePictureSrc, type LiveAlarm } from '../../../live';
 import { bodySummary, faceSummary } from '../lib/attributes';
 import { shortTime } from '../lib/device-time';
@@ -21,9 +22,10 @@ export interface AlarmCardProps {
   tabStop: boolean;
   /** The device's date today ("yyyy-MM-dd"): older captures show their date. */
   today: string;
-  onOpen(snapId: string): void;
-  onAck(snapId: string): void;
-  onFocusCard(snapId: string): void;
+  /** By the alarm's key (its snap_id; `<node>:<snap_id>` on the merged wall). */
+  onOpen(key: string): void;
+  onAck(key: string): void;
+  onFocusCard(key: string): void;
 }
 
 const CLASS_TAG: Record<AlarmClass, { key: 'class.blacklist' | 'class.whitelist' | 'class.stranger' | 'class.body' }> = {
@@ -43,7 +45,7 @@ export function alarmTitle(alarm: LiveAlarm, t: WallT): string {
   return alarm.match?.person.name || t('card.unknown');
 }
 
-export function alarmLabel(alarm: LiveAlarm, t: WallT, strangerAlert: boolean, time: string): string {
+export function alarmLabel(alarm: LiveAlarm, t: WallT, strangerAlert: boolean, time: string, where: string | null = null): string {
   const cls = classify(alarm);
   const kind = strangerAlert ? t('class.strangerAlert') : t(CLASS_TAG[cls].key);
   const similarity = alarm.kind === 'face' && alarm.match ? `${t('card.similarity', { value: alarm.match.similarity })}, ` : '';
@@ -51,9 +53,18 @@ export function alarmLabel(alarm: LiveAlarm, t: WallT, strangerAlert: boolean, t
     kind,
     name: alarmTitle(alarm, t),
     similarity,
-    camera: alarm.cameraName || t('card.channel', { channel: alarm.channel }),
+    camera: `${alarm.cameraName || t('card.channel', { channel: alarm.channel })}${where === null ? '' : ` (${where})`}`,
     time,
     state: alarm.acknowledged ? t('card.acked') : t('card.unacked'),
+  });
+}
+
+/** The merged wall: which node (and site) an alarm came from; null on one node's wall. */
+export function useNodeText(node: string | undefined): string | null {
+  return useNodeStore((s) => {
+    if (node === undefined) return null;
+    const info = s.nodes.find((n) => n.id === node);
+    return info ? (info.site ? `${info.name} · ${info.site}` : info.name) : node;
   });
 }
 
@@ -68,10 +79,11 @@ export const AlarmCard = memo(function AlarmCard({ alarm, strangerAlert, tabStop
   const urgent = cls === 'blacklist' && !alarm.acknowledged;
   const snapSrc = usePictureSrc(alarm.snap);
   const photoSrc = usePictureSrc(match?.photo);
+  const where = useNodeText(alarm.node);
 
   useLayoutEffect(() => {
-    if (probeEnabled) probeMounted(alarm.snapId);
-  }, [alarm.snapId]);
+    if (probeEnabled) probeMounted(alarm.key);
+  }, [alarm.key]);
 
   const className = [
     'wall-card',
@@ -85,7 +97,7 @@ export const AlarmCard = memo(function AlarmCard({ alarm, strangerAlert, tabStop
 
   const ack = (e: MouseEvent) => {
     e.stopPropagation();
-    onAck(alarm.snapId);
+    onAck(alarm.key);
   };
   // The button handles its own keys; the grid handles the card's.
   const stopKeys = (e: KeyboardEvent) => {
@@ -95,12 +107,12 @@ export const AlarmCard = memo(function AlarmCard({ alarm, strangerAlert, tabStop
   return (
     <article
       className={className}
-      aria-label={alarmLabel(alarm, t, strangerAlert, time)}
+      aria-label={alarmLabel(alarm, t, strangerAlert, time, where)}
       tabIndex={tabStop ? 0 : -1}
-      data-snap-id={alarm.snapId}
-      onClick={() => onOpen(alarm.snapId)}
+      data-snap-id={alarm.key}
+      onClick={() => onOpen(alarm.key)}
       onFocus={(e) => {
-        if (e.target === e.currentTarget) onFocusCard(alarm.snapId);
+        if (e.target === e.currentTarget) onFocusCard(alarm.key);
       }}
     >
       <div className="wall-card__pics">
@@ -136,7 +148,9 @@ export const AlarmCard = memo(function AlarmCard({ alarm, strangerAlert, tabStop
           {match?.libName && attrs ? ' · ' : null}
           {attrs}
         </div>
-        <div className="wall-card__line" title={alarm.position}>
+        <div className="wall-card__line" title={where === null ? alarm.position : `${where} · ${alarm.position}`}>
+          {/* The merged wall: the node (and site) first, the part that tells walls of several nodes apart. */}
+          {where !== null ? <span className="wall-card__node">{where} · </span> : null}
           {alarm.cameraName || t('card.channel', { channel: alarm.channel })}
         </div>
         <div className="wall-card__time">

@@ -9,9 +9,11 @@ import { memo, useState } from 'react';
 import { Link } from 'react-router';
 import { deviceFileUrl } from '../../../api/protocol/files';
 import { BoxOverlay } from '../../../components/box-overlay';
-import { hrefs } from '../../../config/paths';
+import { hrefs, nodeOfPath, onNode } from '../../../config/paths';
+import { nodeBase } from '../../../session/node-store';
 import { useLang } from '../../../i18n';
-import { useLiveStore, usePictureSrc, type LiveAlarm } from '../../../live';
+import { usePictureSrc, type LiveAlarm } from '../../../live';
+import { useWallStore } from '../lib/wall-store';
 import { bodyAttrRows, faceAttrRows, type AttrRow } from '../lib/attributes';
 import { classify } from '../lib/wall-filters';
 import { useWallT, type WallT } from '../messages';
@@ -27,23 +29,24 @@ function attrItems(rows: AttrRow[]): DescriptionsProps['items'] {
 }
 
 export interface AlarmDetailProps {
-  snapId: string | null;
+  /** The open alarm's key (LiveAlarm.key). */
+  alarmKey: string | null;
   onClose(): void;
-  onAck(snapId: string): void;
+  onAck(key: string): void;
 }
 
-export const AlarmDetail = memo(function AlarmDetail({ snapId, onClose, onAck }: AlarmDetailProps) {
+export const AlarmDetail = memo(function AlarmDetail({ alarmKey, onClose, onAck }: AlarmDetailProps) {
   const t = useWallT();
-  const found = useLiveStore((s) => (snapId ? (s.alarms.find((a) => a.snapId === snapId) ?? null) : null));
+  const found = useWallStore((s) => (alarmKey ? (s.alarms.find((a) => a.key === alarmKey) ?? null) : null));
   // Kept while open, so an alarm evicted meanwhile does not vanish under the reader.
   const [held, setHeld] = useState<LiveAlarm | null>(null);
   if (found && found !== held) setHeld(found);
-  if (!snapId && held) setHeld(null);
-  const alarm = found ?? (held && held.snapId === snapId ? held : null);
+  if (!alarmKey && held) setHeld(null);
+  const alarm = found ?? (held && held.key === alarmKey ? held : null);
 
   return (
     <Drawer
-      open={snapId !== null}
+      open={alarmKey !== null}
       onClose={onClose}
       title={t('detail.title')}
       size={760}
@@ -54,7 +57,7 @@ export const AlarmDetail = memo(function AlarmDetail({ snapId, onClose, onAck }:
           <Button
             className={classify(alarm) === 'blacklist' ? 'wall-btn-danger' : 'wall-btn-strong'}
             icon={<CheckOutlined />}
-            onClick={() => onAck(alarm.snapId)}
+            onClick={() => onAck(alarm.key)}
           >
             {t('card.ack')}
           </Button>
@@ -66,7 +69,7 @@ export const AlarmDetail = memo(function AlarmDetail({ snapId, onClose, onAck }:
       ) : (
         <Space orientation="vertical">
           <Alert type="info" showIcon title={t('detail.missing')} />
-          <Link to={hrefs.records({ tab: 'alarms' })}>
+          <Link to={onAlarmNode(alarmKey ? keyNode(alarmKey) : undefined, hrefs.records({ tab: 'alarms' }))}>
             <HistoryOutlined /> {t('detail.history')}
           </Link>
         </Space>
@@ -75,8 +78,20 @@ export const AlarmDetail = memo(function AlarmDetail({ snapId, onClose, onAck }:
   );
 });
 
+/** The merged wall's keys are `<node>:<snap_id>` (node ids have no colon). */
+function keyNode(key: string): string | undefined {
+  const i = key.indexOf(':');
+  return i > 0 && nodeOfPath(`/n/${key.slice(0, i)}`) !== null ? key.slice(0, i) : undefined;
+}
+
+/** A link about an alarm goes to its node's page (the merged wall shows several nodes). */
+function onAlarmNode(node: string | undefined, href: string): string {
+  return node === undefined ? href : onNode(node, href);
+}
+
 function DetailBody({ alarm }: { alarm: LiveAlarm }) {
   const t = useWallT();
+  const on = (href: string) => onAlarmNode(alarm.node, href);
   const lang = useLang();
   const cls = classify(alarm);
   const match = alarm.kind === 'face' ? alarm.match : null;
@@ -145,26 +160,26 @@ function DetailBody({ alarm }: { alarm: LiveAlarm }) {
 
       <Space wrap className="wall-detail__links">
         {match ? (
-          <Link to={hrefs.person(match.libId, match.imgId)}>
+          <Link to={on(hrefs.person(match.libId, match.imgId))}>
             <TeamOutlined aria-hidden /> {t('detail.gallery')}
           </Link>
         ) : null}
         {match ? (
-          <Link to={hrefs.personSeen(match.libId, match.imgId)}>
+          <Link to={on(hrefs.personSeen(match.libId, match.imgId))}>
             <FieldTimeOutlined aria-hidden /> {t('detail.seen')}
           </Link>
         ) : null}
         {alarm.kind === 'face' && alarm.snapPath ? (
-          <Link to={hrefs.faceSearch({ snap: alarm.snapPath })}>
+          <Link to={on(hrefs.faceSearch({ snap: alarm.snapPath }))}>
             <ScanOutlined aria-hidden /> {t('detail.search')}
           </Link>
         ) : null}
         {alarm.snapPath ? (
-          <a href={deviceFileUrl(alarm.snapPath)} download>
+          <a href={alarm.node === undefined ? deviceFileUrl(alarm.snapPath) : deviceFileUrl(alarm.snapPath, nodeBase(alarm.node))} download>
             <DownloadOutlined aria-hidden /> {t('detail.download')}
           </a>
         ) : null}
-        <Link to={hrefs.records({ tab: 'alarms' })}>
+        <Link to={on(hrefs.records({ tab: 'alarms' }))}>
           <HistoryOutlined aria-hidden /> {t('detail.history')}
         </Link>
       </Space>

@@ -18,9 +18,10 @@ export interface AlarmGridProps {
   whitelistOnly: ReadonlySet<number>;
   today: string;
   selectedId: string | null;
-  onSelect(snapId: string | null): void;
-  onOpen(snapId: string): void;
-  onAck(snapId: string): void;
+  /** Alarms by their key (LiveAlarm.key). */
+  onSelect(key: string | null): void;
+  onOpen(key: string): void;
+  onAck(key: string): void;
   /** Changes when the user changes what the wall shows (filters): a held wall follows at once. */
   view: string;
   /** Told how many cards fit (kiosk shows "N more"). */
@@ -81,7 +82,7 @@ export function AlarmGrid({
     if (el) setScrollTop(el.scrollTop);
   }, []);
 
-  const selectedIndex = selectedId ? alarms.findIndex((a) => a.snapId === selectedId) : -1;
+  const selectedIndex = selectedId ? alarms.findIndex((a) => a.key === selectedId) : -1;
   const tabIndexOf = selectedIndex >= win.first && selectedIndex < win.end ? selectedIndex : win.first;
 
   // After a keyboard move, focus follows the selection once its card is rendered.
@@ -112,7 +113,7 @@ export function AlarmGrid({
     const alarm = alarms[next];
     if (!alarm) return;
     focusWanted.current = true;
-    onSelect(alarm.snapId);
+    onSelect(alarm.key);
     const el = scroller.current;
     if (el && !kiosk) {
       const top = scrollToRow(Math.floor(next / win.cols), { height: size.height, scrollTop: el.scrollTop }, win.rowHeight, win.cardHeight);
@@ -156,7 +157,7 @@ export function AlarmGrid({
           >
             {visible.map((a, i) => (
               <AlarmCard
-                key={a.snapId}
+                key={a.key}
                 alarm={a}
                 strangerAlert={a.kind === 'face' && !a.match && whitelistOnly.has(a.channel)}
                 tabStop={win.first + i === tabIndexOf}

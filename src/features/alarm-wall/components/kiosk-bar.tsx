@@ -53,6 +53,8 @@ export interface KioskBarProps {
   fullscreen: boolean;
   onFullscreen(): void;
   onExit(): void;
+  /** The merged wall: each node's state, instead of the one stream's. */
+  states?: React.ReactNode;
 }
 
 export function KioskBar(p: KioskBarProps) {
@@ -62,9 +64,11 @@ export function KioskBar(p: KioskBarProps) {
     <header className="wall-kiosk__bar">
       <Clock />
       <h1 className="wall-kiosk__title">{t('page.title')}</h1>
-      <span className="wall-kiosk__status">
-        <Badge status={DOT[status.state] as 'success'} text={t(`status.${status.state === 'live' ? 'live' : status.state}`)} />
-      </span>
+      {p.states ?? (
+        <span className="wall-kiosk__status">
+          <Badge status={DOT[status.state] as 'success'} text={t(`status.${status.state === 'live' ? 'live' : status.state}`)} />
+        </span>
+      )}
       {p.hidden > 0 ? <span className="wall-kiosk__more">{t('kiosk.more', { count: p.hidden })}</span> : null}
       <span className="wall-kiosk__spacer" />
       <Badge count={p.paused ? p.pausedCount : 0} overflowCount={9999}>

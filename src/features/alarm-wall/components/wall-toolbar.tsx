@@ -4,10 +4,10 @@
 // are not cheap to render 60 times a second), the actions only for their counts.
 import { CheckOutlined, ClearOutlined, DesktopOutlined, PauseCircleOutlined, PlayCircleOutlined } from '../../../components/icons';
 import { Alert, Badge, Button, InputNumber, Select, Switch, Tooltip } from 'antd';
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { CameraRecord } from '../../../api/protocol/cameras';
 import type { Library } from '../../../api/protocol/libraries';
-import { filtersMatchOnly, hasFilters, NO_FILTERS, type KindFilter, type ListFilter, type WallFilters } from '../lib/wall-filters';
+import { filtersMatchOnly, hasFilters, type KindFilter, type ListFilter, type WallFilters } from '../lib/wall-filters';
 import { useWallT } from '../messages';
 import { ShortcutsHelp } from './shortcuts-help';
 import { SoundControls } from './sound-controls';
@@ -20,6 +20,14 @@ export interface WallFiltersBarProps {
   optionsLoading: boolean;
   optionsError: string | null;
   onRetryOptions(): void;
+  /** Camera and library filters: a node's own (not on the merged wall). */
+  perNode: boolean;
+  /** More filters, first in the group (the merged wall's node and site). */
+  extra?: ReactNode;
+  /** One of those is set. */
+  extraActive?: boolean;
+  /** Every filter off, those too. */
+  onClear(): void;
 }
 
 export const WallFiltersBar = memo(function WallFiltersBar(p: WallFiltersBarProps) {
@@ -30,32 +38,40 @@ export const WallFiltersBar = memo(function WallFiltersBar(p: WallFiltersBarProp
   return (
     <>
       <div className="wall-toolbar__filters" role="group" aria-label={t('filter.label')}>
-        <Select
-          mode="multiple"
-          allowClear
-          maxTagCount="responsive"
-          className="wall-toolbar__select"
-          aria-label={t('filter.cameras')}
-          placeholder={t('filter.camerasAll')}
-          loading={p.optionsLoading}
-          value={[...f.cameras]}
-          onChange={(v: number[]) => set({ cameras: v })}
-          options={(p.cameras ?? []).map((c) => ({ value: c.channel, label: c.camera_name || t('card.channel', { channel: c.channel }) }))}
-          optionFilterProp="label"
-        />
-        <Select
-          mode="multiple"
-          allowClear
-          maxTagCount="responsive"
-          className="wall-toolbar__select"
-          aria-label={t('filter.libraries')}
-          placeholder={t('filter.librariesAll')}
-          loading={p.optionsLoading}
-          value={[...f.libraries]}
-          onChange={(v: number[]) => set({ libraries: v })}
-          options={(p.libraries ?? []).map((l) => ({ value: l.lib_id, label: l.lib_name }))}
-          optionFilterProp="label"
-        />
+        {p.extra}
+        {p.perNode ? (
+          <>
+            <Select
+              mode="multiple"
+              allowClear
+              maxTagCount="responsive"
+              className="wall-toolbar__select"
+              aria-label={t('filter.cameras')}
+              placeholder={t('filter.camerasAll')}
+              loading={p.optionsLoading}
+              value={[...f.cameras]}
+              onChange={(v: number[]) => set({ cameras: v })}
+              options={(p.cameras ?? []).map((c) => ({
+                value: c.channel,
+                label: c.camera_name || t('card.channel', { channel: c.channel }),
+              }))}
+              optionFilterProp="label"
+            />
+            <Select
+              mode="multiple"
+              allowClear
+              maxTagCount="responsive"
+              className="wall-toolbar__select"
+              aria-label={t('filter.libraries')}
+              placeholder={t('filter.librariesAll')}
+              loading={p.optionsLoading}
+              value={[...f.libraries]}
+              onChange={(v: number[]) => set({ libraries: v })}
+              options={(p.libraries ?? []).map((l) => ({ value: l.lib_id, label: l.lib_name }))}
+              optionFilterProp="label"
+            />
+          </>
+        ) : null}
         <Select<ListFilter | 'all'>
           className="wall-toolbar__select wall-toolbar__select--narrow"
           aria-label={t('filter.list')}
@@ -97,8 +113,8 @@ export const WallFiltersBar = memo(function WallFiltersBar(p: WallFiltersBarProp
             <span>{t('filter.strangers')}</span>
           </label>
         </Tooltip>
-        {hasFilters(f) ? (
-          <Button type="link" icon={<ClearOutlined />} onClick={() => p.onFilters(NO_FILTERS)}>
+        {hasFilters(f) || p.extraActive ? (
+          <Button type="link" icon={<ClearOutlined />} onClick={p.onClear}>
             {t('filter.reset')}
           </Button>
         ) : null}

@@ -6,6 +6,7 @@ import { NO_FILTERS } from './wall-filters';
 
 const alarm = (n: number, seq: number, libType: number, acknowledged = false, channel = 1): LiveAlarm => ({
   ...liveEvent(n, { lib_type: libType, channel }),
+  key: `snap-${n}`,
   seq,
   acknowledged,
 });

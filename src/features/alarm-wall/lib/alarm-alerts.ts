@@ -3,7 +3,7 @@
 // the last look are checked once. The wall's filters apply: the wall alerts
 // for what the supervisor chose to watch.
 import { useEffect, useRef } from 'react';
-import { liveStore, type LiveAlarm } from '../../../live';
+import type { LiveAlarm, LiveStore } from '../../../live';
 import { chime, cancelChime } from './alarm-sound';
 import { deviceClock } from './device-time';
 import { isUrgent, passes, type WallFilters } from './wall-filters';
@@ -67,7 +67,7 @@ export function notifyHidden(urgent: readonly LiveAlarm[], text: NotificationTex
 }
 
 /** Mount once on the wall. */
-export function useAlarmAlerts(filters: WallFilters, text: NotificationText): void {
+export function useAlarmAlerts(store: LiveStore, filters: WallFilters, text: NotificationText): void {
   const filtersRef = useRef(filters);
   filtersRef.current = filters;
   const textRef = useRef(text);
@@ -75,12 +75,13 @@ export function useAlarmAlerts(filters: WallFilters, text: NotificationText): vo
 
   useEffect(() => {
     // What is in the buffer when the wall opens is not news.
-    let seen = maxSeqOf(liveStore.getState().alarms);
-    let last = liveStore.getState().alarms;
-    return liveStore.subscribe((s) => {
+    let seen = maxSeqOf(store.getState().alarms);
+    let last = store.getState().alarms;
+    return store.subscribe((s) => {
       if (s.alarms === last) return;
       last = s.alarms;
-      for (const a of s.alarms) if (a.seq > seen && !a.backfilled) deviceClock.observe(a.trigger, a.receivedAt);
+      // One device's clock: the merged wall's nodes each have their own (its clock is this computer's).
+      for (const a of s.alarms) if (a.seq > seen && !a.backfilled && a.node === undefined) deviceClock.observe(a.trigger, a.receivedAt);
       const { urgent, maxSeq } = freshUrgent(s.alarms, seen, filtersRef.current);
       seen = maxSeq;
       if (urgent.length === 0) return;
@@ -88,7 +89,7 @@ export function useAlarmAlerts(filters: WallFilters, text: NotificationText): vo
       if (!prefs.muted) chime(prefs.volume);
       notifyHidden(urgent, textRef.current);
     });
-  }, []);
+  }, [store]);
 
   const muted = useWallPrefs((s) => s.muted);
   useEffect(() => {

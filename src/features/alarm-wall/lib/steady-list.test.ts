@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { steadyView } from './steady-list';
 
-const a = (snapId: string, acknowledged = false) => ({ snapId, acknowledged });
+const a = (key: string, acknowledged = false) => ({ key, acknowledged });
 
 describe('the held wall', () => {
   it('live when nothing holds it', () => {
@@ -13,7 +13,7 @@ describe('the held wall', () => {
     const held = [a('2'), a('1')];
     const now = [a('4'), a('3'), a('1'), a('2', true)];
     const { shown, waiting } = steadyView(held, now);
-    expect(shown.map((x) => x.snapId)).toEqual(['2', '1']);
+    expect(shown.map((x) => x.key)).toEqual(['2', '1']);
     expect(shown[0]!.acknowledged).toBe(true);
     expect(waiting).toBe(2);
   });

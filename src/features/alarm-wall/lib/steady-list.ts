@@ -8,17 +8,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** The list as held: the held cards' ids in their order, current objects where there are any. */
-export function steadyView<A extends { snapId: string }>(
+export function steadyView<A extends { key: string }>(
   held: readonly A[] | null,
   list: readonly A[],
 ): { shown: readonly A[]; waiting: number } {
   if (!held) return { shown: list, waiting: 0 };
-  const now = new Map(list.map((a) => [a.snapId, a]));
-  const heldIds = new Set(held.map((a) => a.snapId));
+  const now = new Map(list.map((a) => [a.key, a]));
+  const heldIds = new Set(held.map((a) => a.key));
   // A held card no longer in the list leaves: the user changed the filters (their own doing), or
   // the buffer evicted it (from the bottom, rarely on screen).
-  const shown = held.flatMap((a) => now.get(a.snapId) ?? []);
-  return { shown, waiting: list.filter((a) => !heldIds.has(a.snapId)).length };
+  const shown = held.flatMap((a) => now.get(a.key) ?? []);
+  return { shown, waiting: list.filter((a) => !heldIds.has(a.key)).length };
 }
 
 /** Leaving a card for the gap beside it is not leaving the wall. */
@@ -75,7 +75,7 @@ export function usePointerHold() {
  * user changed the filters) takes the list as it is now: the user's own change
  * shows at once.
  */
-export function useSteadyList<A extends { snapId: string }>(list: readonly A[], holding: boolean, view: string) {
+export function useSteadyList<A extends { key: string }>(list: readonly A[], holding: boolean, view: string) {
   const [held, setHeld] = useState<{ view: string; list: readonly A[] } | null>(null);
   // Adjusted during render (React's pattern for state that follows a prop): the first frame already holds.
   if (holding && (held === null || held.view !== view)) setHeld({ view, list });

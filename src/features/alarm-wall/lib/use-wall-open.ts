@@ -1,7 +1,7 @@
 // What the wall changes outside itself while it is open, and gives back when it
 // closes: the live store's flush rate and pause, and the audio unlock.
 import { useEffect } from 'react';
-import { liveStore } from '../../../live';
+import type { LiveStore } from '../../../live';
 import { checkSoundAllowed, unlockSound } from './alarm-sound';
 
 /**
@@ -14,14 +14,14 @@ import { checkSoundAllowed, unlockSound } from './alarm-sound';
  */
 const FLUSH_MS = 16;
 
-export function useWallOpen(): void {
+export function useWallOpen(store: LiveStore): void {
   useEffect(() => {
-    liveStore.getState().setFlushMs(FLUSH_MS);
-    return () => liveStore.getState().setFlushMs(null);
-  }, []);
+    store.getState().setFlushMs(FLUSH_MS);
+    return () => store.getState().setFlushMs(null);
+  }, [store]);
 
   // Paused is the wall's state: leaving the wall resumes the flow.
-  useEffect(() => () => liveStore.getState().setPaused(false), []);
+  useEffect(() => () => store.getState().setPaused(false), [store]);
 
   // Audio needs a user gesture first: any click or key on the page counts.
   useEffect(() => {

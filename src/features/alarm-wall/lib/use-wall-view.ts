@@ -2,7 +2,7 @@
 // reload or a shared link shows the same wall.
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { PARAM, parseFilters, writeFilters, type WallFilters } from './wall-filters';
+import { NO_FILTERS, PARAM, parseFilters, writeFilters, type WallFilters } from './wall-filters';
 
 export function useWallView() {
   const [params, setParams] = useSearchParams();
@@ -16,6 +16,16 @@ export function useWallView() {
     [setParams],
   );
   const setFilters = useCallback((next: WallFilters) => update((p) => writeFilters(p, next)), [update]);
+  /** Every filter off, with the page's own (`more`: the merged wall's node and site parameters), in one change. */
+  const clearFilters = useCallback(
+    (more: readonly string[]) =>
+      update((p) => {
+        const next = writeFilters(p, NO_FILTERS);
+        for (const name of more) next.delete(name);
+        return next;
+      }),
+    [update],
+  );
   // Opening an alarm or kiosk mode is a history entry (Back undoes it); filters replace theirs.
   const openAlarm = useCallback(
     (snapId: string) =>
@@ -42,5 +52,5 @@ export function useWallView() {
       }, false),
     [update],
   );
-  return { filters, kiosk, openId, setFilters, openAlarm, closeAlarm, setKioskParam };
+  return { filters, kiosk, openId, setFilters, clearFilters, openAlarm, closeAlarm, setKioskParam };
 }

@@ -15,7 +15,8 @@ import {
 
 let seq = 0;
 function alarm(n: number, o: Parameters<typeof liveEvent>[1] = {}, extra: Partial<Pick<LiveAlarm, 'acknowledged'>> = {}): LiveAlarm {
-  return { ...liveEvent(n, o), seq: ++seq, acknowledged: false, ...extra };
+  const e = liveEvent(n, o);
+  return { ...e, key: e.snapId, seq: ++seq, acknowledged: false, ...extra };
 }
 const black = (n: number, ack = false) => alarm(n, { lib_type: 1, lib_id: 7, lib_name: 'watch' }, { acknowledged: ack });
 const white = (n: number) => alarm(n, { lib_type: 2, lib_id: 3, similarity: 91 });

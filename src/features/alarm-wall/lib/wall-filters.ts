@@ -110,13 +110,13 @@ export interface Arranged {
   readonly unacknowledged: number;
 }
 
-/** O(n) over the store's newest-first buffer: two stable partitions. */
-export function arrangeWall(alarms: readonly LiveAlarm[], f: WallFilters): Arranged {
+/** O(n) over the store's newest-first buffer: two stable partitions. `also`: the merged wall's node and site filters. */
+export function arrangeWall(alarms: readonly LiveAlarm[], f: WallFilters, also: ((a: LiveAlarm) => boolean) | null = null): Arranged {
   const pinned: LiveAlarm[] = [];
   const rest: LiveAlarm[] = [];
   let unacknowledged = 0;
   for (const a of alarms) {
-    if (!passes(a, f)) continue;
+    if (!passes(a, f) || (also !== null && !also(a))) continue;
     if (!a.acknowledged) unacknowledged++;
     if (isUrgent(a)) pinned.push(a);
     else rest.push(a);

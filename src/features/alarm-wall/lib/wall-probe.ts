@@ -4,9 +4,10 @@
 // its card was painted, on the epoch clock (performance.timeOrigin + now) so
 // the bench can subtract the emulator's send time. The bench drains it with
 // take(): the page keeps nothing between drains, so a long run does not grow it.
-import { liveStore } from '../../../live';
+import { alarmKey, fleetLiveStore, liveStore, type LiveStore } from '../../../live';
 
 export interface ProbeArrival {
+  /** The alarm's key: its snap_id, `<node>:<snap_id>` on the merged wall. */
   readonly snapId: string;
   readonly seq: number;
   readonly backfilled: boolean;
@@ -70,10 +71,11 @@ export function probeMounted(snapId: string): void {
   requestAnimationFrame(() => channel.port2.postMessage(0));
 }
 
-if (probeEnabled) {
+/** Both buffers a wall can show: the node's and the merged wall's (fleet mode). */
+function attach(store: LiveStore): void {
   let lastSeq = 0;
-  let last = liveStore.getState().alarms;
-  liveStore.subscribe((s) => {
+  let last = store.getState().alarms;
+  store.subscribe((s) => {
     if (s.alarms === last) return;
     last = s.alarms;
     const at = epoch();
@@ -81,21 +83,27 @@ if (probeEnabled) {
     for (const a of s.alarms) {
       if (a.seq <= lastSeq) continue;
       if (a.seq > max) max = a.seq;
-      arrivals.push({ snapId: a.snapId, seq: a.seq, backfilled: a.backfilled, kind: a.kind, receivedAt: a.receivedAt, at });
+      arrivals.push({ snapId: a.key, seq: a.seq, backfilled: a.backfilled, kind: a.kind, receivedAt: a.receivedAt, at });
     }
     lastSeq = max;
   });
   // Instrumentation only: every event the socket hands the store passes here first.
-  const enqueue = liveStore.getState().enqueue;
-  liveStore.setState({
+  const enqueue = store.getState().enqueue;
+  store.setState({
     enqueue: (event) => {
-      reached.push(event.snapId);
+      reached.push(alarmKey(event));
       enqueue(event);
     },
   });
+}
+
+if (probeEnabled) {
+  attach(liveStore);
+  attach(fleetLiveStore);
   window.__wallProbe = {
     take() {
-      const out = { arrivals, paints, reached, notShown: liveStore.getState().counters.notShown };
+      const notShown = liveStore.getState().counters.notShown + fleetLiveStore.getState().counters.notShown;
+      const out = { arrivals, paints, reached, notShown };
       arrivals = [];
       paints = [];
       reached = [];

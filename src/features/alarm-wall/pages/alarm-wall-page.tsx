@@ -4,11 +4,11 @@
 // keeps its view in the URL (filters, kiosk mode, the open alarm).
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Typography } from 'antd';
-import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from 'react';
 import { describeError } from '../../../api/device-error';
 import { PageTitle } from '../../../components/page-title';
 import { useLang } from '../../../i18n';
-import { liveStore, useLiveStore } from '../../../live';
+import { liveStore, type LiveAlarm, type LiveStore } from '../../../live';
 import { wallQueries } from '../api/wall-queries';
 import { AlarmDetail } from '../components/alarm-detail';
 import { alarmTitle } from '../components/alarm-card';
@@ -28,24 +28,57 @@ import { useWallOpen } from '../lib/use-wall-open';
 import { useWallView } from '../lib/use-wall-view';
 import { useWallPrefs } from '../lib/wall-prefs';
 import { useWakeLock } from '../lib/wake-lock';
+import { WallStoreContext, useWallStore } from '../lib/wall-store';
 import { useWallT } from '../messages';
 import '../wall.css';
 
+/** One node's wall: the node's live buffer (live-connection.tsx's socket). */
 export function AlarmWallPage() {
+  return <WallView store={liveStore} />;
+}
+
+/** The merged wall's own parts (fleet mode, fleet-alarm-wall-page.tsx). */
+export interface FleetWallParts {
+  /** Its node and site filters: only what passes is shown. */
+  passes: ((a: LiveAlarm) => boolean) | null;
+  /** Each node's connection state, where the one-node wall has its banner. */
+  states: ReactNode;
+  /** The same, small, for the kiosk bar. */
+  kioskStates: ReactNode;
+  /** The node and site filters, in the filter bar. */
+  filters: ReactNode;
+  /** Their URL parameters, cleared with the others. */
+  filterParams: readonly string[];
+}
+
+/** The wall over a live buffer: a node's, or the merged one of several nodes (`fleet`). */
+export function WallView({ store, fleet }: { store: LiveStore; fleet?: FleetWallParts }) {
+  return (
+    <WallStoreContext value={store}>
+      <Wall store={store} fleet={fleet} />
+    </WallStoreContext>
+  );
+}
+
+function Wall({ store, fleet }: { store: LiveStore; fleet: FleetWallParts | undefined }) {
   const t = useWallT();
   const lang = useLang();
   const { message } = App.useApp();
-  const { filters, kiosk, openId, setFilters, openAlarm, closeAlarm: close, setKioskParam } = useWallView();
+  const view = useWallView();
+  const { kiosk, openId, setFilters, openAlarm, closeAlarm: close, setKioskParam } = view;
+  // Channels and library ids are a node's own: the merged wall filters by node and site instead.
+  const filters = useMemo(() => (fleet ? { ...view.filters, cameras: [], libraries: [] } : view.filters), [fleet, view.filters]);
 
-  const cameras = useQuery(wallQueries.cameras());
-  const libraries = useQuery(wallQueries.libraries());
+  const cameras = useQuery({ ...wallQueries.cameras(), enabled: !fleet });
+  const libraries = useQuery({ ...wallQueries.libraries(), enabled: !fleet });
   const whitelistOnly = useMemo(() => whitelistOnlyChannels(cameras.data, libraries.data), [cameras.data, libraries.data]);
   const optionsError = cameras.error ?? libraries.error;
 
-  const alarms = useLiveStore((s) => s.alarms);
-  const paused = useLiveStore((s) => s.paused);
-  const pausedCount = useLiveStore((s) => s.pausedCount);
-  const arranged = useMemo(() => arrangeWall(alarms, filters), [alarms, filters]);
+  const alarms = useWallStore((s) => s.alarms);
+  const paused = useWallStore((s) => s.paused);
+  const pausedCount = useWallStore((s) => s.pausedCount);
+  const fleetPasses = fleet?.passes ?? null;
+  const arranged = useMemo(() => arrangeWall(alarms, filters, fleetPasses), [alarms, filters, fleetPasses]);
   const today = useTicked((now) => deviceClock.today(now));
   const soundBlocked = useSoundState((s) => s.blocked);
   const muted = useWallPrefs((s) => s.muted);
@@ -54,7 +87,7 @@ export function AlarmWallPage() {
   const [fitted, setFitted] = useState(0);
   const [fullscreen, enterFullscreen, exitFullscreen] = useFullscreen();
 
-  useWallOpen();
+  useWallOpen(store);
   const wake = useWakeLock(kiosk);
 
   const notificationText = useMemo<NotificationText>(
@@ -70,7 +103,7 @@ export function AlarmWallPage() {
     }),
     [t],
   );
-  useAlarmAlerts(filters, notificationText);
+  useAlarmAlerts(store, filters, notificationText);
 
   const open = useCallback(
     (snapId: string) => {
@@ -79,30 +112,31 @@ export function AlarmWallPage() {
     },
     [openAlarm],
   );
-  const ack = useCallback((snapId: string) => liveStore.getState().acknowledge(snapId), []);
+  const ack = useCallback((key: string) => store.getState().acknowledge(key), [store]);
   // With filters on, "all" means all that the wall shows. Read through a ref so the
   // callback stays the same while alarms arrive (the action bar is memoised).
-  const latest = useRef({ filters, list: arranged.list });
-  latest.current = { filters, list: arranged.list };
+  const filtered = hasFilters(filters) || fleetPasses !== null;
+  const latest = useRef({ filtered, list: arranged.list });
+  latest.current = { filtered, list: arranged.list };
   const ackAll = useCallback(() => {
-    const store = liveStore.getState();
+    const s = store.getState();
     let n = 0;
-    if (!hasFilters(latest.current.filters)) {
-      n = store.unacknowledged;
-      store.acknowledgeAll();
+    if (!latest.current.filtered) {
+      n = s.unacknowledged;
+      s.acknowledgeAll();
     } else {
       for (const a of latest.current.list) {
         if (a.acknowledged) continue;
-        store.acknowledge(a.snapId);
+        s.acknowledge(a.key);
         n++;
       }
     }
     if (n > 0) void message.success(t('action.ackAllDone', { count: n }));
-  }, [message, t]);
+  }, [message, t, store]);
   const togglePause = useCallback(() => {
-    const s = liveStore.getState();
+    const s = store.getState();
     s.setPaused(!s.paused);
-  }, []);
+  }, [store]);
   const setKiosk = useCallback(
     (on: boolean) => {
       setKioskParam(on);
@@ -117,7 +151,7 @@ export function AlarmWallPage() {
     ackAll,
     ack: () => {
       // The open alarm, else the selected card, else the top alarm still waiting.
-      const target = openId ?? selectedId ?? arranged.list.find((a) => !a.acknowledged)?.snapId ?? null;
+      const target = openId ?? selectedId ?? arranged.list.find((a) => !a.acknowledged)?.key ?? null;
       if (target) ack(target);
     },
     mute: () => useWallPrefs.getState().toggleMuted(),
@@ -126,8 +160,8 @@ export function AlarmWallPage() {
     focusFirst: () => {
       const first = arranged.list[0];
       if (!first) return;
-      setSelectedId(first.snapId);
-      document.querySelector<HTMLElement>(`.wall-grid ${cardSelector(first.snapId)}`)?.focus();
+      setSelectedId(first.key);
+      document.querySelector<HTMLElement>(`.wall-grid ${cardSelector(first.key)}`)?.focus();
     },
   });
 
@@ -147,11 +181,15 @@ export function AlarmWallPage() {
     void refetchLibraries();
   }, [refetchCameras, refetchLibraries]);
   const enterKiosk = useCallback(() => setKiosk(true), [setKiosk]);
+  const clearView = view.clearFilters;
+  const fleetParams = fleet?.filterParams;
+  const clearFilters = useCallback(() => clearView(fleetParams ?? []), [clearView, fleetParams]);
   const urgentWaiting = arranged.pinned;
 
   const banners = (
     <>
-      <ConnectionBanner />
+      {/* The merged wall: each node's state (in kiosk mode in the bar). */}
+      {fleet ? kiosk ? null : fleet.states : <ConnectionBanner />}
       {paused ? (
         <Alert
           className="wall-banner"
@@ -200,7 +238,7 @@ export function AlarmWallPage() {
       empty={alarms.length === 0 ? t('empty.none') : t('empty.filtered')}
     />
   );
-  const detail = <AlarmDetail snapId={openId} onClose={close} onAck={ack} />;
+  const detail = <AlarmDetail alarmKey={openId} onClose={close} onAck={ack} />;
 
   if (kiosk) {
     return (
@@ -215,6 +253,7 @@ export function AlarmWallPage() {
           fullscreen={fullscreen}
           onFullscreen={() => (fullscreen ? exitFullscreen() : enterFullscreen())}
           onExit={() => setKiosk(false)}
+          states={fleet?.kioskStates}
         />
         {banners}
         {grid}
@@ -232,7 +271,7 @@ export function AlarmWallPage() {
           </Typography.Text>
         }
       >
-        {t('page.title')}
+        {fleet ? t('fleet.title') : t('page.title')}
       </PageTitle>
       <div className="wall-toolbar">
         <WallFiltersBar
@@ -243,6 +282,10 @@ export function AlarmWallPage() {
           optionsLoading={cameras.isPending || libraries.isPending}
           optionsError={optionsError ? describeError(optionsError, lang).title : null}
           onRetryOptions={retryOptions}
+          perNode={!fleet}
+          extra={fleet?.filters}
+          extraActive={fleetPasses !== null}
+          onClear={clearFilters}
         />
         <WallActions
           paused={paused}

@@ -29,8 +29,9 @@ export function ReauthDialog() {
   const expired = useSessionStore((s) => s.expired && s.sessionId === null);
   // Kept credentials the device refused are dropped: render again to ask the person.
   const [, recheck] = useReducer((n: number) => n + 1, 0);
+  const node = useSessionStore((s) => s.node);
   if (!expired) return null;
-  return keptCredentials() ? <KeptRenewal onRefused={recheck} /> : <PasswordDialog />;
+  return keptCredentials(node) ? <KeptRenewal onRefused={recheck} /> : <PasswordDialog />;
 }
 
 function PasswordDialog() {
@@ -55,7 +56,7 @@ function PasswordDialog() {
     setFailure(null);
     try {
       const sessionId = await callOn(node)(login, { user_name: user, user_pwd: password });
-      keepCredentials(keep ? { user, password } : null);
+      keepCredentials(keep ? { user, password } : null, node);
       // The same user goes on where they were: no cache is cleared, the waiting calls go out,
       // and what is on screen is read again (after a restart, settings may have changed).
       useSessionStore.getState().start(sessionId, user, node);
@@ -138,7 +139,7 @@ function KeptRenewal({ onRefused }: { onRefused: () => void }) {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     async function attempt() {
-      const creds = keptCredentials();
+      const creds = keptCredentials(node);
       if (!creds || stopped) return;
       try {
         const sessionId = await callOn(node)(login, { user_name: creds.user, user_pwd: creds.password });
@@ -149,7 +150,7 @@ function KeptRenewal({ onRefused }: { onRefused: () => void }) {
         if (stopped) return;
         // A changed password cannot come right by waiting: ask the person.
         if (e instanceof DeviceError && e.code === ErrorCode.BAD_CREDENTIALS) {
-          keepCredentials(null);
+          keepCredentials(null, node);
           onRefused();
           return;
         }

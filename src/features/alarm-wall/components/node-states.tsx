@@ -1,0 +1,181 @@
+// The merged wall's nodes at a glance: each chosen node's connection (live,
+// reconnecting with its next try, unreachable, session expired, not signed in),
+// read from across the room in kiosk mode too. A node down or signed out is
+// shown here and never stops the others. A node without a session signs in
+// from its chip, with "keep this wall signed in" for that node.
+import { Alert, Badge, Button, Checkbox, Form, Input, Modal } from 'antd';
+import { memo, useId, useState } from 'react';
+import { describeError } from '../../../api/device-error';
+import { DeviceError } from '../../../api/errors';
+import { ErrorCode } from '../../../api/protocol/error-codes';
+import { useLang, useT } from '../../../i18n';
+import { useFleetLiveStatus } from '../../../live';
+import { keepCredentials } from '../../../session/kept-credentials';
+import type { NodeInfo } from '../../../session/node-store';
+import { signInNode } from '../../../session/session-api';
+import { useSessionStore } from '../../../session/session-store';
+import { nodeWallState, type NodeWallState } from '../lib/fleet-wall';
+import { useTicked } from '../lib/ticker';
+import { useWallT } from '../messages';
+import { reasonWords } from './connection-banner';
+
+const DOT: Record<NodeWallState, 'success' | 'processing' | 'warning' | 'error' | 'default'> = {
+  live: 'success',
+  connecting: 'processing',
+  renewing: 'processing',
+  reconnecting: 'warning',
+  refused: 'error',
+  offline: 'error',
+  expired: 'error',
+  signedOut: 'default',
+  stopped: 'default',
+};
+
+const DOWN = new Set<NodeWallState>(['reconnecting', 'refused', 'offline', 'expired', 'signedOut']);
+
+export interface NodeStatesProps {
+  nodes: readonly NodeInfo[];
+  renewing: ReadonlySet<string>;
+  problems: ReadonlyMap<string, unknown>;
+  /** Kiosk mode: dots and names only, one line. */
+  compact?: boolean;
+}
+
+export const NodeStates = memo(function NodeStates({ nodes, renewing, problems, compact = false }: NodeStatesProps) {
+  const t = useWallT();
+  const [signIn, setSignIn] = useState<NodeInfo | null>(null);
+  const anyDown = useNodeStatesDown(nodes, renewing);
+  return (
+    <section
+      className={`wall-nodes${compact ? ' wall-nodes--compact' : ''}${anyDown ? ' wall-nodes--down' : ''}`}
+      aria-label={t('fleet.nodes')}
+    >
+      <ul className="wall-nodes__list">
+        {nodes.map((n) => (
+          <NodeState
+            key={n.id}
+            node={n}
+            renewing={renewing.has(n.id)}
+            problem={problems.get(n.id)}
+            compact={compact}
+            onSignIn={setSignIn}
+          />
+        ))}
+      </ul>
+      {signIn ? <NodeSignInDialog node={signIn} onClose={() => setSignIn(null)} /> : null}
+    </section>
+  );
+});
+
+function useNodeStatesDown(nodes: readonly NodeInfo[], renewing: ReadonlySet<string>): boolean {
+  const sessions = useSessionStore((s) => s.sessions);
+  const live = useFleetLiveStatus();
+  return nodes.some((n) => DOWN.has(nodeWallState(sessions[n.id], live[n.id]?.status.state, renewing.has(n.id))));
+}
+
+function NodeState({
+  node,
+  renewing,
+  problem,
+  compact,
+  onSignIn,
+}: {
+  node: NodeInfo;
+  renewing: boolean;
+  problem: unknown;
+  compact: boolean;
+  onSignIn(n: NodeInfo): void;
+}) {
+  const t = useWallT();
+  const lang = useLang();
+  const session = useSessionStore((s) => s.sessions[node.id]);
+  const stream = useFleetLiveStatus((s) => s[node.id]);
+  const state = nodeWallState(session, stream?.status.state, renewing);
+  const status = stream?.status;
+  const retryIn = useTicked((now) =>
+    status && status.retryAt !== null && DOWN.has(state) ? Math.max(0, Math.ceil((status.retryAt - now) / 1000)) : null,
+  );
+  const recovered = (stream?.stats?.backfilled ?? 0) + (stream?.stats?.recovered ?? 0);
+  const stateWords = t(`fleet.state.${state}`);
+  const details = [
+    state === 'reconnecting' || state === 'offline' || state === 'refused' ? reasonWords(status?.reason ?? null, t, lang) : '',
+    retryIn !== null ? t('status.retryIn', { seconds: retryIn }) : '',
+    renewing && problem !== undefined ? t('fleet.renewFailed', { reason: describeError(problem, lang).title }) : '',
+    !compact && recovered > 0 ? t('fleet.recovered', { count: recovered }) : '',
+  ].filter(Boolean);
+  return (
+    <li className={`wall-nodes__node wall-nodes__node--${state}`}>
+      <span role="status" aria-label={t('fleet.nodeState', { node: node.name, state: stateWords })} title={node.site || undefined}>
+        <Badge status={DOT[state]} />
+        <span className="wall-nodes__name">{node.name}</span> <span className="wall-nodes__state">{stateWords}</span>
+        {details.length ? <span className="wall-nodes__detail"> · {details.join(' · ')}</span> : null}
+      </span>
+      {state === 'expired' || state === 'signedOut' ? (
+        <Button size="small" type="link" onClick={() => onSignIn(node)} aria-label={t('fleet.signInTitle', { node: node.name })}>
+          {t('fleet.signIn')}
+        </Button>
+      ) : null}
+    </li>
+  );
+}
+
+/** One node's sign-in over the wall; its user name is the one it had, or another node's (sites usually share it). */
+function NodeSignInDialog({ node, onClose }: { node: NodeInfo; onClose(): void }) {
+  const t = useT();
+  const wt = useWallT();
+  const lang = useLang();
+  const ids = useId();
+  const initialUser = useSessionStore((s) => s.sessions[node.id]?.user ?? Object.values(s.sessions).find((n) => n.user)?.user ?? '');
+  const [user, setUser] = useState(initialUser);
+  const [password, setPassword] = useState('');
+  const [keep, setKeep] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<{ title: string; hint?: string } | null>(null);
+
+  async function submit() {
+    if (pending || user.trim() === '' || password === '') return;
+    setPending(true);
+    setFailure(null);
+    try {
+      const creds = { user: user.trim(), password };
+      await signInNode(node.id, creds);
+      keepCredentials(keep ? creds : null, node.id);
+      onClose();
+    } catch (e) {
+      const described = describeError(e, lang);
+      setFailure(
+        e instanceof DeviceError && e.code === ErrorCode.BAD_CREDENTIALS ? { ...described, title: t('login.wrongCredentials') } : described,
+      );
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <Modal open title={wt('fleet.signInTitle', { node: node.name })} onCancel={onClose} footer={null} destroyOnHidden zIndex={2000}>
+      <Form layout="vertical" onFinish={() => void submit()} requiredMark={false}>
+        <Form.Item label={t('login.userName')} htmlFor={`${ids}-user`}>
+          <Input id={`${ids}-user`} value={user} autoComplete="username" onChange={(e) => setUser(e.target.value)} />
+        </Form.Item>
+        <Form.Item label={t('login.password')} htmlFor={`${ids}-password`} validateStatus={failure ? 'error' : undefined}>
+          <Input.Password
+            id={`${ids}-password`}
+            autoFocus
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </Form.Item>
+        {failure && <Alert type="error" showIcon title={failure.title} description={failure.hint} style={{ marginBottom: 16 }} />}
+        <Form.Item extra={t('login.keepHint')}>
+          <Checkbox checked={keep} onChange={(e) => setKeep(e.target.checked)}>
+            {wt('fleet.keep')}
+          </Checkbox>
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={pending} disabled={password === '' || user.trim() === ''}>
+          {wt('fleet.signIn')}
+        </Button>
+      </Form>
+    </Modal>
+  );
+}
