@@ -45,6 +45,7 @@ export function ChooseCard(props: {
               id="distribute-src"
               className="distribute-select"
               value={props.src ?? undefined}
+              placeholder={dt('choose.sourcePlaceholder')}
               options={props.nodes.map((n) => ({ value: n.id, label: n.name }))}
               onChange={props.onSource}
             />
@@ -55,6 +56,7 @@ export function ChooseCard(props: {
               className="distribute-select"
               loading={props.librariesLoading}
               value={props.libId ?? undefined}
+              placeholder={dt(props.src ? 'choose.libraryPlaceholder' : 'choose.sourceFirst')}
               options={(props.libraries ?? []).map((l) => ({
                 value: l.lib_id,
                 label: dt('library.option', { name: l.lib_name, count: l.picture_no }),
