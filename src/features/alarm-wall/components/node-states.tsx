@@ -3,17 +3,16 @@
 // read from across the room in kiosk mode too. A node down or signed out is
 // shown here and never stops the others. A node without a session signs in
 // from its chip, with "keep this wall signed in" for that node.
-import { Alert, Badge, Button, Checkbox, Form, Input, Modal } from 'antd';
+import { Badge, Button, Form, Modal } from 'antd';
 import { memo, useId, useState } from 'react';
 import { describeError } from '../../../api/device-error';
-import { DeviceError } from '../../../api/errors';
-import { ErrorCode } from '../../../api/protocol/error-codes';
-import { useLang, useT } from '../../../i18n';
+import { useLang } from '../../../i18n';
 import { useFleetLiveStatus } from '../../../live';
 import { keepCredentials } from '../../../session/kept-credentials';
 import type { NodeInfo } from '../../../session/node-store';
 import { signInNode } from '../../../session/session-api';
 import { useSessionStore } from '../../../session/session-store';
+import { NodeSignInFields, signInFailure, type SignInFailure } from '../../../components/node-sign-in-fields';
 import { nodeWallState, type NodeWallState } from '../lib/fleet-wall';
 import { useTicked } from '../lib/ticker';
 import { useWallT } from '../messages';
@@ -121,7 +120,6 @@ function NodeState({
 
 /** One node's sign-in over the wall; its user name is the one it had, or another node's (sites usually share it). */
 function NodeSignInDialog({ node, onClose }: { node: NodeInfo; onClose(): void }) {
-  const t = useT();
   const wt = useWallT();
   const lang = useLang();
   const ids = useId();
@@ -130,7 +128,7 @@ function NodeSignInDialog({ node, onClose }: { node: NodeInfo; onClose(): void }
   const [password, setPassword] = useState('');
   const [keep, setKeep] = useState(false);
   const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<{ title: string; hint?: string } | null>(null);
+  const [failure, setFailure] = useState<SignInFailure | null>(null);
 
   async function submit() {
     if (pending || user.trim() === '' || password === '') return;
@@ -142,10 +140,7 @@ function NodeSignInDialog({ node, onClose }: { node: NodeInfo; onClose(): void }
       keepCredentials(keep ? creds : null, node.id);
       onClose();
     } catch (e) {
-      const described = describeError(e, lang);
-      setFailure(
-        e instanceof DeviceError && e.code === ErrorCode.BAD_CREDENTIALS ? { ...described, title: t('login.wrongCredentials') } : described,
-      );
+      setFailure(signInFailure(e, lang));
     } finally {
       setPending(false);
     }
@@ -154,24 +149,18 @@ function NodeSignInDialog({ node, onClose }: { node: NodeInfo; onClose(): void }
   return (
     <Modal open title={wt('fleet.signInTitle', { node: node.name })} onCancel={onClose} footer={null} destroyOnHidden zIndex={2000}>
       <Form layout="vertical" onFinish={() => void submit()} requiredMark={false}>
-        <Form.Item label={t('login.userName')} htmlFor={`${ids}-user`}>
-          <Input id={`${ids}-user`} value={user} autoComplete="username" onChange={(e) => setUser(e.target.value)} />
-        </Form.Item>
-        <Form.Item label={t('login.password')} htmlFor={`${ids}-password`} validateStatus={failure ? 'error' : undefined}>
-          <Input.Password
-            id={`${ids}-password`}
-            autoFocus
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </Form.Item>
-        {failure && <Alert type="error" showIcon title={failure.title} description={failure.hint} style={{ marginBottom: 16 }} />}
-        <Form.Item extra={t('login.keepHint')}>
-          <Checkbox checked={keep} onChange={(e) => setKeep(e.target.checked)}>
-            {wt('fleet.keep')}
-          </Checkbox>
-        </Form.Item>
+        <NodeSignInFields
+          ids={ids}
+          lang={lang}
+          user={user}
+          onUser={setUser}
+          password={password}
+          onPassword={setPassword}
+          failure={failure}
+          keep={keep}
+          onKeep={setKeep}
+          keepLabel={wt('fleet.keep')}
+        />
         <Button type="primary" htmlType="submit" block loading={pending} disabled={password === '' || user.trim() === ''}>
           {wt('fleet.signIn')}
         </Button>

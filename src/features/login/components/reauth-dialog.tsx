@@ -2,11 +2,12 @@
 // password in place; the calls that met the expiry wait (src/api/client.ts)
 // and are sent again once a new session starts, so unsaved input and a Save in
 // flight survive an expiry or a device restart.
-import { Alert, Button, Checkbox, Form, Input, Modal, Typography, type InputRef } from 'antd';
+import { Button, Form, Modal, Typography, type InputRef } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useReducer, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { callOn } from '../../../api/device';
+import { NodeSignInFields, signInFailure, type SignInFailure } from '../../../components/node-sign-in-fields';
 import { describeError } from '../../../api/device-error';
 import { DeviceError } from '../../../api/errors';
 import { ErrorCode } from '../../../api/protocol/error-codes';
@@ -48,7 +49,7 @@ function PasswordDialog() {
   const passwordRef = useRef<InputRef>(null);
   const [keep, setKeep] = useState(false);
   const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<{ title: string; hint?: string } | null>(null);
+  const [failure, setFailure] = useState<SignInFailure | null>(null);
 
   async function submit() {
     if (pending || password === '') return;
@@ -62,10 +63,7 @@ function PasswordDialog() {
       useSessionStore.getState().start(sessionId, user, node);
       void queryClient.invalidateQueries();
     } catch (e) {
-      const described = describeError(e, lang);
-      setFailure(
-        e instanceof DeviceError && e.code === ErrorCode.BAD_CREDENTIALS ? { ...described, title: t('login.wrongCredentials') } : described,
-      );
+      setFailure(signInFailure(e, lang));
     } finally {
       setPending(false);
     }
@@ -96,25 +94,18 @@ function PasswordDialog() {
     >
       <Typography.Paragraph>{t(restarted ? 'reauth.restarted' : 'reauth.expired')}</Typography.Paragraph>
       <Form layout="vertical" onFinish={() => void submit()} requiredMark={false}>
-        <Form.Item label={t('login.userName')} htmlFor={`${ids}-user`}>
-          <Input id={`${ids}-user`} value={user} readOnly tabIndex={-1} autoComplete="username" />
-        </Form.Item>
-        <Form.Item label={t('login.password')} htmlFor={`${ids}-password`} validateStatus={failure ? 'error' : undefined}>
-          <Input.Password
-            ref={passwordRef}
-            id={`${ids}-password`}
-            autoFocus
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </Form.Item>
-        {failure && <Alert type="error" showIcon title={failure.title} description={failure.hint} style={{ marginBottom: 16 }} />}
-        <Form.Item extra={t('login.keepHint')}>
-          <Checkbox checked={keep} onChange={(e) => setKeep(e.target.checked)}>
-            {t('login.keep')}
-          </Checkbox>
-        </Form.Item>
+        <NodeSignInFields
+          ids={ids}
+          lang={lang}
+          user={user}
+          password={password}
+          onPassword={setPassword}
+          passwordRef={passwordRef}
+          failure={failure}
+          keep={keep}
+          onKeep={setKeep}
+          keepLabel={t('login.keep')}
+        />
         <Button type="primary" htmlType="submit" block loading={pending} disabled={password === ''}>
           {t('reauth.submit')}
         </Button>
