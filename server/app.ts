@@ -1,14 +1,25 @@
 // The production server: the built console, the device forwarding shared with
 // Vite's dev server, /healthz, optional TLS with plain HTTP redirected.
+//
+// With TLS it speaks HTTP/2, and HTTP/1.1 to clients that ask for it (ALPN).
+// Why: every node is reached through this one origin (/node/<id>/…), and a
+// browser opens at most 6 HTTP/1.1 connections per origin, so a page talking to
+// several nodes at once (distributing a library, the merged wall's pictures)
+// queues requests in the browser; over HTTP/2 they share one connection,
+// multiplexed. Browsers speak HTTP/2 only over TLS, so plain HTTP stays 1.1.
+// WebSockets (the push, proxied or slim) open their own HTTP/1.1 connection:
+// the server does not offer extended CONNECT (RFC 8441,
+// enableConnectProtocol), so Chromium does not try them over HTTP/2, and the
+// 'upgrade' event of an HTTP/1.1 connection comes to the same handler as before.
 import fs from 'node:fs';
 import http from 'node:http';
-import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import http2 from 'node:http2';
+import type { AddressInfo, Server as NetServer, Socket } from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import type { DeviceTarget } from './device.ts';
 import { refuse, refuseUpgrade } from './forward.ts';
-import { setSecurityHeaders } from './headers.ts';
+import { requestHost, setSecurityHeaders } from './headers.ts';
 import { singleNode, type NodeSpec } from './nodes.ts';
 import { createNodeRouter, type NodeRouter } from './router.ts';
 import { checkPath } from './path-guard.ts';
@@ -23,7 +34,7 @@ export interface ServerOptions {
   nodes?: NodeSpec[];
   host: string;
   port: number;
-  /** PEM text; both or neither. With them the server speaks HTTPS. */
+  /** PEM text; both or neither. With them the server speaks HTTPS: HTTP/2, and HTTP/1.1 to who asks. */
   tls?: { cert: string; key: string };
   /** With TLS: a plain HTTP port that redirects to HTTPS (null: none). */
   redirectPort?: number | null;
@@ -40,13 +51,31 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Node's defaults end a request after 5 minutes and sockets idle for 5 s; a firmware upload and a push socket open all day need otherwise. */
-function tune(server: http.Server) {
-  server.requestTimeout = 60 * 60_000; // a large upload over a slow site link
-  server.headersTimeout = 60_000;
-  server.keepAliveTimeout = 65_000; // longer than common load balancers' 60 s
-  server.timeout = 0; // no inactivity timeout: upgraded WebSockets stay open
+/**
+ * Node's defaults end a request after 5 minutes and sockets idle for 5 s; a
+ * firmware upload and a push socket open all day need otherwise. The HTTP/2
+ * server with allowHTTP1 reads the same fields for its HTTP/1.1 connections
+ * (Node sets requestTimeout and headersTimeout on it); its HTTP/2 sessions have
+ * no idle timeout unless setTimeout asks one.
+ */
+function tune(server: http.Server | http2.Http2SecureServer) {
+  Object.assign(server, {
+    requestTimeout: 60 * 60_000, // a large upload over a slow site link
+    headersTimeout: 60_000,
+    keepAliveTimeout: 65_000, // longer than common load balancers' 60 s
+  });
+  server.setTimeout(0); // no inactivity timeout: upgraded WebSockets stay open
 }
+
+/**
+ * HTTP/2's flow control starts at 64 KiB per stream and per connection (RFC
+ * 9113 §6.9.2): every upload of the page (pictures to several nodes at once, a
+ * firmware file) would share 64 KiB in flight, one round trip each, slow over a
+ * site's WAN link. 1 MiB a stream and 16 MiB the connection, as browsers give
+ * their side. Extended CONNECT stays off (see the top of the file).
+ */
+const H2_SETTINGS: http2.Settings = { initialWindowSize: 1024 * 1024, enableConnectProtocol: false };
+const H2_CONNECTION_WINDOW = 16 * 1024 * 1024;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   if (!fs.existsSync(path.join(options.root, 'index.html'))) {
@@ -93,11 +122,30 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!forwarder.upgrade(req, socket, head)) refuseUpgrade(socket, 404, 'no WebSocket here');
   };
 
+  // Node's compatibility API hands HTTP/2 streams as request/response objects
+  // shaped like http's (its stated purpose), so the handlers above serve both.
+  // What differs is handled where it matters: the host is :authority
+  // (headers.ts requestHost), an answer carries no connection headers
+  // (forward.ts), and http-proxy-3 takes such requests itself (it reads
+  // :authority and drops the pseudo-headers before forwarding).
   const server = options.tls
-    ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, onRequest)
+    ? http2.createSecureServer(
+        { cert: options.tls.cert, key: options.tls.key, allowHTTP1: true, settings: H2_SETTINGS },
+        onRequest as unknown as (req: http2.Http2ServerRequest, res: http2.Http2ServerResponse) => void,
+      )
     : http.createServer(onRequest);
   tune(server);
   server.on('upgrade', onUpgrade);
+  // HTTP/2 sessions only (the http server never emits it). Once the session is set up: before, the call throws.
+  server.on('session', (session: http2.ServerHttp2Session) => {
+    session.once('localSettings', () => session.setLocalWindowSize(H2_CONNECTION_WINDOW));
+  });
+  // The HTTP/2 server has no closeAllConnections: its sockets are kept here for close().
+  const connections = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    connections.add(socket);
+    socket.once('close', () => connections.delete(socket));
+  });
   await listen(server, options.port, options.host);
   const scheme = options.tls ? 'https' : 'http';
   const port = (server.address() as AddressInfo).port;
@@ -108,7 +156,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (options.tls && options.redirectPort != null) {
     redirect = http.createServer((req, res) => {
       // The Host the browser used, with the HTTPS port: only a plain host name or address goes into Location.
-      const hostname = (req.headers.host ?? '').replace(/:\d+$/, '');
+      const hostname = (requestHost(req) ?? '').replace(/:\d+$/, '');
       const safe = /^[A-Za-z0-9.\-[\]:]+$/.test(hostname) ? hostname : shownHost;
       const target = `https://${safe}${port === 443 ? '' : `:${port}`}${(req.url ?? '/').startsWith('/') ? req.url : '/'}`;
       res.writeHead(308, { Location: target, 'Cache-Control': 'no-store' });
@@ -127,16 +175,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async close() {
       forwarder.close();
       for (const socket of sockets) socket.destroy();
+      for (const socket of connections) socket.destroy();
+      redirect?.closeAllConnections();
       for (const s of [server, redirect]) {
         if (!s) continue;
-        s.closeAllConnections();
         await new Promise<void>((r) => s.close(() => r()));
       }
     },
   };
 }
 
-function listen(server: http.Server, port: number, host: string): Promise<void> {
+function listen(server: NetServer, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

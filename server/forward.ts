@@ -20,6 +20,9 @@ export interface ForwarderOptions {
   answerTimeoutMs?: number;
 }
 
+/** Node's list of connection-specific headers (lib/internal/http2/util.js); `te` is refused unless "trailers" and means nothing in an answer. */
+export const H2_FORBIDDEN_HEADERS = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'http2-settings', 'te'];
+
 export const DEFAULT_MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 export const DEFAULT_ANSWER_TIMEOUT_MS = 10 * 60_000;
 
@@ -59,6 +62,17 @@ export function createForwarder(target: DeviceTarget | string, options: Forwarde
     proxyTimeout: options.answerTimeoutMs ?? DEFAULT_ANSWER_TIMEOUT_MS,
     connectTimeout: 10_000,
   });
+  // Over HTTP/2 (server/app.ts, with TLS) an answer must not carry
+  // connection-specific headers (RFC 9113 §8.2.2), and Node's compatibility API
+  // throws on them in writeHead (ERR_HTTP2_INVALID_CONNECTION_HEADERS), which
+  // would end the server. http-proxy-3 (2.0.1) drops connection, keep-alive and
+  // transfer-encoding itself for an HTTP/2 request (web-outgoing.js); a node, or a
+  // web server in front of one, may also say "Upgrade: h2c" or Proxy-Connection.
+  // 'proxyRes' comes before http-proxy-3 copies the headers.
+  proxy.on('proxyRes', (proxyRes, req) => {
+    if (req.httpVersionMajor < 2) return;
+    for (const name of H2_FORBIDDEN_HEADERS) delete proxyRes.headers[name];
+  });
   proxy.on('error', (_err, _req, resOrSocket) => {
     void device.followDevice();
     if (resOrSocket && 'writeHead' in resOrSocket) refuse(resOrSocket as http.ServerResponse, 502, 'The device did not answer.');
@@ -79,14 +93,17 @@ export function createForwarder(target: DeviceTarget | string, options: Forwarde
       if (!isDevicePath(url)) return false;
       const declared = Number(req.headers['content-length'] ?? 0);
       if (declared > maxUpload) {
-        res.setHeader('Connection', 'close');
+        // HTTP/1.1: the rest of the body is not read, so the connection cannot carry another request.
+        // HTTP/2 has no such header (the stream alone ends) and Node warns on it.
+        if (req.httpVersionMajor === 1) res.setHeader('Connection', 'close');
         refuse(res, 413, `The upload is larger than ${Math.round(maxUpload / 1024 / 1024)} MiB.`);
         req.resume();
         return true;
       }
       proxy.web(req, res, { target: device.url });
-      // A chunked body has no declared length: count it as it streams.
-      if (req.headers['transfer-encoding']) {
+      // A chunked body (or an HTTP/2 body sent without content-length, which
+      // has no transfer-encoding) has no declared length: count it as it streams.
+      if (req.headers['content-length'] === undefined) {
         let seen = 0;
         req.on('data', (chunk: Buffer) => {
           seen += chunk.length;

@@ -34,8 +34,14 @@ export function contentSecurityPolicy(host: string | undefined): string {
   ].join('; ');
 }
 
+/** The host the browser asked for: HTTP/2 carries it as :authority and has no Host header (RFC 9113 §8.3.1). */
+export function requestHost(req: http.IncomingMessage): string | undefined {
+  const authority = req.headers[':authority'];
+  return req.headers.host ?? (typeof authority === 'string' ? authority : undefined);
+}
+
 export function setSecurityHeaders(req: http.IncomingMessage, res: http.ServerResponse): void {
-  res.setHeader('Content-Security-Policy', contentSecurityPolicy(req.headers.host));
+  res.setHeader('Content-Security-Policy', contentSecurityPolicy(requestHost(req)));
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'same-origin');
   res.setHeader('X-Frame-Options', 'DENY');
