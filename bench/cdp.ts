@@ -45,11 +45,12 @@ export interface CdpBrowser {
   close(): Promise<void>;
 }
 
-export async function launchCdp(executablePath: string): Promise<CdpBrowser> {
+/** `args`: more command-line switches, e.g. --ignore-certificate-errors for a bench's throwaway certificate. */
+export async function launchCdp(executablePath: string, args: readonly string[] = []): Promise<CdpBrowser> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nebula-bench-chromium-'));
   const child: ChildProcess = spawn(
     executablePath,
-    [...CHROMIUM_ARGS, '--headless', '--remote-debugging-pipe', `--user-data-dir=${userDataDir}`, '--lang=en-US', 'about:blank'],
+    [...CHROMIUM_ARGS, ...args, '--headless', '--remote-debugging-pipe', `--user-data-dir=${userDataDir}`, '--lang=en-US', 'about:blank'],
     { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
   );
   const toBrowser = child.stdio[3] as Writable;

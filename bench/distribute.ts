@@ -10,9 +10,12 @@
 // enrolment's analysis is a cache hit and the figure is the console's cost and
 // the device's enrolment path, not the face model. "bare via server" sends the
 // bare script's requests through the console's server (/node/<id>/…) as the
-// page's go: page / bare-via-server is the page's own cost. Before each pass the target
-// libraries are deleted and made again, so every pass enrols every person.
-import { spawn } from 'node:child_process';
+// page's go: page / bare-via-server is the page's own cost. The page runs twice
+// per row: through the server on plain HTTP (HTTP/1.1, Chromium's 6 connections
+// per origin) and through the same server with TLS (HTTP/2, one multiplexed
+// connection; a throwaway certificate, Chromium told to accept it). Before each
+// pass the target libraries are deleted and made again, so every pass enrols every person.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +25,7 @@ import { createFaceEngine } from '../emulator/faces/engine';
 import { testCacheDir } from '../emulator/faces/paths';
 import { loadFacePool } from '../emulator/faces/pool';
 import { fleetPlan } from '../emulator/fleet';
+import { FIXTURE_CERT, FIXTURE_KEY } from '../emulator/operations/system.fixture';
 import { startEmulator, type Emulator } from '../emulator/index';
 import { findChromium } from '../scripts/chromium';
 import { createClient, type Call } from '../src/api/client';
@@ -38,6 +42,7 @@ import {
 } from '../src/api/protocol';
 import { PER_NODE_IN_FLIGHT } from '../src/features/distribute/model/scheduler';
 import { launchCdp } from './cdp';
+import { browserLock } from './lock';
 
 const { values } = parseArgs({
   options: {
@@ -45,6 +50,8 @@ const { values } = parseArgs({
     targets: { type: 'string' },
     dist: { type: 'string' },
     lock: { type: 'string' },
+    /** A CPU profile of the page during the HTTP/2 pass with the most targets (self time by function). */
+    profile: { type: 'boolean' },
   },
 });
 const persons = Number(values.persons ?? 1000);
@@ -169,7 +176,12 @@ fs.writeFileSync(
   nodesFile,
   JSON.stringify({ nodes: plan.map((n, i) => ({ id: n.id, name: n.name, url: emulators[i]!.url, site: n.site })) }),
 );
+// The same server twice: plain HTTP (HTTP/1.1: the browser's 6 connections per
+// origin) and with TLS (HTTP/2: every request on one connection), so the effect
+// shows in one run. The certificate is made for this run and thrown away with it.
 const server = await spawnConsoleServer(dist, { NODES_FILE: nodesFile });
+const tls = makeCertificate(root);
+const tlsServer = await spawnConsoleServer(dist, { NODES_FILE: nodesFile, TLS_CERT: tls.cert, TLS_KEY: tls.key, HTTP_PORT: 'off' });
 /** The same nodes through the console's server (/node/<id>/…), as the page reaches them. */
 const proxied: Call[] = [];
 for (const n of plan) {
@@ -179,44 +191,83 @@ for (const n of plan) {
   proxied.push(call);
 }
 
-async function holdLock(file: string): Promise<() => void> {
-  const child = spawn('flock', [file, 'sh', '-c', 'echo locked; cat >/dev/null'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`flock ${file} stopped (exit ${code})`)));
-    child.stdout!.once('data', () => resolve());
+/** A self-signed certificate for 127.0.0.1 by Debian's openssl; the emulator's fixed one where openssl is missing (Chromium is told to accept either). */
+function makeCertificate(dir: string): { cert: string; key: string } {
+  const cert = path.join(dir, 'cert.pem');
+  const key = path.join(dir, 'key.pem');
+  const args = ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1'];
+  const r = spawnSync('openssl', [...args, '-keyout', key, '-out', cert, '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], {
+    stdio: 'ignore',
   });
-  return () => child.stdin!.end();
+  if (r.status !== 0) {
+    fs.writeFileSync(cert, FIXTURE_CERT);
+    fs.writeFileSync(key, FIXTURE_KEY);
+  }
+  return { cert, key };
 }
-let releaseLock = () => {};
-if (values.lock) {
-  log(`Waiting for the lock ${values.lock}…`);
-  releaseLock = await holdLock(values.lock);
+
+const releaseLock = await browserLock(values.lock, log);
+// The throwaway certificate: this browser only, for this bench.
+const browser = await launchCdp(chromiumPath, ['--ignore-certificate-errors']);
+const page = await browser.newPage('about:blank', { width: 1440, height: 900 });
+
+/** Each origin keeps its own session: sign in once on each. */
+async function signIn(base: string) {
+  await page.send('Page.navigate', { url: `${base}/login` });
+  await page.waitFor(`document.querySelector('input[autocomplete=username]')`, 'the login form');
+  await page.type('input[autocomplete=username]', USER);
+  await page.type('input[autocomplete=current-password]', PASSWORD);
+  await page.evaluate(`document.querySelector('input[autocomplete=current-password]').form.requestSubmit()`);
+  await page.waitFor(`!location.pathname.startsWith('/login')`, 'the sign-in');
 }
-const browser = await launchCdp(chromiumPath);
-const page = await browser.newPage(`${server.url}/login`, { width: 1440, height: 900 });
-await page.waitFor(`document.querySelector('input[autocomplete=username]')`, 'the login form');
-await page.type('input[autocomplete=username]', USER);
-await page.type('input[autocomplete=current-password]', PASSWORD);
-await page.evaluate(`document.querySelector('input[autocomplete=current-password]').form.requestSubmit()`);
-await page.waitFor(`!location.pathname.startsWith('/login')`, 'the sign-in');
+await page.send('Performance.enable');
+await signIn(server.url);
+await signIn(tlsServer.url);
 
 async function heapMb(): Promise<number> {
   await page.send('HeapProfiler.collectGarbage');
   return (await page.send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize / 1024 / 1024;
 }
-async function viaPage(k: number): Promise<{ seconds: number; heapBefore: number; heapAfter: number; failed: string }> {
+interface PagePass {
+  seconds: number;
+  heapBefore: number;
+  heapAfter: number;
+  failed: string;
+  /** The protocols the page's requests went over (nextHopProtocol), to show HTTP/2 was used. */
+  protocols: string;
+  /** The renderer's busy time over the pass (CDP Performance TaskDuration), s. */
+  busy: number;
+  /** Mean time of a request to the source (1032) and to a target (1051), and the most in flight at once, from resource timing. */
+  requests: string;
+}
+async function busySeconds(): Promise<number> {
+  const { metrics } = await page.send<{ metrics: Array<{ name: string; value: number }> }>('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+}
+async function viaPage(k: number, base: string, profile = false): Promise<PagePass> {
   await freshTargets(k);
   const to = plan.slice(1, k + 1).map((n) => n.id);
   const url = `/distribute?src=${plan[0]!.id}&lib=${srcLib}&to=${to.join(',')}`;
-  // In-app navigation keeps the tab's session; a full load each pass keeps passes apart.
-  await page.send('Page.navigate', { url: server.url + url });
+  // A full load each pass keeps passes apart (the tab's session is kept).
+  await page.send('Page.navigate', { url: base + url });
   await page.waitFor(
     `[...document.querySelectorAll('.distribute-summary li')].filter((li) => /\\b${persons} missing\\b/.test(li.textContent)).length === ${k}`,
     'the ledger read from every node',
     120_000,
   );
   const heapBefore = await heapMb();
+  const busy0 = await busySeconds();
+  if (profile) {
+    await page.send('Profiler.enable');
+    await page.send('Profiler.start');
+    await browser.send('Tracing.start', {
+      transferMode: 'ReturnAsStream',
+      traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'blink', 'loading', 'toplevel'] },
+    });
+  }
   const started = await page.evaluate<number>(`((() => {
+    performance.setResourceTimingBufferSize(100000);
+    performance.clearResourceTimings();
     const b = [...document.querySelectorAll('button')].find((x) => x.textContent.trim() === 'Distribute' && !x.disabled);
     b.click();
     return Date.now();
@@ -229,35 +280,111 @@ async function viaPage(k: number): Promise<{ seconds: number; heapBefore: number
     };
     tick();
   })`);
+  if (profile) {
+    printProfile((await page.send<{ profile: Parameters<typeof printProfile>[0] }>('Profiler.stop')).profile);
+    await printTrace();
+  }
+  const busy = (await busySeconds()) - busy0;
   const failed = await page.evaluate<string>(`document.querySelector('.distribute-run [role=status]').textContent`);
+  const requests = await page.evaluate<string>(`(() => {
+    const api = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/json'));
+    const mean = (es) => es.length ? (es.reduce((a, e) => a + e.duration, 0) / es.length).toFixed(0) + ' ms' : '-';
+    const src = api.filter((e) => e.name.includes('/node/${plan[0]!.id}/'));
+    const edges = api.flatMap((e) => [[e.startTime, 1], [e.responseEnd, -1]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let now = 0, most = 0;
+    for (const [, d] of edges) most = Math.max(most, (now += d));
+    return 'source ' + mean(src) + ', targets ' + mean(api.filter((e) => !src.includes(e))) + ', most in flight ' + most;
+  })()`);
+  const protocols = await page.evaluate<string>(`(() => {
+    const n = {};
+    for (const e of performance.getEntriesByType('resource')) n[e.nextHopProtocol || '?'] = (n[e.nextHopProtocol || '?'] ?? 0) + 1;
+    return Object.entries(n).map(([p, c]) => p + ' ×' + c).join(', ');
+  })()`);
   const heapAfter = await heapMb();
-  return { seconds: (ended - started) / 1000, heapBefore, heapAfter, failed };
+  return { seconds: (ended - started) / 1000, heapBefore, heapAfter, failed, protocols, busy, requests };
+}
+
+/** The renderer's main thread over the pass, by trace event name (nested events count in each: read as "how much went on"). */
+async function printTrace(): Promise<void> {
+  const done = new Promise<{ stream: string }>((resolve) => browser.on('Tracing.tracingComplete', (p) => resolve(p as { stream: string })));
+  await browser.send('Tracing.end');
+  const { stream } = await done;
+  let text = '';
+  for (;;) {
+    const r = await browser.send<{ data: string; eof: boolean; base64Encoded?: boolean }>('IO.read', { handle: stream, size: 1 << 20 });
+    text += r.base64Encoded ? Buffer.from(r.data, 'base64').toString() : r.data;
+    if (r.eof) break;
+  }
+  await browser.send('IO.close', { handle: stream });
+  const events = (JSON.parse(text) as { traceEvents: Array<{ name: string; ph: string; pid: number; tid: number; dur?: number; args?: { name?: string } }> }).traceEvents;
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const by = new Map<string, { ms: number; n: number }>();
+  for (const e of events) {
+    if (e.ph !== 'X' || !e.dur || !main.has(`${e.pid}:${e.tid}`)) continue;
+    const b = by.get(e.name) ?? by.set(e.name, { ms: 0, n: 0 }).get(e.name)!;
+    b.ms += e.dur / 1000;
+    b.n++;
+  }
+  log('  renderer main thread by trace event (ms, count):');
+  for (const [name, b] of [...by].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) log(`    ${b.ms.toFixed(0).padStart(7)} ms ${String(b.n).padStart(6)} ×  ${name}`);
+}
+
+function printProfile(profile: {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+  samples?: number[];
+  timeDeltas?: number[];
+}): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  let total = 0;
+  for (const [i, id] of (profile.samples ?? []).entries()) {
+    const f = byId.get(id)!.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}`;
+    const ms = (profile.timeDeltas?.[i] ?? 0) / 1000;
+    self.set(key, (self.get(key) ?? 0) + ms);
+    total += ms;
+  }
+  log(`  page CPU profile over ${(total / 1000).toFixed(1)} s (self time):`);
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)) log(`    ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${key}`);
 }
 
 log('');
+log(`Load: ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min) on ${os.cpus().length} cores; each figure's 1-min load beside it.`);
 log(
-  'targets | bare direct p/s (s) | bare via server p/s (s) | page p/s (s)       | page / bare via server (/ direct) | page heap MB before → after | load (direct / server / page)',
+  'targets | bare direct p/s (s) | bare via server p/s (s) | page HTTP/1.1 p/s (s) | page HTTP/2 p/s (s) | h1 / via server (/ direct) | h2 / via server (/ direct) | heap MB h1 · h2 before → after | load (direct / server / h1 / h2)',
 );
+const rate = (s: number) => `${(persons / s).toFixed(1).padStart(6)} (${s.toFixed(1)} s)`;
+const ratio = (p: number, v: number, b: number) => `${((v / p) * 100).toFixed(0)} % (${((b / p) * 100).toFixed(0)} %)`;
+const heap = (p: PagePass) => `${p.heapBefore.toFixed(1)} → ${p.heapAfter.toFixed(1)}`;
+const protocolsSeen: string[] = [];
+const details: string[] = [];
 for (const k of targetCounts) {
   const l1 = load();
   const b = await bare(k, calls);
   const l2 = load();
   const v = await bare(k, proxied);
   const l3 = load();
-  const p = await viaPage(k);
-  if (!p.failed.includes(', 0 failed')) log(`  (page: ${p.failed})`);
-  const rate = (s: number) => `${(persons / s).toFixed(1).padStart(6)} (${s.toFixed(1)} s)`;
+  const p1 = await viaPage(k, server.url);
+  const l4 = load();
+  const p2 = await viaPage(k, tlsServer.url, values.profile && k === maxTargets);
+  for (const p of [p1, p2]) if (!p.failed.includes(', 0 failed')) log(`  (page: ${p.failed})`);
+  protocolsSeen.push(`${k}: HTTP/1.1 page ${p1.protocols}; HTTP/2 page ${p2.protocols}`);
+  details.push(
+    `${k}: h1 ${p1.requests}, renderer busy ${p1.busy.toFixed(1)} s | h2 ${p2.requests}, renderer busy ${p2.busy.toFixed(1)} s`,
+  );
   log(
-    `${String(k).padStart(7)} | ${rate(b).padEnd(19)} | ${rate(v).padEnd(23)} | ${rate(p.seconds).padEnd(18)} | ` +
-      `${`${((v / p.seconds) * 100).toFixed(0)} % (${((b / p.seconds) * 100).toFixed(0)} %)`.padEnd(33)} | ` +
-      `${`${p.heapBefore.toFixed(1)} → ${p.heapAfter.toFixed(1)}`.padEnd(27)} | ${l1} / ${l2} / ${l3}`,
+    `${String(k).padStart(7)} | ${rate(b).padEnd(19)} | ${rate(v).padEnd(23)} | ${rate(p1.seconds).padEnd(21)} | ${rate(p2.seconds).padEnd(19)} | ` +
+      `${ratio(p1.seconds, v, b).padEnd(26)} | ${ratio(p2.seconds, v, b).padEnd(26)} | ${`${heap(p1)} · ${heap(p2)}`.padEnd(30)} | ${l1} / ${l2} / ${l3} / ${l4}`,
   );
 }
+log(`Requests by protocol (resource timing): ${protocolsSeen.join(' | ')}`);
+log(`Page requests (resource timing) and renderer busy time:\n  ${details.join('\n  ')}`);
 if (page.errors.length) log(`page errors: ${page.errors.slice(0, 3).join(' | ')}`);
 
 await browser.close();
 releaseLock();
 await server.close();
+await tlsServer.close();
 for (const e of emulators) await e.close();
 await engine.close();
 fs.rmSync(root, { recursive: true, force: true });

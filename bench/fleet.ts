@@ -25,7 +25,6 @@
 // right after the socket send. The emulators run in this process (one shared
 // face engine: two cores), so their CPU is this process's, less the bench's own
 // bookkeeping (small beside captures: a database row and two files each).
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,6 +41,7 @@ import { findChromium } from '../scripts/chromium';
 import { createClient } from '../src/api/client';
 import { addCamera, createLibrary, enrolFace, login, setStorage, type WsAlarm } from '../src/api/protocol';
 import { launchCdp, type CdpPage } from './cdp';
+import { browserLock } from './lock';
 
 const { values } = parseArgs({
   options: {
@@ -232,20 +232,7 @@ fs.cpSync(path.join(import.meta.dirname, 'fleet-floor'), path.join(outDir, 'benc
 const server = await spawnConsoleServer(outDir, { NODES_FILE: nodesFile });
 const base = server.url;
 
-/** Holds `file` (flock) until the returned function is called: the browser's runs take turns machine-wide. */
-async function holdLock(file: string): Promise<() => void> {
-  const child = spawn('flock', [file, 'sh', '-c', 'echo locked; cat >/dev/null'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`flock ${file} stopped (exit ${code})`)));
-    child.stdout!.once('data', () => resolve());
-  });
-  return () => child.stdin!.end();
-}
-let releaseLock = () => {};
-if (values.lock) {
-  log(`Waiting for the lock ${values.lock}…`);
-  releaseLock = await holdLock(values.lock);
-}
+const releaseLock = await browserLock(values.lock, log);
 
 const browser = await launchCdp(chromiumPath);
 const initScript = `

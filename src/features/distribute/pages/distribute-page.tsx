@@ -72,8 +72,9 @@ export function DistributePage() {
     );
 
   const { libraries, sourceLib, source, views, input, checking } = useDistribution(src, libId, targets);
-  const run = useDistributeStore((s) => s.run);
-  const running = !!run && !run.ended;
+  // Only whether a run goes: its progress renders the run's panel alone (RunHost), not the ledger's table.
+  const running = useDistributeStore((s) => !!s.run && !s.run.ended);
+  const hasRun = useDistributeStore((s) => s.run !== null);
 
   const { rows, counts, persons } = useMemo(
     () => (input ? ledger(input, filter) : null) ?? { rows: [], counts: [], persons: null },
@@ -198,7 +199,7 @@ export function DistributePage() {
       {libraries.error ? <ErrorAlert error={libraries.error} title={dt('ledger.readFailed', { node: nodeName(src ?? '') })} /> : null}
       {source.error ? <ErrorAlert error={source.error} title={dt('ledger.readFailed', { node: nodeName(src ?? '') })} /> : null}
       {readError ? <ErrorAlert error={readError.error} title={dt('ledger.readFailed', { node: nodeName(readError.node) })} /> : null}
-      {run && <RunPanel run={run} nodeName={nodeName} />}
+      {hasRun && <RunHost nodeName={nodeName} />}
       {sourceLib && input ? (
         <Card title={dt('ledger.heading')} className="distribute-ledger">
           <Space wrap className="distribute-actions">
@@ -251,4 +252,10 @@ export function DistributePage() {
       ) : null}
     </>
   );
+}
+
+/** The run's panel, subscribed by itself: progress every 250 ms re-renders this, not the page. */
+function RunHost({ nodeName }: { nodeName: (id: string) => string }) {
+  const run = useDistributeStore((s) => s.run);
+  return run ? <RunPanel run={run} nodeName={nodeName} /> : null;
 }

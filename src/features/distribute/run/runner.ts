@@ -1,8 +1,9 @@
 // The run's I/O: reads each person's picture on the source (1032), enrols it on
 // each target (1051, base64, so one JSON request per enrolment) or updates its
 // attributes (1033), and feeds every answer to the pure schedule
-// (model/scheduler.ts). The store is told at most every UPDATE_MS, so a
-// 1 000-person run does not render the page 4 000 times.
+// (model/scheduler.ts). The store is told of progress at most every UPDATE_MS
+// and of outcomes (the ledger) at most every LEDGER_MS, so a 1 000-person run
+// does not render the page 4 000 times.
 import { callOn } from '../../../api/device';
 import { DeviceError, NetworkError } from '../../../api/errors';
 import { ErrorCode } from '../../../api/protocol/error-codes';
@@ -27,6 +28,13 @@ import { PhotoCache } from './photo-cache';
 import { outcomeKey, useDistributeStore, type RunTarget } from './run-store';
 
 const UPDATE_MS = 250;
+/**
+ * The ledger follows the run at most every second: its update renders the
+ * page's table (a page of rows × nodes of tags, the summary, the filter),
+ * tens of ms of the main thread each time, which the next enrolments' answers
+ * wait behind; the progress (UPDATE_MS) renders only the run's panel.
+ */
+const LEDGER_MS = 1000;
 /** Pictures read ahead per node: as many as its requests in flight, so each job finds its picture read. */
 const READ_AHEAD = PER_NODE_IN_FLIGHT;
 /** An enrolment runs the device's face engine: a generous bound before the node counts as not answering. */
@@ -73,6 +81,7 @@ class Runner {
   private readonly waitingWhy: Record<string, unknown> = {};
   private timer: ReturnType<typeof setTimeout> | null = null;
   private notifyTimer: ReturnType<typeof setTimeout> | null = null;
+  private ledgerTimer: ReturnType<typeof setTimeout> | null = null;
   private ended = false;
 
   constructor(private readonly req: RunRequest) {
@@ -189,25 +198,33 @@ class Runner {
     this.req.onEnd();
   }
 
-  /** Tells the store: now, or at most every UPDATE_MS. */
+  /** Tells the store: now, or the progress at most every UPDATE_MS and the outcomes at most every LEDGER_MS. */
   private publish(now: boolean): void {
-    const flush = () => {
+    const view = () => ({
+      source: this.req.source,
+      targets: this.req.targets,
+      state: this.state,
+      waitingWhy: { ...this.waitingWhy },
+      ended: this.ended,
+    });
+    const flushRun = () => {
       this.notifyTimer = null;
-      useDistributeStore.setState((s) => ({
-        run: {
-          source: this.req.source,
-          targets: this.req.targets,
-          state: this.state,
-          waitingWhy: { ...this.waitingWhy },
-          ended: this.ended,
-        },
-        outcomesVersion: s.outcomesVersion + 1,
-      }));
+      useDistributeStore.setState({ run: view() });
+    };
+    const flushLedger = () => {
+      this.ledgerTimer = null;
+      useDistributeStore.setState((s) => ({ outcomesVersion: s.outcomesVersion + 1 }));
     };
     if (now) {
       if (this.notifyTimer) clearTimeout(this.notifyTimer);
-      flush();
-    } else if (!this.notifyTimer) this.notifyTimer = setTimeout(flush, UPDATE_MS);
+      if (this.ledgerTimer) clearTimeout(this.ledgerTimer);
+      this.notifyTimer = this.ledgerTimer = null;
+      // One update: one render.
+      useDistributeStore.setState((s) => ({ run: view(), outcomesVersion: s.outcomesVersion + 1 }));
+      return;
+    }
+    this.notifyTimer ??= setTimeout(flushRun, UPDATE_MS);
+    this.ledgerTimer ??= setTimeout(flushLedger, LEDGER_MS);
   }
 }
 
