@@ -11,7 +11,7 @@
  * 2 per node keeps three nodes at full speed and no node can take them all.
  * bench/distribute.ts measures it against a bare script (docs/fleet-distribute.md).
  */
-export const PER_NODE_IN_FLIGHT = 2;
+export const PER_NODE_IN_FLIGHT = 4;
 /** A node that went away is asked again after 1 s, doubling to this. */
 export const RETRY_MAX_MS = 15_000;
 

@@ -35,8 +35,13 @@ const UPDATE_MS = 250;
  * wait behind; the progress (UPDATE_MS) renders only the run's panel.
  */
 const LEDGER_MS = 1000;
-/** Pictures read ahead per node: as many as its requests in flight, so each job finds its picture read. */
-const READ_AHEAD = PER_NODE_IN_FLIGHT;
+/**
+ * Pictures read ahead per node: twice its requests in flight, so a job finds
+ * its picture read even when the source answers slower than the targets (one
+ * source serves every target's reads). Small: ~16-100 KB each as base64, and
+ * the cache holds at most PHOTO_CACHE_MAX.
+ */
+export const READ_AHEAD = 2 * PER_NODE_IN_FLIGHT;
 /** An enrolment runs the device's face engine: a generous bound before the node counts as not answering. */
 const ENROL_TIMEOUT_MS = 60_000;
 
