@@ -220,9 +220,13 @@ function makeCertificate(dir: string): { cert: string; key: string } {
   const cert = path.join(dir, 'cert.pem');
   const key = path.join(dir, 'key.pem');
   const args = ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1'];
-  const r = spawnSync('openssl', [...args, '-keyout', key, '-out', cert, '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], {
-    stdio: 'ignore',
-  });
+  const r = spawnSync(
+    'openssl',
+    [...args, '-keyout', key, '-out', cert, '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
+    {
+      stdio: 'ignore',
+    },
+  );
   if (r.status !== 0) {
     fs.writeFileSync(cert, FIXTURE_CERT);
     fs.writeFileSync(key, FIXTURE_KEY);
@@ -359,7 +363,11 @@ async function printTrace(): Promise<void> {
     if (r.eof) break;
   }
   await browser.send('IO.close', { handle: stream });
-  const events = (JSON.parse(text) as { traceEvents: Array<{ name: string; ph: string; pid: number; tid: number; dur?: number; args?: { name?: string } }> }).traceEvents;
+  const events = (
+    JSON.parse(text) as {
+      traceEvents: Array<{ name: string; ph: string; pid: number; tid: number; dur?: number; args?: { name?: string } }>;
+    }
+  ).traceEvents;
   const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const by = new Map<string, { ms: number; n: number }>();
   for (const e of events) {
@@ -369,7 +377,8 @@ async function printTrace(): Promise<void> {
     b.n++;
   }
   log('  renderer main thread by trace event (ms, count):');
-  for (const [name, b] of [...by].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) log(`    ${b.ms.toFixed(0).padStart(7)} ms ${String(b.n).padStart(6)} ×  ${name}`);
+  for (const [name, b] of [...by].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25))
+    log(`    ${b.ms.toFixed(0).padStart(7)} ms ${String(b.n).padStart(6)} ×  ${name}`);
 }
 
 function printProfile(profile: {
@@ -388,12 +397,16 @@ function printProfile(profile: {
     total += ms;
   }
   log(`  page CPU profile over ${(total / 1000).toFixed(1)} s (self time):`);
-  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)) log(`    ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${key}`);
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20))
+    log(`    ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${key}`);
 }
 
 log('');
 log(
-  `Load: ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min) on ${os.cpus().length} cores; ${rounds} round(s) per row, the fastest of each way shown.`,
+  `Load: ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} (1 / 5 / 15 min) on ${os.cpus().length} cores; ${rounds} round(s) per row, the fastest of each way shown.`,
 );
 log(
   'targets | bare direct p/s (s) | bare via server p/s (s) | page HTTP/1.1 p/s (s) | page HTTP/2 p/s (s) | h1 / via server (/ direct) | h2 / via server (/ direct) | heap MB h1 · h2 before → after | load (1 min, lowest–highest)',

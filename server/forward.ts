@@ -21,7 +21,15 @@ export interface ForwarderOptions {
 }
 
 /** Node's list of connection-specific headers (lib/internal/http2/util.js); `te` is refused unless "trailers" and means nothing in an answer. */
-export const H2_FORBIDDEN_HEADERS = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'http2-settings', 'te'];
+export const H2_FORBIDDEN_HEADERS = [
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'upgrade',
+  'http2-settings',
+  'te',
+];
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 export const DEFAULT_ANSWER_TIMEOUT_MS = 10 * 60_000;

@@ -23,7 +23,11 @@ interface Answer {
   body: Buffer;
 }
 
-function h2(session: http2.ClientHttp2Session, p: string, init: { method?: string; headers?: http2.OutgoingHttpHeaders; body?: Buffer } = {}) {
+function h2(
+  session: http2.ClientHttp2Session,
+  p: string,
+  init: { method?: string; headers?: http2.OutgoingHttpHeaders; body?: Buffer } = {},
+) {
   return new Promise<Answer>((resolve, reject) => {
     const stream = session.request({ ':path': p, ':method': init.method ?? 'GET', ...init.headers });
     let headers: http2.IncomingHttpHeaders = {};
@@ -170,7 +174,13 @@ describe('the production server with TLS speaks HTTP/2, and HTTP/1.1 for WebSock
     const list = await h2(session, '/console/nodes');
     expect(JSON.parse(list.body.toString())).toMatchObject({ nodes: [{ id: 'a' }, { id: 'b' }] });
     const health = await h2(session, '/healthz');
-    expect(JSON.parse(health.body.toString())).toMatchObject({ ok: true, nodes: [{ id: 'a', reachable: true }, { id: 'b', reachable: true }] });
+    expect(JSON.parse(health.body.toString())).toMatchObject({
+      ok: true,
+      nodes: [
+        { id: 'a', reachable: true },
+        { id: 'b', reachable: true },
+      ],
+    });
   });
 
   it.each(FAULT_SPELLINGS)('never forwards %s to a node (%i)', async (spelling, status) => {

@@ -3,13 +3,18 @@
 // went away is tried again. run/runner.ts does the I/O and calls these.
 
 /**
- * Requests in flight per target node: 2. The device enrols one face at a time
- * (one face engine), so a second request waiting on the device hides the round
- * trip and the node never idles between two; a third would only wait in the
- * device's queue. And in the browser every node shares one origin (the
- * console's server, /node/<id>/…): HTTP/1.1 gives it 6 connections, so
- * 2 per node keeps three nodes at full speed and no node can take them all.
- * bench/distribute.ts measures it against a bare script (docs/fleet-distribute.md).
+ * Requests in flight per target node: 4. The device enrols one face at a time
+ * (one face engine), so in principle a second request waiting on it hides the
+ * round trip; but the page answers an answer only when its main thread is free
+ * (a render, a GC, Chromium's own work per request on a busy PC), and with 2
+ * every such gap left the node idle: bench:distribute measured the page at
+ * 50-65 % of a bare script's rate with 2 and 82-99 % with 4 (over HTTP/2,
+ * with a node's own 100 ms per answer; docs/fleet-distribute.md). More would
+ * only wait in the device's queue and make pause and cancel slower to bite
+ * (at most 4 answers come after either). Connections no longer bound it: with
+ * TLS the console's server speaks HTTP/2 (server/app.ts), every node's
+ * requests on one connection. Over plain HTTP/1.1 the browser's 6 connections
+ * per origin queue the rest in the browser: correct, only slower with several nodes.
  */
 export const PER_NODE_IN_FLIGHT = 4;
 /** A node that went away is asked again after 1 s, doubling to this. */
