@@ -4,17 +4,17 @@
 
 /**
  * Requests in flight per target node: 4. The device enrols one face at a time
- * (one face engine), so in principle a second request waiting on it hides the
- * round trip; but the page answers an answer only when its main thread is free
- * (a render, a GC, Chromium's own work per request on a busy PC), and with 2
- * every such gap left the node idle: bench:distribute measured the page at
- * 50-65 % of a bare script's rate with 2 and 82-99 % with 4 (over HTTP/2,
- * with a node's own 100 ms per answer; docs/fleet-distribute.md). More would
- * only wait in the device's queue and make pause and cancel slower to bite
- * (at most 4 answers come after either). Connections no longer bound it: with
- * TLS the console's server speaks HTTP/2 (server/app.ts), every node's
- * requests on one connection. Over plain HTTP/1.1 the browser's 6 connections
- * per origin queue the rest in the browser: correct, only slower with several nodes.
+ * (one face engine), so a second request waiting on it hides the round trip,
+ * and more only wait in its queue. What the other two buy is slack: the page
+ * starts a node's next request only when its main thread takes the answer, and
+ * that thread also renders, collects garbage and does Chromium's own work per
+ * request (~5 ms each on a busy PC); with 4 a stall of up to three enrolment
+ * times leaves the node busy. The cost: at most 4 answers come after pause or
+ * cancel. It was 2 while the browser's 6 HTTP/1.1 connections to the console's
+ * one origin were shared by every node; with TLS the server speaks HTTP/2
+ * (server/app.ts), all requests on one connection. bench:distribute, nodes
+ * taking 100 ms an answer, page over HTTP/2 against a bare script with the same
+ * bound: 89-92 % with 2, 82-99 % with 4 (docs/fleet-distribute.md).
  */
 export const PER_NODE_IN_FLIGHT = 4;
 /** A node that went away is asked again after 1 s, doubling to this. */
