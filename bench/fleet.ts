@@ -118,8 +118,8 @@ function procTimes(pid: number): number {
   }
 }
 /** A process and all its descendants (Chromium's renderers, GPU and network processes). */
-function treeTimes(root: number | undefined): number {
-  if (root === undefined) return 0;
+function treePids(root: number | undefined): number[] {
+  if (root === undefined) return [];
   const children = new Map<number, number[]>();
   for (const d of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
@@ -131,14 +131,45 @@ function treeTimes(root: number | undefined): number {
       // gone meanwhile
     }
   }
-  let total = 0;
+  const out: number[] = [];
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
-    total += procTimes(pid);
+    out.push(pid);
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return out;
+}
+function treeTimes(root: number | undefined): number {
+  return treePids(root).reduce((sum, pid) => sum + procTimes(pid), 0);
+}
+/**
+ * CPU-seconds by thread name over the browser's processes (the main threads
+ * are all "chromium"; ThreadPoolForeg… raster and decode, Compositor,
+ * VizCompositorTh…): CPU time, not wall time, so what each part of the browser
+ * costs holds better than durations on a loaded machine.
+ */
+function threadTimes(root: number | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const pid of treePids(root)) {
+    let tids: string[] = [];
+    try {
+      tids = fs.readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        out.set(name, (out.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) / TICK);
+      } catch {
+        // gone meanwhile
+      }
+    }
+  }
+  return out;
 }
 const selfTimes = () => {
   const u = process.cpuUsage();
@@ -431,6 +462,8 @@ interface Row {
   cpuServer: number;
   cpuEmulators: number;
   main: MainThread;
+  /** CPU ms per alarm sent, by the browser's thread name. */
+  threads: Map<string, number>;
   load: number;
 }
 
@@ -448,6 +481,7 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
   }
   await page.send('Performance.enable');
   const main0 = await mainThread();
+  const threads0 = threadTimes(browser.pid);
   const cpu0 = { browser: treeTimes(browser.pid), server: procTimes(server.pid ?? -1), self: selfTimes() };
   const start = performance.now();
   await Promise.all(emulators.slice(0, n).map((e) => e.setRate(rate)));
@@ -483,6 +517,7 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
   const elapsed = (performance.now() - start) / 1000;
   const cpu1 = { browser: treeTimes(browser.pid), server: procTimes(server.pid ?? -1), self: selfTimes() };
   const main1 = await mainThread();
+  const threads1 = threadTimes(browser.pid);
   // Stragglers: whatever was sent has 3 s to be painted.
   const deadline = performance.now() + 3000;
   while (performance.now() < deadline && [...sent.keys()].some((k) => !paints.has(k))) {
@@ -530,6 +565,11 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
     main: Object.fromEntries(
       (Object.keys(main0) as (keyof MainThread)[]).map((k) => [k, ((main1[k] - main0[k]) * 1000) / Math.max(1, sent.size)]),
     ) as unknown as MainThread,
+    threads: new Map(
+      [...threads1]
+        .map(([name, t]) => [name, ((t - (threads0.get(name) ?? 0)) * 1000) / Math.max(1, sent.size)] as [string, number])
+        .filter(([, ms]) => ms > 0),
+    ),
     load: os.loadavg()[0]!,
   };
 }
@@ -566,6 +606,11 @@ for (const r of rows)
   log(
     `${r.page.padEnd(7)} | ${`${r.nodes} × ${r.rate}`.padStart(14)} | ${f(r.main.task, 2).padStart(5)} | ${f(r.main.script, 2).padStart(6)} | ${f(r.main.layout, 2).padStart(6)} | ${f(r.main.style, 2).padStart(5)}`,
   );
+log('\nBrowser CPU per alarm sent, by thread (ms of CPU; the busiest):');
+for (const r of rows) {
+  const top = [...r.threads].sort((a, b) => b[1] - a[1]).slice(0, 6);
+  log(`${r.page.padEnd(7)} | ${`${r.nodes} × ${r.rate}`.padStart(14)} | ${top.map(([name, ms]) => `${name} ${f(ms, 2)}`).join(', ')}`);
+}
 if (consolePath && !values['no-floor']) {
   log('\nConsole wall ÷ floor (aim: median ≤ 1.5×, p99 ≤ 1.25×):');
   for (const c of rows.filter((r) => r.page === 'console')) {
