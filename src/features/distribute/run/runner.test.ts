@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeviceError, NetworkError } from '../../../api/errors';
 import type { Operation } from '../../../api/protocol/operation';
 import type { PersonAttrs } from '../model/ledger';
+import { PER_NODE_IN_FLIGHT } from '../model/scheduler';
 import { outcomeKey, useDistributeStore } from './run-store';
 
 type Req = { img_id?: string; lib_id?: number };
@@ -35,7 +36,8 @@ afterEach(() => vi.useRealTimers());
 describe('runner', () => {
   it('a target that goes away is asked again and resumes where it stopped, each person once', async () => {
     const enrolled: string[] = [];
-    let away = 3;
+    // Every request of the first volley fails, then the first probe: the node is waiting.
+    let away = PER_NODE_IN_FLIGHT + 1;
     behaviour.a = (op, req) => {
       if (away > 0) {
         away--;
