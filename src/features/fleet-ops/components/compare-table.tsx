@@ -5,6 +5,7 @@ import { Button, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { describeError } from '../../../api/device-error';
+import { useSettingFieldsT } from '../../../components/setting-fields/setting-fields';
 import { useLang } from '../../../i18n';
 import { useNodeStore } from '../../../session/node-store';
 import { useSessionStore } from '../../../session/session-store';
@@ -13,8 +14,9 @@ import { compareAll, type NodeSettings, type SettingId, type SettingRow } from '
 import { useFleetOpsT } from '../messages';
 
 type T = ReturnType<typeof useFleetOpsT>;
+type FieldsT = ReturnType<typeof useSettingFieldsT>;
 
-function shown(t: T, setting: SettingId, s: NodeSettings | undefined): string {
+function shown(t: T, ft: FieldsT, setting: SettingId, s: NodeSettings | undefined): string {
   if (!s) return t('compare.notRead');
   switch (setting) {
     case 'ntp':
@@ -24,7 +26,7 @@ function shown(t: T, setting: SettingId, s: NodeSettings | undefined): string {
     case 'timeFormat':
       return s.time?.format ?? '';
     case 'storage':
-      return s.storage === 2 ? t('value.storage2') : t('value.storage1');
+      return s.storage === 2 ? ft('storage.stop.title') : ft('storage.overwrite.title');
     case 'push':
       return s.push?.url ? t('value.pushKey', { url: s.push.url, n: s.push.key.length }) : t('value.off');
     case 'web':
@@ -66,6 +68,7 @@ export function useNodeSettings() {
 
 export function CompareTable({ data }: { data: ReturnType<typeof useNodeSettings> }) {
   const t = useFleetOpsT();
+  const ft = useSettingFieldsT();
   const lang = useLang();
   const { nodes, read, errors, rows } = data;
   const columns: ColumnsType<SettingRow> = [
@@ -108,7 +111,7 @@ export function CompareTable({ data }: { data: ReturnType<typeof useNodeSettings
         const cell = r.cells[i]!;
         return (
           <span className={cell.differs ? 'fleet-ops__differs' : undefined}>
-            {shown(t, r.setting, read[n.id])}
+            {shown(t, ft, r.setting, read[n.id])}
             {cell.differs && (
               <Tag color="warning" style={{ marginInlineStart: 8 }}>
                 {t('compare.differs')}
