@@ -98,7 +98,8 @@ test('settings across nodes: the odd node is marked; NTP applied to two nodes is
   const outcome = ops.outcome(/^NTP time sync$/);
   await expect(outcome).toContainText(/1 applied, 1 failed/);
   await expect(outcome.getByRole('listitem', { name: two!.name })).toContainText(/failed\s*user is not logged in/i);
-  await outcome.getByLabel(new RegExp(`^password for ${two!.name}$`, 'i')).fill(DEMO_PASSWORD);
+  // The re-login dialog's fields (src/components/node-sign-in-fields.tsx), in the node's outcome.
+  await outcome.getByRole('listitem', { name: two!.name }).getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
   await outcome.getByRole('button', { name: new RegExp(`^sign in to ${two!.name}$`, 'i') }).click();
   // Signed in, node-2 is sent the same values again: the form never left the page.
   await expect(outcome).toContainText(/2 applied, none failed/);

@@ -49,9 +49,7 @@ export const enUS: Translation<typeof zhCN> = {
   'web.confirm': 'Turn device pages off',
   'common.cancel': 'Cancel',
 
-  'signIn.label': 'Password for {node}',
-  'signIn.submit': 'Sign in to {node}',
-  'signIn.help': 'Sign in to this node as {user}, then retry.',
+  'signIn.help': 'Its session ended: once signed in again, the change is sent to it.',
 
   'upgrade.intro':
     'One node is upgraded first: its restart is followed and its new version checked; then the rest, N at a time. The first failure stops the run and the remaining nodes are not touched. Progress is kept in this tab: it goes on after the nodes restart or the page is reloaded.',

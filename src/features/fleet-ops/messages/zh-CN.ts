@@ -46,9 +46,7 @@ export const zhCN = {
   'web.confirm': '关闭设备网页',
   'common.cancel': '取消',
 
-  'signIn.label': '{node} 的密码',
-  'signIn.submit': '登录 {node}',
-  'signIn.help': '以 {user} 登录此节点，然后重试。',
+  'signIn.help': '此节点的会话已结束：重新登录后，更改会再次发送到此节点。',
 
   'upgrade.intro':
     '先升级一个节点，跟随它重启并核对新版本，再按每批 N 个升级其余节点。任一节点失败即停止，其余节点不会被触碰。进度保存在此标签页中，节点重启或页面刷新后继续。',

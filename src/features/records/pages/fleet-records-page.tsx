@@ -4,16 +4,16 @@
 // its own query: a node that is down, slow or not signed in says so in its
 // cell and the others' rows show.
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Dropdown, Form, Select, Space, Tabs, Typography } from 'antd';
+import { Button, Dropdown, Form, Modal, Select, Space, Tabs, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { describeError } from '../../../api/device-error';
 import { parseDeviceTime } from '../../../api/protocol/device-time';
 import { ID_LIST_MAX } from '../../../api/protocol/limits';
 import { MODEL_SPEC } from '../../../api/protocol/limits';
 import { DeleteOutlined, DownOutlined, ExportOutlined, ReloadOutlined } from '../../../components/icons';
+import { NodeSignInForm } from '../../../components/node-sign-in-form';
 import { PageTitle } from '../../../components/page-title';
-import { hrefs, onNode } from '../../../config/paths';
 import { useLang, useT } from '../../../i18n';
 import { useNodeStore, type NodeInfo } from '../../../session/node-store';
 import { useSessionStore } from '../../../session/session-store';
@@ -133,6 +133,8 @@ export function FleetRecordsPage() {
   const selected = selection.key === selectionKey ? selection.ids.filter((id) => shown.has(id)) : [];
   const [exporting, setExporting] = useState<ExportWhat | null>(null);
   const [deleting, setDeleting] = useState(false);
+  // A node not signed in signs in here, over the search: once it has, it is searched with the others.
+  const [signingIn, setSigningIn] = useState<NodeInfo | null>(null);
   // Delete-all is one node's (the node of the URL, whose client `call` is): never across nodes.
   const shownNode = useNodeStore((s) => s.current);
   const canDelete = order.length === 1 && order[0] === shownNode;
@@ -201,7 +203,7 @@ export function FleetRecordsPage() {
                 <li key={n.id}>
                   <span className="records-fleet-node">{n.name}</span>
                   {n.site && <Typography.Text type="secondary"> · {n.site}</Typography.Text>}:{' '}
-                  <NodeCell node={n} state={states.get(n.id)!} tab={view.tab} />
+                  <NodeCell node={n} state={states.get(n.id)!} onSignIn={setSigningIn} />
                 </li>
               ))}
             </ul>
@@ -320,6 +322,15 @@ export function FleetRecordsPage() {
           .filter((x): x is { node: NodeInfo; request: FilterRequest; total: number } => x.request !== null && x.total > 0)}
         chosen={exportRows}
       />
+      <Modal
+        open={signingIn !== null}
+        title={signingIn ? `${t('fleet.signIn')} · ${signingIn.name}` : undefined}
+        onCancel={() => setSigningIn(null)}
+        footer={null}
+        destroyOnHidden
+      >
+        {signingIn && <NodeSignInForm node={signingIn.id} name={signingIn.name} autoFocus onSignedIn={() => setSigningIn(null)} />}
+      </Modal>
       {canDelete && (
         <DeleteAllDialog
           open={deleting}
@@ -334,14 +345,17 @@ export function FleetRecordsPage() {
   );
 }
 
-function NodeCell({ node, state, tab }: { node: NodeInfo; state: NodeState; tab: RecordTab }): ReactNode {
+function NodeCell({ node, state, onSignIn }: { node: NodeInfo; state: NodeState; onSignIn: (node: NodeInfo) => void }): ReactNode {
   const t = useRecordsT();
   const lang = useLang();
   switch (state.kind) {
     case 'signedOut':
       return (
         <>
-          {t('fleet.signedOut')} · <Link to={onNode(node.id, hrefs.records({ tab }))}>{t('fleet.signIn')}</Link>
+          {t('fleet.signedOut')} ·{' '}
+          <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onSignIn(node)}>
+            {t('fleet.signIn')}
+          </Button>
         </>
       );
     case 'searching':
