@@ -3,6 +3,7 @@
 // in their own forms, which own the values, the saving and the outcome. The
 // checks are src/api/settings/settings-rules.ts's.
 import { Button, Col, Flex, Form, Input, InputNumber, Radio, Row, Select, Switch, Typography } from 'antd';
+import type { Rule } from 'antd/es/form';
 import { useMemo } from 'react';
 import { zoneMinutes } from '../../api/protocol/device-time';
 import {
@@ -19,6 +20,21 @@ import { useSettingFieldsT } from './messages';
 import './setting-fields.css';
 
 export { useSettingFieldsT };
+
+/** A whole number from min to max, required. */
+function whole(min: number, max: number, message: string): Rule {
+  return { required: true, type: 'integer', min, max, message };
+}
+
+/** A text field checked by one of settings-rules' checks, its problem in words. */
+function checked<P extends string>(check: (text: string) => P | null, words: (problem: P) => string): Rule {
+  return {
+    validator: (_, v: string | undefined) => {
+      const problem = check(v ?? '');
+      return problem ? Promise.reject(new Error(words(problem))) : Promise.resolve();
+    },
+  };
+}
 
 /** The device's format when it is one of ours, else the first. */
 export function knownTimeFormat(format: string | undefined): TimeFormat {
@@ -43,12 +59,10 @@ export function NtpFields({ serverError }: { serverError?: string }) {
         validateStatus={serverError ? 'error' : undefined}
         help={serverError}
         rules={[
-          {
-            validator: (_, v: string | undefined) => {
-              const problem = checkNtpServer(v ?? '');
-              return problem ? Promise.reject(new Error(t(`ntp.problem.${problem}`))) : Promise.resolve();
-            },
-          },
+          checked(
+            (v) => checkNtpServer(v),
+            (problem) => t(`ntp.problem.${problem}`),
+          ),
         ]}
       >
         <Input autoComplete="off" spellCheck={false} />
@@ -58,15 +72,7 @@ export function NtpFields({ serverError }: { serverError?: string }) {
           <Form.Item
             name="port"
             label={t('ntp.port')}
-            rules={[
-              {
-                required: true,
-                type: 'integer',
-                min: PORT_MIN,
-                max: PORT_MAX,
-                message: t('ntp.portRange', { min: PORT_MIN, max: PORT_MAX }),
-              },
-            ]}
+            rules={[whole(PORT_MIN, PORT_MAX, t('ntp.portRange', { min: PORT_MIN, max: PORT_MAX }))]}
           >
             <InputNumber min={PORT_MIN} max={PORT_MAX} precision={0} style={{ width: '100%' }} />
           </Form.Item>
@@ -75,15 +81,7 @@ export function NtpFields({ serverError }: { serverError?: string }) {
           <Form.Item
             name="cycle"
             label={t('ntp.cycle')}
-            rules={[
-              {
-                required: true,
-                type: 'integer',
-                min: NTP_CYCLE_MIN,
-                max: NTP_CYCLE_MAX,
-                message: t('ntp.cycleRange', { min: NTP_CYCLE_MIN, max: NTP_CYCLE_MAX }),
-              },
-            ]}
+            rules={[whole(NTP_CYCLE_MIN, NTP_CYCLE_MAX, t('ntp.cycleRange', { min: NTP_CYCLE_MIN, max: NTP_CYCLE_MAX }))]}
           >
             <InputNumber min={NTP_CYCLE_MIN} max={NTP_CYCLE_MAX} precision={0} style={{ width: '100%' }} suffix={t('ntp.minutes')} />
           </Form.Item>
@@ -164,12 +162,10 @@ export function PushFields() {
         label={t('push.url')}
         extra={t('push.urlHelp')}
         rules={[
-          {
-            validator: (_, v: string | undefined) => {
-              const problem = checkPushUrl(v ?? '');
-              return problem ? Promise.reject(new Error(t(`push.problem.${problem}`))) : Promise.resolve();
-            },
-          },
+          checked(
+            (v) => checkPushUrl(v),
+            (problem) => t(`push.problem.${problem}`),
+          ),
         ]}
       >
         <Input placeholder="http://192.168.1.50:8080/nebula" autoComplete="off" spellCheck={false} />

@@ -1,11 +1,11 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AlarmRecord } from '../../../api/protocol/records';
 import { applyNodeList } from '../../../session/node-store';
 import { useSessionStore } from '../../../session/session-store';
 import { envelope, FAKE_PASSWORD, FAKE_SESSION, FAKE_USER } from '../../../test/fake-device';
 import { renderRoutes, resetState } from '../../../test/render';
+import { alarmRecord } from './alarm-fixture';
 import { RecordsPage } from './records-page';
 
 beforeAll(() => configure({ asyncUtilTimeout: 10_000 }));
@@ -27,38 +27,16 @@ afterEach(() => {
   applyNodeList(null);
 });
 
-const alarm = (snap: string, trigger: string): AlarmRecord => ({
-  camera_name: `Cam ${snap}`,
-  channel: 1,
-  lib_id: 1,
-  lib_name: 'Staff',
-  lib_type: 2,
-  position: '',
-  ranking: 1,
-  similarity: 90,
-  snap_id: snap,
-  snap_path: `record/${snap}.jpg`,
-  threshold: 80,
-  trigger,
-  face_attr: {
-    st_age: 'st_adult',
-    mustache_style: 'whiskers',
-    respirator_color: 'color_type_none',
-    glass_style: 'sunglasses',
-    gender_code: 'male',
-    st_expression: 'st_calm',
-    cap_style: 'hat_style_type_none',
-    st_age_value: '41.000000',
-  },
-  create_time: '2024-04-01 09:00:00',
-  img_id: `i-${snap}`,
-  img_path: `img/${snap}.jpg`,
-  person_addr: '',
-  person_age: '40',
-  person_gender: '',
-  person_idcard: '',
-  person_name: `Person ${snap}`,
-});
+const alarm = (snap: string, trigger: string) =>
+  alarmRecord({
+    camera_name: `Cam ${snap}`,
+    snap_id: snap,
+    snap_path: `record/${snap}.jpg`,
+    trigger,
+    img_id: `i-${snap}`,
+    img_path: `img/${snap}.jpg`,
+    person_name: `Person ${snap}`,
+  });
 
 describe('records across nodes', () => {
   it("a node that cannot be reached says so in its cell; the others' rows show, merged, naming their node", async () => {
