@@ -1,14 +1,16 @@
-// npm run bench:fleet [-- --nodes 1,4,8 --rates 5,20 --seconds 10 --no-console --lock /work/wt/e2e.lock]
+// npm run bench:fleet [-- --nodes 1,4,8 --rates 5,20 --seconds 10 --no-console --no-floor --profile --lock /work/wt/e2e.lock]
 // Issue 17: N emulators each pushing R alarms a second into ONE page in
 // Chromium, through the production server (dist/server.mjs, its own process,
 // NODES_FILE naming the emulators; each node's socket at /node/<id>/ws/).
-// Per N×R: alarms painted of sent, send→paint median and p99, long tasks, the
-// page's JS heap, bytes the page took per second, and CPU of the browser, the
-// server and the emulators, with the machine's load beside them.
+// Per N×R: alarms received and painted of sent (the console's also with what
+// its history check brought back of pushes a node dropped), send→paint median
+// and p99, long tasks, the page's JS heap, bytes the page took per second, CPU
+// of the browser, the server and the emulators, the page's main thread per
+// alarm (script, layout, style), with the machine's load beside them.
 //
 // The page is the FLOOR (bench/fleet-floor/): no framework, the same sockets
 // through the same proxy, each alarm's crop into an <img> of a fixed grid,
-// send→paint noted a frame after the picture decoded, as the wall's probe does.
+// send→paint noted after the frame that shows the decoded picture, as the wall's probe does.
 // It is the best any page does on this machine at that moment. "slim" is the
 // same floor on /node/<id>/ws/?slim=1: the server drops each push's scene frame
 // and keeps it by reference (server/slim-push.ts).
@@ -50,6 +52,8 @@ const { values } = parseArgs({
     seconds: { type: 'string' },
     console: { type: 'string' },
     'no-console': { type: 'boolean' },
+    /** Only the console's phases (quick comparisons of the wall's own changes; no ratios then). */
+    'no-floor': { type: 'boolean' },
     /** The console's CPU profile over each of its phases: where the page's time goes (unminified build). */
     profile: { type: 'boolean' },
     cameras: { type: 'string' },
@@ -91,6 +95,8 @@ const maxNodes = Math.max(...nodeCounts);
 const USER = 'admin';
 const PASSWORD = 'Admin@12345';
 
+/** The console's history check (15 s) and its settling (5 s), and a margin. */
+const RECOVERY_WAIT_MS = 30_000;
 const epoch = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (m: string) => console.log(m);
@@ -112,8 +118,8 @@ function procTimes(pid: number): number {
   }
 }
 /** A process and all its descendants (Chromium's renderers, GPU and network processes). */
-function treeTimes(root: number | undefined): number {
-  if (root === undefined) return 0;
+function treePids(root: number | undefined): number[] {
+  if (root === undefined) return [];
   const children = new Map<number, number[]>();
   for (const d of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
@@ -125,14 +131,45 @@ function treeTimes(root: number | undefined): number {
       // gone meanwhile
     }
   }
-  let total = 0;
+  const out: number[] = [];
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
-    total += procTimes(pid);
+    out.push(pid);
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return out;
+}
+function treeTimes(root: number | undefined): number {
+  return treePids(root).reduce((sum, pid) => sum + procTimes(pid), 0);
+}
+/**
+ * CPU-seconds by thread name over the browser's processes (the main threads
+ * are all "chromium"; ThreadPoolForeg… raster and decode, Compositor,
+ * VizCompositorTh…): CPU time, not wall time, so what each part of the browser
+ * costs holds better than durations on a loaded machine.
+ */
+function threadTimes(root: number | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const pid of treePids(root)) {
+    let tids: string[] = [];
+    try {
+      tids = fs.readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        out.set(name, (out.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) / TICK);
+      } catch {
+        // gone meanwhile
+      }
+    }
+  }
+  return out;
 }
 const selfTimes = () => {
   const u = process.cpuUsage();
@@ -263,11 +300,26 @@ async function heapMb(): Promise<number> {
   return usage.usedSize / 1024 / 1024;
 }
 
+/** The renderer's main thread, cumulative seconds (CDP Performance domain). */
+interface MainThread {
+  task: number;
+  script: number;
+  layout: number;
+  style: number;
+}
+async function mainThread(): Promise<MainThread> {
+  const { metrics } = await page.send<{ metrics: Array<{ name: string; value: number }> }>('Performance.getMetrics');
+  const m = (name: string) => metrics.find((x) => x.name === name)?.value ?? 0;
+  return { task: m('TaskDuration'), script: m('ScriptDuration'), layout: m('LayoutDuration'), style: m('RecalcStyleDuration') };
+}
+
 interface Taken {
   paints: Array<[string, number]>;
   received: number;
   /** The console: the alarms that reached its buffer (the floor paints every one it receives). */
   reached?: string[];
+  /** The console: alarms its history check brought (pushes the node dropped, or a gap's). */
+  fromHistory?: string[];
   bytes: number;
   long: number[];
 }
@@ -323,7 +375,7 @@ async function openConsole(n: number): Promise<() => Promise<Taken>> {
   return async () => {
     const t = await page.evaluate<{
       paints: Array<{ snapId: string; at: number }>;
-      arrivals: unknown[];
+      arrivals: Array<{ snapId: string; backfilled: boolean }>;
       reached: string[];
       long: number[];
     }>(`(() => {
@@ -338,15 +390,25 @@ async function openConsole(n: number): Promise<() => Promise<Taken>> {
       received: t.arrivals.length,
       // Every alarm the sockets gave the wall's buffer, on screen or not (only cards on screen are painted).
       reached: t.reached.map(key),
+      fromHistory: t.arrivals.filter((a) => a.backfilled).map((a) => key(a.snapId)),
       bytes: Number.NaN,
       long: t.long,
     };
   };
 }
 
-/** The page's self time per function, the largest first (--profile; as bench/wall.ts). */
+/**
+ * The page's self time per function, the largest first (--profile; as
+ * bench/wall.ts), then the time inside each of the console's React components
+ * (a capitalised function of ours, children included): which parts of the
+ * page render per flush.
+ */
 function printProfile(profile: {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }>;
+  nodes: Array<{
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+    children?: number[];
+  }>;
   samples?: number[];
   timeDeltas?: number[];
 }): void {
@@ -364,6 +426,20 @@ function printProfile(profile: {
   log(`\n  console page CPU profile over ${(total / 1000).toFixed(1)} s (self time):`);
   for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15))
     log(`    ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${key}`);
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const inside = new Map<string, number>();
+  for (const [k, id] of (profile.samples ?? []).entries()) {
+    const names = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const name = byId.get(at)!.callFrame.functionName;
+      if (/^[A-Z][A-Za-z]+$/.test(name)) names.add(name);
+    }
+    for (const name of names) inside.set(name, (inside.get(name) ?? 0) + (deltas[k] ?? 0) / 1000);
+  }
+  log('  time inside components (children included):');
+  for (const [name, ms] of [...inside].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    log(`    ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${name}`);
 }
 
 interface Row {
@@ -372,6 +448,8 @@ interface Row {
   rate: number;
   sent: number;
   received: number;
+  /** The console: received live or from its history check within RECOVERY_WAIT_MS after the phase. */
+  eventually: number;
   painted: number;
   median: number;
   p99: number;
@@ -383,6 +461,9 @@ interface Row {
   cpuBrowser: number;
   cpuServer: number;
   cpuEmulators: number;
+  main: MainThread;
+  /** CPU ms per alarm sent, by the browser's thread name. */
+  threads: Map<string, number>;
   load: number;
 }
 
@@ -398,6 +479,9 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
     await page.send('Profiler.enable');
     await page.send('Profiler.start');
   }
+  await page.send('Performance.enable');
+  const main0 = await mainThread();
+  const threads0 = threadTimes(browser.pid);
   const cpu0 = { browser: treeTimes(browser.pid), server: procTimes(server.pid ?? -1), self: selfTimes() };
   const start = performance.now();
   await Promise.all(emulators.slice(0, n).map((e) => e.setRate(rate)));
@@ -407,6 +491,7 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
   let bytes = 0;
   let messages = 0;
   const reached = new Set<string>();
+  const fromHistory = new Set<string>();
   const collect = async () => {
     last = await take();
     for (const [id, at] of last.paints) if (!paints.has(id)) paints.set(id, at);
@@ -414,25 +499,48 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
     bytes += last.bytes;
     messages += last.received;
     for (const k of last.reached ?? []) reached.add(k);
+    for (const k of last.fromHistory ?? []) fromHistory.add(k);
   };
   while (performance.now() - start < phaseSeconds * 1000) {
     await sleep(1000);
     await collect();
   }
   await Promise.all(emulators.slice(0, n).map((e) => e.setRate(0)));
-  if (profiling) printProfile((await page.send<{ profile: Parameters<typeof printProfile>[0] }>('Profiler.stop')).profile);
+  if (profiling) {
+    const { profile } = await page.send<{ profile: Parameters<typeof printProfile>[0] }>('Profiler.stop');
+    printProfile(profile);
+    // Whole, for DevTools' Performance panel (load the file) or a script.
+    const file = path.join(os.tmpdir(), `bench-fleet-console-${n}x${rate}.cpuprofile`);
+    fs.writeFileSync(file, JSON.stringify(profile));
+    log(`  the whole profile: ${file}`);
+  }
   const elapsed = (performance.now() - start) / 1000;
   const cpu1 = { browser: treeTimes(browser.pid), server: procTimes(server.pid ?? -1), self: selfTimes() };
+  const main1 = await mainThread();
+  const threads1 = threadTimes(browser.pid);
   // Stragglers: whatever was sent has 3 s to be painted.
   const deadline = performance.now() + 3000;
   while (performance.now() < deadline && [...sent.keys()].some((k) => !paints.has(k))) {
     await sleep(250);
     await collect();
   }
+  // Pushes a node dropped (a slow subscriber: the emulator drops past 8 MB
+  // queued, as a device may) come back from the console's history check:
+  // every 15 s, leaving the last 5 s (src/live/recovery.ts). Waited for, and
+  // counted apart: they are not live, so no send→paint for them.
+  const receivedLive =
+    kind === 'console' ? [...sent.keys()].filter((k) => reached.has(k) && !fromHistory.has(k)).length : Math.min(messages, sent.size);
+  if (kind === 'console') {
+    const until = performance.now() + RECOVERY_WAIT_MS;
+    while (performance.now() < until && [...sent.keys()].some((k) => !reached.has(k))) {
+      await sleep(500);
+      await collect();
+    }
+  }
   const latencies: number[] = [];
   for (const [id, at] of sent) {
     const p = paints.get(id);
-    if (p !== undefined) latencies.push(p - at);
+    if (p !== undefined && !fromHistory.has(id)) latencies.push(p - at);
   }
   latencies.sort((a, b) => a - b);
   return {
@@ -440,7 +548,8 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
     nodes: n,
     rate,
     sent: sent.size,
-    received: kind === 'console' ? [...sent.keys()].filter((k) => reached.has(k)).length : Math.min(messages, sent.size),
+    received: receivedLive,
+    eventually: kind === 'console' ? [...sent.keys()].filter((k) => reached.has(k)).length : receivedLive,
     painted: latencies.length,
     median: quantile(latencies, 0.5),
     p99: quantile(latencies, 0.99),
@@ -452,6 +561,15 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
     cpuBrowser: (cpu1.browser - cpu0.browser) / elapsed,
     cpuServer: (cpu1.server - cpu0.server) / elapsed,
     cpuEmulators: (cpu1.self - cpu0.self) / elapsed,
+    // Per alarm sent, in ms of the page's main thread.
+    main: Object.fromEntries(
+      (Object.keys(main0) as (keyof MainThread)[]).map((k) => [k, ((main1[k] - main0[k]) * 1000) / Math.max(1, sent.size)]),
+    ) as unknown as MainThread,
+    threads: new Map(
+      [...threads1]
+        .map(([name, t]) => [name, ((t - (threads0.get(name) ?? 0)) * 1000) / Math.max(1, sent.size)] as [string, number])
+        .filter(([, ms]) => ms > 0),
+    ),
     load: os.loadavg()[0]!,
   };
 }
@@ -459,7 +577,7 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
 const rows: Row[] = [];
 for (const [n, rate] of phases) {
   {
-    for (const kind of ['floor', 'slim', ...(consolePath ? ['console'] : [])] as Kind[]) {
+    for (const kind of [...(values['no-floor'] ? [] : ['floor', 'slim']), ...(consolePath ? ['console'] : [])] as Kind[]) {
       process.stdout.write(`  ${kind}: ${n} node(s) × ${rate}/s for ${phaseSeconds} s… `);
       const r = await phase(kind, n, rate);
       rows.push(r);
@@ -473,16 +591,27 @@ log(
   `\nFleet push into one page (Chromium headless, ${os.cpus().length} cores; CPU in cores busy; load = 1-min load average at the phase's end):`,
 );
 log(
-  'page    | nodes × rate/s | received / sent      | painted / sent       | send→paint median / p99 | long tasks >50 ms (max) | heap MB | page MB/s (KB/msg) | CPU browser / server / emulators | load',
+  'page    | nodes × rate/s | received / sent      | with history check   | painted / sent       | send→paint median / p99 | long tasks >50 ms (max) | heap MB | page MB/s (KB/msg) | CPU browser / server / emulators | load',
 );
 for (const r of rows) {
   log(
-    `${r.page.padEnd(7)} | ${`${r.nodes} × ${r.rate}`.padStart(14)} | ${`${r.received} / ${r.sent} (${f((100 * r.received) / Math.max(1, r.sent), 1)} %)`.padEnd(20)} | ${`${r.painted} / ${r.sent} (${f((100 * r.painted) / Math.max(1, r.sent), 1)} %)`.padEnd(20)} | ` +
+    `${r.page.padEnd(7)} | ${`${r.nodes} × ${r.rate}`.padStart(14)} | ${`${r.received} / ${r.sent} (${f((100 * r.received) / Math.max(1, r.sent), 1)} %)`.padEnd(20)} | ${`${r.eventually} (${f((100 * r.eventually) / Math.max(1, r.sent), 1)} %)`.padEnd(20)} | ${`${r.painted} / ${r.sent} (${f((100 * r.painted) / Math.max(1, r.sent), 1)} %)`.padEnd(20)} | ` +
       `${`${f(r.median)} / ${f(r.p99)} ms`.padStart(23)} | ${`${r.longTasks} (${f(r.longMax)} ms)`.padStart(23)} | ${f(r.heapMb, 1).padStart(7)} | ` +
       `${`${f(r.mbPerS, 1)} (${f(r.kbPerMessage, 1)})`.padStart(18)} | ${`${f(r.cpuBrowser, 2)} / ${f(r.cpuServer, 2)} / ${f(r.cpuEmulators, 2)}`.padStart(32)} | ${f(r.load, 1)}`,
   );
 }
-if (consolePath) {
+log("\nThe page's main thread per alarm sent (ms; CDP Performance.getMetrics over the phase):");
+log('page    | nodes × rate/s | tasks | script | layout | style');
+for (const r of rows)
+  log(
+    `${r.page.padEnd(7)} | ${`${r.nodes} × ${r.rate}`.padStart(14)} | ${f(r.main.task, 2).padStart(5)} | ${f(r.main.script, 2).padStart(6)} | ${f(r.main.layout, 2).padStart(6)} | ${f(r.main.style, 2).padStart(5)}`,
+  );
+log('\nBrowser CPU per alarm sent, by thread (ms of CPU; the busiest):');
+for (const r of rows) {
+  const top = [...r.threads].sort((a, b) => b[1] - a[1]).slice(0, 6);
+  log(`${r.page.padEnd(7)} | ${`${r.nodes} × ${r.rate}`.padStart(14)} | ${top.map(([name, ms]) => `${name} ${f(ms, 2)}`).join(', ')}`);
+}
+if (consolePath && !values['no-floor']) {
   log('\nConsole wall ÷ floor (aim: median ≤ 1.5×, p99 ≤ 1.25×):');
   for (const c of rows.filter((r) => r.page === 'console')) {
     const fl = rows.find((r) => r.page === 'floor' && r.nodes === c.nodes && r.rate === c.rate)!;

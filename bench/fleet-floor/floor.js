@@ -1,6 +1,8 @@
 // bench/fleet.ts's floor page: no framework, the same sockets through the same
 // proxy (/node/<id>/ws/), each alarm's crop into an <img> of a fixed grid,
-// send→paint noted as the wall's probe does (a frame after the picture decoded).
+// send→paint noted as the wall's probe does (src/features/alarm-wall/lib/wall-probe.ts):
+// once the picture is decoded, a message posted from the next frame's rAF
+// callback, handled after that frame is painted.
 // Served from a copy of the build (CSP script-src 'self': no inline script).
 'use strict';
 const GRID = 96;
@@ -14,6 +16,21 @@ for (let i = 0; i < GRID; i++) {
 }
 let next = 0;
 const now = () => performance.timeOrigin + performance.now();
+let decoded = [];
+let scheduled = false;
+const channel = new MessageChannel();
+channel.port1.onmessage = () => {
+  const at = now();
+  for (const snap of decoded) floor.paints.push([snap, at]);
+  decoded = [];
+  scheduled = false;
+};
+function painted(snap) {
+  decoded.push(snap);
+  if (scheduled) return;
+  scheduled = true;
+  requestAnimationFrame(() => channel.port2.postMessage(0));
+}
 const floor = { paints: [], received: 0, bytes: 0, failed: 0, live: {}, errors: [] };
 window.__floor = floor;
 /** What came since the last call (paints, messages, bytes). */
@@ -59,7 +76,7 @@ async function connect(id, user, password, slim) {
     const img = cells[next++ % GRID];
     img.src = m.data.snap_buf;
     img.decode().then(
-      () => requestAnimationFrame(() => floor.paints.push([snap, now()])),
+      () => painted(snap),
       () => floor.failed++,
     );
   };

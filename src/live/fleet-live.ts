@@ -38,15 +38,25 @@ function rebase(p: LivePicture | null, base: string): LivePicture | null {
 }
 
 /**
+ * Each node's clock is mapped onto ours from whole-second device times, so two
+ * nodes' mappings can be a second apart: arrival within that slack orders live
+ * alarms of different nodes better than their mapped triggers do.
+ */
+const CLOCK_SLACK_MS = 1000;
+
+/**
  * Where a live alarm goes among other nodes' alarms. Triggers are whole
- * seconds, so within a second two nodes' alarms would merge in no real order,
- * and at 8 × 20/s a new alarm could land below older ones off screen (the bench
- * painted a third of them). Inside its trigger's second (mapped by its own
- * node's clock) it is placed at its arrival: still in trigger order per node
- * (both only move forward), and by arrival across nodes within a second.
+ * seconds and each node's clock is mapped with up to a second's error, so by
+ * mapped trigger a new alarm of one node could land below a second of other
+ * nodes' alarms, off screen (at 8 × 20/s the bench painted half of them). A
+ * live alarm is placed at its arrival, held within its trigger's second widened
+ * by the slack: a push late beyond that goes by its trigger. Per node both
+ * bounds and arrival only move forward, so each node's alarms stay in trigger
+ * order. History alarms go by their trigger.
  */
 export function mergeAt(e: Pick<LiveEvent, 'at' | 'receivedAt' | 'backfilled'>): number {
-  return e.backfilled ? e.at : Math.min(Math.max(e.receivedAt, e.at), e.at + 999);
+  if (e.backfilled) return e.at;
+  return Math.min(Math.max(e.receivedAt, e.at - CLOCK_SLACK_MS), e.at + 999 + CLOCK_SLACK_MS);
 }
 
 /** The event, told its node; pictures that are paths on the node, told the node's prefix. */

@@ -3,7 +3,7 @@
 // Plain elements, no antd inside: up to hundreds of cards mount a second at
 // high rates, and antd's Button/Tag/Tooltip cost several times a <button>.
 import { CheckOutlined, HistoryOutlined, WarningFilled } from '../../../components/icons';
-import { memo, useLayoutEffect, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useLang } from '../../../i18n';
 import { useNodeStore } from '../../../session/node-store';
 import { usePictureSrc, type LiveAlarm } from '../../../live';
@@ -81,8 +81,9 @@ export const AlarmCard = memo(function AlarmCard({ alarm, strangerAlert, tabStop
   const photoSrc = usePictureSrc(match?.photo);
   const where = useNodeText(alarm.node);
 
+  const capture = useRef<HTMLImageElement>(null);
   useLayoutEffect(() => {
-    if (probeEnabled) probeMounted(alarm.key);
+    if (probeEnabled) probeMounted(alarm.key, capture.current);
   }, [alarm.key]);
 
   const className = [
@@ -116,7 +117,7 @@ export const AlarmCard = memo(function AlarmCard({ alarm, strangerAlert, tabStop
       }}
     >
       <div className="wall-card__pics">
-        <img className="wall-card__pic" src={snapSrc} alt={t('card.capture')} decoding="async" width={112} height={112} />
+        <img ref={capture} className="wall-card__pic" src={snapSrc} alt={t('card.capture')} decoding="async" width={112} height={112} />
         {match ? (
           <>
             <img

@@ -7,6 +7,7 @@ import { Alert, Badge, Button, InputNumber, Select, Switch, Tooltip } from 'antd
 import { memo, type ReactNode } from 'react';
 import type { CameraRecord } from '../../../api/protocol/cameras';
 import type { Library } from '../../../api/protocol/libraries';
+import { useWallCount, type WallCountsStore } from '../lib/wall-counts';
 import { filtersMatchOnly, hasFilters, type KindFilter, type ListFilter, type WallFilters } from '../lib/wall-filters';
 import { useWallT } from '../messages';
 import { ShortcutsHelp } from './shortcuts-help';
@@ -140,7 +141,8 @@ export interface WallActionsProps {
   paused: boolean;
   pausedCount: number;
   onTogglePause(): void;
-  unacknowledged: number;
+  /** The wall's counts: only the acknowledge-all button follows them. */
+  counts: WallCountsStore;
   onAckAll(): void;
   onKiosk(): void;
 }
@@ -159,9 +161,7 @@ export const WallActions = memo(function WallActions(p: WallActionsProps) {
           {p.paused ? t('action.resume') : t('action.pause')}
         </Button>
       </Badge>
-      <Button icon={<CheckOutlined />} onClick={p.onAckAll} disabled={p.unacknowledged === 0}>
-        {p.unacknowledged > 0 ? t('action.ackAllCount', { count: p.unacknowledged }) : t('action.ackAll')}
-      </Button>
+      <AckAllButton counts={p.counts} onAckAll={p.onAckAll} />
       <SoundControls />
       <Button icon={<DesktopOutlined />} onClick={p.onKiosk}>
         {t('action.kiosk')}
@@ -170,3 +170,13 @@ export const WallActions = memo(function WallActions(p: WallActionsProps) {
     </div>
   );
 });
+
+function AckAllButton({ counts, onAckAll }: { counts: WallCountsStore; onAckAll(): void }) {
+  const t = useWallT();
+  const unacknowledged = useWallCount(counts, 'unacknowledged');
+  return (
+    <Button icon={<CheckOutlined />} onClick={onAckAll} disabled={unacknowledged === 0}>
+      {unacknowledged > 0 ? t('action.ackAllCount', { count: unacknowledged }) : t('action.ackAll')}
+    </Button>
+  );
+}

@@ -60,15 +60,28 @@ if (channel) {
   };
 }
 
-/** A card mounted (call from a layout effect). */
-export function probeMounted(snapId: string): void {
-  if (!probeEnabled || !channel) return;
+function painted(snapId: string): void {
   mounted.push(snapId);
   if (scheduled) return;
   scheduled = true;
-  // The wall renders from a timer task: the next frame paints the card, and a
-  // message posted from that frame's rAF callback is handled once it is painted.
-  requestAnimationFrame(() => channel.port2.postMessage(0));
+  // The next frame paints it, and a message posted from that frame's rAF
+  // callback is handled once it is painted. bench/fleet-floor measures the same way.
+  requestAnimationFrame(() => channel!.port2.postMessage(0));
+}
+
+/**
+ * A card mounted (call from a layout effect), with its capture's <img>: it
+ * counts as painted in the frame after that picture is decoded, not when an
+ * empty card first shows (the <img> decodes asynchronously).
+ */
+export function probeMounted(snapId: string, picture: HTMLImageElement | null): void {
+  if (!probeEnabled || !channel) return;
+  if (!picture) return painted(snapId);
+  picture.decode().then(
+    () => painted(snapId),
+    // Unmounted before it decoded, or a broken picture: never painted.
+    () => {},
+  );
 }
 
 /** Both buffers a wall can show: the node's and the merged wall's (fleet mode). */

@@ -3,8 +3,8 @@
 // this page arranges, filters and shows them, alerts on blacklist matches, and
 // keeps its view in the URL (filters, kiosk mode, the open alarm).
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Typography } from 'antd';
-import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Alert, App, Button } from 'antd';
+import { memo, useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { describeError } from '../../../api/device-error';
 import { PageTitle } from '../../../components/page-title';
 import { useLang } from '../../../i18n';
@@ -28,6 +28,7 @@ import { useWallOpen } from '../lib/use-wall-open';
 import { useWallView } from '../lib/use-wall-view';
 import { useWallPrefs } from '../lib/wall-prefs';
 import { useWakeLock } from '../lib/wake-lock';
+import { useWallCount, useWallCountsStore, type WallCountsStore } from '../lib/wall-counts';
 import { WallStoreContext, useWallStore } from '../lib/wall-store';
 import { useWallT } from '../messages';
 import '../wall.css';
@@ -79,6 +80,11 @@ function Wall({ store, fleet }: { store: LiveStore; fleet: FleetWallParts | unde
   const pausedCount = useWallStore((s) => s.pausedCount);
   const fleetPasses = fleet?.passes ?? null;
   const arranged = useMemo(() => arrangeWall(alarms, filters, fleetPasses), [alarms, filters, fleetPasses]);
+  // Told before the frame is painted: the counts never lag the cards.
+  const counts = useWallCountsStore();
+  useLayoutEffect(() => {
+    counts.setState({ shown: arranged.list.length, held: alarms.length, unacknowledged: arranged.unacknowledged });
+  }, [counts, arranged, alarms.length]);
   const today = useTicked((now) => deviceClock.today(now));
   const soundBlocked = useSoundState((s) => s.blocked);
   const muted = useWallPrefs((s) => s.muted);
@@ -264,15 +270,7 @@ function Wall({ store, fleet }: { store: LiveStore; fleet: FleetWallParts | unde
 
   return (
     <div className="wall">
-      <PageTitle
-        extra={
-          <Typography.Text className="wall__summary">
-            {t('page.summary', { shown: arranged.list.length, held: alarms.length, unacked: arranged.unacknowledged })}
-          </Typography.Text>
-        }
-      >
-        {fleet ? t('fleet.title') : t('page.title')}
-      </PageTitle>
+      <WallTitle counts={counts} title={fleet ? t('fleet.title') : t('page.title')} />
       <div className="wall-toolbar">
         <WallFiltersBar
           filters={filters}
@@ -291,7 +289,7 @@ function Wall({ store, fleet }: { store: LiveStore; fleet: FleetWallParts | unde
           paused={paused}
           pausedCount={pausedCount}
           onTogglePause={togglePause}
-          unacknowledged={arranged.unacknowledged}
+          counts={counts}
           onAckAll={ackAll}
           onKiosk={enterKiosk}
         />
@@ -301,4 +299,17 @@ function Wall({ store, fleet }: { store: LiveStore; fleet: FleetWallParts | unde
       {detail}
     </div>
   );
+}
+
+/** The page's title, rendered again only when the language changes; its summary follows the counts. */
+const WallTitle = memo(function WallTitle({ counts, title }: { counts: WallCountsStore; title: string }) {
+  return <PageTitle extra={<WallSummary counts={counts} />}>{title}</PageTitle>;
+});
+
+function WallSummary({ counts }: { counts: WallCountsStore }) {
+  const t = useWallT();
+  const shown = useWallCount(counts, 'shown');
+  const held = useWallCount(counts, 'held');
+  const unacked = useWallCount(counts, 'unacknowledged');
+  return <span className="wall__summary">{t('page.summary', { shown, held, unacked })}</span>;
 }
