@@ -98,7 +98,8 @@ test('settings across nodes: the odd node is marked; NTP applied to two nodes is
   const outcome = ops.outcome(/^NTP time sync$/);
   await expect(outcome).toContainText(/1 applied, 1 failed/);
   await expect(outcome.getByRole('listitem', { name: two!.name })).toContainText(/failed\s*user is not logged in/i);
-  await outcome.getByLabel(new RegExp(`^password for ${two!.name}$`, 'i')).fill(DEMO_PASSWORD);
+  // The re-login dialog's fields (src/components/node-sign-in-fields.tsx), in the node's outcome.
+  await outcome.getByRole('listitem', { name: two!.name }).getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
   await outcome.getByRole('button', { name: new RegExp(`^sign in to ${two!.name}$`, 'i') }).click();
   // Signed in, node-2 is sent the same values again: the form never left the page.
   await expect(outcome).toContainText(/2 applied, none failed/);
@@ -111,6 +112,35 @@ test('settings across nodes: the odd node is marked; NTP applied to two nodes is
   // The comparison is read again: node-3 is now the odd one for NTP too.
   await expect(await ops.compareCell(/^NTP time sync$/i, three!.name)).toContainText(/differs/i);
   await expect(await ops.compareCell(/^NTP time sync$/i, one!.name)).toContainText('time.example.org');
+});
+
+test('the comparison fits a tablet held upright and a phone: no sideways scroll, every node still named with its value', async ({
+  page,
+}) => {
+  await signInFleet(page);
+  await page.goto(fleet.consoleUrl + fleetHrefs.settings());
+  const region = page.getByRole('region', { name: /how the nodes differ/i });
+  for (const viewport of [
+    { width: 768, height: 1024 },
+    { width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(viewport);
+    for (const n of fleet.nodes) await expect(region.getByText(n.name, { exact: true }).first()).toBeVisible();
+    await expect(region.getByText(/^time zone$/i).first()).toBeVisible();
+    // Nothing in the comparison scrolls sideways or reaches past its right edge, nor is the page wider than the screen.
+    const wider = await region.evaluate((el) => {
+      const right = el.getBoundingClientRect().right;
+      return [el, ...el.querySelectorAll('*')]
+        .filter(
+          (e) =>
+            (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible') ||
+            e.getBoundingClientRect().right > right + 1,
+        )
+        .map((e) => `<${e.tagName.toLowerCase()} class="${String(e.className)}"> ${(e.textContent ?? '').slice(0, 30)}`);
+    });
+    expect(wider, `at ${viewport.width}px`).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+  }
 });
 
 test('a staged upgrade: the first node upgrades and is checked on its new version, the failing node stops the run, the third is not touched; a reload loses nothing but the file', async ({

@@ -30,9 +30,12 @@ export interface NodeSignInFieldsProps {
   onPassword: (value: string) => void;
   passwordRef?: Ref<InputRef>;
   failure: SignInFailure | null;
-  keep: boolean;
-  onKeep: (keep: boolean) => void;
-  keepLabel: string;
+  keep?: boolean;
+  /** Absent: no "keep signed in" (a page that is not a wall's). */
+  onKeep?: (keep: boolean) => void;
+  keepLabel?: string;
+  /** The password takes the focus when it shows (a dialog that just opened); default true. */
+  autoFocus?: boolean;
 }
 
 export function NodeSignInFields(p: NodeSignInFieldsProps) {
@@ -50,18 +53,20 @@ export function NodeSignInFields(p: NodeSignInFieldsProps) {
         <Input.Password
           ref={p.passwordRef}
           id={`${p.ids}-password`}
-          autoFocus
+          autoFocus={p.autoFocus ?? true}
           autoComplete="current-password"
           value={p.password}
           onChange={(e) => p.onPassword(e.target.value)}
         />
       </Form.Item>
       {p.failure && <Alert type="error" showIcon title={p.failure.title} description={p.failure.hint} style={{ marginBottom: 16 }} />}
-      <Form.Item extra={t('login.keepHint')}>
-        <Checkbox checked={p.keep} onChange={(e) => p.onKeep(e.target.checked)}>
-          {p.keepLabel}
-        </Checkbox>
-      </Form.Item>
+      {p.onKeep && (
+        <Form.Item extra={t('login.keepHint')}>
+          <Checkbox checked={p.keep} onChange={(e) => p.onKeep?.(e.target.checked)}>
+            {p.keepLabel}
+          </Checkbox>
+        </Form.Item>
+      )}
     </>
   );
 }

@@ -1,14 +1,15 @@
 // Each node's answer to one apply: applied, or the device's refusal in words
-// (the error mapping), with a sign-in in place for a session that ended.
+// (the error mapping), with a sign-in in place for a session that ended (the
+// node pages' re-login dialog is the shown node's; these pages show none).
 import { Button, List, Space, Tag, Typography } from 'antd';
 import { describeError } from '../../../api/device-error';
+import { NodeSignInForm } from '../../../components/node-sign-in-form';
 import { DeviceError } from '../../../api/errors';
 import { ErrorCode } from '../../../api/protocol/error-codes';
 import { useLang } from '../../../i18n';
 import { useNodeStore } from '../../../session/node-store';
 import type { Outcome } from '../api/apply-settings';
 import { useFleetOpsT } from '../messages';
-import { NodeSignInInline } from './node-sign-in-inline';
 
 const expired = (e: unknown) => e instanceof DeviceError && e.code === ErrorCode.NOT_LOGGED_IN;
 
@@ -55,7 +56,11 @@ export function OutcomeList({
                 </Space>
                 {d?.hint && <Typography.Text type="secondary">{d.hint}</Typography.Text>}
                 {o.state === 'failed' && expired(o.error) && (
-                  <NodeSignInInline node={n.id} name={n.name} onSignedIn={() => onRetry([n.id])} />
+                  <NodeSignInForm node={n.id} name={n.name} onSignedIn={() => onRetry([n.id])}>
+                    <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+                      {t('signIn.help')}
+                    </Typography.Paragraph>
+                  </NodeSignInForm>
                 )}
               </Space>
             </List.Item>

@@ -1,20 +1,20 @@
 // One form per setting, each applied to the chosen nodes with an outcome per
-// node. The checks are the one-node page's (src/api/settings/settings-rules.ts);
+// node. The fields are the one-node page's (src/components/setting-fields);
 // a form's values start from the draft kept in this tab, else from the value
 // most nodes have.
-import { App, Alert, Button, Col, Form, Input, InputNumber, Radio, Row, Select, Switch, Typography } from 'antd';
-import { useMemo, type ReactNode } from 'react';
-import { zoneMinutes } from '../../../api/protocol/device-time';
+import { App, Alert, Button, Form, Radio, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { computerZone, type TimeFormat } from '../../../api/settings/time';
 import {
-  checkNtpServer,
-  checkPushUrl,
-  NTP_CYCLE_MAX,
-  NTP_CYCLE_MIN,
-  PORT_MAX,
-  PORT_MIN,
-  PUSH_KEY_MAX,
-} from '../../../api/settings/settings-rules';
-import { computerZone, isTimeZone, TIME_FORMATS, TIME_ZONES, type TimeFormat } from '../../../api/settings/time';
+  knownTimeFormat,
+  NtpFields,
+  PushFields,
+  StorageField,
+  TimeFormatField,
+  TimeZoneField,
+  useWebPagesOffConsequences,
+  WebPagesHelp,
+} from '../../../components/setting-fields/setting-fields';
 import { useApplySetting, type SettingChange } from '../api/apply-settings';
 import type { NodeSettings } from '../model/settings-compare';
 import { useFleetOpsT } from '../messages';
@@ -134,60 +134,7 @@ export function NtpForm({ nodes, usual }: { nodes: readonly string[]; usual: Usu
       initial={initial}
       toChange={(v) => ({ setting: 'ntp', enabled: v.enabled, url: v.url.trim(), port: v.port, cycle: v.cycle })}
     >
-      <Form.Item name="enabled" label={t('ntp.enabled')} valuePropName="checked">
-        <Switch />
-      </Form.Item>
-      <Form.Item
-        name="url"
-        label={t('ntp.server')}
-        extra={t('ntp.serverHelp')}
-        rules={[
-          {
-            validator: (_, v: string | undefined) => {
-              const problem = checkNtpServer(v ?? '');
-              return problem ? Promise.reject(new Error(t(`ntp.problem.${problem}`))) : Promise.resolve();
-            },
-          },
-        ]}
-      >
-        <Input autoComplete="off" spellCheck={false} />
-      </Form.Item>
-      <Row gutter={16}>
-        <Col xs={24} sm={12}>
-          <Form.Item
-            name="port"
-            label={t('ntp.port')}
-            rules={[
-              {
-                required: true,
-                type: 'integer',
-                min: PORT_MIN,
-                max: PORT_MAX,
-                message: t('ntp.portRange', { min: PORT_MIN, max: PORT_MAX }),
-              },
-            ]}
-          >
-            <InputNumber min={PORT_MIN} max={PORT_MAX} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item
-            name="cycle"
-            label={t('ntp.cycle')}
-            rules={[
-              {
-                required: true,
-                type: 'integer',
-                min: NTP_CYCLE_MIN,
-                max: NTP_CYCLE_MAX,
-                message: t('ntp.cycleRange', { min: NTP_CYCLE_MIN, max: NTP_CYCLE_MAX }),
-              },
-            ]}
-          >
-            <InputNumber min={NTP_CYCLE_MIN} max={NTP_CYCLE_MAX} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-      </Row>
+      <NtpFields />
     </SettingForm>
   );
 }
@@ -199,30 +146,17 @@ interface TimeValues {
 
 export function TimeForm({ nodes, usual }: { nodes: readonly string[]; usual: Usual }) {
   const t = useFleetOpsT();
-  const here = computerZone();
-  const zones = useMemo(() => {
-    const list = [...TIME_ZONES];
-    for (const z of [usual?.time?.zone, here]) if (z && isTimeZone(z) && !list.includes(z)) list.push(z);
-    return list.sort((a, b) => (zoneMinutes(a) ?? 0) - (zoneMinutes(b) ?? 0)).map((z) => ({ value: z, label: z }));
-  }, [usual?.time?.zone, here]);
-  const format = (TIME_FORMATS as readonly string[]).includes(usual?.time?.format ?? '')
-    ? (usual!.time!.format as TimeFormat)
-    : TIME_FORMATS[0];
   return (
     <SettingForm<TimeValues>
       id="time"
       title={t('setting.timeZone')}
       nodes={nodes}
-      initial={{ zone: usual?.time?.zone ?? here, format }}
+      initial={{ zone: usual?.time?.zone ?? computerZone(), format: knownTimeFormat(usual?.time?.format) }}
       toChange={(v) => ({ setting: 'time', zone: v.zone, format: v.format })}
     >
       <Typography.Paragraph type="secondary">{t('time.help')}</Typography.Paragraph>
-      <Form.Item name="zone" label={t('time.zone')} rules={[{ required: true, message: t('time.zoneRequired') }]}>
-        <Select options={zones} showSearch />
-      </Form.Item>
-      <Form.Item name="format" label={t('time.format')}>
-        <Select options={TIME_FORMATS.map((f) => ({ value: f, label: f }))} />
-      </Form.Item>
+      <TimeZoneField name="zone" current={usual?.time?.zone} />
+      <TimeFormatField name="format" />
     </SettingForm>
   );
 }
@@ -237,14 +171,7 @@ export function StorageForm({ nodes, usual }: { nodes: readonly string[]; usual:
       initial={{ strategy: usual?.storage ?? 1 }}
       toChange={(v) => ({ setting: 'storage', strategy: v.strategy })}
     >
-      <Form.Item name="strategy" label={t('storage.policy')}>
-        <Radio.Group
-          options={[
-            { value: 1, label: t('value.storage1') },
-            { value: 2, label: t('value.storage2') },
-          ]}
-        />
-      </Form.Item>
+      <StorageField />
     </SettingForm>
   );
 }
@@ -259,24 +186,7 @@ export function PushForm({ nodes, usual }: { nodes: readonly string[]; usual: Us
       initial={{ url: usual?.push?.url ?? '', key: usual?.push?.key ?? '' }}
       toChange={(v) => ({ setting: 'push', url: v.url.trim(), key: v.key })}
     >
-      <Form.Item
-        name="url"
-        label={t('push.url')}
-        extra={t('push.urlHelp')}
-        rules={[
-          {
-            validator: (_, v: string | undefined) => {
-              const problem = checkPushUrl(v ?? '');
-              return problem ? Promise.reject(new Error(t(`push.problem.${problem}`))) : Promise.resolve();
-            },
-          },
-        ]}
-      >
-        <Input placeholder="http://192.168.1.50:8080/nebula" autoComplete="off" spellCheck={false} />
-      </Form.Item>
-      <Form.Item name="key" label={t('push.key')} rules={[{ max: PUSH_KEY_MAX, message: t('push.keyTooLong', { max: PUSH_KEY_MAX }) }]}>
-        <Input autoComplete="off" spellCheck={false} maxLength={PUSH_KEY_MAX} />
-      </Form.Item>
+      <PushFields />
     </SettingForm>
   );
 }
@@ -284,6 +194,7 @@ export function PushForm({ nodes, usual }: { nodes: readonly string[]; usual: Us
 export function WebForm({ nodes }: { nodes: readonly string[] }) {
   const t = useFleetOpsT();
   const { modal } = App.useApp();
+  const consequences = useWebPagesOffConsequences();
   return (
     <SettingForm<{ enabled: boolean }>
       id="web"
@@ -295,14 +206,20 @@ export function WebForm({ nodes }: { nodes: readonly string[] }) {
         v.enabled ||
         (await modal.confirm({
           title: t('web.confirmTitle', { n: nodes.length }),
-          content: t('web.confirmBody'),
+          content: (
+            <ul className="fleet-ops__list">
+              {consequences.map((c) => (
+                <li key={c}>{c}</li>
+              ))}
+            </ul>
+          ),
           okText: t('web.confirm'),
           okButtonProps: { danger: true },
           cancelText: t('common.cancel'),
         }))
       }
     >
-      <Typography.Paragraph type="secondary">{t('compare.webUnknown')}</Typography.Paragraph>
+      <WebPagesHelp />
       <Form.Item name="enabled" label={t('web.choice')}>
         <Radio.Group
           options={[

@@ -4,7 +4,7 @@
 // whole filter is the device's paged export run page after page (EXPORT_MAX
 // per file); the selected rows go in one file.
 import { Alert, Typography } from 'antd';
-import { useEffect, useEffectEvent, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef, type ReactNode } from 'react';
 import { EXPORT_MAX, ID_LIST_MAX } from '../../../api/protocol/limits';
 import { ExportDialog as SharedExportDialog } from '../../../components/export/export-dialog';
 import { useExportRun } from '../../../components/export/use-export-run';
@@ -43,7 +43,7 @@ function ExportRun({ what, onClose, tabLabel, request, total, selected, libraryI
   const needsLibs = request.tab === 'alarms' && !request.filter.lib_ids;
   const fileCount = exportFileCount(total);
 
-  const begin = useEffectEvent(() => {
+  const begin = () => {
     if (what === 'chosen') {
       run.start(async ({ signal, onFile }) => {
         const r = await exportChosen(request.tab, selected, signal);
@@ -64,17 +64,11 @@ function ExportRun({ what, onClose, tabLabel, request, total, selected, libraryI
           ),
       });
     }, fileCount);
-  });
-  // Once per opening (the ref also holds under StrictMode's double effects).
-  const started = useRef(false);
-  useEffect(() => {
-    if (started.current) return;
-    started.current = true;
-    begin();
-  }, []);
+  };
+  useOnOpening(begin);
 
   return (
-    <SharedExportDialog open title={t('export.title', { tab: tabLabel })} run={run} onClose={onClose}>
+    <RecordExportFrame tabLabel={tabLabel} run={run} onClose={onClose}>
       <Typography.Paragraph>
         {what === 'chosen' ? t('export.chosen', { n: selected.length }) : t('export.filtered', { total })}
       </Typography.Paragraph>
@@ -98,6 +92,37 @@ function ExportRun({ what, onClose, tabLabel, request, total, selected, libraryI
           )}
         </>
       )}
+    </RecordExportFrame>
+  );
+}
+
+/** Runs `begin` once per opening (the ref also holds under StrictMode's double effects). */
+export function useOnOpening(begin: () => void) {
+  const started = useRef(false);
+  const once = useEffectEvent(begin);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    once();
+  }, []);
+}
+
+/** The console's export dialog with the records' title and the note on what a zip holds. */
+export function RecordExportFrame({
+  tabLabel,
+  run,
+  onClose,
+  children,
+}: {
+  tabLabel: string;
+  run: ReturnType<typeof useExportRun>;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const t = useRecordsT();
+  return (
+    <SharedExportDialog open title={t('export.title', { tab: tabLabel })} run={run} onClose={onClose}>
+      {children}
       <Typography.Paragraph type="secondary">{t('export.contents')}</Typography.Paragraph>
     </SharedExportDialog>
   );

@@ -4,7 +4,7 @@
 // (CSV) of every row with its node, merged by device time (model/fleet-export.ts).
 // A node that fails is listed with its reason; the others' files are made.
 import { Alert, Typography } from 'antd';
-import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { callOn } from '../../../api/device';
 import { describeError } from '../../../api/device-error';
 import { NetworkError } from '../../../api/errors';
@@ -12,7 +12,6 @@ import { deviceFileUrl } from '../../../api/protocol/files';
 import { listLibraries } from '../../../api/protocol/libraries';
 import { EXPORT_MAX, ID_LIST_MAX, QUERY_MAX } from '../../../api/protocol/limits';
 import { getTime } from '../../../api/protocol/system';
-import { ExportDialog as SharedExportDialog } from '../../../components/export/export-dialog';
 import { useExportRun, type ExportContext } from '../../../components/export/use-export-run';
 import { useLang } from '../../../i18n';
 import { nodeBase, type NodeInfo } from '../../../session/node-store';
@@ -21,7 +20,7 @@ import { fetchRecordPage } from '../api/record-queries';
 import { mergeAll, type NodeWindow } from '../model/fleet-merge';
 import { fleetFileName, fleetIndexCsv, fleetIndexName, type IndexRow } from '../model/fleet-export';
 import type { FilterRequest, RecordTab } from '../model/record-view';
-import type { ExportWhat } from './export-dialog';
+import { RecordExportFrame, useOnOpening, type ExportWhat } from './export-dialog';
 import type { Row } from './records-table';
 import { useRecordsT } from '../messages';
 
@@ -86,7 +85,7 @@ function FleetExportRun({ what, onClose, tab, tabLabel, nodes, chosen }: FleetEx
     setFailed((f) => [...f, { node, error }]);
   };
 
-  const begin = useEffectEvent(() => {
+  const begin = () => {
     if (what === 'chosen') {
       const expected = chosenNodes.length + 1;
       run.start(async (ctx) => {
@@ -183,16 +182,11 @@ function FleetExportRun({ what, onClose, tab, tabLabel, nodes, chosen }: FleetEx
         expected,
       );
     }, expected);
-  });
-  const started = useRef(false);
-  useEffect(() => {
-    if (started.current) return;
-    started.current = true;
-    begin();
-  }, []);
+  };
+  useOnOpening(begin);
 
   return (
-    <SharedExportDialog open title={t('export.title', { tab: tabLabel })} run={run} onClose={onClose}>
+    <RecordExportFrame tabLabel={tabLabel} run={run} onClose={onClose}>
       <Typography.Paragraph>
         {what === 'chosen'
           ? t('export.fleetChosen', { n: chosen.length })
@@ -211,8 +205,7 @@ function FleetExportRun({ what, onClose, tab, tabLabel, nodes, chosen }: FleetEx
           />
         );
       })}
-      <Typography.Paragraph type="secondary">{t('export.contents')}</Typography.Paragraph>
-    </SharedExportDialog>
+    </RecordExportFrame>
   );
 }
 

@@ -1,11 +1,11 @@
-import { configure, screen, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AlarmRecord } from '../../../api/protocol/records';
 import { applyNodeList } from '../../../session/node-store';
 import { useSessionStore } from '../../../session/session-store';
-import { envelope, FAKE_SESSION, FAKE_USER } from '../../../test/fake-device';
+import { envelope, FAKE_PASSWORD, FAKE_SESSION, FAKE_USER } from '../../../test/fake-device';
 import { renderRoutes, resetState } from '../../../test/render';
+import { alarmRecord } from './alarm-fixture';
 import { RecordsPage } from './records-page';
 
 beforeAll(() => configure({ asyncUtilTimeout: 10_000 }));
@@ -22,41 +22,21 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.unstubAllGlobals();
+  // resetState clears the shown node's session only: a node signed in by a test is signed out here.
+  for (const node of ['a', 'b', 'c']) useSessionStore.getState().clear(node);
   applyNodeList(null);
 });
 
-const alarm = (snap: string, trigger: string): AlarmRecord => ({
-  camera_name: `Cam ${snap}`,
-  channel: 1,
-  lib_id: 1,
-  lib_name: 'Staff',
-  lib_type: 2,
-  position: '',
-  ranking: 1,
-  similarity: 90,
-  snap_id: snap,
-  snap_path: `record/${snap}.jpg`,
-  threshold: 80,
-  trigger,
-  face_attr: {
-    st_age: 'st_adult',
-    mustache_style: 'whiskers',
-    respirator_color: 'color_type_none',
-    glass_style: 'sunglasses',
-    gender_code: 'male',
-    st_expression: 'st_calm',
-    cap_style: 'hat_style_type_none',
-    st_age_value: '41.000000',
-  },
-  create_time: '2024-04-01 09:00:00',
-  img_id: `i-${snap}`,
-  img_path: `img/${snap}.jpg`,
-  person_addr: '',
-  person_age: '40',
-  person_gender: '',
-  person_idcard: '',
-  person_name: `Person ${snap}`,
-});
+const alarm = (snap: string, trigger: string) =>
+  alarmRecord({
+    camera_name: `Cam ${snap}`,
+    snap_id: snap,
+    snap_path: `record/${snap}.jpg`,
+    trigger,
+    img_id: `i-${snap}`,
+    img_path: `img/${snap}.jpg`,
+    person_name: `Person ${snap}`,
+  });
 
 describe('records across nodes', () => {
   it("a node that cannot be reached says so in its cell; the others' rows show, merged, naming their node", async () => {
@@ -101,13 +81,14 @@ describe('records across nodes', () => {
     expect(asked.some((r) => r.url.startsWith('/node/c/'))).toBe(false);
   });
 
-  it('a chosen node not signed in says so, with a sign-in on its own page; nothing is asked of it', async () => {
+  it('a chosen node not signed in says so, with a sign-in in place; nothing is asked of it until it signs in', async () => {
     const asked: string[] = [];
     vi.stubGlobal(
       'fetch',
       vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
         asked.push(String(input));
         const body = JSON.parse(String(init?.body ?? '{}')) as Record<string, unknown>;
+        if (body.msg_id === '257') return body.user_pwd === FAKE_PASSWORD ? envelope(0, FAKE_SESSION) : envelope(-113);
         if (body.msg_id === '1028') return envelope(0, []);
         if (body.msg_id === '1036') return envelope(0, { record: [alarm('a1', '2026-12-06 10:00:02')], result_num: 1, total_num: 1 });
         return envelope(-3599);
@@ -117,9 +98,23 @@ describe('records across nodes', () => {
     const perNode = await screen.findByRole('list', { name: 'Records per node' });
     const c = within(perNode).getByText('Gate C').closest('li')!;
     expect(c).toHaveTextContent('Not signed in');
-    expect(within(c).getByRole('link', { name: 'Sign in to this node' })).toHaveAttribute('href', '/n/c/records?tab=alarms&nodes=c');
     expect(await within(perNode).findByText(/1 record/)).toBeInTheDocument();
     expect(asked.some((u) => u.startsWith('/node/c/'))).toBe(false);
+
+    // The re-login dialog's fields and wording (src/components/node-sign-in-fields.tsx).
+    const user = userEvent.setup();
+    await user.click(within(c).getByRole('button', { name: 'Sign in to this node' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByLabelText('User name')).toHaveValue(FAKE_USER);
+    await user.type(within(dialog).getByLabelText('Password', { exact: true }), 'wrong');
+    await user.click(within(dialog).getByRole('button', { name: 'Sign in to Gate C' }));
+    expect(await within(dialog).findByText('Wrong user name or password')).toBeInTheDocument();
+    await user.clear(within(dialog).getByLabelText('Password', { exact: true }));
+    await user.type(within(dialog).getByLabelText('Password', { exact: true }), FAKE_PASSWORD);
+    await user.click(within(dialog).getByRole('button', { name: 'Sign in to Gate C' }));
+    // Signed in, Gate C is searched with the others.
+    await waitFor(() => expect(within(perNode).getByText('Gate C').closest('li')).toHaveTextContent(/1 record/));
+    expect(asked.filter((u) => u.startsWith('/node/c/')).length).toBeGreaterThan(1);
   });
 
   it('a node that fails on Refresh says so, though its last answer is still cached; its rows leave the page', async () => {

@@ -4,17 +4,13 @@
 // its own query: a node that is down, slow or not signed in says so in its
 // cell and the others' rows show.
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Dropdown, Form, Select, Space, Tabs, Typography } from 'antd';
-import { useMemo, useState, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Button, Form, Modal, Select, Space, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { describeError } from '../../../api/device-error';
 import { parseDeviceTime } from '../../../api/protocol/device-time';
-import { ID_LIST_MAX } from '../../../api/protocol/limits';
 import { MODEL_SPEC } from '../../../api/protocol/limits';
-import { DeleteOutlined, DownOutlined, ExportOutlined, ReloadOutlined } from '../../../components/icons';
-import { PageTitle } from '../../../components/page-title';
-import { hrefs, onNode } from '../../../config/paths';
-import { useLang, useT } from '../../../i18n';
+import { NodeSignInForm } from '../../../components/node-sign-in-form';
+import { useLang } from '../../../i18n';
 import { useNodeStore, type NodeInfo } from '../../../session/node-store';
 import { useSessionStore } from '../../../session/session-store';
 import { fleetRecordQueries } from '../api/fleet-record-queries';
@@ -27,18 +23,8 @@ import { RecordFilters } from '../components/record-filters';
 import { RecordsTable, type Row } from '../components/records-table';
 import { presetRange } from '../model/device-time';
 import { asksFor, hasAfter, hasBefore, mergePage, rowsBefore, type Direction, type NodeWindow } from '../model/fleet-merge';
-import {
-  filterRequest,
-  needsClock,
-  PAGE_SIZES,
-  readView,
-  RECORD_TABS,
-  withFilter,
-  writeView,
-  type FilterRequest,
-  type RecordTab,
-  type RecordView,
-} from '../model/record-view';
+import { filterRequest, needsClock, PAGE_SIZES, withFilter, type FilterRequest, type RecordView } from '../model/record-view';
+import { RecordsTitle, RecordTabs, SelectionBar, useRecordView, useRowSelection, useTabLabel } from '../components/records-page-parts';
 import { useRecordsT } from '../messages';
 import '../records.css';
 
@@ -55,11 +41,8 @@ const keyOf = (node: string, snapId: string) => `${node}/${snapId}`;
 
 export function FleetRecordsPage() {
   const t = useRecordsT();
-  const tApp = useT();
   const qc = useQueryClient();
-  const [params, setParams] = useSearchParams();
-  const view = useMemo(() => readView(params), [params]);
-  const go = (next: RecordView) => setParams(writeView(next));
+  const { view, go } = useRecordView();
 
   const allNodes = useNodeStore((s) => s.nodes);
   const sessions = useSessionStore((s) => s.sessions);
@@ -126,13 +109,12 @@ export function FleetRecordsPage() {
     keyOf: (r: Row) => keyOf(nodeOfRow.get(r)!.id, r.snap_id),
   };
 
-  const selectionKey = JSON.stringify([view.tab, requests, asks, order]);
-  const [selection, setSelection] = useState<{ key: string; ids: string[] }>({ key: selectionKey, ids: [] });
-  if (selection.key !== selectionKey) setSelection({ key: selectionKey, ids: [] });
   const shown = new Map(merged.rows.map((r) => [keyOf(r.node, r.row.snap_id), r]));
-  const selected = selection.key === selectionKey ? selection.ids.filter((id) => shown.has(id)) : [];
+  const { selected, select, clear } = useRowSelection(JSON.stringify([view.tab, requests, asks, order]), (id) => shown.has(id));
   const [exporting, setExporting] = useState<ExportWhat | null>(null);
   const [deleting, setDeleting] = useState(false);
+  // A node not signed in signs in here, over the search: once it has, it is searched with the others.
+  const [signingIn, setSigningIn] = useState<NodeInfo | null>(null);
   // Delete-all is one node's (the node of the URL, whose client `call` is): never across nodes.
   const shownNode = useNodeStore((s) => s.current);
   const canDelete = order.length === 1 && order[0] === shownNode;
@@ -145,7 +127,7 @@ export function FleetRecordsPage() {
   };
   const page = (change: Partial<RecordView>) => go({ ...view, after: undefined, before: undefined, open: undefined, ...change });
   const from = rowsBefore(merged.start, order) + 1;
-  const tabLabel = (tab: RecordTab) => t(`tab.${tab}`);
+  const tabLabel = useTabLabel();
 
   const nodePicker = (
     <Form.Item label={t('fleet.nodes')} htmlFor="records-fleet-nodes">
@@ -201,20 +183,13 @@ export function FleetRecordsPage() {
                 <li key={n.id}>
                   <span className="records-fleet-node">{n.name}</span>
                   {n.site && <Typography.Text type="secondary"> · {n.site}</Typography.Text>}:{' '}
-                  <NodeCell node={n} state={states.get(n.id)!} tab={view.tab} />
+                  <NodeCell node={n} state={states.get(n.id)!} onSignIn={setSigningIn} />
                 </li>
               ))}
             </ul>
           </section>
           {missing && !searching && windows.length > 0 && <Typography.Paragraph type="warning">{t('fleet.missing')}</Typography.Paragraph>}
-          {selected.length > 0 && (
-            <Space className="records-selection">
-              <Typography.Text>{t('list.selected', { n: selected.length, max: ID_LIST_MAX })}</Typography.Text>
-              <Button size="small" onClick={() => setSelection({ key: selectionKey, ids: [] })}>
-                {t('list.clearSelection')}
-              </Button>
-            </Space>
-          )}
+          <SelectionBar n={selected.length} onClear={clear} />
           <RecordsTable
             tab={view.tab}
             data={data}
@@ -224,7 +199,7 @@ export function FleetRecordsPage() {
             pageSizes={PAGE_SIZES}
             onPage={() => {}}
             selected={selected}
-            onSelect={(ids) => setSelection({ key: selectionKey, ids })}
+            onSelect={select}
             onOpen={(key) => go({ ...view, open: key })}
             fleet={fleet}
           />
@@ -262,48 +237,16 @@ export function FleetRecordsPage() {
   const exportRows: FleetExportRow[] = selected.map((id) => shown.get(id)!).map((r) => ({ node: byId.get(r.node)!, row: r.row }));
   return (
     <>
-      <PageTitle
-        extra={
-          <Space wrap>
-            <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void refresh()}>
-              {t('list.refresh')}
-            </Button>
-            <Dropdown
-              trigger={['click']}
-              autoFocus
-              disabled={total === 0}
-              menu={{
-                items: [
-                  { key: 'filtered', label: t('export.filtered', { total }) },
-                  {
-                    key: 'chosen',
-                    label: selected.length > 0 ? t('export.chosen', { n: selected.length }) : t('export.chosenNone', { max: ID_LIST_MAX }),
-                    disabled: selected.length === 0,
-                  },
-                ],
-                onClick: ({ key }) => setExporting(key as ExportWhat),
-              }}
-            >
-              <Button icon={<ExportOutlined aria-hidden />} disabled={total === 0}>
-                {t('export.button')} <DownOutlined aria-hidden />
-              </Button>
-            </Dropdown>
-            {canDelete && (
-              <Button danger icon={<DeleteOutlined aria-hidden />} onClick={() => setDeleting(true)}>
-                {t('delete.button')}
-              </Button>
-            )}
-          </Space>
-        }
-      >
-        {tApp('nav.records')}
-      </PageTitle>
-      <Tabs
-        activeKey={view.tab}
-        onChange={(k) => page({ tab: k as RecordTab })}
-        destroyOnHidden
-        items={RECORD_TABS.map((tab) => ({ key: tab, label: tabLabel(tab), children: tab === view.tab ? content : null }))}
+      <RecordsTitle
+        total={total}
+        selected={selected.length}
+        onRefresh={() => void refresh()}
+        onExport={setExporting}
+        onDelete={canDelete ? () => setDeleting(true) : undefined}
       />
+      <RecordTabs tab={view.tab} onChange={(tab) => page({ tab })}>
+        {content}
+      </RecordTabs>
       <RecordDrawer
         record={open}
         tab={view.tab}
@@ -320,6 +263,15 @@ export function FleetRecordsPage() {
           .filter((x): x is { node: NodeInfo; request: FilterRequest; total: number } => x.request !== null && x.total > 0)}
         chosen={exportRows}
       />
+      <Modal
+        open={signingIn !== null}
+        title={signingIn ? `${t('fleet.signIn')} · ${signingIn.name}` : undefined}
+        onCancel={() => setSigningIn(null)}
+        footer={null}
+        destroyOnHidden
+      >
+        {signingIn && <NodeSignInForm node={signingIn.id} name={signingIn.name} autoFocus onSignedIn={() => setSigningIn(null)} />}
+      </Modal>
       {canDelete && (
         <DeleteAllDialog
           open={deleting}
@@ -334,14 +286,17 @@ export function FleetRecordsPage() {
   );
 }
 
-function NodeCell({ node, state, tab }: { node: NodeInfo; state: NodeState; tab: RecordTab }): ReactNode {
+function NodeCell({ node, state, onSignIn }: { node: NodeInfo; state: NodeState; onSignIn: (node: NodeInfo) => void }): ReactNode {
   const t = useRecordsT();
   const lang = useLang();
   switch (state.kind) {
     case 'signedOut':
       return (
         <>
-          {t('fleet.signedOut')} · <Link to={onNode(node.id, hrefs.records({ tab }))}>{t('fleet.signIn')}</Link>
+          {t('fleet.signedOut')} ·{' '}
+          <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onSignIn(node)}>
+            {t('fleet.signIn')}
+          </Button>
         </>
       );
     case 'searching':

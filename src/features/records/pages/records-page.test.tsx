@@ -2,9 +2,9 @@ import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from 'antd';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AlarmRecord } from '../../../api/protocol/records';
 import { fakeDevice, type Route } from '../../../test/fake-device';
 import { renderRoutes, resetState } from '../../../test/render';
+import { alarmRecord } from './alarm-fixture';
 import { RecordsPage } from './records-page';
 
 // The whole page (table, drawer) renders slowly in jsdom on a busy machine.
@@ -13,38 +13,7 @@ vi.setConfig({ testTimeout: 60_000 });
 beforeEach(() => resetState('en-US'));
 afterEach(() => vi.unstubAllGlobals());
 
-const alarm: AlarmRecord = {
-  camera_name: 'Main entrance',
-  channel: 1,
-  lib_id: 7,
-  lib_name: 'Blacklist',
-  lib_type: 1,
-  position: 'Front door',
-  ranking: 1,
-  similarity: 93,
-  snap_id: 'snap-1',
-  snap_path: 'record/snap-1.jpg',
-  threshold: 88,
-  trigger: '2024-05-01 18:20:00',
-  face_attr: {
-    st_age: 'st_adult',
-    mustache_style: 'whiskers',
-    respirator_color: 'color_type_none',
-    glass_style: 'sunglasses',
-    gender_code: 'male',
-    st_expression: 'st_calm',
-    cap_style: 'hat_style_type_none',
-    st_age_value: '41.000000',
-  },
-  create_time: '2024-04-01 09:00:00',
-  img_id: 'BL-0007',
-  img_path: 'img/7_BL-0007.jpg',
-  person_addr: '1 Raffles Place',
-  person_age: '40',
-  person_gender: '1',
-  person_idcard: 'P12345678',
-  person_name: 'James Smith',
-};
+const alarm = alarmRecord();
 
 const page = (records: unknown[], total = records.length) => ({ data: { record: records, result_num: records.length, total_num: total } });
 

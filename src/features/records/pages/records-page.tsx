@@ -1,14 +1,9 @@
 // Records (§3.13-3.24): face snapshots, alarms and body records behind one set
 // of filters kept in the URL, a detail drawer, exports and the delete-all.
 import { useDevicePickerClock } from '../../../components/device-date-picker';
-import { DeleteOutlined, DownOutlined, ExportOutlined, ReloadOutlined } from '../../../components/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Dropdown, Space, Tabs, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
-import { PageTitle } from '../../../components/page-title';
-import { ID_LIST_MAX } from '../../../api/protocol/limits';
-import { useT } from '../../../i18n';
 import { recordQueries } from '../api/record-queries';
 import { DeleteAllDialog } from '../components/delete-all-dialog';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -18,18 +13,8 @@ import { RecordFilters } from '../components/record-filters';
 import { RecordsTable } from '../components/records-table';
 import { formatDeviceTime, parseDeviceTime } from '../../../api/protocol/device-time';
 import { deviceNow } from '../model/device-time';
-import {
-  filterRequest,
-  needsClock,
-  PAGE_SIZES,
-  pageRequest,
-  readView,
-  RECORD_TABS,
-  timeRange,
-  writeView,
-  type RecordTab,
-  type RecordView,
-} from '../model/record-view';
+import { filterRequest, needsClock, PAGE_SIZES, pageRequest, timeRange } from '../model/record-view';
+import { RecordsTitle, RecordTabs, SelectionBar, useRecordView, useRowSelection, useTabLabel } from '../components/records-page-parts';
 import { useRecordsT } from '../messages';
 import { useNodeStore } from '../../../session/node-store';
 import { FleetRecordsPage } from './fleet-records-page';
@@ -43,11 +28,8 @@ export function RecordsPage() {
 
 function NodeRecordsPage() {
   const t = useRecordsT();
-  const tApp = useT();
   const qc = useQueryClient();
-  const [params, setParams] = useSearchParams();
-  const view = useMemo(() => readView(params), [params]);
-  const go = (next: RecordView) => setParams(writeView(next));
+  const { view, go } = useRecordView();
 
   const clock = useQuery({ ...recordQueries.clock(), meta: { errorHandled: true } });
   const cameras = useQuery(recordQueries.cameras());
@@ -64,15 +46,8 @@ function NodeRecordsPage() {
   const records = useQuery({ ...recordQueries.page(request, paging), enabled: range !== null, meta: { errorHandled: true } });
   const data = records.data?.tab === view.tab ? records.data : undefined;
 
-  // The selection is what the user ticked on the rows shown: a new tab, filter,
-  // time range, page or page size clears it (going back does not bring it
-  // back), and a refresh keeps only the ticked rows still shown. Exporting
-  // records nobody can see any more surprised users.
-  const selectionKey = JSON.stringify([request, paging]);
-  const [selection, setSelection] = useState<{ key: string; ids: string[] }>({ key: selectionKey, ids: [] });
-  if (selection.key !== selectionKey) setSelection({ key: selectionKey, ids: [] });
   const shownIds = useMemo(() => new Set(data?.rows.map((r) => r.snap_id)), [data]);
-  const selected = selection.key === selectionKey ? selection.ids.filter((id) => shownIds.has(id)) : [];
+  const { selected, select, clear } = useRowSelection(JSON.stringify([request, paging]), (id) => shownIds.has(id));
 
   const [exporting, setExporting] = useState<ExportWhat | null>(null);
   const [deleting, setDeleting] = useState(false);
@@ -101,7 +76,7 @@ function NodeRecordsPage() {
   };
 
   const liveNow = clock.data ? deviceNow(clock.data.sysTime, clock.data.readAt) : null;
-  const tabLabel = (tab: RecordTab) => t(`tab.${tab}`);
+  const tabLabel = useTabLabel();
 
   const content = (
     <>
@@ -121,14 +96,7 @@ function NodeRecordsPage() {
         )}
       </div>
       {records.isError && <ErrorAlert error={records.error} />}
-      {selected.length > 0 && (
-        <Space className="records-selection">
-          <Typography.Text>{t('list.selected', { n: selected.length, max: ID_LIST_MAX })}</Typography.Text>
-          <Button size="small" onClick={() => setSelection({ key: selectionKey, ids: [] })}>
-            {t('list.clearSelection')}
-          </Button>
-        </Space>
-      )}
+      <SelectionBar n={selected.length} onClear={clear} />
       <RecordsTable
         tab={view.tab}
         data={data}
@@ -138,7 +106,7 @@ function NodeRecordsPage() {
         pageSizes={PAGE_SIZES}
         onPage={(page, size) => go({ ...view, page: size === view.size ? page : 1, size, open: undefined })}
         selected={selected}
-        onSelect={(ids) => setSelection({ key: selectionKey, ids })}
+        onSelect={select}
         onOpen={(snapId) => go({ ...view, open: snapId })}
       />
     </>
@@ -146,47 +114,16 @@ function NodeRecordsPage() {
 
   return (
     <>
-      <PageTitle
-        extra={
-          <Space wrap>
-            <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void refresh()}>
-              {t('list.refresh')}
-            </Button>
-            {/* Like every export: the item clicked says what, and the export starts at once. */}
-            <Dropdown
-              trigger={['click']}
-              autoFocus
-              disabled={!data || data.total === 0}
-              menu={{
-                items: [
-                  { key: 'filtered', label: t('export.filtered', { total: data?.total ?? 0 }) },
-                  {
-                    key: 'chosen',
-                    label: selected.length > 0 ? t('export.chosen', { n: selected.length }) : t('export.chosenNone', { max: ID_LIST_MAX }),
-                    disabled: selected.length === 0,
-                  },
-                ],
-                onClick: ({ key }) => setExporting(key as ExportWhat),
-              }}
-            >
-              <Button icon={<ExportOutlined aria-hidden />} disabled={!data || data.total === 0}>
-                {t('export.button')} <DownOutlined aria-hidden />
-              </Button>
-            </Dropdown>
-            <Button danger icon={<DeleteOutlined aria-hidden />} onClick={() => setDeleting(true)}>
-              {t('delete.button')}
-            </Button>
-          </Space>
-        }
-      >
-        {tApp('nav.records')}
-      </PageTitle>
-      <Tabs
-        activeKey={view.tab}
-        onChange={(k) => go({ ...view, tab: k as RecordTab, page: 1, open: undefined })}
-        destroyOnHidden
-        items={RECORD_TABS.map((tab) => ({ key: tab, label: tabLabel(tab), children: tab === view.tab ? content : null }))}
+      <RecordsTitle
+        total={data?.total ?? 0}
+        selected={selected.length}
+        onRefresh={() => void refresh()}
+        onExport={setExporting}
+        onDelete={() => setDeleting(true)}
       />
+      <RecordTabs tab={view.tab} onChange={(tab) => go({ ...view, tab, page: 1, open: undefined })}>
+        {content}
+      </RecordTabs>
       <RecordDrawer record={open} tab={view.tab} onClose={() => go({ ...view, open: undefined })} />
       <ExportDialog
         what={exporting}

@@ -1,10 +1,10 @@
 // Issue 14 (18): the HTTPS dialog said "e.g. https://<the console's address>/"
 // as if the console were the device. It names the device's address only where
 // the console's server says it (GET /healthz), and the console's as the console's.
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from 'antd';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FAKE_SESSION, FAKE_USER, fakeDevice } from '../../../test/fake-device';
 import { renderRoutes, resetState } from '../../../test/render';
 import { useSessionStore } from '../../../session/session-store';
@@ -48,6 +48,8 @@ async function openDialog(): Promise<HTMLElement> {
   return screen.findByRole('dialog');
 }
 
+// The section renders slowly in jsdom on a busy machine (it missed the default 1 s beside other suites).
+beforeAll(() => configure({ asyncUtilTimeout: 10_000 }));
 beforeEach(() => {
   resetState('en-US');
   useSessionStore.getState().start(FAKE_SESSION, FAKE_USER);

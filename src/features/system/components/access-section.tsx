@@ -10,6 +10,7 @@ import { useSystemT } from '../messages';
 import { checkHttpsFileMeta, checkHttpsFileText, HTTPS_EXTENSIONS, type HttpsFileType } from '../../../api/settings/files';
 import { DangerConfirm } from './danger-confirm';
 import { ErrorAlert } from '../../../components/error-alert';
+import { useWebPagesOffConsequences, WebPagesHelp } from '../../../components/setting-fields/setting-fields';
 import { useDeviceName, useRestart } from './restart-context';
 
 export function AccessSection() {
@@ -189,13 +190,13 @@ function WebPagesCard() {
   const deviceName = useDeviceName();
   const web = useSetWebPages();
   const [confirmOff, setConfirmOff] = useState(false);
+  const offConsequences = useWebPagesOffConsequences();
   // The device does not report which is on (§6.16-6.17 have no query): we say what we last did.
   const done = web.isSuccess ? web.variables : undefined;
 
   return (
     <Card title={t('web.title')}>
-      <Typography.Paragraph>{t('web.body')}</Typography.Paragraph>
-      <Typography.Paragraph type="secondary">{t('web.unknown')}</Typography.Paragraph>
+      <WebPagesHelp />
       <Space wrap>
         <Button
           onClick={() => web.mutate(true, { onSuccess: () => message.success(t('web.enabled')) })}
@@ -232,7 +233,7 @@ function WebPagesCard() {
             },
           })
         }
-        consequences={[t('web.consequence.pages'), t('web.consequence.api'), t('web.consequence.self')]}
+        consequences={offConsequences}
       />
     </Card>
   );

@@ -1,11 +1,11 @@
 // §7.1-7.2: where the device POSTs its alarms (774) and heartbeats (775).
 import { useQuery } from '@tanstack/react-query';
-import { App, Card, Col, Descriptions, Form, Input, Row, Skeleton, Typography } from 'antd';
+import { App, Card, Col, Descriptions, Form, Row, Skeleton, Typography } from 'antd';
 import { useMemo } from 'react';
 import { systemQueries } from '../api/system-queries';
 import { useSetPush } from '../api/system-mutations';
 import { useSystemT } from '../messages';
-import { checkPushUrl, PUSH_KEY_MAX } from '../../../api/settings/settings-rules';
+import { PushFields } from '../../../components/setting-fields/setting-fields';
 import { useIsChanged, useReportDirty } from './dirty-guard';
 import { ErrorAlert } from '../../../components/error-alert';
 import { SaveResetFooter } from './save-reset-footer';
@@ -52,29 +52,7 @@ export function PushSection() {
             }}
             aria-label={t('push.title')}
           >
-            <Form.Item
-              name="url"
-              label={t('push.url')}
-              extra={t('push.urlHelp')}
-              rules={[
-                {
-                  validator: (_, v: string | undefined) => {
-                    const problem = checkPushUrl(v ?? '');
-                    return problem ? Promise.reject(new Error(t(`push.problem.${problem}`))) : Promise.resolve();
-                  },
-                },
-              ]}
-            >
-              <Input placeholder="http://192.168.1.50:8080/nebula" autoComplete="off" spellCheck={false} />
-            </Form.Item>
-            <Form.Item
-              name="key"
-              label={t('push.key')}
-              extra={t('push.keyHelp')}
-              rules={[{ max: PUSH_KEY_MAX, message: t('push.keyTooLong', { max: PUSH_KEY_MAX }) }]}
-            >
-              <Input autoComplete="off" spellCheck={false} maxLength={PUSH_KEY_MAX} />
-            </Form.Item>
+            <PushFields />
             <SaveResetFooter label={t('push.save')} save={save} changed={changed} onReset={() => form.resetFields()} />
           </Form>
         </Card>

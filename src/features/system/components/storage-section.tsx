@@ -1,10 +1,11 @@
 // §6.4-6.5: what the device does when its storage is full.
 import { useQuery } from '@tanstack/react-query';
-import { App, Card, Form, Progress, Radio, Skeleton, Typography } from 'antd';
+import { App, Card, Form, Progress, Skeleton, Typography } from 'antd';
 import { systemQueries } from '../api/system-queries';
 import { useSetStorage } from '../api/system-mutations';
 import { useSystemT } from '../messages';
 import { formatBytes } from '../../../api/settings/files';
+import { StorageField, useSettingFieldsT } from '../../../components/setting-fields/setting-fields';
 import { useReportDirty } from './dirty-guard';
 import { ErrorAlert } from '../../../components/error-alert';
 import { SaveResetFooter } from './save-reset-footer';
@@ -13,6 +14,7 @@ const MB = 1024 * 1024;
 
 export function StorageSection() {
   const t = useSystemT();
+  const ft = useSettingFieldsT();
   const { message } = App.useApp();
   const storage = useQuery(systemQueries.storage());
   const save = useSetStorage();
@@ -49,25 +51,12 @@ export function StorageSection() {
         onFinish={({ strategy }) =>
           save.mutate(strategy, {
             onSuccess: () =>
-              message.success(t('storage.saved', { policy: strategy === 2 ? t('storage.stop.title') : t('storage.overwrite.title') })),
+              message.success(t('storage.saved', { policy: strategy === 2 ? ft('storage.stop.title') : ft('storage.overwrite.title') })),
           })
         }
         aria-label={t('storage.title')}
       >
-        <Form.Item name="strategy" label={t('storage.policy')}>
-          <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
-            <Radio value={1}>
-              <Typography.Text strong>{t('storage.overwrite.title')}</Typography.Text>
-              {current === 1 && <Typography.Text type="secondary"> {t('storage.current')}</Typography.Text>}
-              <div className="system-muted">{t('storage.overwrite.body')}</div>
-            </Radio>
-            <Radio value={2}>
-              <Typography.Text strong>{t('storage.stop.title')}</Typography.Text>
-              {current === 2 && <Typography.Text type="secondary"> {t('storage.current')}</Typography.Text>}
-              <div className="system-muted">{t('storage.stop.body')}</div>
-            </Radio>
-          </Radio.Group>
-        </Form.Item>
+        <StorageField current={current} />
         <SaveResetFooter label={t('storage.save')} save={save} changed={changed} />
       </Form>
     </Card>

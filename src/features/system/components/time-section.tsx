@@ -2,25 +2,15 @@
 import { parseDeviceTime } from '../../../api/protocol/device-time';
 import { DeviceDatePicker, useDevicePickerClock } from '../../../components/device-date-picker';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Skeleton, Flex, Switch, Typography } from 'antd';
+import { Alert, App, Card, Col, Form, Radio, Row, Skeleton, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { DeviceError } from '../../../api/errors';
 import { systemQueries } from '../api/system-queries';
 import { useSetNtp, useSetTime } from '../api/system-mutations';
 import { useSystemT } from '../messages';
-import { checkNtpServer, NTP_CYCLE_MAX, NTP_CYCLE_MIN, PORT_MAX, PORT_MIN } from '../../../api/settings/settings-rules';
-import {
-  checkWallClock,
-  computerZone,
-  isTimeZone,
-  TIME_FORMATS,
-  TIME_ZONES,
-  timeToSend,
-  type TimeFormat,
-  type TimeSource,
-} from '../../../api/settings/time';
-import { zoneMinutes } from '../../../api/protocol/device-time';
+import { checkWallClock, computerZone, timeToSend, type TimeFormat, type TimeSource } from '../../../api/settings/time';
+import { knownTimeFormat, NtpFields, TimeFormatField, TimeZoneField } from '../../../components/setting-fields/setting-fields';
 import { DeviceClock, useDeviceClock } from './device-clock';
 import { useIsChanged, useReportDirty } from './dirty-guard';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -70,9 +60,7 @@ function TimeCard() {
             source: 'device',
             manual: null,
             time_zone: time.data.time_zone,
-            time_format: (TIME_FORMATS as readonly string[]).includes(time.data.time_format)
-              ? (time.data.time_format as TimeFormat)
-              : TIME_FORMATS[0],
+            time_format: knownTimeFormat(time.data.time_format),
           }
         : undefined,
     [time.data],
@@ -81,12 +69,6 @@ function TimeCard() {
   const project = (v: TimeValues | undefined) => (v ? { ...v, manual: v.manual ? v.manual.format(WIRE) : null } : undefined);
   const changed = useIsChanged(project(values), project(initial));
   useReportDirty('time', changed);
-
-  const zones = useMemo(() => {
-    const list = [...TIME_ZONES];
-    for (const z of [time.data?.time_zone, here]) if (z && isTimeZone(z) && !list.includes(z)) list.push(z);
-    return list.sort((a, b) => (zoneMinutes(a) ?? 0) - (zoneMinutes(b) ?? 0)).map((z) => ({ value: z, label: z }));
-  }, [time.data?.time_zone, here]);
 
   if (!time.data || !initial) {
     return (
@@ -171,20 +153,8 @@ function TimeCard() {
           </Form.Item>
         )}
         {source === 'computer' && <Typography.Paragraph type="secondary">{t('time.computerHelp', { zone: here })}</Typography.Paragraph>}
-        <Form.Item label={t('time.zone')} required>
-          {/* Not a compact group: on a phone the button goes under the zone rather than past the screen's edge. */}
-          <Flex wrap gap={8}>
-            <Form.Item name="time_zone" noStyle rules={[{ required: true, message: t('time.zoneRequired') }]}>
-              <Select options={zones} showSearch aria-label={t('time.zone')} style={{ flex: '1 1 220px', minWidth: 0 }} />
-            </Form.Item>
-            <Button onClick={() => form.setFieldValue('time_zone', here)} disabled={values?.time_zone === here}>
-              {t('time.useComputerZone', { zone: here })}
-            </Button>
-          </Flex>
-        </Form.Item>
-        <Form.Item name="time_format" label={t('time.format')} extra={t('time.formatHelp')}>
-          <Select options={TIME_FORMATS.map((f) => ({ value: f, label: f }))} />
-        </Form.Item>
+        <TimeZoneField name="time_zone" current={time.data.time_zone} />
+        <TimeFormatField name="time_format" />
         <SaveResetFooter label={t('time.save')} save={save} changed={changed} onReset={() => form.resetFields()} saveNeedsChange={false} />
       </Form>
     </Card>
@@ -252,62 +222,7 @@ function NtpCard() {
         onValuesChange={() => save.error && save.reset()}
         aria-label={t('ntp.title')}
       >
-        <Form.Item name="enabled" label={t('ntp.enabled')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-        <Form.Item
-          name="url"
-          label={t('ntp.server')}
-          extra={t('ntp.serverHelp')}
-          validateStatus={unreachable ? 'error' : undefined}
-          help={unreachable ? t('ntp.unreachable') : undefined}
-          rules={[
-            {
-              validator: (_, v: string | undefined) => {
-                const problem = checkNtpServer(v ?? '');
-                return problem ? Promise.reject(new Error(t(`ntp.problem.${problem}`))) : Promise.resolve();
-              },
-            },
-          ]}
-        >
-          <Input autoComplete="off" spellCheck={false} />
-        </Form.Item>
-        <Row gutter={16}>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              name="port"
-              label={t('ntp.port')}
-              rules={[
-                {
-                  required: true,
-                  type: 'integer',
-                  min: PORT_MIN,
-                  max: PORT_MAX,
-                  message: t('ntp.portRange', { min: PORT_MIN, max: PORT_MAX }),
-                },
-              ]}
-            >
-              <InputNumber min={PORT_MIN} max={PORT_MAX} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              name="cycle"
-              label={t('ntp.cycle')}
-              rules={[
-                {
-                  required: true,
-                  type: 'integer',
-                  min: NTP_CYCLE_MIN,
-                  max: NTP_CYCLE_MAX,
-                  message: t('ntp.cycleRange', { min: NTP_CYCLE_MIN, max: NTP_CYCLE_MAX }),
-                },
-              ]}
-            >
-              <InputNumber min={NTP_CYCLE_MIN} max={NTP_CYCLE_MAX} precision={0} style={{ width: '100%' }} suffix={t('ntp.minutes')} />
-            </Form.Item>
-          </Col>
-        </Row>
+        <NtpFields serverError={unreachable ? t('ntp.unreachable') : undefined} />
         <SaveResetFooter label={t('ntp.save')} save={save} changed={changed} onReset={() => form.resetFields()} saveNeedsChange={false} />
       </Form>
     </Card>
