@@ -75,8 +75,11 @@ test('leaving the timeline stops its reading of the alarms', async ({ loggedIn: 
   const held = new Promise<void>((r) => (release = r));
   let asked = 0;
   await page.route('**/api/json', async (route) => {
-    const body = route.request().postDataJSON() as { msg_id?: string; lib_ids?: string };
-    if (body.msg_id === '1036' && body.lib_ids === String(newest.lib_id)) {
+    const body = route.request().postDataJSON() as { msg_id?: string; lib_ids?: string; qry_len?: number };
+    // The scan's pages only: the overview, where the fixture lands, counts the
+    // same library's alarms with one-row 1036 queries, and one still in flight
+    // when the route was set was counted (and held) too.
+    if (body.msg_id === '1036' && body.lib_ids === String(newest.lib_id) && body.qry_len !== 1) {
       asked++;
       await held;
     }
