@@ -12,6 +12,8 @@ import { DEFAULT_OPTIONS, type UpgradeOutcome } from '../emulator/context';
 import { testCacheDir } from '../emulator/faces/paths';
 import { fleetPlan, type FleetNodePlan } from '../emulator/fleet';
 import { startEmulator, type Emulator } from '../emulator/index';
+import { createClient, type Call } from '../src/api/client';
+import { login } from '../src/api/protocol';
 import { spawnConsoleServer, type SpawnedServer } from './console-server';
 
 export interface FleetNodeOptions {
@@ -57,6 +59,8 @@ export interface Fleet {
   nodes: FleetNode[];
   server: SpawnedServer;
   node(id: string): FleetNode;
+  /** A node's own API, straight to its emulator (not through the console), signed in with its password. */
+  direct(id: string): Promise<Call>;
   stop(): Promise<void>;
 }
 
@@ -125,15 +129,23 @@ export async function startFleet(count: number, options: FleetOptions = {}): Pro
     const dist = path.resolve(options.dist ?? process.env.E2E_DIST ?? 'dist');
     const server = await spawnConsoleServer(dist, { NODES_FILE: nodesFile });
     closers.push(server.close);
+    const node = (id: string): FleetNode => {
+      const n = nodes.find((x) => x.id === id);
+      if (!n) throw new Error(`no node ${id} in the fleet`);
+      return n;
+    };
     return {
       consoleUrl: server.url,
       nodesFile,
       nodes,
       server,
-      node(id) {
-        const n = nodes.find((x) => x.id === id);
-        if (!n) throw new Error(`no node ${id} in the fleet`);
-        return n;
+      node,
+      async direct(id) {
+        const n = node(id);
+        let session: string | null = null;
+        const call = createClient({ baseUrl: n.url, getSession: () => session });
+        session = await call(login, { user_name: DEFAULT_OPTIONS.user, user_pwd: n.password });
+        return call;
       },
       stop,
     };

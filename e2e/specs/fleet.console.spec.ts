@@ -2,8 +2,8 @@
 // fleet sign-in with one node refusing, the overview's figures checked against
 // each node's own API, and every page per node, a copied link included.
 import type { Page } from '@playwright/test';
-import { createClient, type Call } from '../../src/api/client';
-import { getTime, getVersion, listCameras, login, logout, queryAlarms } from '../../src/api/protocol';
+import { createClient } from '../../src/api/client';
+import { getTime, getVersion, listCameras, logout, queryAlarms } from '../../src/api/protocol';
 import { formatDeviceTime, parseDeviceTime } from '../../src/api/protocol/device-time';
 import { hrefs } from '../../src/config/paths';
 import { DEMO_PASSWORD, DEMO_USER, expect, test } from '../fixtures';
@@ -25,14 +25,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await fleet?.stop();
 });
-
-/** A node's own API, straight to its emulator (not through the console). */
-async function direct(id: string): Promise<Call> {
-  let session: string | null = null;
-  const call = createClient({ baseUrl: fleet.node(id).url, getSession: () => session });
-  session = await call(login, { user_name: DEMO_USER, user_pwd: fleet.node(id).password });
-  return call;
-}
 
 async function signInFleet(page: Page, path = '/'): Promise<FleetPage> {
   const fp = new FleetPage(page);
@@ -58,7 +50,7 @@ test('fleet sign-in: the refusing node is listed with its reason and signs in on
   await expect(page).toHaveURL(`${fleet.consoleUrl}/`);
 
   for (const n of fleet.nodes.filter((x) => x.id !== 'node-2')) {
-    const call = await direct(n.id);
+    const call = await fleet.direct(n.id);
     const [version, cameras, time] = await Promise.all([call(getVersion, {}), call(listCameras, {}), call(getTime, {})]);
     const midnight = Math.floor(parseDeviceTime(time.sys_time)! / 86_400_000) * 86_400_000;
     const today = await call(queryAlarms, { start_time: formatDeviceTime(midnight), start_no: 1, qry_len: 1 });
@@ -99,7 +91,7 @@ test("a page per node: node B's cameras are node B's, the picker keeps the page,
   // Back where the link pointed, after the sign-in.
   await expect(page).toHaveURL(`${fleet.consoleUrl}/n/${b.id}/cameras`);
   await expect(page.getByTestId('device-id')).toHaveText(b.deviceId);
-  const camerasOf = async (id: string) => (await (await direct(id))(listCameras, {})).camera.map((c) => c.camera_name);
+  const camerasOf = async (id: string) => (await (await fleet.direct(id))(listCameras, {})).camera.map((c) => c.camera_name);
   const bCameras = await camerasOf(b.id);
   const cameras = new CamerasPage(page);
   const shows = async (names: string[]) => {

@@ -2,8 +2,7 @@
 // 30-person library to node-2 and node-3, node-3 with room for 25 faces per
 // library, and one person whose stored photo has no face. The ledger is
 // checked against what each node's own API answers.
-import { createClient, type Call } from '../../src/api/client';
-import { createLibrary, deleteFace, getFace, login, queryFaces, updateFace } from '../../src/api/protocol';
+import { createLibrary, deleteFace, getFace, queryFaces, updateFace } from '../../src/api/protocol';
 import { listLibraries } from '../../src/api/protocol/libraries';
 import { hrefs } from '../../src/config/paths';
 import { DEMO_PASSWORD, DEMO_USER, expect, test } from '../fixtures';
@@ -21,13 +20,6 @@ const SMALL = 25;
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
-async function direct(node: string): Promise<Call> {
-  let session: string | null = null;
-  const call = createClient({ baseUrl: fleet.node(node).url, getSession: () => session });
-  session = await call(login, { user_name: DEMO_USER, user_pwd: fleet.node(node).password });
-  return call;
-}
-
 async function fault(node: string, route: string, body: unknown): Promise<void> {
   const n = fleet.node(node);
   const res = await fetch(`${n.url}/__emulator/${route}`, {
@@ -39,7 +31,7 @@ async function fault(node: string, route: string, body: unknown): Promise<void> 
 }
 
 async function libOn(node: string): Promise<number> {
-  const lib = (await (await direct(node))(listLibraries, {})).find((l) => l.lib_name === LIB);
+  const lib = (await (await fleet.direct(node))(listLibraries, {})).find((l) => l.lib_name === LIB);
   if (!lib) throw new Error(`no ${LIB} on ${node}`);
   return lib.lib_id;
 }
@@ -47,7 +39,7 @@ async function libOn(node: string): Promise<number> {
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   fleet = await startFleet(3, { nodes: [{}, {}, { libraryCapacity: SMALL }], demoRecords: 20 });
-  const call = await direct('node-1');
+  const call = await fleet.direct('node-1');
   srcLib = (await call(createLibrary, { lib_name: LIB, lib_type: 1 })).lib_id;
   await fault('node-1', 'faces/fill', { libId: srcLib, count: 30, prefix: 'dist' });
   await call(updateFace, {
@@ -108,7 +100,7 @@ test('a library distributed to two nodes: the ledger names each refusal, a retry
   await expect(d.table.getByText('The number of images has reached the limit')).toHaveCount(4);
   // The attributes came with the person.
   const n2Lib = await libOn('node-2');
-  const copied = await (await direct('node-2'))(getFace, { lib_id: n2Lib, img_id: id(5) });
+  const copied = await (await fleet.direct('node-2'))(getFace, { lib_id: n2Lib, img_id: id(5) });
   expect([copied.person_name, copied.person_idcard, copied.person_gender, copied.person_age, copied.person_addr]).toEqual([
     'Li Lei',
     '110105199001011234',
@@ -126,11 +118,11 @@ test('a library distributed to two nodes: the ledger names each refusal, a retry
   await expect(d.rows()).toHaveCount(1);
   await expect(noFace).toBeVisible();
   const n3Lib = await libOn('node-3');
-  expect((await (await direct('node-3'))(queryFaces, { lib_id: n3Lib, qry_len: 1 })).total_num).toBe(29);
+  expect((await (await fleet.direct('node-3'))(queryFaces, { lib_id: n3Lib, qry_len: 1 })).total_num).toBe(29);
 
   // A person deleted on the source is offered for removal on the targets (asked first).
   await (
-    await direct('node-1')
+    await fleet.direct('node-1')
   )(deleteFace, { lib_id: srcLib, img_id: id(30) });
   await d.button(/^check again$/i).click();
   await d.show(/^not on the source/i);
@@ -141,7 +133,7 @@ test('a library distributed to two nodes: the ledger names each refusal, a retry
   await d.confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(d.rows()).toHaveCount(0);
   await expect(d.confirm).toHaveCount(0);
-  await expect((await direct('node-2'))(getFace, { lib_id: n2Lib, img_id: id(30) })).rejects.toThrow(/-126/);
+  await expect((await fleet.direct('node-2'))(getFace, { lib_id: n2Lib, img_id: id(30) })).rejects.toThrow(/-126/);
 
   // A person deleted on node-2 through that node's own page (another tab: this one keeps its run's memory)
   // is missing there at the next check.

@@ -4,8 +4,7 @@
 // library is full: a capacity of 2 on that emulator), and a search by photo
 // whose hits name their node and open that node's person.
 import type { Page } from '@playwright/test';
-import { createClient, type Call } from '../../src/api/client';
-import { createLibrary, getFace, listLibraries, login } from '../../src/api/protocol';
+import { createLibrary, getFace, listLibraries } from '../../src/api/protocol';
 import { hrefs, onNode } from '../../src/config/paths';
 import { DEMO_PASSWORD, DEMO_USER, expect as baseExpect, test } from '../fixtures';
 import { startFleet, type Fleet } from '../fleet';
@@ -31,16 +30,8 @@ test.afterAll(async () => {
   await fleet?.stop();
 });
 
-/** A node's own API, straight to its emulator (not through the console). */
-async function direct(id: string): Promise<Call> {
-  let session: string | null = null;
-  const call = createClient({ baseUrl: fleet.node(id).url, getSession: () => session });
-  session = await call(login, { user_name: DEMO_USER, user_pwd: fleet.node(id).password });
-  return call;
-}
-
 async function libraryOn(id: string, name: string): Promise<number | undefined> {
-  return (await (await direct(id))(listLibraries, {})).find((l) => l.lib_name === name)?.lib_id;
+  return (await (await fleet.direct(id))(listLibraries, {})).find((l) => l.lib_name === name)?.lib_id;
 }
 
 async function signInFleet(page: Page, path: string): Promise<void> {
@@ -60,7 +51,7 @@ const enrolLib = `Entrances ${stamp}`;
 test('one person enrolled on two nodes: the library is created where it is missing, and each node has them', async ({ page }) => {
   const a = fleet.node('node-1');
   const b = fleet.node('node-2');
-  const callA = await direct(a.id);
+  const callA = await fleet.direct(a.id);
   const faces = await realFaces({ url: a.url, call: callA }, 1);
   const { lib_id: libA } = await callA(createLibrary, { lib_name: enrolLib, lib_type: 1 });
   expect(await libraryOn(b.id, enrolLib)).toBeUndefined();
@@ -90,7 +81,7 @@ test('one person enrolled on two nodes: the library is created where it is missi
   expect(await callA(getFace, { lib_id: libA, img_id: personId })).toMatchObject({ person_name: personName });
   const libB = await libraryOn(b.id, enrolLib);
   expect(libB).toBeDefined();
-  const callB = await direct(b.id);
+  const callB = await fleet.direct(b.id);
   expect((await callB(listLibraries, {})).find((l) => l.lib_id === libB)?.lib_type).toBe(1);
   expect(await callB(getFace, { lib_id: libB!, img_id: personId })).toMatchObject({ person_name: personName });
   await gallery.drawerButton('Done');
@@ -100,12 +91,12 @@ test('one person enrolled on two nodes: the library is created where it is missi
 test("a batch import to two nodes: a column per node, the refusing node's reason in words", async ({ page }) => {
   const a = fleet.node('node-1');
   const c = fleet.node('node-3');
-  const callA = await direct(a.id);
+  const callA = await fleet.direct(a.id);
   const faces = await realFaces({ url: a.url, call: callA }, 3);
   const name = `Batch ${stamp}`;
   const { lib_id: libA } = await callA(createLibrary, { lib_name: name, lib_type: 2 });
   await (
-    await direct(c.id)
+    await fleet.direct(c.id)
   )(createLibrary, { lib_name: name, lib_type: 2 });
 
   await signInFleet(page, onNode(a.id, hrefs.libraryImport(libA)));
@@ -138,7 +129,7 @@ test("a batch import to two nodes: a column per node, the refusing node's reason
 test('a face search across nodes names the node of each hit, and the person link opens that node', async ({ page }) => {
   const a = fleet.node('node-1');
   const b = fleet.node('node-2');
-  const faces = await realFaces({ url: a.url, call: await direct(a.id) }, 1);
+  const faces = await realFaces({ url: a.url, call: await fleet.direct(a.id) }, 1);
   await signInFleet(page, onNode(a.id, hrefs.faceSearch()));
   const fs = new FaceSearchPage(page);
   await page.getByRole('checkbox', { name: b.name, exact: true }).check();

@@ -3,8 +3,8 @@
 // of them signing in again in place), the comparison marking the odd node, and a staged upgrade that stops at a node
 // whose upgrade does not take, across a reload of the page.
 import type { Page } from '@playwright/test';
-import { createClient, type Call } from '../../src/api/client';
-import { getNtp, getTime, getVersion, login, logout, setTime } from '../../src/api/protocol';
+import { createClient } from '../../src/api/client';
+import { getNtp, getTime, getVersion, logout, setTime } from '../../src/api/protocol';
 import { fleetHrefs } from '../../src/config/paths';
 import { DEMO_PASSWORD, DEMO_USER, expect, test } from '../fixtures';
 import { startFleet, type Fleet } from '../fleet';
@@ -30,14 +30,6 @@ test.afterAll(async () => {
   await fleet?.stop();
 });
 
-/** A node's own API, straight to its emulator (not through the console). */
-async function direct(id: string): Promise<Call> {
-  let session: string | null = null;
-  const call = createClient({ baseUrl: fleet.node(id).url, getSession: () => session });
-  session = await call(login, { user_name: DEMO_USER, user_pwd: fleet.node(id).password });
-  return call;
-}
-
 async function signInFleet(page: Page): Promise<void> {
   const fp = new FleetPage(page);
   await page.goto(fleet.consoleUrl + '/');
@@ -50,7 +42,7 @@ test('settings across nodes: the odd node is marked; NTP applied to two nodes is
 }) => {
   const [one, two, three] = fleet.nodes;
   // node-3 runs on another zone, set on its own API.
-  const c3 = await direct(three!.id);
+  const c3 = await fleet.direct(three!.id);
   const t3 = await c3(getTime, {});
   await c3(setTime, { sys_time: t3.sys_time, time_zone: 'GMT+00:00' });
 
@@ -77,7 +69,7 @@ test('settings across nodes: the odd node is marked; NTP applied to two nodes is
   await server.fill('http://time.example.org:123');
   await page.getByRole('button', { name: /apply to 2 nodes/i }).click();
   await expect(page.getByText(/host name or an IP address \(no http/i)).toBeVisible();
-  expect((await (await direct(one!.id))(getNtp, {})).url).not.toBe('time.example.org');
+  expect((await (await fleet.direct(one!.id))(getNtp, {})).url).not.toBe('time.example.org');
 
   await server.fill('time.example.org');
   // A stray reload keeps the edit (a draft in this tab).
@@ -105,7 +97,7 @@ test('settings across nodes: the odd node is marked; NTP applied to two nodes is
   await expect(outcome).toContainText(/2 applied, none failed/);
   await expect(page.getByLabel(/^NTP server$/)).toHaveValue('time.example.org');
   for (const n of [one!, two!]) {
-    const ntp = await (await direct(n.id))(getNtp, {});
+    const ntp = await (await fleet.direct(n.id))(getNtp, {});
     expect(ntp).toMatchObject({ url: 'time.example.org', ntp_disable: '0' });
   }
   expect((await c3(getNtp, {})).url).not.toBe('time.example.org');
@@ -147,7 +139,7 @@ test('a staged upgrade: the first node upgrades and is checked on its new versio
   page,
 }) => {
   const [one, two, three] = fleet.nodes;
-  const before = await Promise.all(fleet.nodes.map(async (n) => (await (await direct(n.id))(getVersion, {})).version));
+  const before = await Promise.all(fleet.nodes.map(async (n) => (await (await fleet.direct(n.id))(getVersion, {})).version));
   await signInFleet(page);
   await page.goto(fleet.consoleUrl + fleetHrefs.upgrade());
   const ops = new FleetOpsPage(page);
@@ -167,7 +159,7 @@ test('a staged upgrade: the first node upgrades and is checked on its new versio
   await page.getByLabel(/^sign-in password$/i).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /^go on$/i }).click();
   await expect(ops.upgradeRow(one!.name)).toContainText(/upgraded/i);
-  const after1 = (await (await direct(one!.id))(getVersion, {})).version;
+  const after1 = (await (await fleet.direct(one!.id))(getVersion, {})).version;
   expect(after1).not.toBe(before[0]);
   await expect(ops.upgradeRow(one!.name)).toContainText(`${before[0]} → ${after1}`);
 
@@ -178,8 +170,8 @@ test('a staged upgrade: the first node upgrades and is checked on its new versio
   await expect(ops.upgradeRow(two!.name)).toContainText(/back on .* after the restart: the upgrade did not take/i);
   await expect(page.getByText(new RegExp(`stopped at ${two!.name}: the remaining nodes were not touched`, 'i'))).toBeVisible();
   await expect(ops.upgradeRow(three!.name)).toContainText(/waiting/i);
-  expect((await (await direct(two!.id))(getVersion, {})).version).toBe(before[1]);
-  expect((await (await direct(three!.id))(getVersion, {})).version).toBe(before[2]);
+  expect((await (await fleet.direct(two!.id))(getVersion, {})).version).toBe(before[1]);
+  expect((await (await fleet.direct(three!.id))(getVersion, {})).version).toBe(before[2]);
   expect(fleet.node(three!.id).emulator!.state).toBe('up');
 
   // The outcome survives another reload as it is.

@@ -3,8 +3,7 @@
 // and recovered with nothing lost or duplicated, checked against that node's
 // own history (1036); the other nodes live meanwhile; filters by node.
 import type { Page } from '@playwright/test';
-import { createClient, type Call } from '../../src/api/client';
-import { getTime, listCameras, login, queryAlarms } from '../../src/api/protocol';
+import { getTime, listCameras, queryAlarms } from '../../src/api/protocol';
 import { hrefs } from '../../src/config/paths';
 import { DEMO_PASSWORD, DEMO_USER, expect as baseExpect, test } from '../fixtures';
 import { startFleet, type Fleet, type FleetNode } from '../fleet';
@@ -30,16 +29,8 @@ test.afterAll(async () => {
   await fleet?.stop();
 });
 
-/** A node's own API, straight to its emulator (not through the console). */
-async function direct(n: FleetNode): Promise<Call> {
-  let session: string | null = null;
-  const call = createClient({ baseUrl: n.url, getSession: () => session });
-  session = await call(login, { user_name: DEMO_USER, user_pwd: n.password });
-  return call;
-}
-
 async function device(n: FleetNode): Promise<WallDevice> {
-  return new WallDevice(n.url, await direct(n), n.faultToken ?? undefined);
+  return new WallDevice(n.url, await fleet.direct(n.id), n.faultToken ?? undefined);
 }
 
 /**
@@ -97,7 +88,7 @@ test('alarms of all three nodes in one wall, each with its node; one node droppe
   }
 
   // Node B's history from here on is what the wall must hold of it, exactly.
-  const bCall = await direct(b);
+  const bCall = await fleet.direct(b.id);
   const from = (await bCall(getTime, {})).sys_time;
 
   // Hold node B's next key request (1286): its gap lasts until we let it go.
