@@ -74,12 +74,16 @@ test('leaving the timeline stops its reading of the alarms', async ({ loggedIn: 
   let release: () => void = () => undefined;
   const held = new Promise<void>((r) => (release = r));
   let asked = 0;
+  // The scan's pages only. The overview, where the fixture lands, counts the
+  // same library's alarms with one-row 1036 queries: one still in flight when
+  // the route was set was counted (and held), and the overview's requests
+  // aborted by leaving it stood for the scan's own abort.
+  const scanPage = (body: string | null): boolean => {
+    const b = (body ? JSON.parse(body) : {}) as { msg_id?: string; lib_ids?: string; qry_len?: number };
+    return b.msg_id === '1036' && b.lib_ids === String(newest.lib_id) && b.qry_len !== 1;
+  };
   await page.route('**/api/json', async (route) => {
-    const body = route.request().postDataJSON() as { msg_id?: string; lib_ids?: string; qry_len?: number };
-    // The scan's pages only: the overview, where the fixture lands, counts the
-    // same library's alarms with one-row 1036 queries, and one still in flight
-    // when the route was set was counted (and held) too.
-    if (body.msg_id === '1036' && body.lib_ids === String(newest.lib_id) && body.qry_len !== 1) {
+    if (scanPage(route.request().postData())) {
       asked++;
       await held;
     }
@@ -87,7 +91,7 @@ test('leaving the timeline stops its reading of the alarms', async ({ loggedIn: 
   });
   const failed = new Promise<string>((resolve) =>
     page.on('requestfailed', (r) => {
-      if (r.url().endsWith('/api/json') && r.postData()?.includes('"1036"')) resolve(r.failure()?.errorText ?? '');
+      if (r.url().endsWith('/api/json') && scanPage(r.postData())) resolve(r.failure()?.errorText ?? '');
     }),
   );
   await page.goto(hrefs.personSeen(newest.lib_id, newest.img_id));
