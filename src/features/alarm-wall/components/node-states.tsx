@@ -13,7 +13,7 @@ import type { NodeInfo } from '../../../session/node-store';
 import { signInNode } from '../../../session/session-api';
 import { useSessionStore } from '../../../session/session-store';
 import { NodeSignInFields, signInFailure, type SignInFailure } from '../../../components/node-sign-in-fields';
-import { nodeWallState, type NodeWallState } from '../lib/fleet-wall';
+import { nodeWallState, retryInSeconds, type NodeWallState } from '../lib/fleet-wall';
 import { useTicked } from '../lib/ticker';
 import { useWallT } from '../messages';
 import { reasonWords } from './connection-banner';
@@ -91,9 +91,7 @@ function NodeState({
   const stream = useFleetLiveStatus((s) => s[node.id]);
   const state = nodeWallState(session, stream?.status.state, renewing);
   const status = stream?.status;
-  const retryIn = useTicked((now) =>
-    status && status.retryAt !== null && DOWN.has(state) ? Math.max(0, Math.ceil((status.retryAt - now) / 1000)) : null,
-  );
+  const retryIn = useTicked((now) => retryInSeconds(state, status?.retryAt, now));
   const recovered = (stream?.stats?.backfilled ?? 0) + (stream?.stats?.recovered ?? 0);
   const stateWords = t(`fleet.state.${state}`);
   const details = [

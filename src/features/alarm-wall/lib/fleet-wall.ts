@@ -35,6 +35,19 @@ export function nodeWallState(session: NodeSession | undefined, stream: LiveStat
   return stream ?? 'connecting';
 }
 
+/** The states whose socket tries again by itself (a node without a session waits for its sign-in). */
+const RETRYING = new Set<NodeWallState>(['reconnecting', 'refused', 'offline']);
+
+/**
+ * Seconds to the socket's next try, when the wall should say it: not for a
+ * node whose session ended, whose last socket's countdown would stand at
+ * "next try in 0 s" while nothing tries until someone signs it in.
+ */
+export function retryInSeconds(state: NodeWallState, retryAt: number | null | undefined, now: number): number | null {
+  if (retryAt === null || retryAt === undefined || !RETRYING.has(state)) return null;
+  return Math.max(0, Math.ceil((retryAt - now) / 1000));
+}
+
 function ids(raw: string | null): string[] {
   return (raw ?? '')
     .split(',')
