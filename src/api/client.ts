@@ -20,6 +20,8 @@ export interface ClientOptions {
    * session: a Save pressed as the session ran out is not lost.
    */
   renewSession?: () => Promise<boolean>;
+  /** The fleet's node this client speaks to: its failures to connect name it, not the console's own address. */
+  node?: string;
   fetch?: typeof fetch;
 }
 
@@ -114,9 +116,9 @@ export function createClient(options: ClientOptions): Call {
       }
     } catch (e) {
       if (e instanceof DOMException && e.name === 'AbortError') throw e;
-      throw new NetworkError(op.name, undefined, { cause: e });
+      throw new NetworkError(op.name, undefined, { cause: e, node: options.node });
     }
-    if (!response.ok) throw new NetworkError(op.name, response.status);
+    if (!response.ok) throw new NetworkError(op.name, response.status, { node: options.node });
 
     let envelope: Envelope;
     try {

@@ -4,6 +4,7 @@
 import { translate, type Lang } from '../i18n';
 import { DeviceError, NetworkError, ProtocolError, RequestError } from './errors';
 import { DEVICE_ERRORS } from './protocol/errors';
+import { nodeInfo } from '../session/node-store';
 
 export interface ErrorDescription {
   title: string;
@@ -15,6 +16,18 @@ export interface ErrorDescription {
 /** Where the console reaches the device: itself when the device serves it, else the proxy. */
 function deviceHost(): string {
   return typeof location !== 'undefined' && location.host ? location.host : 'localhost';
+}
+
+/**
+ * Which device could not be reached, in words. In a fleet every node is behind
+ * the console's own address, so that address would name the wrong thing: the
+ * node's name (and site) does.
+ */
+function unreachable(error: NetworkError, lang: Lang): string {
+  if (error.node === undefined) return translate(lang, 'error.network.title', { host: deviceHost() });
+  const n = nodeInfo(error.node);
+  const name = n ? (n.site ? `${n.name} · ${n.site}` : n.name) : error.node;
+  return translate(lang, 'error.network.titleNode', { node: name });
 }
 
 export function describeError(error: unknown, lang: Lang): ErrorDescription {
@@ -31,7 +44,7 @@ export function describeError(error: unknown, lang: Lang): ErrorDescription {
   }
   if (error instanceof NetworkError) {
     return {
-      title: translate(lang, 'error.network.title', { host: deviceHost() }),
+      title: unreachable(error, lang),
       hint: error.status ? translate(lang, 'error.network.hintStatus', { status: error.status }) : translate(lang, 'error.network.hint'),
     };
   }

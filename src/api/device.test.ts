@@ -2,6 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getVersion } from './protocol/system';
 import { callOn } from './device';
+import { describeError } from './device-error';
+import { NetworkError } from './errors';
 import { applyNodeList } from '../session/node-store';
 import { sessionOf, useSessionStore } from '../session/session-store';
 
@@ -10,20 +12,23 @@ const VERSION = { device_id: 'd', serial_id: 's', version: 'v', web_version: 'w'
 describe('one client per node (fleet mode)', () => {
   let sent: Array<{ url: string; session: string | null }>;
   let expiredOn: Set<string>;
+  let down: Set<string>;
 
   beforeEach(() => {
     sent = [];
     expiredOn = new Set();
+    down = new Set();
     vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
       const session = (init.headers as Record<string, string>).sessionid ?? null;
       sent.push({ url, session });
       const node = /^\/node\/([^/]+)\//.exec(url)?.[1] ?? '';
+      if (down.has(node)) return new Response('Bad Gateway', { status: 502 });
       const body = expiredOn.has(node) ? { code: -141, msg: 'not logged in' } : { code: 0, msg: 'ok', data: VERSION };
       return new Response(JSON.stringify(body), { status: 200 });
     });
     applyNodeList([
       { id: 'a', name: 'A', site: '' },
-      { id: 'b', name: 'B', site: '' },
+      { id: 'b', name: 'Lobby', site: 'North campus' },
     ]);
     useSessionStore.getState().start('sa', 'admin', 'a');
     useSessionStore.getState().start('sb', 'admin', 'b');
@@ -52,6 +57,17 @@ describe('one client per node (fleet mode)', () => {
     useSessionStore.getState().start('sa2', 'admin', 'a');
     await expect(waiting).resolves.toMatchObject({ device_id: 'd' });
     expect(sent.at(-1)).toEqual({ url: '/node/a/api/json', session: 'sa2' });
+  });
+
+  it("a node that cannot be reached is named in the message, not the console's own address", async () => {
+    down.add('b');
+    const failed = await callOn('b')(getVersion, {}).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(NetworkError);
+    expect(describeError(failed, 'en-US')).toMatchObject({
+      title: 'Cannot reach node Lobby · North campus',
+      hint: expect.stringContaining('HTTP 502'),
+    });
+    expect(describeError(failed, 'zh-CN').title).toBe('无法连接到节点 Lobby · North campus');
   });
 
   it("the fleet's status reads do not wait: a node whose session ended fails at once", async () => {

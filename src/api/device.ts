@@ -27,6 +27,7 @@ function clientFor(node: string, renew: boolean): Call {
       },
       // Unsaved work stays on screen: the call waits for the sign-in over the page.
       renewSession: renew ? () => waitForSession(node) : undefined,
+      node: baseUrl ? node : undefined,
     });
     clients.set(key, client);
   }

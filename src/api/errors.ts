@@ -19,11 +19,14 @@ export class NetworkError extends Error {
   constructor(
     readonly operation: string,
     readonly status?: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; node?: string },
   ) {
     super(`${operation}: device unreachable${status ? ` (HTTP ${status})` : ''}`, options);
     this.name = 'NetworkError';
+    this.node = options?.node;
   }
+  /** The fleet's node that could not be reached (by id); unset with one node. */
+  readonly node?: string;
 }
 
 /** The device answered something that is not the documented shape. */

@@ -31,6 +31,7 @@ export const enUS: Catalogue = {
   'login.device': 'This console: {host}',
 
   'error.network.title': 'Cannot reach the device at {host}',
+  'error.network.titleNode': 'Cannot reach node {node}',
   'error.network.hint': 'Check the address, and that the device is switched on and connected.',
   'error.network.hintStatus': 'The connection answered HTTP {status}: check the address, and that the device is switched on and connected.',
   'error.protocol.title': 'The device gave an unexpected answer',

@@ -29,6 +29,7 @@ export const zhCN = {
   'login.device': '本控制台地址：{host}',
 
   'error.network.title': '无法连接到设备 {host}',
+  'error.network.titleNode': '无法连接到节点 {node}',
   'error.network.hint': '请检查设备地址，并确认设备已开机、网络连通。',
   'error.network.hintStatus': '连接返回 HTTP {status}：请检查设备地址，并确认设备已开机、网络连通。',
   'error.protocol.title': '设备返回了无法识别的应答',

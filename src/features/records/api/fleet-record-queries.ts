@@ -19,12 +19,17 @@ export const NODE_TIMEOUT_MS = 10_000;
  * reads as unreachable (describeError's network words); the page leaving
  * (react-query's signal) stays an abort.
  */
-export async function bounded<T>(operation: string, signal: AbortSignal, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function bounded<T>(
+  node: string,
+  operation: string,
+  signal: AbortSignal,
+  run: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const timeout = AbortSignal.timeout(NODE_TIMEOUT_MS);
   try {
     return await run(AbortSignal.any([signal, timeout]));
   } catch (e) {
-    if (timeout.aborted && !signal.aborted) throw new NetworkError(operation, undefined, { cause: e });
+    if (timeout.aborted && !signal.aborted) throw new NetworkError(operation, undefined, { cause: e, node });
     throw e;
   }
 }
@@ -40,7 +45,7 @@ export const fleetRecordQueries = {
     queryOptions({
       queryKey: [...fleetRecordQueries.node(node), 'clock'] as const,
       queryFn: ({ signal }): Promise<DeviceClockReading> =>
-        bounded('system.time', signal, async (s) => {
+        bounded(node, 'system.time', signal, async (s) => {
           const t = await callOn(node, { wait: false })(getTime, {}, { signal: s });
           return { sysTime: t.sys_time, timeZone: t.time_zone, readAt: Date.now() };
         }),
@@ -58,7 +63,7 @@ export const fleetRecordQueries = {
     queryOptions({
       queryKey: [...fleetRecordQueries.node(node), req.tab, req.filter, ask.start_no, ask.qry_len] as const,
       queryFn: ({ signal }): Promise<NodePart> =>
-        bounded(`${req.tab}.query`, signal, async (s) => {
+        bounded(node, `${req.tab}.query`, signal, async (s) => {
           const page = await fetchRecordPage(req, { start_no: ask.start_no, qry_len: ask.qry_len }, s, callOn(node, { wait: false }));
           return { ...page, rows: ask.totalOnly ? [] : page.rows, offset: ask.start_no - 1 } as NodePart;
         }),

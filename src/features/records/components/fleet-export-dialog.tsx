@@ -75,7 +75,7 @@ function FleetExportRun({ what, onClose, tab, tabLabel, nodes, chosen }: FleetEx
    */
   const fetched = async (node: NodeInfo, devicePath: string, signal: AbortSignal): Promise<string> => {
     const r = await fetch(deviceFileUrl(devicePath, nodeBase(node.id)), { signal });
-    if (!r.ok) throw new NetworkError('export.download', r.status);
+    if (!r.ok) throw new NetworkError('export.download', r.status, { node: node.id });
     const url = URL.createObjectURL(await r.blob());
     blobs.current.push(url);
     return url;
