@@ -2,7 +2,9 @@
 import { Button, Card, Progress, Space, Typography } from 'antd';
 import { describeError } from '../../../api/device-error';
 import { PauseOutlined, PlayCircleOutlined, StopOutlined } from '../../../components/icons';
+import { NodeSignInForm } from '../../../components/node-sign-in-form';
 import { useLang } from '../../../i18n';
+import { useSessionStore } from '../../../session/session-store';
 import { nodePhase, overall, PER_NODE_IN_FLIGHT, progressOf } from '../model/scheduler';
 import { useDistributeT } from '../messages';
 import { controlRun } from '../run/runner';
@@ -15,6 +17,8 @@ export function RunPanel({ run, nodeName }: { run: RunView; nodeName: (id: strin
   const lang = useLang();
   const all = overall(run.state);
   const going = !run.ended;
+  // A node whose session ended (it restarted, or sat idle) waits for nobody but the user: its sign-in is here.
+  const sessions = useSessionStore((s) => s.sessions);
   return (
     <Card title={dt('run.heading')} className="distribute-run" aria-label={dt('run.heading')} role="region">
       <div role="status" aria-live="polite">
@@ -30,6 +34,11 @@ export function RunPanel({ run, nodeName }: { run: RunView; nodeName: (id: strin
             <li key={n.node} aria-label={nodeName(n.node)}>
               <Typography.Text strong>{nodeName(n.node)}</Typography.Text> · <span data-phase={phase}>{dt(`phase.${phase}`)}</span>
               {why && <Typography.Text type="secondary"> · {why}</Typography.Text>}
+              {going && phase === 'waiting' && !sessions[n.node]?.sessionId ? (
+                <NodeSignInForm node={n.node} name={nodeName(n.node)}>
+                  <Typography.Paragraph>{dt('run.signIn', { node: nodeName(n.node) })}</Typography.Paragraph>
+                </NodeSignInForm>
+              ) : null}
               <div>{dt('run.node', p)}</div>
               <Progress
                 percent={percent(p.done, p.total)}

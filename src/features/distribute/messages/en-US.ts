@@ -35,6 +35,7 @@ export const enUS: Translation<typeof zhCN> = {
   'run.heading': 'Progress',
   'run.overall': '{done} of {total}, {failed} failed',
   'run.node': '{done} of {total}, {failed} failed',
+  'run.signIn': "{node}'s session has ended (it restarted, or was idle): sign it in and the run goes on there where it stopped.",
   'phase.running': 'Running',
   'phase.waiting': 'Node not answering, trying again',
   'phase.paused': 'Paused',

@@ -32,6 +32,7 @@ export const zhCN = {
   'action.cancel': '取消',
   'run.heading': '进度',
   'run.overall': '共 {done} / {total}，失败 {failed}',
+  'run.signIn': '{node} 的会话已结束（设备重启或空闲过久）：重新登录后，分发从中断处继续。',
   'run.node': '{done} / {total}，失败 {failed}',
   'phase.running': '进行中',
   'phase.waiting': '节点无响应，等待重试',
