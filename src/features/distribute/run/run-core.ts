@@ -222,6 +222,8 @@ export class RunCore {
 
   /** Tells the page: now, or the progress at most every UPDATE_MS and the outcomes at most every LEDGER_MS. */
   private publish(now: boolean): void {
+    // The end told everything at once.
+    if (this.ended && !now) return;
     const run = () => ({
       status: this.state.status,
       nodes: this.state.nodes.map(({ jobs: _, ...n }) => n),
