@@ -212,6 +212,13 @@ export class RunCore {
     }
   }
 
+  /** Forgotten: its answers still in flight change nothing and tell nothing. */
+  stop(): void {
+    this.ended = true;
+    for (const t of [this.timer, this.notifyTimer, this.ledgerTimer]) if (t) clearTimeout(t);
+    this.photos.clear();
+  }
+
   private end(): void {
     if (this.ended) return;
     this.ended = true;
@@ -255,7 +262,8 @@ export class RunCore {
 }
 
 /**
- * The worker's body: one run at a time, the nodes' clients made from the bases
+ * The worker's body: one run at a time (a start ends the one before: the page
+ * starts none while one is going), the nodes' clients made from the bases
  * and sessions the page sent. A -141 is reported (the page ends that session
  * and sends the new one after the sign-in); meanwhile the node waits as one not answering.
  */
@@ -266,6 +274,7 @@ export function serveRun(report: (r: RunReport) => void, fetchImpl?: typeof fetc
   return (c) => {
     switch (c.type) {
       case 'start':
+        core?.stop();
         clients.clear();
         for (const n of [c.source, ...c.targets]) {
           sessions.set(n.node, n.session);

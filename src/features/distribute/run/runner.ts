@@ -30,18 +30,28 @@ export interface RunRequest {
 
 interface Port {
   post: (c: RunCommand) => void;
-  close: () => void;
+  /** Who hears the reports: the run going now (one at a time per tab). */
+  listen: (onReport: (r: RunReport) => void) => void;
 }
 
-/** The worker where there are workers; else (Node's tests) the same core on this thread. */
-function openPort(onReport: (r: RunReport) => void): Port {
-  if (typeof Worker === 'undefined') {
-    const serve = serveRun(onReport);
-    return { post: serve, close: () => undefined };
-  }
+let shared: Port | null = null;
+
+/**
+ * The worker where there are workers; else (Node's tests) the same core on this
+ * thread. One worker for the tab, kept between runs: a run's start does not
+ * wait for the worker's module to load again.
+ */
+function port(): Port {
+  if (shared) return shared;
+  let listener: (r: RunReport) => void = () => undefined;
+  const onReport = (r: RunReport) => listener(r);
+  const listen = (l: (r: RunReport) => void) => {
+    listener = l;
+  };
+  if (typeof Worker === 'undefined') return (shared = { post: serveRun(onReport), listen });
   const worker = new Worker(new URL('./run.worker.ts', import.meta.url), { type: 'module', name: 'distribute' });
   worker.onmessage = (ev: MessageEvent<RunReport>) => onReport(ev.data);
-  return { post: (c) => worker.postMessage(c), close: () => worker.terminate() };
+  return (shared = { post: (c) => worker.postMessage(c), listen });
 }
 
 let current: PageRun | null = null;
@@ -64,7 +74,8 @@ class PageRun {
       this.outcomes.set(k, new Map(before.get(k)));
       this.libOf.set(t.node, t.libId);
     }
-    this.port = openPort((r) => this.onReport(r));
+    this.port = port();
+    this.port.listen((r) => this.onReport(r));
   }
 
   start(): void {
@@ -139,7 +150,6 @@ class PageRun {
     if (run?.ended && !this.ended) {
       this.ended = true;
       this.unsubscribe();
-      this.port.close();
       this.req.onEnd();
     }
   }
