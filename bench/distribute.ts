@@ -266,7 +266,7 @@ interface PagePass {
   heapBefore: number;
   heapAfter: number;
   failed: string;
-  /** The protocols the page's requests went over (nextHopProtocol), to show HTTP/2 was used. */
+  /** The protocols the page's main-thread requests went over (nextHopProtocol; the run's worker shares the origin's connection). */
   protocols: string;
   /** The renderer's busy time over the pass (CDP Performance TaskDuration), s. */
   busy: number;
@@ -544,7 +544,7 @@ for (const k of targetCounts) {
   );
 }
 log(`Requests by protocol (resource timing): ${protocolsSeen.join(' | ')}`);
-log(`Page requests (resource timing), renderer busy time, the console server's CPU:\n  ${details.join('\n  ')}`);
+log(`The page's own requests (resource timing of its main thread: the run's requests are in its worker, not counted here), renderer main thread busy time (CDP TaskDuration), the console server's CPU:\n  ${details.join('\n  ')}`);
 log(`CPU by process/thread (s, first round):\n  ${cpuLines.join('\n  ')}`);
 if (page.errors.length) log(`page errors: ${page.errors.slice(0, 3).join(' | ')}`);
 
