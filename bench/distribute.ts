@@ -544,7 +544,9 @@ for (const k of targetCounts) {
   );
 }
 log(`Requests by protocol (resource timing): ${protocolsSeen.join(' | ')}`);
-log(`The page's own requests (resource timing of its main thread: the run's requests are in its worker, not counted here), renderer main thread busy time (CDP TaskDuration), the console server's CPU:\n  ${details.join('\n  ')}`);
+log(
+  `The page's own requests (resource timing of its main thread: the run's requests are in its worker, not counted here), renderer main thread busy time (CDP TaskDuration), the console server's CPU:\n  ${details.join('\n  ')}`,
+);
 log(`CPU by process/thread (s, first round):\n  ${cpuLines.join('\n  ')}`);
 if (page.errors.length) log(`page errors: ${page.errors.slice(0, 3).join(' | ')}`);
 

@@ -37,7 +37,8 @@ const start = (ids: string[]): Extract<RunCommand, { type: 'start' }> => ({
 });
 const updates = (reports: RunReport[]) => reports.flatMap((r) => (r.type === 'update' ? [r] : []));
 const lastRun = (reports: RunReport[]) => updates(reports).findLast((r) => r.run)?.run;
-const outcomesOf = (reports: RunReport[]) => new Map(updates(reports).flatMap((r) => (r.outcomes ?? []).map((o): [string, WireOutcome] => [o.imgId, o])));
+const outcomesOf = (reports: RunReport[]) =>
+  new Map(updates(reports).flatMap((r) => (r.outcomes ?? []).map((o): [string, WireOutcome] => [o.imgId, o])));
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -141,8 +142,7 @@ describe('the worker body (serveRun)', () => {
       const session = (init.headers as Record<string, string>).sessionid ?? null;
       seen.push({ node, msgId: body.msg_id, session });
       const answer = (data: unknown, code = 0) => new Response(JSON.stringify({ code, msg: '', data }));
-      if (node === 'src')
-        return answer({ ...person(body.img_id), img: 'AAAA', img_feat: '', img_path: '', lib_id: 1, create_time: '' });
+      if (node === 'src') return answer({ ...person(body.img_id), img: 'AAAA', img_feat: '', img_path: '', lib_id: 1, create_time: '' });
       if (session !== live) return answer(null, -141);
       return answer({ img_id: body.img_id });
     }) as typeof fetch;

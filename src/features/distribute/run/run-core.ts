@@ -73,7 +73,8 @@ function unreachable(e: unknown): boolean {
 /** An error as it crosses to the page (the classes do not survive a postMessage). */
 export function toWire(e: unknown): WireError {
   if (e instanceof DeviceError) return { kind: 'device', code: e.code, msg: e.deviceMsg, op: e.operation };
-  if (e instanceof NetworkError) return e.status === undefined ? { kind: 'network', op: e.operation } : { kind: 'network', op: e.operation, status: e.status };
+  if (e instanceof NetworkError)
+    return e.status === undefined ? { kind: 'network', op: e.operation } : { kind: 'network', op: e.operation, status: e.status };
   if (e instanceof ProtocolError) return { kind: 'protocol', op: e.operation, detail: e.detail };
   if (e instanceof RequestError) return { kind: 'request', op: e.operation, detail: e.detail };
   if (e instanceof Error) return { kind: 'other', name: e.name, message: e.message };
