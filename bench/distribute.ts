@@ -357,7 +357,7 @@ function cpuReport(a: CpuSnapshot, b: CpuSnapshot, seconds: number): string {
     .map(([k, v]) => [k, v - (a.threads.get(k) ?? 0)] as const)
     .filter(([, v]) => v >= 0.05)
     .sort((x, y) => y[1] - x[1])
-    .slice(0, 10);
+    .slice(0, 16);
   const cores = os.cpus().length;
   const busy = ((1 - (b.idle - a.idle) / (b.all - a.all)) * cores).toFixed(2);
   return `machine ${busy} of ${cores} cores busy over ${seconds.toFixed(1)} s; ${rows.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`;
