@@ -27,7 +27,7 @@ import {
   type Settled,
 } from '../model/scheduler';
 import { PhotoCache } from './photo-cache';
-import type { RunCommand, RunReport, WireError, WireOutcome } from './run-protocol';
+import type { RunCommand, RunReport, WireError, WireNodeRun, WireOutcome } from './run-protocol';
 
 export const UPDATE_MS = 250;
 /**
@@ -234,7 +234,17 @@ export class RunCore {
     if (this.ended && !now) return;
     const run = () => ({
       status: this.state.status,
-      nodes: this.state.nodes.map(({ jobs: _, ...n }) => n),
+      // Each node's counters; its jobs stay on the page.
+      nodes: this.state.nodes.map((n): WireNodeRun => ({
+        node: n.node,
+        next: n.next,
+        requeued: n.requeued,
+        inFlight: n.inFlight,
+        ok: n.ok,
+        failed: n.failed,
+        attempts: n.attempts,
+        retryAt: n.retryAt,
+      })),
       waitingWhy: { ...this.waitingWhy },
       ended: this.ended,
     });

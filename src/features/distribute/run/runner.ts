@@ -15,8 +15,6 @@ import { fromWire, serveRun } from './run-core';
 import type { RunCommand, RunReport, WireNode } from './run-protocol';
 import { outcomeKey, useDistributeStore, type RunTarget, type RunView } from './run-store';
 
-export { READ_AHEAD } from './run-core';
-
 export interface RunRequest {
   source: { node: string; lib: Library };
   targets: readonly RunTarget[];
