@@ -6,7 +6,10 @@
 // its history check brought back of pushes a node dropped), send→paint median
 // and p99, long tasks, the page's JS heap, bytes the page took per second, CPU
 // of the browser, the server and the emulators, the page's main thread per
-// alarm (script, layout, style), with the machine's load beside them.
+// alarm (script, layout, style), with the machine's load beside them; for the
+// console also its send→paint in stages (to its main thread, to a flush, to
+// the paint: where a change to the wall gains or loses). --profile saves the
+// page's CPU profile and the browser's trace (DevTools' Performance panel).
 //
 // The page is the FLOOR (bench/fleet-floor/): no framework, the same sockets
 // through the same proxy, each alarm's crop into an <img> of a fixed grid,
@@ -307,6 +310,8 @@ interface Taken {
   reached?: string[];
   /** The console: alarms its history check brought (pushes the node dropped, or a gap's). */
   fromHistory?: string[];
+  /** The console: per live alarm, when the page's main thread got it and when a flush published it (epoch ms). */
+  stages?: Array<[string, number, number]>;
   bytes: number;
   long: number[];
 }
@@ -362,7 +367,7 @@ async function openConsole(n: number): Promise<() => Promise<Taken>> {
   return async () => {
     const t = await page.evaluate<{
       paints: Array<{ snapId: string; at: number }>;
-      arrivals: Array<{ snapId: string; backfilled: boolean }>;
+      arrivals: Array<{ snapId: string; backfilled: boolean; receivedAt: number; at: number }>;
       reached: string[];
       long: number[];
     }>(`(() => {
@@ -378,6 +383,7 @@ async function openConsole(n: number): Promise<() => Promise<Taken>> {
       // Every alarm the sockets gave the wall's buffer, on screen or not (only cards on screen are painted).
       reached: t.reached.map(key),
       fromHistory: t.arrivals.filter((a) => a.backfilled).map((a) => key(a.snapId)),
+      stages: t.arrivals.filter((a) => !a.backfilled).map((a) => [key(a.snapId), a.receivedAt, a.at] as [string, number, number]),
       bytes: Number.NaN,
       long: t.long,
     };
@@ -429,6 +435,22 @@ function printProfile(profile: {
     log(`    ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${name}`);
 }
 
+/** The browser's trace since Tracing.start, saved whole for DevTools (--profile). */
+async function saveTrace(file: string): Promise<string> {
+  const done = new Promise<{ stream: string }>((resolve) => browser.on('Tracing.tracingComplete', (p) => resolve(p as { stream: string })));
+  await browser.send('Tracing.end');
+  const { stream } = await done;
+  const out = fs.createWriteStream(file);
+  for (;;) {
+    const r = await browser.send<{ data: string; eof: boolean; base64Encoded?: boolean }>('IO.read', { handle: stream, size: 1 << 20 });
+    out.write(r.base64Encoded ? Buffer.from(r.data, 'base64') : r.data);
+    if (r.eof) break;
+  }
+  await browser.send('IO.close', { handle: stream });
+  await new Promise((resolve) => out.end(resolve));
+  return file;
+}
+
 interface Row {
   page: Kind;
   nodes: number;
@@ -451,6 +473,8 @@ interface Row {
   main: MainThread;
   /** CPU ms per alarm sent, by the browser's thread name. */
   threads: Map<string, number>;
+  /** The console: median and p99 of send→main thread, main thread→flush, flush→painted. */
+  stages?: Array<[number, number]>;
   load: number;
 }
 
@@ -465,6 +489,10 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
   if (profiling) {
     await page.send('Profiler.enable');
     await page.send('Profiler.start');
+    await browser.send('Tracing.start', {
+      transferMode: 'ReturnAsStream',
+      traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'blink', 'loading', 'toplevel', 'cc', 'gpu'] },
+    });
   }
   await page.send('Performance.enable');
   const main0 = await mainThread();
@@ -479,6 +507,7 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
   let messages = 0;
   const reached = new Set<string>();
   const fromHistory = new Set<string>();
+  const stageAt = new Map<string, [number, number]>();
   const collect = async () => {
     last = await take();
     for (const [id, at] of last.paints) if (!paints.has(id)) paints.set(id, at);
@@ -487,6 +516,7 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
     messages += last.received;
     for (const k of last.reached ?? []) reached.add(k);
     for (const k of last.fromHistory ?? []) fromHistory.add(k);
+    for (const [k, got, published] of last.stages ?? []) if (!stageAt.has(k)) stageAt.set(k, [got, published]);
   };
   while (performance.now() - start < phaseSeconds * 1000) {
     await sleep(1000);
@@ -500,6 +530,9 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
     const file = path.join(os.tmpdir(), `bench-fleet-console-${n}x${rate}.cpuprofile`);
     fs.writeFileSync(file, JSON.stringify(profile));
     log(`  the whole profile: ${file}`);
+    log(
+      `  the trace (DevTools' Performance panel): ${await saveTrace(path.join(os.tmpdir(), `bench-fleet-console-${n}x${rate}.trace.json`))}`,
+    );
   }
   const elapsed = (performance.now() - start) / 1000;
   const cpu1 = { browser: treeTimes(browser.pid), server: procTimes(server.pid ?? -1), self: selfTimes() };
@@ -530,7 +563,19 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
     if (p !== undefined && !fromHistory.has(id)) latencies.push(p - at);
   }
   latencies.sort((a, b) => a - b);
+  // Where the console's send→paint goes: to its main thread, to a flush, to the paint.
+  const parts: [number[], number[], number[]] = [[], [], []];
+  for (const [id, at] of sent) {
+    const s = stageAt.get(id);
+    const p = paints.get(id);
+    if (!s || p === undefined || fromHistory.has(id)) continue;
+    parts[0].push(s[0] - at);
+    parts[1].push(s[1] - s[0]);
+    parts[2].push(p - s[1]);
+  }
+  for (const l of parts) l.sort((a, b) => a - b);
   return {
+    stages: parts[0].length ? parts.map((l) => [quantile(l, 0.5), quantile(l, 0.99)] as [number, number]) : undefined,
     page: kind,
     nodes: n,
     rate,
@@ -593,6 +638,14 @@ for (const r of rows)
   log(
     `${r.page.padEnd(7)} | ${`${r.nodes} × ${r.rate}`.padStart(14)} | ${f(r.main.task, 2).padStart(5)} | ${f(r.main.script, 2).padStart(6)} | ${f(r.main.layout, 2).padStart(6)} | ${f(r.main.style, 2).padStart(5)}`,
   );
+log(
+  "\nThe console's send→paint in stages, median / p99 (ms): send→its main thread (socket, worker, post; noted on Date.now, within a few ms of the other clock) | →published (a flush) | →painted (render, decode, frame):",
+);
+for (const r of rows)
+  if (r.stages)
+    log(
+      `${r.page.padEnd(7)} | ${`${r.nodes} × ${r.rate}`.padStart(14)} | ${r.stages.map(([m, p]) => `${f(m, 1)} / ${f(p, 1)}`).join(' | ')}`,
+    );
 log('\nBrowser CPU per alarm sent, by thread (ms of CPU; the busiest):');
 for (const r of rows) {
   const top = [...r.threads].sort((a, b) => b[1] - a[1]).slice(0, 6);
