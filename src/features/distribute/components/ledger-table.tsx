@@ -25,7 +25,7 @@ interface LedgerTableProps {
  * front of the user mostly stays as it was: antd's table of 50 × nodes tags is
  * then not rendered again. `onPage` must be one function throughout (the page keeps it stable).
  */
-function sameView(a: LedgerTableProps, b: LedgerTableProps): boolean {
+export function sameView(a: LedgerTableProps, b: LedgerTableProps): boolean {
   if (a.page !== b.page || a.loading !== b.loading || a.onPage !== b.onPage || a.rows.length !== b.rows.length) return false;
   if (a.targets.length !== b.targets.length || a.targets.some((t, i) => t.id !== b.targets[i]!.id || t.name !== b.targets[i]!.name))
     return false;
