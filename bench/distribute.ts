@@ -41,7 +41,7 @@ import {
   type FaceRecord,
 } from '../src/api/protocol';
 import { PER_NODE_IN_FLIGHT } from '../src/features/distribute/model/scheduler';
-import { READ_AHEAD } from '../src/features/distribute/run/runner';
+import { READ_AHEAD } from '../src/features/distribute/run/run-core';
 import { launchCdp } from './cdp';
 import { browserLock } from './lock';
 
@@ -156,8 +156,11 @@ async function freshTargets(k: number): Promise<number[]> {
 }
 
 // ---- the bare script ------------------------------------------------------------------
+/** The last bare pass's CPU by thread (cpuReport). */
+let bareThreads = '';
 async function bare(k: number, via: Call[]): Promise<number> {
   const libs = await freshTargets(k);
+  const threads0 = cpuSnapshot(cpuRoots());
   const source = via[0]!;
   const photos = new Map<string, Promise<string>>();
   const photo = (imgId: string) => {
@@ -191,7 +194,9 @@ async function bare(k: number, via: Call[]): Promise<number> {
       await Promise.all(Array.from({ length: PER_NODE_IN_FLIGHT }, worker));
     }),
   );
-  return (performance.now() - t0) / 1000;
+  const seconds = (performance.now() - t0) / 1000;
+  bareThreads = cpuReport(threads0, cpuSnapshot(cpuRoots()), seconds);
+  return seconds;
 }
 
 // ---- the page ---------------------------------------------------------------------------
@@ -261,7 +266,7 @@ interface PagePass {
   heapBefore: number;
   heapAfter: number;
   failed: string;
-  /** The protocols the page's requests went over (nextHopProtocol), to show HTTP/2 was used. */
+  /** The protocols the page's main-thread requests went over (nextHopProtocol; the run's worker shares the origin's connection). */
   protocols: string;
   /** The renderer's busy time over the pass (CDP Performance TaskDuration), s. */
   busy: number;
@@ -269,6 +274,8 @@ interface PagePass {
   requests: string;
   /** The console server's CPU over the pass, s. */
   serverCpu: number;
+  /** CPU by process and thread over the pass (cpuReport). */
+  threads: string;
 }
 /** A process's main thread on the CPU, s (/proc/<pid>/schedstat: ns on CPU first): the console server's work is there. */
 function onCpu(pid: number | undefined): number {
@@ -278,6 +285,89 @@ function onCpu(pid: number | undefined): number {
     return 0;
   }
 }
+
+/**
+ * CPU by thread over a pass, from /proc: every thread of the processes under
+ * `roots` (Chromium's tree, the console server, this process: the emulators),
+ * as "process/thread" → s, and the machine's busy cores (from /proc/stat's idle).
+ * Says where two shared cores went: the page's renderer main thread, its
+ * worker, Chromium's network service, the server, the emulators.
+ */
+interface CpuSnapshot {
+  threads: Map<string, number>;
+  idle: number;
+  all: number;
+}
+const TICK = 100; // USER_HZ (getconf CLK_TCK) on Linux
+function cpuSnapshot(roots: ReadonlyArray<{ pid: number | undefined; label: string }>): CpuSnapshot {
+  const parent = new Map<number, number>();
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone
+    }
+  }
+  const labelOf = (pid: number): string | undefined => {
+    for (let p: number | undefined = pid; p && p > 1; p = parent.get(p)) {
+      const r = roots.find((x) => x.pid === p);
+      if (r) return r.label;
+    }
+    return undefined;
+  };
+  const threads = new Map<string, number>();
+  for (const pid of parent.keys()) {
+    const label = labelOf(pid);
+    if (!label) continue;
+    let tids: string[] = [];
+    try {
+      tids = fs.readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    let kind = '';
+    try {
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      kind = /--type=([\w-]+)/.exec(cmd)?.[1] ?? '';
+      const sub = /--utility-sub-type=([\w.]+)/.exec(cmd)?.[1];
+      if (sub) kind = sub.split('.').pop() ?? kind;
+    } catch {
+      // gone
+    }
+    for (const tid of tids) {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '#');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const s = (Number(f[11]) + Number(f[12])) / TICK;
+        const key = `${label}${kind ? ` ${kind}` : ''}/${comm}`;
+        threads.set(key, (threads.get(key) ?? 0) + s);
+      } catch {
+        // gone
+      }
+    }
+  }
+  const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.split(/\s+/).slice(1).map(Number);
+  return { threads, idle: (cpu[3] ?? 0) + (cpu[4] ?? 0), all: cpu.reduce((a, b) => a + b, 0) };
+}
+function cpuReport(a: CpuSnapshot, b: CpuSnapshot, seconds: number): string {
+  const rows = [...b.threads]
+    .map(([k, v]) => [k, v - (a.threads.get(k) ?? 0)] as const)
+    .filter(([, v]) => v >= 0.05)
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, 16);
+  const cores = os.cpus().length;
+  const busy = ((1 - (b.idle - a.idle) / (b.all - a.all)) * cores).toFixed(2);
+  return `machine ${busy} of ${cores} cores busy over ${seconds.toFixed(1)} s; ${rows.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`;
+}
+const cpuRoots = () => [
+  { pid: browser.pid, label: 'chromium' },
+  { pid: server.pid, label: 'server' },
+  { pid: tlsServer.pid, label: 'server' },
+  { pid: process.pid, label: 'bench' },
+];
 
 async function busySeconds(): Promise<number> {
   const { metrics } = await page.send<{ metrics: Array<{ name: string; value: number }> }>('Performance.getMetrics');
@@ -298,6 +388,7 @@ async function viaPage(k: number, via: SpawnedServer, profile = false): Promise<
   const heapBefore = await heapMb();
   const busy0 = await busySeconds();
   const cpu0 = onCpu(via.pid);
+  const threads0 = cpuSnapshot(cpuRoots());
   if (profile) {
     await page.send('Profiler.enable');
     await page.send('Profiler.start');
@@ -330,6 +421,7 @@ async function viaPage(k: number, via: SpawnedServer, profile = false): Promise<
     printProfile((await page.send<{ profile: Parameters<typeof printProfile>[0] }>('Profiler.stop')).profile);
     await printTrace();
   }
+  const threads = cpuReport(threads0, cpuSnapshot(cpuRoots()), (ended - started) / 1000);
   const busy = (await busySeconds()) - busy0;
   const serverCpu = onCpu(via.pid) - cpu0;
   const failed = await page.evaluate<string>(`document.querySelector('.distribute-run [role=status]').textContent`);
@@ -348,7 +440,7 @@ async function viaPage(k: number, via: SpawnedServer, profile = false): Promise<
     return Object.entries(n).map(([p, c]) => p + ' ×' + c).join(', ');
   })()`);
   const heapAfter = await heapMb();
-  return { seconds: (ended - started) / 1000, heapBefore, heapAfter, failed, protocols, busy, requests, serverCpu };
+  return { seconds: (ended - started) / 1000, heapBefore, heapAfter, failed, protocols, busy, requests, serverCpu, threads };
 }
 
 /** The renderer's main thread over the pass, by trace event name (nested events count in each: read as "how much went on"). */
@@ -416,6 +508,7 @@ const ratio = (p: number, v: number, b: number) => `${((v / p) * 100).toFixed(0)
 const heap = (p: PagePass) => `${p.heapBefore.toFixed(1)} → ${p.heapAfter.toFixed(1)}`;
 const protocolsSeen: string[] = [];
 const details: string[] = [];
+const cpuLines: string[] = [];
 for (const k of targetCounts) {
   // Rounds interleave the four ways, so a burst of another job's load falls on
   // each alike; the fastest of each is shown (the least disturbed).
@@ -428,8 +521,10 @@ for (const k of targetCounts) {
     loads.push(os.loadavg()[0]!);
     b.push(await bare(k, calls));
     v.push(await bare(k, proxied));
+    if (r === 0) cpuLines.push(`${k} bare via server: ${bareThreads}`);
     p1s.push(await viaPage(k, server));
     p2s.push(await viaPage(k, tlsServer, values.profile && k === maxTargets && r === 0));
+    if (r === 0) cpuLines.push(`${k} page HTTP/1.1: ${p1s[0]!.threads}`, `${k} page HTTP/2: ${p2s[0]!.threads}`);
     loads.push(os.loadavg()[0]!);
   }
   const fastest = (ps: PagePass[]) => ps.reduce((a, p) => (p.seconds < a.seconds ? p : a));
@@ -449,7 +544,10 @@ for (const k of targetCounts) {
   );
 }
 log(`Requests by protocol (resource timing): ${protocolsSeen.join(' | ')}`);
-log(`Page requests (resource timing), renderer busy time, the console server's CPU:\n  ${details.join('\n  ')}`);
+log(
+  `The page's own requests (resource timing of its main thread: the run's requests are in its worker, not counted here), renderer main thread busy time (CDP TaskDuration), the console server's CPU:\n  ${details.join('\n  ')}`,
+);
+log(`CPU by process/thread (s, first round):\n  ${cpuLines.join('\n  ')}`);
 if (page.errors.length) log(`page errors: ${page.errors.slice(0, 3).join(' | ')}`);
 
 await browser.close();

@@ -5,11 +5,11 @@
 /**
  * Requests in flight per target node: 4. The device enrols one face at a time
  * (one face engine), so a second request waiting on it hides the round trip,
- * and more only wait in its queue. What the other two buy is slack: the page
- * starts a node's next request only when its main thread takes the answer, and
- * that thread also renders, collects garbage and does Chromium's own work per
- * request (~5 ms each on a busy PC); with 4 a stall of up to three enrolment
- * times leaves the node busy. The cost: at most 4 answers come after pause or
+ * and more only wait in its queue. What the other two buy is slack: the run
+ * starts a node's next request only when its thread (the run's worker,
+ * run/run-core.ts) takes the answer, and on a busy PC that thread shares the
+ * cores with the page's rendering and Chromium's own work per request; with 4
+ * a stall of up to three enrolment times leaves the node busy. The cost: at most 4 answers come after pause or
  * cancel. It was 2 while the browser's 6 HTTP/1.1 connections to the console's
  * one origin were shared by every node; with TLS the server speaks HTTP/2
  * (server/app.ts), all requests on one connection. bench:distribute, nodes

@@ -3,7 +3,7 @@
 // composes; the reads are api/, the rules model/, the I/O of a run run/.
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Select, Space, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { callOn } from '../../../api/device';
 import { describeError } from '../../../api/device-error';
@@ -70,6 +70,13 @@ export function DistributePage() {
       },
       { replace: true },
     );
+  // The table skips renders while its page of rows is unchanged (LedgerTable's
+  // memo), so it keeps one paging callback: the latest `set` (its URL) behind a ref.
+  const setRef = useRef(set);
+  useLayoutEffect(() => {
+    setRef.current = set;
+  });
+  const onPage = useCallback((p: number) => setRef.current({ [P.page]: String(p) }), []);
 
   const { libraries, sourceLib, source, views, input, checking } = useDistribution(src, libId, targets);
   // Only whether a run goes: its progress renders the run's panel alone (RunHost), not the ledger's table.
@@ -239,13 +246,7 @@ export function DistributePage() {
               onChange={(v) => set({ [P.state]: v === 'all' ? null : v, [P.page]: null })}
             />
           </Space>
-          <LedgerTable
-            rows={rows}
-            targets={targetColumns}
-            page={page}
-            onPage={(p) => set({ [P.page]: String(p) })}
-            loading={checking && !rows.length}
-          />
+          <LedgerTable rows={rows} targets={targetColumns} page={page} onPage={onPage} loading={checking && !rows.length} />
         </Card>
       ) : !src || !libId ? (
         <Typography.Paragraph>{dt('choose.pickSource')}</Typography.Paragraph>
