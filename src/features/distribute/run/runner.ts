@@ -47,9 +47,29 @@ function port(): Port {
     listener = l;
   };
   if (typeof Worker === 'undefined') return (shared = { post: serveRun(onReport), listen });
+  // Until the worker first answers, what was sent to it is kept: should its
+  // module not load (an error event, no answer), the run goes on this thread
+  // instead, from the same commands, slower but never silent.
+  let sentBeforeAnswer: RunCommand[] | null = [];
+  let post: (c: RunCommand) => void;
   const worker = new Worker(new URL('./run.worker.ts', import.meta.url), { type: 'module', name: 'distribute' });
-  worker.onmessage = (ev: MessageEvent<RunReport>) => onReport(ev.data);
-  return (shared = { post: (c) => worker.postMessage(c), listen });
+  worker.onmessage = (ev: MessageEvent<RunReport>) => {
+    sentBeforeAnswer = null;
+    onReport(ev.data);
+  };
+  worker.onerror = () => {
+    const replay = sentBeforeAnswer;
+    if (!replay) return;
+    worker.terminate();
+    post = serveRun(onReport);
+    sentBeforeAnswer = null;
+    for (const c of replay) post(c);
+  };
+  post = (c) => {
+    sentBeforeAnswer?.push(c);
+    worker.postMessage(c);
+  };
+  return (shared = { post: (c) => post(c), listen });
 }
 
 let current: PageRun | null = null;
