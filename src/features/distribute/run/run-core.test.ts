@@ -159,4 +159,27 @@ describe('the worker body (serveRun)', () => {
     expect(lastRun(reports)).toMatchObject({ ended: true, nodes: [{ ok: 2, failed: 0 }] });
     expect(seen.filter((s) => s.node === 'a' && s.msgId === '1051' && s.session === 's2')).toHaveLength(2);
   });
+
+  it('a node signed in again is asked at once, not at the end of its backoff', async () => {
+    const seen: Array<{ node: string; session: string | null; at: number }> = [];
+    const fetchFake = (async (url: string, init: RequestInit) => {
+      const node = /\/node\/(\w+)\//.exec(url)![1]!;
+      const body = JSON.parse(String(init.body)) as { img_id: string };
+      const session = (init.headers as Record<string, string>).sessionid ?? null;
+      seen.push({ node, session, at: Date.now() });
+      const answer = (data: unknown, code = 0) => new Response(JSON.stringify({ code, msg: '', data }));
+      if (node === 'src') return answer({ ...person(body.img_id), img: 'AAAA', img_feat: '', img_path: '', lib_id: 1, create_time: '' });
+      return session === 's2' ? answer({ img_id: body.img_id }) : answer(null, -141);
+    }) as typeof fetch;
+    const reports: RunReport[] = [];
+    const serve = serveRun((r) => reports.push(r), fetchFake);
+    serve({ ...start(['p1']), targets: [{ node: 'a', base: '/node/a', session: 's1', libId: 9 }] });
+    // Tries at 0, 1, 3 and 7 s: the next would be 15 s on.
+    await vi.advanceTimersByTimeAsync(8_000);
+    const signedIn = Date.now();
+    serve({ type: 'session', node: 'a', session: 's2' });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(seen.filter((s) => s.node === 'a' && s.session === 's2' && s.at - signedIn < 100)).toHaveLength(1);
+    expect(lastRun(reports)).toMatchObject({ ended: true, nodes: [{ ok: 1, failed: 0 }] });
+  });
 });

@@ -141,6 +141,16 @@ export class RunCore {
     this.publish(true);
   }
 
+  /** A node signed in again: it is asked now, not at the end of its backoff (up to RETRY_MAX_MS). */
+  retryNow(node: string): void {
+    const now = Date.now();
+    this.state = {
+      ...this.state,
+      nodes: this.state.nodes.map((n) => (n.node === node && n.retryAt !== null && n.retryAt > now ? { ...n, retryAt: now } : n)),
+    };
+    this.pump();
+  }
+
   private pump(): void {
     if (this.ended) return;
     const t = take(this.state, Date.now());
@@ -308,6 +318,7 @@ export function serveRun(report: (r: RunReport) => void, fetchImpl?: typeof fetc
         break;
       case 'session':
         sessions.set(c.node, c.session);
+        if (c.session !== null) core?.retryNow(c.node);
         break;
     }
   };
