@@ -15,6 +15,7 @@ import { startEmulator, type Emulator } from '../emulator/index';
 import { createClient, type Call } from '../src/api/client';
 import { login } from '../src/api/protocol';
 import { spawnConsoleServer, type SpawnedServer } from './console-server';
+import { faultHeaders } from './pages/alarm-wall-device';
 
 export interface FleetNodeOptions {
   /** Another login password for this node (default the demo's). */
@@ -61,6 +62,8 @@ export interface Fleet {
   node(id: string): FleetNode;
   /** A node's own API, straight to its emulator (not through the console), signed in with its password. */
   direct(id: string): Promise<Call>;
+  /** One of a node's fault routes (emulator/faults.ts), e.g. fault('node-2', 'restart', { seconds: 2 }). */
+  fault(id: string, route: string, body?: unknown): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -146,6 +149,15 @@ export async function startFleet(count: number, options: FleetOptions = {}): Pro
         const call = createClient({ baseUrl: n.url, getSession: () => session });
         session = await call(login, { user_name: DEFAULT_OPTIONS.user, user_pwd: n.password });
         return call;
+      },
+      async fault(id, route, body = {}) {
+        const n = node(id);
+        const res = await fetch(`${n.url}/__emulator/${route}`, {
+          method: 'POST',
+          headers: faultHeaders(n.faultToken!),
+          body: JSON.stringify(body),
+        });
+        if (!res.ok) throw new Error(`${id} ${route}: ${res.status} ${await res.text()}`);
       },
       stop,
     };

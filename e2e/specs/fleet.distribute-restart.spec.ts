@@ -8,7 +8,6 @@ import { listLibraries } from '../../src/api/protocol/libraries';
 import { hrefs } from '../../src/config/paths';
 import { DEMO_PASSWORD, DEMO_USER, expect, test } from '../fixtures';
 import { startFleet, type Fleet } from '../fleet';
-import { faultHeaders } from '../pages/alarm-wall-device';
 import { DistributePage } from '../pages/distribute-page';
 import { FleetPage } from '../pages/fleet-page';
 
@@ -21,22 +20,12 @@ test.describe.configure({ timeout: 120_000 });
 // The node's answers while it is away (502 from the console's server) are the browser's own log lines.
 test.use({ allowConsoleErrors: ['Failed to load resource'] });
 
-async function fault(node: string, route: string, body: unknown): Promise<void> {
-  const n = fleet.node(node);
-  const res = await fetch(`${n.url}/__emulator/${route}`, {
-    method: 'POST',
-    headers: faultHeaders(n.faultToken!),
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${route}: ${res.status} ${await res.text()}`);
-}
-
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   fleet = await startFleet(2, { demoRecords: 10 });
   const call = await fleet.direct('node-1');
   srcLib = (await call(createLibrary, { lib_name: LIB, lib_type: 1 })).lib_id;
-  await fault('node-1', 'faces/fill', { libId: srcLib, count: PERSONS, prefix: 'rst' });
+  await fleet.fault('node-1', 'faces/fill', { libId: srcLib, count: PERSONS, prefix: 'rst' });
 });
 test.afterAll(async () => {
   await fleet?.stop();
@@ -48,7 +37,7 @@ test('a target restarted mid-run: the panel asks for its sign-in, then the run c
   await fp.logIn(DEMO_USER, DEMO_PASSWORD);
   await expect(page).toHaveURL(`${fleet.consoleUrl}/`);
   // A node that takes its time over each enrolment: the run is still going when it restarts.
-  await fault('node-2', 'latency', { ms: 400 });
+  await fleet.fault('node-2', 'latency', { ms: 400 });
   await page.goto(`${fleet.consoleUrl}${hrefs.distribute({ src: 'node-1', lib: srcLib })}`);
 
   const d = new DistributePage(page);
@@ -59,7 +48,7 @@ test('a target restarted mid-run: the panel asks for its sign-in, then the run c
   const node = d.runNode(n2);
   await expect(node).toContainText(new RegExp(`Running\\s*([4-9]|[1-3]\\d) of ${PERSONS},`));
 
-  await fault('node-2', 'restart', { seconds: 2 });
+  await fleet.fault('node-2', 'restart', { seconds: 2 });
   await expect(node).toContainText(`${n2}'s session has ended`, { timeout: 30_000 });
   await expect(node).toContainText('Node not answering, trying again');
   await node.getByLabel('Password').fill(DEMO_PASSWORD);

@@ -7,7 +7,6 @@ import { listLibraries } from '../../src/api/protocol/libraries';
 import { hrefs } from '../../src/config/paths';
 import { DEMO_PASSWORD, DEMO_USER, expect, test } from '../fixtures';
 import { startFleet, type Fleet } from '../fleet';
-import { faultHeaders } from '../pages/alarm-wall-device';
 import { DistributePage } from '../pages/distribute-page';
 import { FleetPage } from '../pages/fleet-page';
 import { blankPhoto } from '../pages/libraries-data';
@@ -20,16 +19,6 @@ const SMALL = 25;
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
-async function fault(node: string, route: string, body: unknown): Promise<void> {
-  const n = fleet.node(node);
-  const res = await fetch(`${n.url}/__emulator/${route}`, {
-    method: 'POST',
-    headers: faultHeaders(n.faultToken!),
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${route}: ${res.status} ${await res.text()}`);
-}
-
 async function libOn(node: string): Promise<number> {
   const lib = (await (await fleet.direct(node))(listLibraries, {})).find((l) => l.lib_name === LIB);
   if (!lib) throw new Error(`no ${LIB} on ${node}`);
@@ -41,7 +30,7 @@ test.beforeAll(async () => {
   fleet = await startFleet(3, { nodes: [{}, {}, { libraryCapacity: SMALL }], demoRecords: 20 });
   const call = await fleet.direct('node-1');
   srcLib = (await call(createLibrary, { lib_name: LIB, lib_type: 1 })).lib_id;
-  await fault('node-1', 'faces/fill', { libId: srcLib, count: 30, prefix: 'dist' });
+  await fleet.fault('node-1', 'faces/fill', { libId: srcLib, count: 30, prefix: 'dist' });
   await call(updateFace, {
     lib_id: srcLib,
     img_id: id(5),
@@ -52,7 +41,7 @@ test.beforeAll(async () => {
     person_addr: 'Gate 3',
   });
   // Enrolled by an older engine: today's nodes find no face in it.
-  await fault('node-1', 'faces/picture', {
+  await fleet.fault('node-1', 'faces/picture', {
     libId: srcLib,
     imgId: id(1),
     photo: `data:image/jpeg;base64,${(await blankPhoto()).toString('base64')}`,
@@ -110,7 +99,7 @@ test('a library distributed to two nodes: the ledger names each refusal, a retry
   ]);
 
   // Room again on node-3: the retry completes it, the no-face photo stays refused.
-  await fault('node-3', 'library-capacity', { capacity: 100 });
+  await fleet.fault('node-3', 'library-capacity', { capacity: 100 });
   await d.button(/^retry failed \(6\)$/i).click();
   await expect(d.runNode(n3)).toContainText('5 of 5, 1 failed');
   await expect(d.runNode(n3)).toContainText('Done');
