@@ -1,9 +1,11 @@
 // What to distribute and where: the source node and library, the target nodes,
 // and what each target will use (its library of the same name and type, a new
 // one, or none when a library of that name has another type).
-import { Card, Checkbox, Form, Select, Space, Typography } from 'antd';
+import { Button, Card, Checkbox, Form, Modal, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { describeError } from '../../../api/device-error';
 import type { Library } from '../../../api/protocol/libraries';
+import { NodeSignInForm } from '../../../components/node-sign-in-form';
 import { useLang } from '../../../i18n';
 import type { TargetView } from '../api/use-distribution';
 import { useDistributeT } from '../messages';
@@ -15,6 +17,8 @@ export interface NodeOption {
 
 export function ChooseCard(props: {
   nodes: readonly NodeOption[];
+  /** Nodes without a session (never signed in, or it ended: a restart): listed with their sign-in, not left out unsaid. */
+  signedOut: readonly NodeOption[];
   src: string | null;
   libId: number | null;
   libraries: readonly Library[] | undefined;
@@ -30,6 +34,7 @@ export function ChooseCard(props: {
   const dt = useDistributeT();
   const lang = useLang();
   const others = props.nodes.filter((n) => n.id !== props.src);
+  const [signingIn, setSigningIn] = useState<NodeOption | null>(null);
   const planText = (v: TargetView): string => {
     if (v.error) return describeError(v.error, lang).title;
     if (!v.plan || !props.sourceLib) return dt('target.reading');
@@ -86,8 +91,33 @@ export function ChooseCard(props: {
               })}
             </Checkbox.Group>
           )}
+          {props.signedOut.length > 0 && (
+            <div className="distribute-signed-out">
+              <Typography.Text type="secondary">{dt('choose.signedOut')}</Typography.Text>
+              {props.signedOut.map((n) => (
+                <Button
+                  key={n.id}
+                  size="small"
+                  type="link"
+                  onClick={() => setSigningIn(n)}
+                  aria-label={dt('choose.signInTo', { node: n.name })}
+                >
+                  {n.name}
+                </Button>
+              ))}
+            </div>
+          )}
         </Form.Item>
       </Form>
+      <Modal
+        open={signingIn !== null}
+        title={signingIn ? dt('choose.signInTo', { node: signingIn.name }) : ''}
+        footer={null}
+        onCancel={() => setSigningIn(null)}
+        destroyOnHidden
+      >
+        {signingIn && <NodeSignInForm node={signingIn.id} name={signingIn.name} autoFocus onSignedIn={() => setSigningIn(null)} />}
+      </Modal>
     </Card>
   );
 }

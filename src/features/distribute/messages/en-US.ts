@@ -12,6 +12,8 @@ export const enUS: Translation<typeof zhCN> = {
   'choose.library': 'Library',
   'choose.targets': 'Target nodes',
   'choose.noTargets': 'No other node is signed in',
+  'choose.signedOut': 'Not signed in (sign in to use them here):',
+  'choose.signInTo': 'Sign in to {node}',
   'choose.pickSource': 'Choose a source node and library',
   'library.option': '{name} ({count, plural, one {# person} other {# persons}})',
   'target.use': 'Uses library “{name}”',

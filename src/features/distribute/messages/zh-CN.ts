@@ -9,6 +9,8 @@ export const zhCN = {
   'choose.sourceFirst': '请先选择源节点',
   'choose.library': '人像库',
   'choose.targets': '目标节点',
+  'choose.signedOut': '未登录的节点（登录后可在此选用）：',
+  'choose.signInTo': '登录 {node}',
   'choose.noTargets': '没有其他已登录的节点',
   'choose.pickSource': '请选择源节点和人像库',
   'library.option': '{name}（{count, plural, other {# 人}}）',

@@ -191,6 +191,7 @@ export function DistributePage() {
       <Typography.Paragraph type="secondary">{dt('intro')}</Typography.Paragraph>
       <ChooseCard
         nodes={signedIn}
+        signedOut={nodes.filter((n) => !sessions[n.id]?.sessionId)}
         src={src}
         libId={libId}
         libraries={libraries.data}
