@@ -127,6 +127,8 @@ describe('run core', () => {
       expect(back).toBeInstanceOf(e.constructor);
       expect(back.message).toBe(e.message);
     }
+    // The node goes with it: the page's words name the node, not the console's address.
+    expect((fromWire(structuredClone(toWire(new NetworkError('face.get', 502, { node: 'lobby' })))) as NetworkError).node).toBe('lobby');
     const timeout = fromWire(toWire(new DOMException('signal timed out', 'TimeoutError')));
     expect(timeout.name).toBe('TimeoutError');
   });
@@ -158,6 +160,24 @@ describe('the worker body (serveRun)', () => {
     await vi.advanceTimersByTimeAsync(20_000);
     expect(lastRun(reports)).toMatchObject({ ended: true, nodes: [{ ok: 2, failed: 0 }] });
     expect(seen.filter((s) => s.node === 'a' && s.msgId === '1051' && s.session === 's2')).toHaveLength(2);
+  });
+
+  it("a node the worker cannot reach is named in what it reports (the page words it with the node's name)", async () => {
+    const fetchFake = (async (url: string, init: RequestInit) => {
+      const body = JSON.parse(String(init.body)) as { img_id: string };
+      if (url.startsWith('/node/a/')) return new Response('Bad Gateway', { status: 502 });
+      return new Response(
+        JSON.stringify({
+          code: 0,
+          msg: '',
+          data: { ...person(body.img_id), img: 'AAAA', img_feat: '', img_path: '', lib_id: 1, create_time: '' },
+        }),
+      );
+    }) as typeof fetch;
+    const reports: RunReport[] = [];
+    serveRun((r) => reports.push(r), fetchFake)({ ...start(['p1']), targets: [{ node: 'a', base: '/node/a', session: 's1', libId: 9 }] });
+    await vi.advanceTimersByTimeAsync(300);
+    expect(lastRun(reports)?.waitingWhy.a).toEqual({ kind: 'network', op: 'face.enrolB64', status: 502, node: 'a' });
   });
 
   it('a node signed in again is asked at once, not at the end of its backoff', async () => {

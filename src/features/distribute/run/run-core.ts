@@ -74,7 +74,12 @@ function unreachable(e: unknown): boolean {
 export function toWire(e: unknown): WireError {
   if (e instanceof DeviceError) return { kind: 'device', code: e.code, msg: e.deviceMsg, op: e.operation };
   if (e instanceof NetworkError)
-    return e.status === undefined ? { kind: 'network', op: e.operation } : { kind: 'network', op: e.operation, status: e.status };
+    return {
+      kind: 'network',
+      op: e.operation,
+      ...(e.status === undefined ? {} : { status: e.status }),
+      ...(e.node === undefined ? {} : { node: e.node }),
+    };
   if (e instanceof ProtocolError) return { kind: 'protocol', op: e.operation, detail: e.detail };
   if (e instanceof RequestError) return { kind: 'request', op: e.operation, detail: e.detail };
   if (e instanceof Error) return { kind: 'other', name: e.name, message: e.message };
@@ -87,7 +92,7 @@ export function fromWire(w: WireError): Error {
     case 'device':
       return new DeviceError(w.code, w.msg, w.op);
     case 'network':
-      return new NetworkError(w.op, w.status);
+      return new NetworkError(w.op, w.status, { node: w.node });
     case 'protocol':
       return new ProtocolError(w.op, w.detail);
     case 'request':
@@ -306,6 +311,8 @@ export function serveRun(report: (r: RunReport) => void, fetchImpl?: typeof fetc
               baseUrl: n.base,
               getSession: () => sessions.get(node) ?? null,
               onSessionExpired: (sent) => report({ type: 'expired', node, session: sent }),
+              // Its failures to connect name the node, not the console's address (device-error.ts).
+              node,
               fetch: fetchImpl,
             }),
           );

@@ -29,7 +29,7 @@ export type RunCommand =
 /** An error as it crosses: rebuilt into the api's error classes on the page, so the error mapping words it. */
 export type WireError =
   | { readonly kind: 'device'; readonly code: number; readonly msg: string; readonly op: string }
-  | { readonly kind: 'network'; readonly op: string; readonly status?: number }
+  | { readonly kind: 'network'; readonly op: string; readonly status?: number; readonly node?: string }
   | { readonly kind: 'protocol'; readonly op: string; readonly detail: string }
   | { readonly kind: 'request'; readonly op: string; readonly detail: string }
   | { readonly kind: 'other'; readonly name: string; readonly message: string };
