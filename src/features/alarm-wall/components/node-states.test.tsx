@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useFleetLiveStatus } from '../../../live';
 import { useSessionStore } from '../../../session/session-store';
 import { renderWithApp } from '../../../test/render';
@@ -11,7 +11,12 @@ const status = (state: 'reconnecting' | 'offline', retryAt: number) => ({
   stats: null,
 });
 
+// The countdown is read from the clock when the strip renders: the clock holds still, however long the render takes.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+});
 afterEach(() => {
+  vi.useRealTimers();
   useFleetLiveStatus.setState({}, true);
   useSessionStore.setState({ sessions: {} });
 });
