@@ -67,6 +67,20 @@ describe('the HTTPS switch names addresses truly', () => {
     expect(dialog.textContent).not.toContain(`https://${location.host}`);
   });
 
+  it("waits to be pressed until the device's new address is read: the line changes under the pointer when it comes", async () => {
+    let answer: (r: Response) => void = () => undefined;
+    const device = fakeDevice(httpsRoutes);
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) =>
+      String(input) === '/healthz' ? new Promise<Response>((r) => (answer = r)) : device.fetch(input, init),
+    );
+    const dialog = await openDialog();
+    const go = within(dialog).getByRole('button', { name: 'Switch and restart' });
+    expect(go).toBeDisabled();
+    answer(Response.json({ ok: true, device: { url: 'http://192.168.1.20', reachable: true, ms: 3 } }));
+    await waitFor(() => expect(within(dialog).getByText("The device's own address becomes https://192.168.1.20/.")).toBeInTheDocument());
+    expect(go).toBeEnabled();
+  });
+
   it('does not claim an address for the device where the server does not say it', async () => {
     serve(null);
     const dialog = await openDialog();

@@ -87,6 +87,8 @@ function HttpsCard() {
         deviceName={deviceName}
         confirmLabel={target === 'https' ? t('https.confirmHttps') : t('https.confirmHttp')}
         pending={switcher.isPending}
+        // The device's address after the switch is asked of the console's server as the dialog opens.
+        preparing={consoleDevice.isFetching}
         error={switcher.error}
         onCancel={() => {
           switcher.reset();

@@ -22,6 +22,12 @@ export interface DangerConfirmProps {
   error?: unknown;
   /** Ask for the device id before the button works. */
   typeToConfirm?: boolean;
+  /**
+   * What happens is still being read (a line of it changes when the answer
+   * comes): the button waits, so a click is not made on a dialog that moves
+   * under it.
+   */
+  preparing?: boolean;
   children?: ReactNode;
 }
 
@@ -41,6 +47,7 @@ function DangerConfirmDialog({
   pending,
   error,
   typeToConfirm,
+  preparing = false,
   children,
 }: DangerConfirmProps) {
   const t = useSystemT();
@@ -57,7 +64,7 @@ function DangerConfirmDialog({
         </span>
       }
       okText={confirmLabel}
-      okButtonProps={{ danger: true, disabled: !ready, loading: pending }}
+      okButtonProps={{ danger: true, disabled: !ready || preparing, loading: pending }}
       cancelText={t('common.cancel')}
       cancelButtonProps={{ disabled: pending }}
       onOk={onConfirm}
