@@ -6,10 +6,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Call } from '../../../api/client';
 import { DeviceError, NetworkError, ProtocolError, RequestError } from '../../../api/errors';
 import type { Operation } from '../../../api/protocol/operation';
-import type { PersonAttrs } from '../model/ledger';
 import { PER_NODE_IN_FLIGHT } from '../model/scheduler';
 import { fromWire, RunCore, serveRun, toWire } from './run-core';
 import type { RunCommand, RunReport, WireOutcome } from './run-protocol';
+import { jobs, person } from './run-fixtures';
 
 type Req = { img_id?: string; lib_id?: number };
 const behaviour: Record<string, (op: Operation, req: Req) => unknown> = {};
@@ -19,15 +19,6 @@ const fakeCall =
   async (op, req) =>
     behaviour[node]!(op, req as Req) as never;
 
-const person = (id: string): PersonAttrs => ({
-  img_id: id,
-  person_name: id,
-  person_idcard: '',
-  person_gender: '1',
-  person_age: '',
-  person_addr: '',
-});
-const jobs = (ids: string[]) => ids.map((imgId, seq) => ({ imgId, kind: 'enrol' as const, seq }));
 const start = (ids: string[]): Extract<RunCommand, { type: 'start' }> => ({
   type: 'start',
   source: { node: 'src', base: '/node/src', session: 's', libId: 1 },

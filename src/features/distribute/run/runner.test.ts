@@ -8,20 +8,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeviceError } from '../../../api/errors';
 import { sessionOf, useSessionStore } from '../../../session/session-store';
 import { useNodeStore } from '../../../session/node-store';
-import type { PersonAttrs } from '../model/ledger';
 import { controlRun, startRun } from './runner';
 import { outcomeKey, useDistributeStore } from './run-store';
-
-const person = (id: string): PersonAttrs => ({
-  img_id: id,
-  person_name: id,
-  person_idcard: '',
-  person_gender: '1',
-  person_age: '',
-  person_addr: '',
-});
-const lib = { lib_id: 1, lib_name: 'L', lib_type: 1, picture_no: 0, create_time: '', update_time: '' };
-const jobs = (ids: string[]) => ids.map((imgId, seq) => ({ imgId, kind: 'enrol' as const, seq }));
+import { jobs, lib, person } from './run-fixtures';
 
 /** Node a's live session: a request with another one is answered -141. */
 let live = 'a1';
