@@ -41,6 +41,7 @@ export function DistributePage() {
   const nodes = useNodeStore((s) => s.nodes);
   const sessions = useSessionStore((s) => s.sessions);
   const signedIn = nodes.filter((n) => !!sessions[n.id]?.sessionId);
+  const signedOut = nodes.filter((n) => !sessions[n.id]?.sessionId);
   const nodeName = (id: string) => nodes.find((n) => n.id === id)?.name ?? id;
 
   const src = signedIn.some((n) => n.id === params.get(P.src)) ? params.get(P.src) : null;
@@ -191,7 +192,7 @@ export function DistributePage() {
       <Typography.Paragraph type="secondary">{dt('intro')}</Typography.Paragraph>
       <ChooseCard
         nodes={signedIn}
-        signedOut={nodes.filter((n) => !sessions[n.id]?.sessionId)}
+        signedOut={signedOut}
         src={src}
         libId={libId}
         libraries={libraries.data}
