@@ -489,6 +489,9 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
   if (profiling) {
     await page.send('Profiler.enable');
     await page.send('Profiler.start');
+  }
+  // Each page's trace: the floor's is the one to compare a frame with.
+  if (values.profile) {
     await browser.send('Tracing.start', {
       transferMode: 'ReturnAsStream',
       traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'blink', 'loading', 'toplevel', 'cc', 'gpu'] },
@@ -530,10 +533,9 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
     const file = path.join(os.tmpdir(), `bench-fleet-console-${n}x${rate}.cpuprofile`);
     fs.writeFileSync(file, JSON.stringify(profile));
     log(`  the whole profile: ${file}`);
-    log(
-      `  the trace (DevTools' Performance panel): ${await saveTrace(path.join(os.tmpdir(), `bench-fleet-console-${n}x${rate}.trace.json`))}`,
-    );
   }
+  if (values.profile)
+    log(`  the trace (DevTools' Performance panel): ${await saveTrace(path.join(os.tmpdir(), `bench-fleet-${kind}-${n}x${rate}.trace.json`))}`);
   const elapsed = (performance.now() - start) / 1000;
   const cpu1 = { browser: treeTimes(browser.pid), server: procTimes(server.pid ?? -1), self: selfTimes() };
   const main1 = await mainThread();
