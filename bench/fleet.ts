@@ -59,6 +59,8 @@ const { values } = parseArgs({
     'no-floor': { type: 'boolean' },
     /** The console's CPU profile over each of its phases: where the page's time goes (unminified build). */
     profile: { type: 'boolean' },
+    /** Only the browser's trace of every phase (the build minified, no CPU profiler): frames as they are. */
+    trace: { type: 'boolean' },
     cameras: { type: 'string' },
     /**
      * The scene frame's size in KB (binary): the emulator's composed scenes are
@@ -66,6 +68,8 @@ const { values } = parseArgs({
      * Each push's frame is swapped for a noise JPEG of about this size; 0 keeps the emulator's.
      */
     'frame-kb': { type: 'string' },
+    /** The wall's layouts measured (flow: newest first; tiles: fixed tiles filled as alarms arrive). Default both. */
+    layouts: { type: 'string' },
     /** A machine-wide lock file (flock) held only while the browser runs, not while the emulators are set up. */
     lock: { type: 'string' },
   },
@@ -341,10 +345,11 @@ async function openFloor(n: number, slim: boolean): Promise<() => Promise<Taken>
  * (/alarm-wall?nodes=<the first n>), signed in to every node by the fleet's
  * form, its probe naming alarms `<node id>:<snap_id>`; with one, today's wall.
  */
-async function openConsole(n: number): Promise<() => Promise<Taken>> {
+async function openConsole(n: number, tiles: boolean): Promise<() => Promise<Taken>> {
   const fleetMode = plan.length > 1;
   const ids = plan.slice(0, n).map((p) => p.id);
-  const target = fleetMode ? `/alarm-wall?nodes=${ids.join(',')}` : (consolePath ?? '/alarm-wall');
+  const wall = fleetMode ? `/alarm-wall?nodes=${ids.join(',')}` : (consolePath ?? '/alarm-wall');
+  const target = tiles ? `${wall}${wall.includes('?') ? '&' : '?'}layout=tiles` : wall;
   // A mark the next document will not have: the waits below must not see this one.
   await page.evaluate('window.__benchStale = true');
   await page.send('Page.navigate', { url: `${base}/login?next=${encodeURIComponent(target)}` });
@@ -478,23 +483,36 @@ interface Row {
   load: number;
 }
 
-/** floor: the full push; slim: the floor on ?slim=1 (no scene frames); console: the console's wall. */
-type Kind = 'floor' | 'slim' | 'console';
+/** floor: the full push; slim: the floor on ?slim=1 (no scene frames); console: the console's wall; tiles: it in the tile layout. */
+type Kind = 'floor' | 'slim' | 'console' | 'tiles';
 
 async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
-  const take = kind === 'console' ? await openConsole(n) : await openFloor(n, kind === 'slim');
+  const isConsole = kind === 'console' || kind === 'tiles';
+  const take = isConsole ? await openConsole(n, kind === 'tiles') : await openFloor(n, kind === 'slim');
   await take();
   sent.clear();
-  const profiling = values.profile && kind === 'console';
+  const profiling = values.profile && isConsole;
   if (profiling) {
     await page.send('Profiler.enable');
     await page.send('Profiler.start');
   }
   // Each page's trace: the floor's is the one to compare a frame with.
-  if (values.profile) {
+  const tracing = values.profile || values.trace;
+  if (tracing) {
     await browser.send('Tracing.start', {
       transferMode: 'ReturnAsStream',
-      traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'blink', 'loading', 'toplevel', 'cc', 'gpu'] },
+      traceConfig: {
+        includedCategories: [
+          'devtools.timeline',
+          'v8',
+          'blink',
+          'loading',
+          'toplevel',
+          'cc',
+          'gpu',
+          ...(process.env.BENCH_INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []),
+        ],
+      },
     });
   }
   await page.send('Performance.enable');
@@ -534,8 +552,10 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
     fs.writeFileSync(file, JSON.stringify(profile));
     log(`  the whole profile: ${file}`);
   }
-  if (values.profile)
-    log(`  the trace (DevTools' Performance panel): ${await saveTrace(path.join(os.tmpdir(), `bench-fleet-${kind}-${n}x${rate}.trace.json`))}`);
+  if (tracing)
+    log(
+      `  the trace (DevTools' Performance panel): ${await saveTrace(path.join(os.tmpdir(), `bench-fleet-${kind}-${n}x${rate}.trace.json`))}`,
+    );
   const elapsed = (performance.now() - start) / 1000;
   const cpu1 = { browser: treeTimes(browser.pid), server: procTimes(server.pid ?? -1), self: selfTimes() };
   const main1 = await mainThread();
@@ -550,9 +570,10 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
   // queued, as a device may) come back from the console's history check:
   // every 15 s, leaving the last 5 s (src/live/recovery.ts). Waited for, and
   // counted apart: they are not live, so no send→paint for them.
-  const receivedLive =
-    kind === 'console' ? [...sent.keys()].filter((k) => reached.has(k) && !fromHistory.has(k)).length : Math.min(messages, sent.size);
-  if (kind === 'console') {
+  const receivedLive = isConsole
+    ? [...sent.keys()].filter((k) => reached.has(k) && !fromHistory.has(k)).length
+    : Math.min(messages, sent.size);
+  if (isConsole) {
     const until = performance.now() + RECOVERY_WAIT_MS;
     while (performance.now() < until && [...sent.keys()].some((k) => !reached.has(k))) {
       await sleep(500);
@@ -583,7 +604,7 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
     rate,
     sent: sent.size,
     received: receivedLive,
-    eventually: kind === 'console' ? [...sent.keys()].filter((k) => reached.has(k)).length : receivedLive,
+    eventually: isConsole ? [...sent.keys()].filter((k) => reached.has(k)).length : receivedLive,
     painted: latencies.length,
     median: quantile(latencies, 0.5),
     p99: quantile(latencies, 0.99),
@@ -608,10 +629,15 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
   };
 }
 
+const layouts = (values.layouts ?? 'flow,tiles').split(',');
+const consoleKinds: Kind[] = [
+  ...(layouts.includes('flow') ? ['console' as const] : []),
+  ...(layouts.includes('tiles') ? ['tiles' as const] : []),
+];
 const rows: Row[] = [];
 for (const [n, rate] of phases) {
   {
-    for (const kind of [...(values['no-floor'] ? [] : ['floor', 'slim']), ...(consolePath ? ['console'] : [])] as Kind[]) {
+    for (const kind of [...(values['no-floor'] ? [] : ['floor', 'slim']), ...(consolePath ? consoleKinds : [])] as Kind[]) {
       process.stdout.write(`  ${kind}: ${n} node(s) × ${rate}/s for ${phaseSeconds} s… `);
       const r = await phase(kind, n, rate);
       rows.push(r);
@@ -654,12 +680,12 @@ for (const r of rows) {
   log(`${r.page.padEnd(7)} | ${`${r.nodes} × ${r.rate}`.padStart(14)} | ${top.map(([name, ms]) => `${name} ${f(ms, 2)}`).join(', ')}`);
 }
 if (consolePath && !values['no-floor']) {
-  log('\nConsole wall ÷ floor (aim: median ≤ 1.5×, p99 ≤ 1.25×):');
-  for (const c of rows.filter((r) => r.page === 'console')) {
+  log('\nConsole wall ÷ floor (aim: median ≤ 1.5×, p99 ≤ 1.25×); console: the flow layout, tiles: the tile layout:');
+  for (const c of rows.filter((r) => r.page === 'console' || r.page === 'tiles')) {
     const fl = rows.find((r) => r.page === 'floor' && r.nodes === c.nodes && r.rate === c.rate)!;
     const sl = rows.find((r) => r.page === 'slim' && r.nodes === c.nodes && r.rate === c.rate)!;
     log(
-      `  ${c.nodes} × ${c.rate}/s: median ${f(c.median / fl.median, 2)}×, p99 ${f(c.p99 / fl.p99, 2)}× ` +
+      `  ${c.page.padEnd(7)} ${c.nodes} × ${c.rate}/s: median ${f(c.median / fl.median, 2)}×, p99 ${f(c.p99 / fl.p99, 2)}× ` +
         `(to the slim floor: ${f(c.median / sl.median, 2)}× / ${f(c.p99 / sl.p99, 2)}×); ` +
         `${c.longTasks} long tasks, heap ${f(c.heapMb, 1)} MB, browser CPU ${f(c.cpuBrowser, 2)} (floor ${f(fl.cpuBrowser, 2)}), load ${f(c.load, 1)}`,
     );

@@ -63,6 +63,30 @@ export class AlarmWallPage {
     return this.feed.locator(`article[data-snap-id="${snapId}"]`);
   }
 
+  /** A layout's radio (Flow / Tiles): to read whether it is on. */
+  layoutRadio(name: RegExp): Locator {
+    return this.page.getByRole('radio', { name });
+  }
+
+  /** Switch the layout: antd's Segmented keeps each radio under its label, which takes the click. */
+  async chooseLayout(name: RegExp): Promise<void> {
+    await this.page.locator('label', { has: this.layoutRadio(name) }).click();
+  }
+
+  /** Whether a card's tile is the one the "Newest" ring is over (tile layout). */
+  async isNewest(snapId: string): Promise<boolean> {
+    const tile = await this.feed
+      .locator('.wall-tile', { has: this.page.locator(`article[data-snap-id="${snapId}"]`) })
+      .getAttribute('data-tile');
+    const ring = await this.feed.locator('.wall-tile-marker').getAttribute('data-tile');
+    return tile !== null && tile === ring;
+  }
+
+  /** The "Newest" ring's label (tile layout). */
+  get newestLabel(): Locator {
+    return this.feed.getByText(/^(newest|最新)$/i);
+  }
+
   ackButton(snapId: string): Locator {
     return this.card(snapId).getByRole('button', { name: /acknowledge|确认/i });
   }

@@ -67,6 +67,47 @@ test('filters narrow the wall and are kept in the URL', async ({ loggedIn: page,
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+test('the tile layout keeps each card in its place, outlines the newest, and survives a reload', async ({ loggedIn: page, device }) => {
+  const wall = await openLive(page);
+  const dev = new WallDevice(device.url, device.call);
+  const staff = await dev.person(2, 6);
+  const [first] = await dev.capture(4, staff.photo);
+  await expect(wall.card(first!)).toBeVisible();
+
+  await wall.chooseLayout(/^tiles$/i);
+  await expect(page).toHaveURL(/layout=tiles/);
+  await expect(wall.layoutRadio(/^tiles$/i)).toBeChecked();
+  await expect(wall.card(first!)).toBeVisible();
+  const before = await wall.card(first!).boundingBox();
+
+  const [next] = await dev.capture(4, staff.photo);
+  await expect(wall.card(next!)).toBeVisible();
+  await expect(wall.newestLabel).toBeVisible();
+  await expect.poll(() => wall.isNewest(next!)).toBe(true);
+  expect(await wall.isNewest(first!)).toBe(false);
+  // The earlier card did not move for the new one.
+  expect(await wall.card(first!).boundingBox()).toEqual(before);
+
+  await wall.card(next!).click();
+  await expect(wall.detail).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(wall.detail).toBeHidden();
+
+  await page.reload();
+  await expect(page.getByRole('status', { name: /live alarms: live/i })).toBeVisible({ timeout: 60_000 });
+  await expect(wall.layoutRadio(/^tiles$/i)).toBeChecked();
+  const [third] = await dev.capture(4, staff.photo);
+  await expect(wall.card(third!)).toBeVisible();
+  await expect.poll(() => wall.isNewest(third!)).toBe(true);
+  // The counts follow the tiles within a quarter second: scanned once they have.
+  await expect(wall.ackAll).toBeEnabled();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await wall.chooseLayout(/^flow$/i);
+  await expect(page).not.toHaveURL(/layout=/);
+  await expect(wall.cards.first()).toHaveAttribute('data-snap-id', third!);
+});
+
 test('kiosk mode fills the screen without the console around it, and survives a reload', async ({ loggedIn: page, device }) => {
   const wall = await openLive(page);
   const dev = new WallDevice(device.url, device.call);

@@ -99,6 +99,8 @@ export const PARAMS = {
     kind: 'kind',
     strangers: 'strangers',
     kiosk: 'kiosk',
+    /** `tiles`: the tile layout (cards in fixed tiles); absent: the flow (newest first). */
+    layout: 'layout',
     /** The open alarm (snap_id; `<node>:<snap_id>` on the merged wall). */
     alarm: 'alarm',
     /** The merged wall (fleet mode): the nodes it subscribes to (ids; none: every node). */

@@ -226,3 +226,37 @@ describe('live store', () => {
     expect(burst.store.getState().alarms).toHaveLength(500);
   });
 });
+
+describe('arrivals', () => {
+  it('tells listeners of each new alarm as it is queued, before any flush, and not of duplicates', () => {
+    const { store } = manualStore();
+    const seen: string[] = [];
+    const stop = store.getState().onArrival((a) => seen.push(`#${a.seq}`));
+    store.getState().enqueue(liveEvent(1));
+    store.getState().enqueue(liveEvent(1));
+    expect(seen).toEqual(['#1']);
+    expect(store.getState().alarms).toEqual([]);
+    stop();
+    store.getState().enqueue(liveEvent(2));
+    expect(seen).toEqual(['#1']);
+  });
+});
+
+describe('flush timing', () => {
+  it('waits at least `after` even after a quiet spell (the tile layout), at once otherwise', () => {
+    const waits: number[] = [];
+    const store = createLiveStore({
+      schedule: (_fn, ms) => {
+        waits.push(ms);
+        return () => {};
+      },
+    });
+    store.getState().setFlushMs(16);
+    store.getState().enqueue(liveEvent(1));
+    store.getState().flush();
+    store.getState().setFlushMs(100, 100);
+    store.getState().enqueue(liveEvent(2));
+    expect(waits[0]).toBe(0);
+    expect(waits[1]).toBeGreaterThanOrEqual(100);
+  });
+});

@@ -55,6 +55,11 @@ export interface LiveStoreState {
 
   /** From the socket: queued, shown at the next flush. */
   enqueue(event: LiveEvent): void;
+  /**
+   * Told of each new alarm as it is queued, before the flush (the tile
+   * layout shows it at once); paused or not. Returns the unsubscribe.
+   */
+  onArrival(listener: (alarm: LiveAlarm) => void): () => void;
   /** Apply what is queued now (tests; otherwise the timer does it). */
   flush(): void;
   setStatus(status: LiveStatus): void;
@@ -65,8 +70,12 @@ export interface LiveStoreState {
   /** Paused: the list holds still; arrivals are kept aside (bounded too) and counted. */
   setPaused(paused: boolean): void;
   setCapacity(capacity: number): void;
-  /** At most one flush per `ms` from now on (the wall: 16, a frame); null: the default. */
-  setFlushMs(ms: number | null): void;
+  /**
+   * At most one flush per `ms` from now on (the wall: 16, a frame); null: the
+   * default. `after`: an event waits at least this long even after a quiet
+   * spell (the tile layout: its tiles are filled on arrival, the list can follow).
+   */
+  setFlushMs(ms: number | null, after?: number): void;
   clear(): void;
 }
 
@@ -134,6 +143,7 @@ function merge(
 export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
   const defaultFlushMs = options.flushMs ?? DEFAULT_FLUSH_MS;
   let flushMs = defaultFlushMs;
+  let flushAfterMs = 0;
   let lastFlush = Number.NEGATIVE_INFINITY;
   const schedule: Schedule =
     options.schedule ??
@@ -151,6 +161,7 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
   let dirty = false;
   const counts = { received: 0, backfilled: 0, duplicates: 0, evicted: 0, tooOld: 0 };
   let socketStats: LiveSocketStats | null = null;
+  const arrivalListeners = new Set<(alarm: LiveAlarm) => void>();
 
   /** Only the frame: the crop and the library photo are small and shown as they came. */
   function admit(a: LiveAlarm): LiveAlarm {
@@ -184,7 +195,7 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
   }
   function scheduleFlush(): void {
     if (cancelFlush) return;
-    const wait = Math.max(0, lastFlush + flushMs - performance.now());
+    const wait = Math.max(flushAfterMs, lastFlush + flushMs - performance.now());
     cancelFlush = schedule(() => store.getState().flush(), wait);
   }
 
@@ -206,12 +217,19 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
         return;
       }
       ids.add(key);
-      pending.push({ ...event, key, seq: ++seq, acknowledged: false });
+      const alarm: LiveAlarm = { ...event, key, seq: ++seq, acknowledged: false };
+      pending.push(alarm);
+      for (const listener of arrivalListeners) listener(alarm);
       if (event.backfilled) counts.backfilled++;
       else counts.received++;
       // Hidden tabs throttle timers hard: do not let the queue grow without bound meanwhile.
       if (pending.length >= get().capacity * 4) get().flush();
       else scheduleFlush();
+    },
+
+    onArrival(listener) {
+      arrivalListeners.add(listener);
+      return () => arrivalListeners.delete(listener);
     },
 
     flush() {
@@ -294,8 +312,9 @@ export function createLiveStore(options: LiveStoreOptions = {}): LiveStore {
       set({ capacity: cap, alarms: kept, unacknowledged: unacked(kept), counters: counters() });
     },
 
-    setFlushMs(ms) {
+    setFlushMs(ms, after = 0) {
       flushMs = ms ?? defaultFlushMs;
+      flushAfterMs = after;
       if (!cancelFlush) return;
       cancelFlush();
       cancelFlush = null;

@@ -3,7 +3,7 @@
 // parts: the filters do not re-render when an alarm arrives (antd's selects
 // are not cheap to render 60 times a second), the actions only for their counts.
 import { CheckOutlined, ClearOutlined, DesktopOutlined, PauseCircleOutlined, PlayCircleOutlined } from '../../../components/icons';
-import { Alert, Badge, Button, InputNumber, Select, Switch, Tooltip } from 'antd';
+import { Alert, Badge, Button, InputNumber, Segmented, Select, Switch, Tooltip } from 'antd';
 import { memo, type ReactNode } from 'react';
 import type { CameraRecord } from '../../../api/protocol/cameras';
 import type { Library } from '../../../api/protocol/libraries';
@@ -145,6 +145,9 @@ export interface WallActionsProps {
   counts: WallCountsStore;
   onAckAll(): void;
   onKiosk(): void;
+  /** The tile layout is on. */
+  tiles: boolean;
+  onTiles(on: boolean): void;
 }
 
 export const WallActions = memo(function WallActions(p: WallActionsProps) {
@@ -162,6 +165,15 @@ export const WallActions = memo(function WallActions(p: WallActionsProps) {
         </Button>
       </Badge>
       <AckAllButton counts={p.counts} onAckAll={p.onAckAll} />
+      <Segmented
+        aria-label={t('layout.label')}
+        value={p.tiles ? 'tiles' : 'flow'}
+        onChange={(v) => p.onTiles(v === 'tiles')}
+        options={[
+          { value: 'flow', label: <span title={t('layout.flowHint')}>{t('layout.flow')}</span> },
+          { value: 'tiles', label: <span title={t('layout.tilesHint')}>{t('layout.tiles')}</span> },
+        ]}
+      />
       <SoundControls />
       <Button icon={<DesktopOutlined />} onClick={p.onKiosk}>
         {t('action.kiosk')}

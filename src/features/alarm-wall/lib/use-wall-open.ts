@@ -13,12 +13,19 @@ import { checkSoundAllowed, unlockSound } from './alarm-sound';
  * when nothing changed, which costs a wall monitor real CPU all day.
  */
 const FLUSH_MS = 16;
+/**
+ * The tile layout fills its tiles as alarms arrive, before any flush; the
+ * list behind it (counts, pinned alarms, sound) follows within 0.25 s, and a
+ * flush never shares the frame that paints a tile (bench:fleet, tiles).
+ */
+const TILES_FLUSH_MS = 250;
 
-export function useWallOpen(store: LiveStore): void {
+export function useWallOpen(store: LiveStore, tiles = false): void {
   useEffect(() => {
-    store.getState().setFlushMs(FLUSH_MS);
+    if (tiles) store.getState().setFlushMs(TILES_FLUSH_MS, TILES_FLUSH_MS);
+    else store.getState().setFlushMs(FLUSH_MS);
     return () => store.getState().setFlushMs(null);
-  }, [store]);
+  }, [store, tiles]);
 
   // Paused is the wall's state: leaving the wall resumes the flow.
   useEffect(() => () => store.getState().setPaused(false), [store]);

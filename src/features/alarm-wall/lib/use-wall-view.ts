@@ -1,4 +1,4 @@
-// The wall's view lives in the URL (filters, kiosk mode, the open alarm), so a
+// The wall's view lives in the URL (filters, kiosk mode, layout, the open alarm), so a
 // reload or a shared link shows the same wall.
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
@@ -8,6 +8,7 @@ export function useWallView() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(params), [params]);
   const kiosk = params.get(PARAM.kiosk) === '1';
+  const tiles = params.get(PARAM.layout) === 'tiles';
   const openId = params.get(PARAM.alarm);
 
   const update = useCallback(
@@ -52,5 +53,15 @@ export function useWallView() {
       }, false),
     [update],
   );
-  return { filters, kiosk, openId, setFilters, clearFilters, openAlarm, closeAlarm, setKioskParam };
+  // Like a filter: it replaces its history entry.
+  const setTiles = useCallback(
+    (on: boolean) =>
+      update((p) => {
+        if (on) p.set(PARAM.layout, 'tiles');
+        else p.delete(PARAM.layout);
+        return p;
+      }),
+    [update],
+  );
+  return { filters, kiosk, tiles, setTiles, openId, setFilters, clearFilters, openAlarm, closeAlarm, setKioskParam };
 }

@@ -198,3 +198,53 @@ describe('the alarm wall', () => {
     expect(router.state.location.search).toBe('');
   });
 });
+
+describe('the tile layout', () => {
+  const arrive = (...events: ReturnType<typeof liveEvent>[]) =>
+    act(() => {
+      for (const e of events) liveStore.getState().enqueue(e);
+    });
+  const names = () => cards().map((c) => /(staff|suspect) \d+/.exec(c.getAttribute('aria-label') ?? '')?.[0]);
+
+  it('is chosen in the toolbar and kept in the URL; an alarm takes a tile as it arrives, and no card moves', async () => {
+    const { router } = renderWall();
+    push(staff(1), staff(2));
+    await userEvent.click(screen.getByText('Tiles'));
+    expect(screen.getByRole('radio', { name: 'Tiles' })).toBeChecked();
+    expect(router.state.location.search).toBe('?layout=tiles');
+    // Filled oldest first: the next arrival takes the first tile once every tile is used.
+    expect(names()).toEqual(['staff 1', 'staff 2']);
+    // Before the store's flush (the tile is filled from the socket's arrival).
+    arrive(staff(3));
+    expect(names()).toEqual(['staff 1', 'staff 2', 'staff 3']);
+    const newestTile = () => screen.getByText('Newest').parentElement!.dataset.tile;
+    expect(newestTile()).toBe(cards()[2]!.parentElement!.dataset.tile);
+    // jsdom's box (1180 × 720): 4 columns × 2 rows. The ninth alarm takes the oldest tile, the others stay.
+    arrive(staff(4), staff(5), staff(6), staff(7), staff(8), staff(9));
+    expect(names()).toEqual(['staff 9', 'staff 2', 'staff 3', 'staff 4', 'staff 5', 'staff 6', 'staff 7', 'staff 8']);
+    expect(newestTile()).toBe(cards()[0]!.parentElement!.dataset.tile);
+    expect(screen.getAllByText('Newest')).toHaveLength(1);
+    await userEvent.click(screen.getByText('Flow'));
+    expect(router.state.location.search).toBe('');
+    act(() => liveStore.getState().flush());
+    expect(names()[0]).toBe('staff 9');
+  });
+
+  it('keeps an unacknowledged blacklist tile, the one under the pointer, and what the filters or a pause leave out', async () => {
+    renderWall('/alarm-wall?layout=tiles&strangers=0');
+    push(blacklist(1), staff(2), staff(3), staff(4), staff(5), staff(6), staff(7), staff(8));
+    // Urgent ones first in the list, so the blacklist match is filled last: the newest tile.
+    expect(names()).toEqual(['staff 2', 'staff 3', 'staff 4', 'staff 5', 'staff 6', 'staff 7', 'staff 8', 'suspect 1']);
+    await userEvent.hover(cards()[0]!);
+    arrive(staff(9), stranger(10));
+    // Not the hovered tile (staff 2), not the stranger (filtered out).
+    expect(names()).toEqual(['staff 2', 'staff 9', 'staff 4', 'staff 5', 'staff 6', 'staff 7', 'staff 8', 'suspect 1']);
+    await userEvent.unhover(cards()[0]!);
+    arrive(staff(11), staff(12), staff(13), staff(14), staff(15), staff(16), staff(17));
+    // Seven arrivals, and the blacklist tile is still there.
+    expect(names()).toContain('suspect 1');
+    await userEvent.keyboard(' ');
+    arrive(staff(18));
+    expect(names()).not.toContain('staff 18');
+  });
+});

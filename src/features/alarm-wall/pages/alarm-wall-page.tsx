@@ -3,6 +3,7 @@
 // this page arranges, filters and shows them, alerts on blacklist matches, and
 // keeps its view in the URL (filters, kiosk mode, the open alarm).
 import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
 import { Alert, App, Button } from 'antd';
 import { memo, useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { describeError } from '../../../api/device-error';
@@ -13,6 +14,7 @@ import { wallQueries } from '../api/wall-queries';
 import { AlarmDetail } from '../components/alarm-detail';
 import { alarmTitle } from '../components/alarm-card';
 import { AlarmGrid } from '../components/alarm-grid';
+import { AlarmTiles } from '../components/alarm-tiles';
 import { ConnectionBanner } from '../components/connection-banner';
 import { KioskBar } from '../components/kiosk-bar';
 import { WallActions, WallFiltersBar } from '../components/wall-toolbar';
@@ -22,7 +24,7 @@ import { deviceClock } from '../lib/device-time';
 import { cardSelector, type GridWindow } from '../lib/grid';
 import { useTicked } from '../lib/ticker';
 import { useWallShortcuts } from '../lib/use-wall-shortcuts';
-import { arrangeWall, hasFilters, whitelistOnlyChannels } from '../lib/wall-filters';
+import { arrangeWall, hasFilters, passes, whitelistOnlyChannels } from '../lib/wall-filters';
 import { useFullscreen } from '../lib/use-fullscreen';
 import { useWallOpen } from '../lib/use-wall-open';
 import { useWallView } from '../lib/use-wall-view';
@@ -66,7 +68,7 @@ function Wall({ store, fleet }: { store: LiveStore; fleet: FleetWallParts | unde
   const lang = useLang();
   const { message } = App.useApp();
   const view = useWallView();
-  const { kiosk, openId, setFilters, openAlarm, closeAlarm: close, setKioskParam } = view;
+  const { kiosk, tiles, setTiles, openId, setFilters, openAlarm, closeAlarm: close, setKioskParam } = view;
   // Channels and library ids are a node's own: the merged wall filters by node and site instead.
   const filters = useMemo(() => (fleet ? { ...view.filters, cameras: [], libraries: [] } : view.filters), [fleet, view.filters]);
 
@@ -80,6 +82,11 @@ function Wall({ store, fleet }: { store: LiveStore; fleet: FleetWallParts | unde
   const pausedCount = useWallStore((s) => s.pausedCount);
   const fleetPasses = fleet?.passes ?? null;
   const arranged = useMemo(() => arrangeWall(alarms, filters, fleetPasses), [alarms, filters, fleetPasses]);
+  // What the wall shows, as text: the tiles are filled again when it changes (not when an object is new).
+  const [params] = useSearchParams();
+  const viewKey = JSON.stringify(filters) + (fleet ? fleet.filterParams.map((p) => params.getAll(p).join(',')).join('|') : '');
+  // The tiles' test for an alarm as it arrives: the same as the arrangement's.
+  const shows = useCallback((a: LiveAlarm) => passes(a, filters) && (fleetPasses === null || fleetPasses(a)), [filters, fleetPasses]);
   // Told before the frame is painted: the counts never lag the cards.
   const counts = useWallCountsStore();
   useLayoutEffect(() => {
@@ -93,7 +100,7 @@ function Wall({ store, fleet }: { store: LiveStore; fleet: FleetWallParts | unde
   const [fitted, setFitted] = useState(0);
   const [fullscreen, enterFullscreen, exitFullscreen] = useFullscreen();
 
-  useWallOpen(store);
+  useWallOpen(store, tiles);
   const wake = useWakeLock(kiosk);
 
   const notificationText = useMemo<NotificationText>(
@@ -228,7 +235,25 @@ function Wall({ store, fleet }: { store: LiveStore; fleet: FleetWallParts | unde
     </>
   );
 
-  const grid = (
+  const empty = alarms.length === 0 ? t('empty.none') : t('empty.filtered');
+  const grid = tiles ? (
+    <AlarmTiles
+      store={store}
+      alarms={arranged.list}
+      shows={shows}
+      view={viewKey}
+      paused={paused}
+      kiosk={kiosk}
+      label={t('page.feed')}
+      whitelistOnly={whitelistOnly}
+      today={today}
+      selectedId={selectedId}
+      onSelect={setSelectedId}
+      onOpen={open}
+      onAck={ack}
+      empty={empty}
+    />
+  ) : (
     <AlarmGrid
       alarms={arranged.list}
       view={JSON.stringify(filters)}
@@ -241,7 +266,7 @@ function Wall({ store, fleet }: { store: LiveStore; fleet: FleetWallParts | unde
       onOpen={open}
       onAck={ack}
       onWindow={onWindow}
-      empty={alarms.length === 0 ? t('empty.none') : t('empty.filtered')}
+      empty={empty}
     />
   );
   const detail = <AlarmDetail alarmKey={openId} onClose={close} onAck={ack} />;
@@ -255,7 +280,7 @@ function Wall({ store, fleet }: { store: LiveStore; fleet: FleetWallParts | unde
           onTogglePause={togglePause}
           unacknowledged={arranged.unacknowledged}
           onAckAll={ackAll}
-          hidden={Math.max(0, arranged.list.length - fitted)}
+          hidden={tiles ? 0 : Math.max(0, arranged.list.length - fitted)}
           fullscreen={fullscreen}
           onFullscreen={() => (fullscreen ? exitFullscreen() : enterFullscreen())}
           onExit={() => setKiosk(false)}
@@ -292,6 +317,8 @@ function Wall({ store, fleet }: { store: LiveStore; fleet: FleetWallParts | unde
           counts={counts}
           onAckAll={ackAll}
           onKiosk={enterKiosk}
+          tiles={tiles}
+          onTiles={setTiles}
         />
       </div>
       {banners}

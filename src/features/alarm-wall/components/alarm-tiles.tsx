@@ -1,0 +1,224 @@
+// The wall's tile layout: a fixed grid of tiles sized to the screen, none of
+// which ever moves. Each alarm the wall shows takes, as it arrives from the
+// socket (before the store's flush), the tile of the oldest alarm shown
+// (lib/tiles.ts); the newest tile is outlined and labelled. A tile is not
+// taken while it is an unacknowledged blacklist alarm, the focused one or
+// the one under the pointer. Alarms brought back from the history after a
+// gap are not placed (they are older than the tiles; the flow layout and the
+// alarm search show them). Same cards, keys and clicks as the flow grid.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import type { LiveAlarm, LiveStore } from '../../../live';
+import { cardSelector, fitWindow, isNavKey, KIOSK, moveIndex, NORMAL } from '../lib/grid';
+import { fillTiles, NO_TILES, newestSlot, placeTile, type Tiles } from '../lib/tiles';
+import { isUrgent } from '../lib/wall-filters';
+import { useWallT } from '../messages';
+import { AlarmCard } from './alarm-card';
+
+export interface AlarmTilesProps {
+  store: LiveStore;
+  /** The wall's list (newest first, urgent ones first): what the tiles are filled from. */
+  alarms: readonly LiveAlarm[];
+  /** Whether an arriving alarm is one the wall shows (its filters). */
+  shows(a: LiveAlarm): boolean;
+  /** What the wall shows, as text: when it changes the tiles are filled again. */
+  view: string;
+  paused: boolean;
+  kiosk: boolean;
+  label: string;
+  whitelistOnly: ReadonlySet<number>;
+  today: string;
+  selectedId: string | null;
+  onSelect(key: string | null): void;
+  onOpen(key: string): void;
+  onAck(key: string): void;
+  empty: React.ReactNode;
+}
+
+const FALLBACK = { width: 1180, height: 720 };
+
+/** A tile never shows the scene frame (the details read the store's), and it is an alarm's big part. */
+const withoutFrame = (a: LiveAlarm): LiveAlarm => (a.frame ? { ...a, frame: null } : a);
+
+export function AlarmTiles({
+  store,
+  alarms,
+  shows,
+  view,
+  paused,
+  kiosk,
+  label,
+  whitelistOnly,
+  today,
+  selectedId,
+  onSelect,
+  onOpen,
+  onAck,
+  empty,
+}: AlarmTilesProps) {
+  const t = useWallT();
+  const box = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState(FALLBACK);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0)
+        setSize((s) => (s.width === r.width && s.height === r.height ? s : { width: r.width, height: r.height }));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const metrics = kiosk ? KIOSK : NORMAL;
+  const win = fitWindow(0, size, metrics);
+  const count = win.cols * win.totalRows;
+  const tileWidth = (size.width - (win.cols - 1) * metrics.gap) / win.cols;
+
+  // The tiles live outside React state: an arrival changes them between flushes.
+  const tiles = useRef<Tiles>(NO_TILES);
+  const listeners = useRef(new Set<() => void>());
+  const subscribe = useCallback((fn: () => void) => {
+    listeners.current.add(fn);
+    return () => listeners.current.delete(fn);
+  }, []);
+  const shown = useSyncExternalStore(subscribe, () => tiles.current);
+  const set = useCallback((next: Tiles) => {
+    if (next === tiles.current) return;
+    tiles.current = next;
+    for (const fn of listeners.current) fn();
+  }, []);
+
+  // The latest of what the arrival handler reads.
+  const current = useMemo(() => new Map(alarms.map((a) => [a.key, a])), [alarms]);
+  const latest = useRef({ alarms, current, shows, paused, selectedId, hover: null as string | null });
+  latest.current = { ...latest.current, alarms, current, shows, paused, selectedId };
+  const held = useCallback((a: LiveAlarm) => {
+    const l = latest.current;
+    const focused = a.key === l.selectedId && box.current?.contains(document.activeElement) === true;
+    return isUrgent(l.current.get(a.key) ?? a) || focused || a.key === l.hover;
+  }, []);
+
+  // Filled again when the grid's size, the filters or the pause change, and when the wall is emptied.
+  const emptied = alarms.length === 0;
+  useLayoutEffect(() => {
+    set(fillTiles(count, latest.current.alarms.slice(0, count).map(withoutFrame)));
+  }, [set, count, view, paused, emptied]);
+
+  useEffect(
+    () =>
+      store.getState().onArrival((a) => {
+        const l = latest.current;
+        if (l.paused || a.backfilled || !l.shows(a)) return;
+        set(placeTile(tiles.current, withoutFrame(a), held));
+      }),
+    [store, held, set],
+  );
+
+  const newest = newestSlot(shown);
+  const slots = shown.slots;
+  const filled = slots.findIndex((a) => a === null);
+  const filledCount = filled < 0 ? slots.length : filled;
+  const selectedIndex = selectedId ? slots.findIndex((a) => a?.key === selectedId) : -1;
+  const tabIndexOf = selectedIndex >= 0 ? selectedIndex : 0;
+
+  const focusWanted = useRef(false);
+  useEffect(() => {
+    if (!focusWanted.current || !selectedId) return;
+    const el = box.current?.querySelector<HTMLElement>(cardSelector(selectedId));
+    if (el) {
+      focusWanted.current = false;
+      el.focus({ preventScroll: true });
+    }
+  });
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const target = e.target as HTMLElement;
+    if (!target.matches('article')) return;
+    if (e.key === 'Enter') {
+      const id = target.dataset.snapId;
+      if (id) {
+        e.preventDefault();
+        onOpen(id);
+      }
+      return;
+    }
+    if (!isNavKey(e.key) || filledCount === 0) return;
+    e.preventDefault();
+    const next = moveIndex(e.key, selectedIndex >= 0 ? selectedIndex : tabIndexOf, win.cols, filledCount, win.pageRows);
+    const alarm = slots[next];
+    if (!alarm) return;
+    focusWanted.current = true;
+    onSelect(alarm.key);
+  };
+  const onFocusCard = useCallback((key: string) => onSelect(key), [onSelect]);
+  // The tile under the pointer is not taken (a click meant for it lands on it).
+  const hover = {
+    onPointerOver: (e: React.PointerEvent) => {
+      const card = (e.target as HTMLElement).closest<HTMLElement>('article[data-snap-id]');
+      latest.current.hover = card?.dataset.snapId ?? null;
+    },
+    onPointerLeave: () => {
+      latest.current.hover = null;
+    },
+  };
+
+  return (
+    <div ref={box} className={kiosk ? 'wall-grid wall-grid--kiosk wall-grid--tiles' : 'wall-grid wall-grid--tiles'}>
+      {filledCount === 0 ? (
+        <div className="wall-grid__empty">{empty}</div>
+      ) : (
+        <div
+          role="feed"
+          aria-label={label}
+          aria-busy={false}
+          className="wall-grid__cards"
+          onKeyDown={onKeyDown}
+          {...hover}
+          style={{
+            gridTemplateColumns: `repeat(${win.cols}, minmax(0, 1fr))`,
+            gridAutoRows: `${win.cardHeight}px`,
+            gap: `${metrics.gap}px`,
+          }}
+        >
+          {slots.slice(0, filledCount).map((slot, i) => {
+            if (!slot) return null;
+            // The tile's own copy until the store's differs where a card looks (acknowledged): one render per arrival.
+            const stored = current.get(slot.key);
+            const a = stored && stored.acknowledged !== slot.acknowledged ? stored : slot;
+            return (
+              // Keyed by the tile: its card is updated in place, nothing moves.
+              <div key={i} className="wall-tile" data-tile={i}>
+                <AlarmCard
+                  alarm={a}
+                  strangerAlert={a.kind === 'face' && !a.match && whitelistOnly.has(a.channel)}
+                  tabStop={i === tabIndexOf}
+                  today={today}
+                  onOpen={onOpen}
+                  onAck={onAck}
+                  onFocusCard={onFocusCard}
+                />
+              </div>
+            );
+          })}
+          {newest >= 0 ? (
+            // One ring moved over the newest tile on the compositor: no tile repainted for it.
+            <div
+              className="wall-tile-marker"
+              aria-hidden
+              data-tile={newest}
+              style={{
+                width: tileWidth,
+                height: win.cardHeight,
+                transform: `translate(${(newest % win.cols) * (tileWidth + metrics.gap)}px, ${Math.floor(newest / win.cols) * win.rowHeight}px)`,
+              }}
+            >
+              <span className="wall-tile-marker__label">{t('tiles.newest')}</span>
+            </div>
+          ) : null}
+        </div>
+      )}
+    </div>
+  );
+}
