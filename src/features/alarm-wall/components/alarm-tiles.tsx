@@ -8,7 +8,7 @@
 // alarm search show them). Same cards, keys and clicks as the flow grid.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import type { LiveAlarm, LiveStore } from '../../../live';
-import { cardSelector, fitWindow, isNavKey, KIOSK, moveIndex, NORMAL } from '../lib/grid';
+import { cardSelector, fitWindow, isNavKey, KIOSK, moveIndex, TILES } from '../lib/grid';
 import { fillTiles, NO_TILES, newestSlot, placeTile, type Tiles } from '../lib/tiles';
 import { isUrgent } from '../lib/wall-filters';
 import { useWallT } from '../messages';
@@ -71,8 +71,10 @@ export function AlarmTiles({
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  const metrics = kiosk ? KIOSK : NORMAL;
-  const win = fitWindow(0, size, metrics);
+  const metrics = kiosk ? KIOSK : TILES;
+  // Kiosk rows stretch to the screen (its cards grow with them); on the page a tile keeps a card's height.
+  const fitted = fitWindow(0, size, metrics);
+  const win = kiosk ? fitted : { ...fitted, cardHeight: metrics.cardHeight, rowHeight: metrics.cardHeight + metrics.gap };
   const count = win.cols * win.totalRows;
   const tileWidth = (size.width - (win.cols - 1) * metrics.gap) / win.cols;
 

@@ -15,6 +15,8 @@ export const NORMAL: GridMetrics = { minCardWidth: 260, cardHeight: 262, gap: 12
  * rows are stretched to the height, and the pictures grow with the card.
  */
 export const KIOSK: GridMetrics = { minCardWidth: 320, cardHeight: 260, gap: 16 };
+/** The tile layout on the normal page: a little narrower than a flow card, so a 1024 px screen holds three across. */
+export const TILES: GridMetrics = { minCardWidth: 240, cardHeight: 262, gap: 12 };
 
 export interface Viewport {
   readonly width: number;
