@@ -1,4 +1,4 @@
-// npm run bench:fleet [-- --nodes 1,4,8 --rates 5,20 --seconds 10 --no-console --no-floor --profile --lock /work/wt/e2e.lock]
+// npm run bench:fleet [-- --nodes 1,4,8 --rates 5,20 --seconds 10 --layouts flow,tiles --no-console --no-floor --profile --trace --steady --lock /work/wt/e2e.lock]
 // Issue 17: N emulators each pushing R alarms a second into ONE page in
 // Chromium, through the production server (dist/server.mjs, its own process,
 // NODES_FILE naming the emulators; each node's socket at /node/<id>/ws/).
@@ -25,6 +25,13 @@
 // pushes), signed in by the fleet's form; PATH is then not used. The wall's
 // probe (window.__WALL_PROBE__ → window.__wallProbe.take(),
 // src/features/alarm-wall/lib/wall-probe.ts) names alarms `<node id>:<snap_id>`.
+// Each console phase runs once per layout (--layouts): "console" is the flow
+// (newest first), "tiles" the tile layout (&layout=tiles: fixed tiles filled
+// as alarms arrive, components/alarm-tiles.tsx).
+//
+// Captures are sent at random times (Poisson, R a second a node; --steady: the
+// emulator's own timer, whose sends at 20/s all meet a 60 Hz frame at the same
+// offsets, so a phase's median moved with that offset from run to run).
 //
 // Send time: each emulator's hub.broadcast is wrapped; we note our epoch clock
 // right after the socket send. The emulators run in this process (one shared
@@ -59,7 +66,7 @@ const { values } = parseArgs({
     'no-floor': { type: 'boolean' },
     /** The console's CPU profile over each of its phases: where the page's time goes (unminified build). */
     profile: { type: 'boolean' },
-    /** Only the browser's trace of every phase (the build minified, no CPU profiler): frames as they are. */
+    /** Only the browser's trace of every phase (the build minified, no CPU profiler), with what invalidated style and layout. */
     trace: { type: 'boolean' },
     cameras: { type: 'string' },
     /**
@@ -70,6 +77,14 @@ const { values } = parseArgs({
     'frame-kb': { type: 'string' },
     /** The wall's layouts measured (flow: newest first; tiles: fixed tiles filled as alarms arrive). Default both. */
     layouts: { type: 'string' },
+    /**
+     * The emulators' own capture timer (20 ms ticks). Without it the bench sends
+     * each node's captures at random (Poisson) times: at 20/s the timer sends
+     * every 50 ms, three 60 Hz frames, so every alarm of a phase met the frame
+     * clock at the same one or two offsets, and a phase's median moved by ±3 ms
+     * from run to run with that offset (the floor's 7-12 ms at 1 × 20/s).
+     */
+    steady: { type: 'boolean' },
     /** A machine-wide lock file (flock) held only while the browser runs, not while the emulators are set up. */
     lock: { type: 'string' },
   },
@@ -483,6 +498,31 @@ interface Row {
   load: number;
 }
 
+/**
+ * One node's captures at `rate` a second at random times (exponential gaps;
+ * a scene of k captures waits k gaps, as the emulator's own rate counts them),
+ * round the node's cameras. Returns the stop.
+ */
+function drive(e: Emulator, rate: number): () => void {
+  let stopped = false;
+  let camera = 0;
+  const after = (k: number) => {
+    if (stopped) return;
+    const wait = (-Math.log(1 - Math.random()) * k * 1000) / rate;
+    setTimeout(() => {
+      if (stopped) return;
+      e.pipeline.captureNow(1 + (camera++ % camerasPerNode)).then(
+        (made) => after(Math.max(1, made.snap_ids.length)),
+        () => after(1),
+      );
+    }, wait);
+  };
+  after(1);
+  return () => {
+    stopped = true;
+  };
+}
+
 /** floor: the full push; slim: the floor on ?slim=1 (no scene frames); console: the console's wall; tiles: it in the tile layout. */
 type Kind = 'floor' | 'slim' | 'console' | 'tiles';
 
@@ -510,7 +550,7 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
           'toplevel',
           'cc',
           'gpu',
-          ...(process.env.BENCH_INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []),
+          ...(values.trace ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []),
         ],
       },
     });
@@ -520,7 +560,8 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
   const threads0 = threadTimes(browser.pid);
   const cpu0 = { browser: treeTimes(browser.pid), server: procTimes(server.pid ?? -1), self: selfTimes() };
   const start = performance.now();
-  await Promise.all(emulators.slice(0, n).map((e) => e.setRate(rate)));
+  const stopDriving = values.steady ? null : emulators.slice(0, n).map((e) => drive(e, rate));
+  if (values.steady) await Promise.all(emulators.slice(0, n).map((e) => e.setRate(rate)));
   const paints = new Map<string, number>();
   let last: Taken = { paints: [], received: 0, bytes: 0, long: [] };
   const long: number[] = [];
@@ -543,7 +584,8 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
     await sleep(1000);
     await collect();
   }
-  await Promise.all(emulators.slice(0, n).map((e) => e.setRate(0)));
+  for (const stop of stopDriving ?? []) stop();
+  if (values.steady) await Promise.all(emulators.slice(0, n).map((e) => e.setRate(0)));
   if (profiling) {
     const { profile } = await page.send<{ profile: Parameters<typeof printProfile>[0] }>('Profiler.stop');
     printProfile(profile);
