@@ -9,7 +9,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import type { LiveAlarm, LiveStore } from '../../../live';
 import { cardSelector, fitWindow, isNavKey, KIOSK, moveIndex, TILES } from '../lib/grid';
-import { fillTiles, NO_TILES, newestSlot, placeTile, type Tiles } from '../lib/tiles';
+import { acknowledgeTile, fillTiles, NO_TILES, newestSlot, placeTile, type Tiles } from '../lib/tiles';
 import { isUrgent } from '../lib/wall-filters';
 import { useWallT } from '../messages';
 import { AlarmCard } from './alarm-card';
@@ -99,7 +99,8 @@ export function AlarmTiles({
   const held = useCallback((a: LiveAlarm) => {
     const l = latest.current;
     const focused = a.key === l.selectedId && box.current?.contains(document.activeElement) === true;
-    return isUrgent(l.current.get(a.key) ?? a) || focused || a.key === l.hover;
+    const stored = l.current.get(a.key);
+    return (isUrgent(stored ?? a) && !a.acknowledged) || focused || a.key === l.hover;
   }, []);
 
   // Filled again when the grid's size, the filters or the pause change, and when the wall is emptied.
@@ -155,6 +156,13 @@ export function AlarmTiles({
     onSelect(alarm.key);
   };
   const onFocusCard = useCallback((key: string) => onSelect(key), [onSelect]);
+  const ackTile = useCallback(
+    (key: string) => {
+      onAck(key);
+      set(acknowledgeTile(tiles.current, key));
+    },
+    [onAck, set],
+  );
   // The tile under the pointer is not taken (a click meant for it lands on it).
   const hover = {
     onPointerOver: (e: React.PointerEvent) => {
@@ -188,7 +196,7 @@ export function AlarmTiles({
             if (!slot) return null;
             // The tile's own copy until the store's differs where a card looks (acknowledged): one render per arrival.
             const stored = current.get(slot.key);
-            const a = stored && stored.acknowledged !== slot.acknowledged ? stored : slot;
+            const a = stored && stored.acknowledged && !slot.acknowledged ? stored : slot;
             return (
               // Keyed by the tile: its card is updated in place, nothing moves.
               <div key={i} className="wall-tile" data-tile={i}>
@@ -198,7 +206,7 @@ export function AlarmTiles({
                   tabStop={i === tabIndexOf}
                   today={today}
                   onOpen={onOpen}
-                  onAck={onAck}
+                  onAck={ackTile}
                   onFocusCard={onFocusCard}
                 />
               </div>

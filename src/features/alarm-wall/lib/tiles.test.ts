@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveAlarm } from '../../../live';
-import { fillTiles, newestSlot, placeTile } from './tiles';
+import { acknowledgeTile, fillTiles, newestSlot, placeTile } from './tiles';
 
 const alarm = (key: string, extra: Partial<LiveAlarm> = {}) => ({ key, acknowledged: false, ...extra }) as LiveAlarm;
 const keys = (t: { slots: readonly (LiveAlarm | null)[] }) => t.slots.map((a) => a?.key ?? null);
@@ -30,5 +30,13 @@ describe('tiles', () => {
     expect(keys(placeTile(t, alarm('d'), held))).toEqual(['x1', 'd', 'c']);
     const all = fillTiles(2, [alarm('x2'), alarm('x1')]);
     expect(keys(placeTile(all, alarm('d'), held))).toEqual(['d', 'x2']);
+  });
+
+  it("acknowledges a tile's own copy, so a held tile is released even when the wall's memory no longer has it", () => {
+    const held = (a: LiveAlarm) => a.key.startsWith('x') && !a.acknowledged;
+    const t = acknowledgeTile(fillTiles(2, [alarm('x2'), alarm('x1')]), 'x1');
+    expect(t.slots[0]).toMatchObject({ key: 'x1', acknowledged: true });
+    expect(keys(placeTile(t, alarm('d'), held))).toEqual(['d', 'x2']);
+    expect(acknowledgeTile(t, 'nope')).toBe(t);
   });
 });

@@ -58,3 +58,17 @@ export function fillTiles(count: number, list: readonly LiveAlarm[]): Tiles {
   for (let i = newest.length - 1; i >= 0; i--) t = placeTile(t, newest[i]!, () => false);
   return t;
 }
+
+/**
+ * A tile's alarm acknowledged: the tile's own copy says so too, so a tile
+ * whose alarm has left the wall's memory (held there while it was urgent)
+ * shows it and can be taken again.
+ */
+export function acknowledgeTile(t: Tiles, key: string): Tiles {
+  const i = t.slots.findIndex((a) => a?.key === key);
+  const a = i < 0 ? null : t.slots[i]!;
+  if (!a || a.acknowledged) return t;
+  const slots = t.slots.slice();
+  slots[i] = { ...a, acknowledged: true };
+  return { ...t, slots };
+}

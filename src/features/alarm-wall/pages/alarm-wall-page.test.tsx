@@ -247,4 +247,19 @@ describe('the tile layout', () => {
     arrive(staff(18));
     expect(names()).not.toContain('staff 18');
   });
+
+  it("acknowledging a blacklist tile releases it, even once the wall's memory no longer holds its alarm", async () => {
+    renderWall('/alarm-wall?layout=tiles');
+    push(blacklist(1));
+    arrive(staff(2), staff(3), staff(4), staff(5), staff(6), staff(7), staff(8), staff(9));
+    // The wall keeps 2: the blacklist match left memory, its tile holds it (unacknowledged).
+    act(() => liveStore.getState().setCapacity(2));
+    expect(names()).toContain('suspect 1');
+    await userEvent.click(screen.getByRole('button', { name: 'Acknowledge the alarm: suspect 1' }));
+    const acked = screen.getByRole('article', { name: /suspect 1.*, acknowledged$/i });
+    await userEvent.unhover(acked);
+    arrive(staff(10), staff(11), staff(12), staff(13), staff(14), staff(15), staff(16), staff(17));
+    expect(names()).not.toContain('suspect 1');
+    act(() => liveStore.getState().setCapacity(500));
+  });
 });
