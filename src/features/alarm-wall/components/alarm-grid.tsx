@@ -4,9 +4,10 @@
 // articles with one roving tab stop; arrows, Home/End, PageUp/PageDown move.
 // No aria-posinset/setsize: they change for every card at every new alarm
 // and would defeat the cards' memo (the feed pattern makes them optional).
-import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { LiveAlarm } from '../../../live';
-import { cardSelector, fitWindow, isNavKey, KIOSK, moveIndex, NORMAL, scrollToRow, scrollWindow, type GridWindow } from '../lib/grid';
+import { fitWindow, KIOSK, NORMAL, scrollToRow, scrollWindow, type GridWindow } from '../lib/grid';
+import { useBoxSize, useCardKeys } from '../lib/use-card-keys';
 import { usePointerHold, useSteadyList } from '../lib/steady-list';
 import { useWallT } from '../messages';
 import { AlarmCard } from './alarm-card';
@@ -29,9 +30,6 @@ export interface AlarmGridProps {
   empty: React.ReactNode;
 }
 
-/** Before the first measure (and in jsdom, which has no layout): a laptop's worth. */
-const FALLBACK = { width: 1180, height: 720 };
-
 export function AlarmGrid({
   alarms: live,
   view,
@@ -51,23 +49,8 @@ export function AlarmGrid({
   const { holding, handlers } = usePointerHold();
   const { shown: alarms, waiting } = useSteadyList(live, holding, view);
   const scroller = useRef<HTMLDivElement>(null);
-  const [size, setSize] = useState(FALLBACK);
+  const size = useBoxSize(scroller);
   const [scrollTop, setScrollTop] = useState(0);
-  const focusWanted = useRef(false);
-
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    const measure = () => {
-      const r = el.getBoundingClientRect();
-      if (r.width > 0 && r.height > 0)
-        setSize((s) => (s.width === r.width && s.height === r.height ? s : { width: r.width, height: r.height }));
-    };
-    measure();
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
 
   const metrics = kiosk ? KIOSK : NORMAL;
   const win = kiosk ? fitWindow(alarms.length, size, metrics) : scrollWindow(alarms.length, { ...size, scrollTop }, metrics);
@@ -85,44 +68,24 @@ export function AlarmGrid({
   const selectedIndex = selectedId ? alarms.findIndex((a) => a.key === selectedId) : -1;
   const tabIndexOf = selectedIndex >= win.first && selectedIndex < win.end ? selectedIndex : win.first;
 
-  // After a keyboard move, focus follows the selection once its card is rendered.
-  useEffect(() => {
-    if (!focusWanted.current || !selectedId) return;
-    const el = scroller.current?.querySelector<HTMLElement>(cardSelector(selectedId));
-    if (el) {
-      focusWanted.current = false;
-      el.focus({ preventScroll: true });
-    }
-  });
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const target = e.target as HTMLElement;
-    if (!target.matches('article')) return;
-    if (e.key === 'Enter') {
-      const id = target.dataset.snapId;
-      if (id) {
-        e.preventDefault();
-        onOpen(id);
-      }
-      return;
-    }
-    if (!isNavKey(e.key) || alarms.length === 0) return;
-    e.preventDefault();
-    const current = selectedIndex >= 0 ? selectedIndex : tabIndexOf;
-    const next = moveIndex(e.key, current, win.cols, Math.min(alarms.length, kiosk ? win.end : alarms.length), win.pageRows);
-    const alarm = alarms[next];
-    if (!alarm) return;
-    focusWanted.current = true;
-    onSelect(alarm.key);
-    const el = scroller.current;
-    if (el && !kiosk) {
+  const onKeyDown = useCardKeys(scroller, selectedId, {
+    count: Math.min(alarms.length, kiosk ? win.end : alarms.length),
+    cols: win.cols,
+    pageRows: win.pageRows,
+    from: selectedIndex >= 0 ? selectedIndex : tabIndexOf,
+    keyAt: (i) => alarms[i]?.key,
+    onOpen,
+    onSelect,
+    onMoved: (next) => {
+      const el = scroller.current;
+      if (!el || kiosk) return;
       const top = scrollToRow(Math.floor(next / win.cols), { height: size.height, scrollTop: el.scrollTop }, win.rowHeight, win.cardHeight);
       if (top !== el.scrollTop) {
         el.scrollTop = top;
         setScrollTop(top);
       }
-    }
-  };
+    },
+  });
 
   const onFocusCard = useCallback((snapId: string) => onSelect(snapId), [onSelect]);
 

@@ -6,10 +6,11 @@
 // the one under the pointer. Alarms brought back from the history after a
 // gap are not placed (they are older than the tiles; the flow layout and the
 // alarm search show them). Same cards, keys and clicks as the flow grid.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { LiveAlarm, LiveStore } from '../../../live';
-import { cardSelector, fitWindow, isNavKey, KIOSK, moveIndex, TILES } from '../lib/grid';
+import { fitWindow, KIOSK, TILES } from '../lib/grid';
 import { acknowledgeTile, fillTiles, NO_TILES, newestSlot, placeTile, type Tiles } from '../lib/tiles';
+import { useBoxSize, useCardKeys } from '../lib/use-card-keys';
 import { isUrgent } from '../lib/wall-filters';
 import { useWallT } from '../messages';
 import { AlarmCard } from './alarm-card';
@@ -34,8 +35,6 @@ export interface AlarmTilesProps {
   empty: React.ReactNode;
 }
 
-const FALLBACK = { width: 1180, height: 720 };
-
 /** A tile never shows the scene frame (the details read the store's), and it is an alarm's big part. */
 const withoutFrame = (a: LiveAlarm): LiveAlarm => (a.frame ? { ...a, frame: null } : a);
 
@@ -57,20 +56,7 @@ export function AlarmTiles({
 }: AlarmTilesProps) {
   const t = useWallT();
   const box = useRef<HTMLDivElement>(null);
-  const [size, setSize] = useState(FALLBACK);
-  useLayoutEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const measure = () => {
-      const r = el.getBoundingClientRect();
-      if (r.width > 0 && r.height > 0)
-        setSize((s) => (s.width === r.width && s.height === r.height ? s : { width: r.width, height: r.height }));
-    };
-    measure();
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
+  const size = useBoxSize(box);
   const metrics = kiosk ? KIOSK : TILES;
   // Kiosk rows stretch to the screen (its cards grow with them); on the page a tile keeps a card's height.
   const fitted = fitWindow(0, size, metrics);
@@ -126,35 +112,15 @@ export function AlarmTiles({
   const selectedIndex = selectedId ? slots.findIndex((a) => a?.key === selectedId) : -1;
   const tabIndexOf = selectedIndex >= 0 ? selectedIndex : 0;
 
-  const focusWanted = useRef(false);
-  useEffect(() => {
-    if (!focusWanted.current || !selectedId) return;
-    const el = box.current?.querySelector<HTMLElement>(cardSelector(selectedId));
-    if (el) {
-      focusWanted.current = false;
-      el.focus({ preventScroll: true });
-    }
+  const onKeyDown = useCardKeys(box, selectedId, {
+    count: filledCount,
+    cols: win.cols,
+    pageRows: win.pageRows,
+    from: tabIndexOf,
+    keyAt: (i) => slots[i]?.key,
+    onOpen,
+    onSelect,
   });
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const target = e.target as HTMLElement;
-    if (!target.matches('article')) return;
-    if (e.key === 'Enter') {
-      const id = target.dataset.snapId;
-      if (id) {
-        e.preventDefault();
-        onOpen(id);
-      }
-      return;
-    }
-    if (!isNavKey(e.key) || filledCount === 0) return;
-    e.preventDefault();
-    const next = moveIndex(e.key, selectedIndex >= 0 ? selectedIndex : tabIndexOf, win.cols, filledCount, win.pageRows);
-    const alarm = slots[next];
-    if (!alarm) return;
-    focusWanted.current = true;
-    onSelect(alarm.key);
-  };
   const onFocusCard = useCallback((key: string) => onSelect(key), [onSelect]);
   const ackTile = useCallback(
     (key: string) => {

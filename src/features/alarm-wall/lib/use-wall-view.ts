@@ -44,24 +44,18 @@ export function useWallView() {
       }),
     [update],
   );
-  const setKioskParam = useCallback(
-    (on: boolean) =>
+  /** A parameter on (set to `value`) or off; `entry`: a history entry of its own (Back undoes it). */
+  const toggle = useCallback(
+    (name: string, value: string, on: boolean, entry: boolean) =>
       update((p) => {
-        if (on) p.set(PARAM.kiosk, '1');
-        else p.delete(PARAM.kiosk);
+        if (on) p.set(name, value);
+        else p.delete(name);
         return p;
-      }, false),
+      }, !entry),
     [update],
   );
-  // Like a filter: it replaces its history entry.
-  const setTiles = useCallback(
-    (on: boolean) =>
-      update((p) => {
-        if (on) p.set(PARAM.layout, 'tiles');
-        else p.delete(PARAM.layout);
-        return p;
-      }),
-    [update],
-  );
+  const setKioskParam = useCallback((on: boolean) => toggle(PARAM.kiosk, '1', on, true), [toggle]);
+  // The layout is like a filter: it replaces its history entry.
+  const setTiles = useCallback((on: boolean) => toggle(PARAM.layout, 'tiles', on, false), [toggle]);
   return { filters, kiosk, tiles, setTiles, openId, setFilters, clearFilters, openAlarm, closeAlarm, setKioskParam };
 }

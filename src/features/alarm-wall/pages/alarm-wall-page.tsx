@@ -235,40 +235,21 @@ function Wall({ store, fleet }: { store: LiveStore; fleet: FleetWallParts | unde
     </>
   );
 
-  const empty = alarms.length === 0 ? t('empty.none') : t('empty.filtered');
-  const grid = tiles ? (
-    <AlarmTiles
-      store={store}
-      alarms={arranged.list}
-      shows={shows}
-      view={viewKey}
-      paused={paused}
-      kiosk={kiosk}
-      label={t('page.feed')}
-      whitelistOnly={whitelistOnly}
-      today={today}
-      selectedId={selectedId}
-      onSelect={setSelectedId}
-      onOpen={open}
-      onAck={ack}
-      empty={empty}
-    />
-  ) : (
-    <AlarmGrid
-      alarms={arranged.list}
-      view={JSON.stringify(filters)}
-      kiosk={kiosk}
-      label={t('page.feed')}
-      whitelistOnly={whitelistOnly}
-      today={today}
-      selectedId={selectedId}
-      onSelect={setSelectedId}
-      onOpen={open}
-      onAck={ack}
-      onWindow={onWindow}
-      empty={empty}
-    />
-  );
+  // What both layouts take.
+  const cards = {
+    alarms: arranged.list,
+    view: viewKey,
+    kiosk,
+    label: t('page.feed'),
+    whitelistOnly,
+    today,
+    selectedId,
+    onSelect: setSelectedId,
+    onOpen: open,
+    onAck: ack,
+    empty: alarms.length === 0 ? t('empty.none') : t('empty.filtered'),
+  };
+  const grid = tiles ? <AlarmTiles {...cards} store={store} shows={shows} paused={paused} /> : <AlarmGrid {...cards} onWindow={onWindow} />;
   const detail = <AlarmDetail alarmKey={openId} onClose={close} onAck={ack} />;
 
   if (kiosk) {
