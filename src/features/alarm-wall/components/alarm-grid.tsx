@@ -12,7 +12,9 @@ import { usePointerHold, useSteadyList } from '../lib/steady-list';
 import { useWallT } from '../messages';
 import { AlarmCard } from './alarm-card';
 
-export interface AlarmGridProps {
+/** What both layouts of the wall take (the flow grid here, the tiles in alarm-tiles.tsx). */
+export interface WallCardsProps {
+  /** The wall's list: newest first, urgent ones first. */
   alarms: readonly LiveAlarm[];
   kiosk: boolean;
   label: string;
@@ -23,11 +25,14 @@ export interface AlarmGridProps {
   onSelect(key: string | null): void;
   onOpen(key: string): void;
   onAck(key: string): void;
-  /** Changes when the user changes what the wall shows (filters): a held wall follows at once. */
+  /** What the wall shows, as text; it changes with the filters (a held flow follows at once, tiles are filled again). */
   view: string;
+  empty: React.ReactNode;
+}
+
+export interface AlarmGridProps extends WallCardsProps {
   /** Told how many cards fit (kiosk shows "N more"). */
   onWindow?(w: GridWindow): void;
-  empty: React.ReactNode;
 }
 
 export function AlarmGrid({

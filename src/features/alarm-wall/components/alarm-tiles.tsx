@@ -14,25 +14,14 @@ import { useBoxSize, useCardKeys } from '../lib/use-card-keys';
 import { isUrgent } from '../lib/wall-filters';
 import { useWallT } from '../messages';
 import { AlarmCard } from './alarm-card';
+import type { WallCardsProps } from './alarm-grid';
 
-export interface AlarmTilesProps {
+export interface AlarmTilesProps extends WallCardsProps {
+  /** The live buffer: told of each alarm as it arrives. */
   store: LiveStore;
-  /** The wall's list (newest first, urgent ones first): what the tiles are filled from. */
-  alarms: readonly LiveAlarm[];
   /** Whether an arriving alarm is one the wall shows (its filters). */
   shows(a: LiveAlarm): boolean;
-  /** What the wall shows, as text: when it changes the tiles are filled again. */
-  view: string;
   paused: boolean;
-  kiosk: boolean;
-  label: string;
-  whitelistOnly: ReadonlySet<number>;
-  today: string;
-  selectedId: string | null;
-  onSelect(key: string | null): void;
-  onOpen(key: string): void;
-  onAck(key: string): void;
-  empty: React.ReactNode;
 }
 
 /** A tile never shows the scene frame (the details read the store's), and it is an alarm's big part. */
