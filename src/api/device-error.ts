@@ -4,7 +4,7 @@
 import { translate, type Lang } from '../i18n';
 import { DeviceError, NetworkError, ProtocolError, RequestError } from './errors';
 import { DEVICE_ERRORS } from './protocol/errors';
-import { nodeInfo } from '../session/node-store';
+import { nodeInfo, nodeLabel } from '../session/node-store';
 
 export interface ErrorDescription {
   title: string;
@@ -25,9 +25,7 @@ function deviceHost(): string {
  */
 function unreachable(error: NetworkError, lang: Lang): string {
   if (error.node === undefined) return translate(lang, 'error.network.title', { host: deviceHost() });
-  const n = nodeInfo(error.node);
-  const name = n ? (n.site ? `${n.name} · ${n.site}` : n.name) : error.node;
-  return translate(lang, 'error.network.titleNode', { node: name });
+  return translate(lang, 'error.network.titleNode', { node: nodeLabel(nodeInfo(error.node), error.node) });
 }
 
 export function describeError(error: unknown, lang: Lang): ErrorDescription {

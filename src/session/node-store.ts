@@ -50,6 +50,12 @@ export function nodeInfo(id: string): NodeInfo | undefined {
   return useNodeStore.getState().nodes.find((n) => n.id === id);
 }
 
+/** "Gate A · North campus": a node as the user knows it (its id when the list does not have it). */
+export function nodeLabel(info: NodeInfo | undefined, id: string): string {
+  if (!info) return id;
+  return info.site ? `${info.name} · ${info.site}` : info.name;
+}
+
 /** The page is now about this node: its session, its links and its pictures follow. */
 export function showNode(id: string): void {
   const { fleet, current } = useNodeStore.getState();

@@ -16,12 +16,6 @@ export function useTargetNodes(): { nodes: readonly NodeInfo[]; shown: string; s
   return { nodes, shown: current, signedIn: (id) => !!sessions[id]?.sessionId };
 }
 
-/** "Gate A · North campus": a node as the user knows it. */
-export function nodeLabel(info: NodeInfo | undefined, id: string): string {
-  if (!info) return id;
-  return info.site ? `${info.name} · ${info.site}` : info.name;
-}
-
 export function NodeTargets({
   value,
   onChange,

@@ -5,7 +5,7 @@
 import { CheckOutlined, HistoryOutlined, WarningFilled } from '../../../components/icons';
 import { memo, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useLang } from '../../../i18n';
-import { useNodeStore } from '../../../session/node-store';
+import { nodeLabel, useNodeStore } from '../../../session/node-store';
 import { usePictureSrc, type LiveAlarm } from '../../../live';
 import { bodySummary, faceSummary } from '../lib/attributes';
 import { shortTime } from '../lib/device-time';
@@ -63,8 +63,10 @@ export function alarmLabel(alarm: LiveAlarm, t: WallT, strangerAlert: boolean, t
 export function useNodeText(node: string | undefined): string | null {
   return useNodeStore((s) => {
     if (node === undefined) return null;
-    const info = s.nodes.find((n) => n.id === node);
-    return info ? (info.site ? `${info.name} · ${info.site}` : info.name) : node;
+    return nodeLabel(
+      s.nodes.find((n) => n.id === node),
+      node,
+    );
   });
 }
 

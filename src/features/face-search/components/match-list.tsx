@@ -10,8 +10,7 @@ import { useFaceSearchT } from '../messages';
 import { LIST_TAG_COLOURS } from '../../../components/list-tag-colours';
 import { hrefs, onNode } from '../../../config/paths';
 import { deviceFileUrl } from '../../../api/protocol/files';
-import { nodeBase, nodeInfo } from '../../../session/node-store';
-import { nodeLabel } from '../../../components/node-targets/node-targets';
+import { nodeBase, nodeInfo, nodeLabel } from '../../../session/node-store';
 
 /** A hit; `node` when it comes from a search across nodes: its picture and links are that node's. */
 type Match = Candidate & { node?: string };

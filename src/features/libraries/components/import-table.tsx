@@ -9,8 +9,7 @@ import type { ImportRow, RowProblem } from '../lib/import-rows';
 import { useLibT } from '../messages';
 import { lockedOnAny, type Lane } from '../lib/import-lanes';
 import { describeError } from '../../../api/device-error';
-import { nodeLabel } from '../../../components/node-targets/node-targets';
-import { nodeInfo } from '../../../session/node-store';
+import { nodeInfo, nodeLabel } from '../../../session/node-store';
 import { usePageArrows } from '../../../components/use-page-arrows';
 
 export const IMPORT_PAGE_SIZE = 50;

@@ -2,9 +2,8 @@
 // node named, and a refusal in words through the error mapping.
 import { Radio, Tag, Typography } from 'antd';
 import { describeError } from '../../../api/device-error';
-import { nodeLabel } from '../../../components/node-targets/node-targets';
 import { useLang } from '../../../i18n';
-import { nodeInfo } from '../../../session/node-store';
+import { nodeInfo, nodeLabel } from '../../../session/node-store';
 import type { LibraryIdentity, MissingChoice, NodeOutcome, TargetPlan } from '../lib/node-targets';
 import { useLibT } from '../messages';
 

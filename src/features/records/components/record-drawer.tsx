@@ -14,7 +14,7 @@ import { useRecordsT } from '../messages';
 import { BodyAttributes, FaceAttributes } from './attribute-list';
 import { BoxOverlay } from '../../../components/box-overlay';
 import { hrefs, onNode } from '../../../config/paths';
-import { nodeBase, useNodeStore, type NodeInfo } from '../../../session/node-store';
+import { nodeBase, nodeLabel, useNodeStore, type NodeInfo } from '../../../session/node-store';
 import { deviceFileUrl } from '../../../api/protocol/files';
 import { LIST_TAG_COLOURS } from '../../../components/list-tag-colours';
 
@@ -81,7 +81,7 @@ function RecordDetails({ record, node }: { record: AnyRecord; node: NodeInfo | u
   const frameSrc = usePictureSrc(live?.frame);
 
   const recordItems = [
-    ...(node ? [{ key: 'node', label: t('field.node'), children: node.site ? `${node.name} · ${node.site}` : node.name, span: 2 }] : []),
+    ...(node ? [{ key: 'node', label: t('field.node'), children: nodeLabel(node, node.id), span: 2 }] : []),
     { key: 'time', label: t('field.time'), children: r.trigger },
     { key: 'camera', label: t('field.camera'), children: r.camera_name },
     { key: 'channel', label: t('field.channel'), children: r.channel },
