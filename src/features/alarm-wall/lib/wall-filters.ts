@@ -111,12 +111,17 @@ export interface Arranged {
 }
 
 /** O(n) over the store's newest-first buffer: two stable partitions. `also`: the merged wall's node and site filters. */
+/** Whether the wall shows an alarm: its filters, and the page's own (`also`: the merged wall's nodes and sites). */
+export function showsOnWall(a: LiveAlarm, f: WallFilters, also: ((a: LiveAlarm) => boolean) | null): boolean {
+  return passes(a, f) && (also === null || also(a));
+}
+
 export function arrangeWall(alarms: readonly LiveAlarm[], f: WallFilters, also: ((a: LiveAlarm) => boolean) | null = null): Arranged {
   const pinned: LiveAlarm[] = [];
   const rest: LiveAlarm[] = [];
   let unacknowledged = 0;
   for (const a of alarms) {
-    if (!passes(a, f) || (also !== null && !also(a))) continue;
+    if (!showsOnWall(a, f, also)) continue;
     if (!a.acknowledged) unacknowledged++;
     if (isUrgent(a)) pinned.push(a);
     else rest.push(a);

@@ -24,7 +24,7 @@ import { deviceClock } from '../lib/device-time';
 import { cardSelector, type GridWindow } from '../lib/grid';
 import { useTicked } from '../lib/ticker';
 import { useWallShortcuts } from '../lib/use-wall-shortcuts';
-import { arrangeWall, hasFilters, passes, whitelistOnlyChannels } from '../lib/wall-filters';
+import { arrangeWall, hasFilters, showsOnWall, whitelistOnlyChannels } from '../lib/wall-filters';
 import { useFullscreen } from '../lib/use-fullscreen';
 import { useWallOpen } from '../lib/use-wall-open';
 import { useWallView } from '../lib/use-wall-view';
@@ -85,8 +85,8 @@ function Wall({ store, fleet }: { store: LiveStore; fleet: FleetWallParts | unde
   // What the wall shows, as text: the tiles are filled again when it changes (not when an object is new).
   const [params] = useSearchParams();
   const viewKey = JSON.stringify(filters) + (fleet ? fleet.filterParams.map((p) => params.getAll(p).join(',')).join('|') : '');
-  // The tiles' test for an alarm as it arrives: the same as the arrangement's.
-  const shows = useCallback((a: LiveAlarm) => passes(a, filters) && (fleetPasses === null || fleetPasses(a)), [filters, fleetPasses]);
+  // The tiles' test for an alarm as it arrives: the arrangement's.
+  const shows = useCallback((a: LiveAlarm) => showsOnWall(a, filters, fleetPasses), [filters, fleetPasses]);
   // Told before the frame is painted: the counts never lag the cards.
   const counts = useWallCountsStore();
   useLayoutEffect(() => {
