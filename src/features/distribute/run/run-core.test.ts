@@ -9,7 +9,7 @@ import type { Operation } from '../../../api/protocol/operation';
 import { PER_NODE_IN_FLIGHT } from '../model/scheduler';
 import { fromWire, RunCore, serveRun, toWire } from './run-core';
 import type { RunCommand, RunReport, WireOutcome } from './run-protocol';
-import { jobs, person } from './run-fixtures';
+import { jobs, person, sourceFace } from './run-fixtures';
 
 type Req = { img_id?: string; lib_id?: number };
 const behaviour: Record<string, (op: Operation, req: Req) => unknown> = {};
@@ -33,7 +33,7 @@ const outcomesOf = (reports: RunReport[]) =>
 
 beforeEach(() => {
   vi.useFakeTimers();
-  behaviour.src = (op, req) => ({ ...person(req.img_id!), img: 'AAAA', img_feat: '', img_path: '', lib_id: 1, create_time: '' });
+  behaviour.src = (op, req) => sourceFace(req.img_id!);
 });
 afterEach(() => vi.useRealTimers());
 
@@ -68,7 +68,7 @@ describe('run core', () => {
 
   it('-1100 for a person already in our library is done; a refusal crosses with its code', async () => {
     behaviour.a = (op, req) => {
-      if (op.name === 'face.get') return { ...person(req.img_id!), img: '', img_feat: '', img_path: '', lib_id: 9, create_time: '' };
+      if (op.name === 'face.get') return sourceFace(req.img_id!, 9, '');
       if (req.img_id === 'p1') throw new DeviceError(-1100, '', op.name);
       if (req.img_id === 'p2') throw new DeviceError(-1101, 'no face', op.name);
       return { img_id: req.img_id };
@@ -135,7 +135,7 @@ describe('the worker body (serveRun)', () => {
       const session = (init.headers as Record<string, string>).sessionid ?? null;
       seen.push({ node, msgId: body.msg_id, session });
       const answer = (data: unknown, code = 0) => new Response(JSON.stringify({ code, msg: '', data }));
-      if (node === 'src') return answer({ ...person(body.img_id), img: 'AAAA', img_feat: '', img_path: '', lib_id: 1, create_time: '' });
+      if (node === 'src') return answer(sourceFace(body.img_id));
       if (session !== live) return answer(null, -141);
       return answer({ img_id: body.img_id });
     }) as typeof fetch;
@@ -161,7 +161,7 @@ describe('the worker body (serveRun)', () => {
         JSON.stringify({
           code: 0,
           msg: '',
-          data: { ...person(body.img_id), img: 'AAAA', img_feat: '', img_path: '', lib_id: 1, create_time: '' },
+          data: sourceFace(body.img_id),
         }),
       );
     }) as typeof fetch;
@@ -179,7 +179,7 @@ describe('the worker body (serveRun)', () => {
       const session = (init.headers as Record<string, string>).sessionid ?? null;
       seen.push({ node, session, at: Date.now() });
       const answer = (data: unknown, code = 0) => new Response(JSON.stringify({ code, msg: '', data }));
-      if (node === 'src') return answer({ ...person(body.img_id), img: 'AAAA', img_feat: '', img_path: '', lib_id: 1, create_time: '' });
+      if (node === 'src') return answer(sourceFace(body.img_id));
       return session === 's2' ? answer({ img_id: body.img_id }) : answer(null, -141);
     }) as typeof fetch;
     const reports: RunReport[] = [];

@@ -11,3 +11,12 @@ export const person = (id: string): PersonAttrs => ({
 });
 export const lib = { lib_id: 1, lib_name: 'L', lib_type: 1, picture_no: 0, create_time: '', update_time: '' };
 export const jobs = (ids: string[]) => ids.map((imgId, seq) => ({ imgId, kind: 'enrol' as const, seq }));
+/** The source node's answer to a face read (1048): the person with its picture. */
+export const sourceFace = (id: string, libId = 1, img = 'AAAA') => ({
+  ...person(id),
+  img,
+  img_feat: '',
+  img_path: '',
+  lib_id: libId,
+  create_time: '',
+});

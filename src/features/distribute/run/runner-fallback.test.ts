@@ -3,6 +3,7 @@
 // the run goes on this thread from the same commands, and ends, instead of
 // standing at "running" with no word.
 import { afterEach, expect, it, vi } from 'vitest';
+import { jobs, lib, person, sourceFace } from './run-fixtures';
 
 /** A worker that never runs: it only says it failed, after the page posted to it. */
 class BrokenWorker {
@@ -42,21 +43,7 @@ it('a worker that fails to load: the run goes on this thread and completes', asy
   vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
     const body = JSON.parse(String(init.body)) as { msg_id: string; img_id: string };
     sent.push(`${url} ${body.msg_id}`);
-    const data = url.includes('/node/src/')
-      ? {
-          img_id: body.img_id,
-          person_name: body.img_id,
-          person_idcard: '',
-          person_gender: '1',
-          person_age: '',
-          person_addr: '',
-          img: 'AAAA',
-          img_feat: '',
-          img_path: '',
-          lib_id: 1,
-          create_time: '',
-        }
-      : { img_id: body.img_id };
+    const data = url.includes('/node/src/') ? sourceFace(body.img_id) : { img_id: body.img_id };
     return new Response(JSON.stringify({ code: 0, msg: '', data }));
   });
   const { useNodeStore } = await import('../../../session/node-store');
@@ -67,11 +54,10 @@ it('a worker that fails to load: the run goes on this thread and completes', asy
   useSessionStore.getState().start('s1', 'admin', 'src');
   useSessionStore.getState().start('a1', 'admin', 'a');
   const onEnd = vi.fn();
-  const person = (id: string) => ({ img_id: id, person_name: id, person_idcard: '', person_gender: '1', person_age: '', person_addr: '' });
   startRun({
-    source: { node: 'src', lib: { lib_id: 1, lib_name: 'L', lib_type: 1, picture_no: 0, create_time: '', update_time: '' } },
+    source: { node: 'src', lib },
     targets: [{ node: 'a', libId: 9 }],
-    jobs: [['p1', 'p2'].map((imgId, seq) => ({ imgId, kind: 'enrol' as const, seq }))],
+    jobs: [jobs(['p1', 'p2'])],
     person,
     onEnd,
   });

@@ -10,7 +10,7 @@ import { sessionOf, useSessionStore } from '../../../session/session-store';
 import { useNodeStore } from '../../../session/node-store';
 import { controlRun, startRun } from './runner';
 import { outcomeKey, useDistributeStore } from './run-store';
-import { jobs, lib, person } from './run-fixtures';
+import { jobs, lib, person, sourceFace } from './run-fixtures';
 
 /** Node a's live session: a request with another one is answered -141. */
 let live = 'a1';
@@ -30,7 +30,7 @@ beforeEach(() => {
     const session = (init.headers as Record<string, string>).sessionid ?? null;
     sent.push({ node, msgId: body.msg_id, session });
     const answer = (data: unknown, code = 0) => new Response(JSON.stringify({ code, msg: '', data }));
-    if (node === 'src') return answer({ ...person(body.img_id), img: 'AAAA', img_feat: '', img_path: '', lib_id: 1, create_time: '' });
+    if (node === 'src') return answer(sourceFace(body.img_id));
     if (session !== live) return answer(null, -141);
     if (body.img_id === 'p2') return answer(null, -1101);
     return answer({ img_id: body.img_id });
