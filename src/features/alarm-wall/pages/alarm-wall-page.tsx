@@ -102,6 +102,13 @@ function Wall({ store, fleet }: { store: LiveStore; fleet: FleetWallParts | unde
 
   useWallOpen(store, tiles);
   const wake = useWakeLock(kiosk);
+  // Kiosk hides the shell: a class on <body>, not body:has(.wall-kiosk), which sent every
+  // change to the page's elements to <body>'s style (a cost at each card, on every page).
+  useLayoutEffect(() => {
+    if (!kiosk) return;
+    document.body.classList.add('wall-kiosk-open');
+    return () => document.body.classList.remove('wall-kiosk-open');
+  }, [kiosk]);
 
   const notificationText = useMemo<NotificationText>(
     () => ({
