@@ -17,7 +17,7 @@ import { useWallStore } from '../lib/wall-store';
 import { bodyAttrRows, faceAttrRows, type AttrRow } from '../lib/attributes';
 import { classify } from '../lib/wall-filters';
 import { useWallT, type WallT } from '../messages';
-import { alarmTitle, tagClass } from './alarm-card';
+import { alarmTitle, tagClass } from '../lib/card-view';
 
 /** §2.2: the device answers "" where it has nothing; we say "none" rather than leave a blank. */
 function orNone(value: string | number | null | undefined, t: WallT): string {

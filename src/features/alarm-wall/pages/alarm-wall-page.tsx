@@ -12,7 +12,7 @@ import { useLang } from '../../../i18n';
 import { liveStore, type LiveAlarm, type LiveStore } from '../../../live';
 import { wallQueries } from '../api/wall-queries';
 import { AlarmDetail } from '../components/alarm-detail';
-import { alarmTitle } from '../components/alarm-card';
+import { alarmTitle } from '../lib/card-view';
 import { AlarmGrid } from '../components/alarm-grid';
 import { AlarmTiles } from '../components/alarm-tiles';
 import { ConnectionBanner } from '../components/connection-banner';
