@@ -8,7 +8,7 @@ import { browserTransport } from './push-browser';
 export * from './live-event';
 export * from './live-socket';
 export * from './live-store';
-export { usePictureSrc } from './picture-url';
+export { holdPictureSrc, usePictureSrc } from './picture-url';
 
 export type ConnectLiveOptions = Omit<LiveSocketDeps, 'onEvent' | 'onStatus' | 'onStats' | 'wsUrl'> & {
   wsUrl?: () => string;

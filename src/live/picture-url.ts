@@ -67,3 +67,11 @@ export function usePictureSrc(picture: LivePicture | null | undefined): string |
   useEffect(() => (bytes ? holdBytesUrl(bytes) : undefined), [bytes]);
   return bytes ? bytesUrl(bytes) : pictureSrc(picture);
 }
+
+const NOTHING = () => {};
+
+/** A picture's src for a view outside React (the wall's tiles), kept alive until `release`. */
+export function holdPictureSrc(picture: LivePicture | null | undefined): { src: string | undefined; release(): void } {
+  if (picture?.kind !== 'bytes') return { src: pictureSrc(picture), release: NOTHING };
+  return { src: bytesUrl(picture), release: holdBytesUrl(picture) };
+}

@@ -6,15 +6,19 @@
 // the one under the pointer. Alarms brought back from the history after a
 // gap are not placed (they are older than the tiles; the flow layout and the
 // alarm search show them). Same cards, keys and clicks as the flow grid.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { CheckOutlined, HistoryOutlined, WarningFilled } from '../../../components/icons';
+import { useLang } from '../../../i18n';
 import type { LiveAlarm, LiveStore } from '../../../live';
+import { nodeLabel, useNodeStore } from '../../../session/node-store';
 import { fitWindow, KIOSK, TILES } from '../lib/grid';
+import { onTick, tickedNow } from '../lib/ticker';
 import { acknowledgeTile, fillTiles, NO_TILES, newestSlot, placeTile, type Tiles } from '../lib/tiles';
 import { useBoxSize, useCardKeys } from '../lib/use-card-keys';
 import { isUrgent } from '../lib/wall-filters';
 import { useWallT } from '../messages';
-import { AlarmCard } from './alarm-card';
 import type { WallCardsProps } from './alarm-grid';
+import { TileBoard } from './tile-board';
 
 export interface AlarmTilesProps extends WallCardsProps {
   /** The live buffer: told of each alarm as it arrives. */
@@ -26,6 +30,69 @@ export interface AlarmTilesProps extends WallCardsProps {
 
 /** A tile never shows the scene frame (the details read the store's), and it is an alarm's big part. */
 const withoutFrame = (a: LiveAlarm): LiveAlarm => (a.frame ? { ...a, frame: null } : a);
+
+/** The words every tile's card has whatever its alarm. */
+interface TileWords {
+  capture: string;
+  ack: string;
+  acked: string;
+  recovered: string;
+  recoveredHint: string;
+}
+
+/**
+ * One tile's card, rendered once (again only for a new language): TileBoard
+ * writes each alarm into it (the flow's card's elements and classes, every
+ * part found by its data-part).
+ */
+const TileTemplate = memo(function TileTemplate({ index, board, words }: { index: number; board: TileBoard; words: TileWords }) {
+  const attach = useCallback((el: HTMLDivElement | null) => board.attach(index, el), [board, index]);
+  return (
+    <div ref={attach} className="wall-tile" data-tile={index} hidden>
+      <article data-part="card" className="wall-card" tabIndex={-1}>
+        <div className="wall-card__pics">
+          <img data-part="capture" className="wall-card__pic" alt={words.capture} decoding="async" width={112} height={112} />
+          <img data-part="photo" className="wall-card__pic" alt="" decoding="async" width={112} height={112} hidden />
+          <span data-part="sim" className="wall-card__sim" aria-hidden hidden />
+        </div>
+        <div className="wall-card__body">
+          <div className="wall-card__head">
+            <span data-part="name" className="wall-card__name" />
+            <span data-part="tag" className="wall-card__tag">
+              <span data-part="warn" hidden>
+                <WarningFilled aria-hidden />
+              </span>
+              <span data-part="tagText" />
+            </span>
+          </div>
+          <div data-part="line1" className="wall-card__line">
+            <span data-part="lib" className="wall-card__lib" hidden />
+            <span data-part="attrs" />
+          </div>
+          <div data-part="line2" className="wall-card__line">
+            <span data-part="node" className="wall-card__node" hidden />
+            <span data-part="camera" />
+          </div>
+          <div className="wall-card__time">
+            <time data-part="time" /> · <span data-part="ago" className="wall-ago" />
+          </div>
+          <div className="wall-card__foot">
+            <span data-part="recovered" className="wall-tag wall-tag--recovered" title={words.recoveredHint} hidden>
+              <HistoryOutlined aria-hidden /> {words.recovered}
+            </span>
+            <span className="wall-card__spacer" />
+            <span data-part="acked" className="wall-card__acked" hidden>
+              <CheckOutlined aria-hidden /> {words.acked}
+            </span>
+            <button data-part="ack" type="button" className="wall-ack" tabIndex={-1}>
+              {words.ack}
+            </button>
+          </div>
+        </div>
+      </article>
+    </div>
+  );
+});
 
 export function AlarmTiles({
   store,
@@ -44,7 +111,10 @@ export function AlarmTiles({
   empty,
 }: AlarmTilesProps) {
   const t = useWallT();
+  const lang = useLang();
+  const nodes = useNodeStore((s) => s.nodes);
   const box = useRef<HTMLDivElement>(null);
+  const marker = useRef<HTMLDivElement>(null);
   const size = useBoxSize(box);
   const metrics = kiosk ? KIOSK : TILES;
   // Kiosk rows stretch to the screen (its cards grow with them); on the page a tile keeps a card's height.
@@ -52,25 +122,23 @@ export function AlarmTiles({
   const win = kiosk ? fitted : { ...fitted, cardHeight: metrics.cardHeight, rowHeight: metrics.cardHeight + metrics.gap };
   const count = win.cols * win.totalRows;
   const tileWidth = (size.width - (win.cols - 1) * metrics.gap) / win.cols;
+  const [board] = useState(() => new TileBoard(tickedNow));
+  const words = useMemo<TileWords>(
+    () => ({
+      capture: t('card.capture'),
+      ack: t('card.ack'),
+      acked: t('card.acked'),
+      recovered: t('card.fromHistory'),
+      recoveredHint: t('card.fromHistoryHint'),
+    }),
+    [t],
+  );
 
-  // The tiles live outside React state: an arrival changes them between flushes.
-  const tiles = useRef<Tiles>(NO_TILES);
-  const listeners = useRef(new Set<() => void>());
-  const subscribe = useCallback((fn: () => void) => {
-    listeners.current.add(fn);
-    return () => listeners.current.delete(fn);
-  }, []);
-  const shown = useSyncExternalStore(subscribe, () => tiles.current);
-  const set = useCallback((next: Tiles) => {
-    if (next === tiles.current) return;
-    tiles.current = next;
-    for (const fn of listeners.current) fn();
-  }, []);
-
-  // The latest of what the arrival handler reads.
+  // The latest of what the arrival handler and the writes read.
   const current = useMemo(() => new Map(alarms.map((a) => [a.key, a])), [alarms]);
-  const latest = useRef({ alarms, current, shows, paused, selectedId, hover: null as string | null });
-  latest.current = { ...latest.current, alarms, current, shows, paused, selectedId };
+  const geometry = { cols: win.cols, tileWidth, rowHeight: win.rowHeight };
+  const latest = useRef({ alarms, current, shows, paused, selectedId, geometry, hover: null as string | null });
+  latest.current = { ...latest.current, alarms, current, shows, paused, selectedId, geometry };
   const held = useCallback((a: LiveAlarm) => {
     const l = latest.current;
     const focused = a.key === l.selectedId && box.current?.contains(document.activeElement) === true;
@@ -78,11 +146,75 @@ export function AlarmTiles({
     return (isUrgent(stored ?? a) && !a.acknowledged) || focused || a.key === l.hover;
   }, []);
 
+  // The tiles live outside React: an arrival writes its tile and moves the ring; React hears only whether any is filled.
+  const tiles = useRef<Tiles>(NO_TILES);
+  const listeners = useRef(new Set<() => void>());
+  const subscribe = useCallback((fn: () => void) => {
+    listeners.current.add(fn);
+    return () => listeners.current.delete(fn);
+  }, []);
+  const anyFilled = useSyncExternalStore(subscribe, () => (tiles.current.slots[0] ?? null) !== null);
+  const tabStop = useCallback(() => {
+    const { selectedId: id } = latest.current;
+    return Math.max(0, id ? tiles.current.slots.findIndex((a) => a?.key === id) : 0);
+  }, []);
+  const placeMarker = useCallback(() => {
+    const el = marker.current;
+    if (!el) return;
+    const newest = newestSlot(tiles.current);
+    el.hidden = newest < 0;
+    if (newest < 0) return;
+    const { cols, tileWidth: w, rowHeight } = latest.current.geometry;
+    el.dataset.tile = String(newest);
+    // Moved on the compositor: no tile repainted for it.
+    el.style.transform = `translate(${(newest % cols) * (w + metrics.gap)}px, ${Math.floor(newest / cols) * rowHeight}px)`;
+  }, [metrics.gap]);
+  const set = useCallback(
+    (next: Tiles) => {
+      if (next === tiles.current) return;
+      tiles.current = next;
+      board.sync(next.slots, tabStop());
+      placeMarker();
+      for (const fn of listeners.current) fn();
+    },
+    [board, tabStop, placeMarker],
+  );
+
+  // What the cards' words depend on: every tile written again when it changes (before the tiles are filled).
+  useLayoutEffect(() => {
+    board.repaint({
+      t,
+      lang,
+      today,
+      strangerAlert: (a) => a.kind === 'face' && !a.match && whitelistOnly.has(a.channel),
+      where: (a) =>
+        a.node === undefined
+          ? null
+          : nodeLabel(
+              nodes.find((n) => n.id === a.node),
+              a.node,
+            ),
+    });
+  }, [board, t, lang, today, whitelistOnly, nodes]);
+  useEffect(() => onTick(() => board.tick()), [board]);
+
   // Filled again when the grid's size, the filters or the pause change, and when the wall is emptied.
   const emptied = alarms.length === 0;
   useLayoutEffect(() => {
     set(fillTiles(count, latest.current.alarms.slice(0, count).map(withoutFrame)));
   }, [set, count, view, paused, emptied]);
+
+  // An alarm acknowledged elsewhere (the details, "acknowledge all"): its tile says so.
+  useLayoutEffect(() => {
+    let next = tiles.current;
+    for (const a of next.slots) if (a && !a.acknowledged && current.get(a.key)?.acknowledged) next = acknowledgeTile(next, a.key);
+    set(next);
+  }, [current, set]);
+
+  useLayoutEffect(() => {
+    board.setTabStop(tabStop());
+    placeMarker();
+  });
 
   useEffect(
     () =>
@@ -94,23 +226,23 @@ export function AlarmTiles({
     [store, held, set],
   );
 
-  const newest = newestSlot(shown);
-  const slots = shown.slots;
-  const filled = slots.findIndex((a) => a === null);
-  const filledCount = filled < 0 ? slots.length : filled;
-  const selectedIndex = selectedId ? slots.findIndex((a) => a?.key === selectedId) : -1;
-  const tabIndexOf = selectedIndex >= 0 ? selectedIndex : 0;
-
+  const slotCount = () => {
+    const filled = tiles.current.slots.findIndex((a) => a === null);
+    return filled < 0 ? tiles.current.slots.length : filled;
+  };
   const onKeyDown = useCardKeys(box, selectedId, {
-    count: filledCount,
+    get count() {
+      return slotCount();
+    },
     cols: win.cols,
     pageRows: win.pageRows,
-    from: tabIndexOf,
-    keyAt: (i) => slots[i]?.key,
+    get from() {
+      return tabStop();
+    },
+    keyAt: (i) => tiles.current.slots[i]?.key,
     onOpen,
     onSelect,
   });
-  const onFocusCard = useCallback((key: string) => onSelect(key), [onSelect]);
   const ackTile = useCallback(
     (key: string) => {
       onAck(key);
@@ -118,11 +250,27 @@ export function AlarmTiles({
     },
     [onAck, set],
   );
-  // The tile under the pointer is not taken (a click meant for it lands on it).
-  const hover = {
+  // The cards' events, for every tile at once (the cards are not React's to handle).
+  const cardOf = (e: React.SyntheticEvent) => (e.target as HTMLElement).closest<HTMLElement>('article[data-snap-id]');
+  const events = {
+    onClick: (e: React.MouseEvent) => {
+      const key = cardOf(e)?.dataset.snapId;
+      if (!key) return;
+      if ((e.target as HTMLElement).closest('button')) ackTile(key);
+      else onOpen(key);
+    },
+    onFocus: (e: React.FocusEvent) => {
+      const key = (e.target as HTMLElement).matches('article') ? cardOf(e)?.dataset.snapId : undefined;
+      if (key) onSelect(key);
+    },
+    onKeyDown: (e: React.KeyboardEvent<HTMLElement>) => {
+      // The button handles its own keys (the wall's Space pauses elsewhere).
+      if ((e.target as HTMLElement).matches('button') && (e.key === 'Enter' || e.key === ' ')) e.stopPropagation();
+      else onKeyDown(e);
+    },
+    // The tile under the pointer is not taken (a click meant for it lands on it).
     onPointerOver: (e: React.PointerEvent) => {
-      const card = (e.target as HTMLElement).closest<HTMLElement>('article[data-snap-id]');
-      latest.current.hover = card?.dataset.snapId ?? null;
+      latest.current.hover = cardOf(e)?.dataset.snapId ?? null;
     },
     onPointerLeave: () => {
       latest.current.hover = null;
@@ -131,59 +279,28 @@ export function AlarmTiles({
 
   return (
     <div ref={box} className={kiosk ? 'wall-grid wall-grid--kiosk wall-grid--tiles' : 'wall-grid wall-grid--tiles'}>
-      {filledCount === 0 ? (
-        <div className="wall-grid__empty">{empty}</div>
-      ) : (
-        <div
-          role="feed"
-          aria-label={label}
-          aria-busy={false}
-          className="wall-grid__cards"
-          onKeyDown={onKeyDown}
-          {...hover}
-          style={{
-            gridTemplateColumns: `repeat(${win.cols}, minmax(0, 1fr))`,
-            gridAutoRows: `${win.cardHeight}px`,
-            gap: `${metrics.gap}px`,
-          }}
-        >
-          {slots.slice(0, filledCount).map((slot, i) => {
-            if (!slot) return null;
-            // The tile's own copy until the store's differs where a card looks (acknowledged): one render per arrival.
-            const stored = current.get(slot.key);
-            const a = stored && stored.acknowledged && !slot.acknowledged ? stored : slot;
-            return (
-              // Keyed by the tile: its card is updated in place, nothing moves.
-              <div key={i} className="wall-tile" data-tile={i}>
-                <AlarmCard
-                  alarm={a}
-                  strangerAlert={a.kind === 'face' && !a.match && whitelistOnly.has(a.channel)}
-                  tabStop={i === tabIndexOf}
-                  today={today}
-                  onOpen={onOpen}
-                  onAck={ackTile}
-                  onFocusCard={onFocusCard}
-                />
-              </div>
-            );
-          })}
-          {newest >= 0 ? (
-            // One ring moved over the newest tile on the compositor: no tile repainted for it.
-            <div
-              className="wall-tile-marker"
-              aria-hidden
-              data-tile={newest}
-              style={{
-                width: tileWidth,
-                height: win.cardHeight,
-                transform: `translate(${(newest % win.cols) * (tileWidth + metrics.gap)}px, ${Math.floor(newest / win.cols) * win.rowHeight}px)`,
-              }}
-            >
-              <span className="wall-tile-marker__label">{t('tiles.newest')}</span>
-            </div>
-          ) : null}
+      {anyFilled ? null : <div className="wall-grid__empty">{empty}</div>}
+      <div
+        role="feed"
+        aria-label={label}
+        aria-busy={false}
+        className="wall-grid__cards"
+        hidden={!anyFilled}
+        {...events}
+        style={{
+          gridTemplateColumns: `repeat(${win.cols}, minmax(0, 1fr))`,
+          gridAutoRows: `${win.cardHeight}px`,
+          gap: `${metrics.gap}px`,
+        }}
+      >
+        {Array.from({ length: count }, (_, i) => (
+          // Keyed by the tile: its card is written in place, nothing moves.
+          <TileTemplate key={i} index={i} board={board} words={words} />
+        ))}
+        <div ref={marker} className="wall-tile-marker" aria-hidden hidden style={{ width: tileWidth, height: win.cardHeight }}>
+          <span className="wall-tile-marker__label">{t('tiles.newest')}</span>
         </div>
-      )}
+      </div>
     </div>
   );
 }

@@ -50,3 +50,6 @@ export function useTicked<T extends string | number | boolean | null>(derive: (n
   const get = () => derive(now);
   return useSyncExternalStore(subscribe, get, get);
 }
+
+/** Views outside React (the wall's tiles): told each second; returns the unsubscribe. */
+export { subscribe as onTick, read as tickedNow };

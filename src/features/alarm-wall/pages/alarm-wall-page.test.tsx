@@ -2,6 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from 'antd';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useLangStore } from '../../../i18n';
 import { liveStore } from '../../../live';
 import { liveEvent } from '../../../live/testing';
 import { fakeDevice, FAKE_SESSION, FAKE_USER } from '../../../test/fake-device';
@@ -246,6 +247,38 @@ describe('the tile layout', () => {
     await userEvent.keyboard(' ');
     arrive(staff(18));
     expect(names()).not.toContain('staff 18');
+  });
+
+  it("says on each tile what the flow's card says, and follows the language", async () => {
+    // What a user sees of a card: its text outside hidden parts, its label, its button's.
+    const seen = (card: HTMLElement) => {
+      const walk = (n: Node): string =>
+        n instanceof HTMLElement && n.hidden ? '' : n.nodeType === Node.TEXT_NODE ? n.textContent! : [...n.childNodes].map(walk).join(' ');
+      return {
+        text: walk(card).replace(/\s+/g, ' ').trim(),
+        label: card.getAttribute('aria-label'),
+        className: card.className,
+        button: within(card).queryByRole('button')?.getAttribute('aria-label') ?? null,
+      };
+    };
+    const byName = () => new Map(cards().map((c) => [c.dataset.snapId, seen(c)]));
+    renderWall();
+    push(blacklist(1), staff(2), stranger(3));
+    await screen.findByLabelText(/^Stranger at a whitelist camera/);
+    await userEvent.click(within(cards()[1]!).getByRole('button', { name: /^Acknowledge/ }));
+    act(() => liveStore.getState().flush());
+    const flow = byName();
+    await userEvent.click(screen.getByText('Tiles'));
+    expect(byName()).toEqual(flow);
+    expect([...flow.values()].map((c) => c.text)).toEqual([
+      '88% suspect 1 Blacklist Watch list · Female · Adult 26 Main entrance 05-01 10:00:01 · 949 days ago Acknowledge',
+      'Unknown person Stranger Female · Adult 26 Turnstile A 05-01 10:00:03 · 949 days ago Acknowledged',
+      '88% staff 2 Whitelist Staff · Female · Adult 26 Turnstile A 05-01 10:00:02 · 949 days ago Acknowledge',
+    ]);
+    act(() => useLangStore.getState().choose('zh-CN'));
+    const suspect = screen.getByRole('article', { name: /^黑名单：suspect 1，相似度 88%/ });
+    expect(within(suspect).getByRole('button', { name: /suspect 1/ })).toHaveTextContent('确认');
+    expect(screen.getByRole('article', { name: /^白名单相机出现陌生人：未识别人员/ })).toHaveTextContent('已确认');
   });
 
   it("acknowledging a blacklist tile releases it, even once the wall's memory no longer holds its alarm", async () => {
