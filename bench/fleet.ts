@@ -329,8 +329,8 @@ interface Taken {
   reached?: string[];
   /** The console: alarms its history check brought (pushes the node dropped, or a gap's). */
   fromHistory?: string[];
-  /** The console: per live alarm, when the page's main thread got it and when a flush published it (epoch ms). */
-  stages?: Array<[string, number, number]>;
+  /** Per live alarm, when the page's main thread got it and (the console's flow) when a flush published it (epoch ms). */
+  stages?: Array<[string, number, number | null]>;
   bytes: number;
   long: number[];
 }
@@ -350,7 +350,7 @@ async function openFloor(n: number, slim: boolean): Promise<() => Promise<Taken>
     page.evaluate<Taken>(`(() => {
       const t = window.__floorTake();
       const long = window.__benchLong; window.__benchLong = [];
-      return { paints: t.paints, received: t.received, bytes: t.bytes, long };
+      return { paints: t.paints, received: t.received, bytes: t.bytes, long, stages: t.got.map(([k, at]) => [k, at, null]) };
     })()`);
 }
 
@@ -403,7 +403,10 @@ async function openConsole(n: number, tiles: boolean): Promise<() => Promise<Tak
       // Every alarm the sockets gave the wall's buffer, on screen or not (only cards on screen are painted).
       reached: t.reached.map(key),
       fromHistory: t.arrivals.filter((a) => a.backfilled).map((a) => key(a.snapId)),
-      stages: t.arrivals.filter((a) => !a.backfilled).map((a) => [key(a.snapId), a.receivedAt, a.at] as [string, number, number]),
+      // Tiles are written as alarms arrive: a flush is not on their way to the screen.
+      stages: t.arrivals
+        .filter((a) => !a.backfilled)
+        .map((a) => [key(a.snapId), a.receivedAt, tiles ? null : a.at] as [string, number, number | null]),
       bytes: Number.NaN,
       long: t.long,
     };
@@ -493,7 +496,7 @@ interface Row {
   main: MainThread;
   /** CPU ms per alarm sent, by the browser's thread name. */
   threads: Map<string, number>;
-  /** The console: median and p99 of send→main thread, main thread→flush, flush→painted. */
+  /** Median and p99 of send→main thread, main thread→painted, and (the console's flow) main thread→flush. */
   stages?: Array<[number, number]>;
   load: number;
 }
@@ -569,7 +572,7 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
   let messages = 0;
   const reached = new Set<string>();
   const fromHistory = new Set<string>();
-  const stageAt = new Map<string, [number, number]>();
+  const stageAt = new Map<string, [number, number | null]>();
   const collect = async () => {
     last = await take();
     for (const [id, at] of last.paints) if (!paints.has(id)) paints.set(id, at);
@@ -628,19 +631,22 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
     if (p !== undefined && !fromHistory.has(id)) latencies.push(p - at);
   }
   latencies.sort((a, b) => a - b);
-  // Where the console's send→paint goes: to its main thread, to a flush, to the paint.
-  const parts: [number[], number[], number[]] = [[], [], []];
+  // Where send→paint goes: to the page's main thread, from there to the paint (the flow: and to its flush).
+  const toMain: number[] = [];
+  const toPaint: number[] = [];
+  const toFlush: number[] = [];
   for (const [id, at] of sent) {
     const s = stageAt.get(id);
     const p = paints.get(id);
     if (!s || p === undefined || fromHistory.has(id)) continue;
-    parts[0].push(s[0] - at);
-    parts[1].push(s[1] - s[0]);
-    parts[2].push(p - s[1]);
+    toMain.push(s[0] - at);
+    toPaint.push(p - s[0]);
+    if (s[1] !== null) toFlush.push(s[1] - s[0]);
   }
+  const parts = toFlush.length ? [toMain, toPaint, toFlush] : [toMain, toPaint];
   for (const l of parts) l.sort((a, b) => a - b);
   return {
-    stages: parts[0].length ? parts.map((l) => [quantile(l, 0.5), quantile(l, 0.99)] as [number, number]) : undefined,
+    stages: toMain.length ? parts.map((l) => [quantile(l, 0.5), quantile(l, 0.99)] as [number, number]) : undefined,
     page: kind,
     nodes: n,
     rate,
@@ -709,7 +715,7 @@ for (const r of rows)
     `${r.page.padEnd(7)} | ${`${r.nodes} × ${r.rate}`.padStart(14)} | ${f(r.main.task, 2).padStart(5)} | ${f(r.main.script, 2).padStart(6)} | ${f(r.main.layout, 2).padStart(6)} | ${f(r.main.style, 2).padStart(5)}`,
   );
 log(
-  "\nThe console's send→paint in stages, median / p99 (ms): send→its main thread (socket, worker, post; noted on Date.now, within a few ms of the other clock) | →published (a flush) | →painted (render, decode, frame):",
+  "\nSend→paint in stages, median / p99 (ms): send→the page's main thread (proxy, socket; the console's worker and post; noted on Date.now, within a few ms of the sender's clock) | main thread→painted (write or render, decode, frames) | the flow: main thread→published (its flush):",
 );
 for (const r of rows)
   if (r.stages)

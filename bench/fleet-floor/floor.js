@@ -31,12 +31,13 @@ function painted(snap) {
   scheduled = true;
   requestAnimationFrame(() => channel.port2.postMessage(0));
 }
-const floor = { paints: [], received: 0, bytes: 0, failed: 0, live: {}, errors: [] };
+const floor = { paints: [], got: [], received: 0, bytes: 0, failed: 0, live: {}, errors: [] };
 window.__floor = floor;
 /** What came since the last call (paints, messages, bytes). */
 window.__floorTake = () => {
   const out = {
     paints: floor.paints,
+    got: floor.got,
     received: floor.received,
     bytes: floor.bytes,
     failed: floor.failed,
@@ -44,6 +45,7 @@ window.__floorTake = () => {
     errors: floor.errors,
   };
   floor.paints = [];
+  floor.got = [];
   floor.received = 0;
   floor.bytes = 0;
   return out;
@@ -73,6 +75,8 @@ async function connect(id, user, password, slim) {
     }
     floor.received++;
     const snap = `${id}:${m.data.snap_id}`;
+    // On Date.now, as the console's probe notes its arrivals (bench/fleet.ts: send→main thread).
+    floor.got.push([snap, Date.now()]);
     const img = cells[next++ % GRID];
     img.src = m.data.snap_buf;
     img.decode().then(
