@@ -1,28 +1,29 @@
 // Sound and desktop notification for blacklist matches, driven by the live
 // store directly (not by renders): each flush, the alarms that are new since
-// the last look are checked once. The wall's filters apply: the wall alerts
-// for what the supervisor chose to watch.
+// the last look are checked once. The wall's filters apply (the merged wall's
+// node and site filters too): the wall alerts for what the supervisor chose
+// to watch.
 import { useEffect, useRef } from 'react';
 import type { LiveAlarm, LiveStore } from '../../../live';
 import { chime, cancelChime } from './alarm-sound';
 import { deviceClock } from './device-time';
-import { isUrgent, passes, type WallFilters } from './wall-filters';
+import { isUrgent } from './wall-filters';
 import { useWallPrefs } from './wall-prefs';
 
 export interface Fresh {
-  /** New since `afterSeq`, passing the filters. */
+  /** New since `afterSeq`, shown on the wall. */
   readonly urgent: LiveAlarm[];
   readonly maxSeq: number;
 }
 
-/** The alarms with seq above `afterSeq` that are unacknowledged blacklist matches the filters let through. */
-export function freshUrgent(alarms: readonly LiveAlarm[], afterSeq: number, filters: WallFilters): Fresh {
+/** The alarms with seq above `afterSeq` that are unacknowledged blacklist matches the wall shows (`shows`: its filters). */
+export function freshUrgent(alarms: readonly LiveAlarm[], afterSeq: number, shows: (a: LiveAlarm) => boolean): Fresh {
   let maxSeq = afterSeq;
   const urgent: LiveAlarm[] = [];
   for (const a of alarms) {
     if (a.seq <= afterSeq) continue;
     if (a.seq > maxSeq) maxSeq = a.seq;
-    if (isUrgent(a) && passes(a, filters)) urgent.push(a);
+    if (isUrgent(a) && shows(a)) urgent.push(a);
   }
   return { urgent, maxSeq };
 }
@@ -66,10 +67,10 @@ export function notifyHidden(urgent: readonly LiveAlarm[], text: NotificationTex
   return true;
 }
 
-/** Mount once on the wall. */
-export function useAlarmAlerts(store: LiveStore, filters: WallFilters, text: NotificationText): void {
-  const filtersRef = useRef(filters);
-  filtersRef.current = filters;
+/** Mount once on the wall; `shows`: whether the wall shows an alarm (lib/wall-filters.ts showsOnWall). */
+export function useAlarmAlerts(store: LiveStore, shows: (a: LiveAlarm) => boolean, text: NotificationText): void {
+  const showsRef = useRef(shows);
+  showsRef.current = shows;
   const textRef = useRef(text);
   textRef.current = text;
 
@@ -82,7 +83,7 @@ export function useAlarmAlerts(store: LiveStore, filters: WallFilters, text: Not
       last = s.alarms;
       // One device's clock: the merged wall's nodes each have their own (its clock is this computer's).
       for (const a of s.alarms) if (a.seq > seen && !a.backfilled && a.node === undefined) deviceClock.observe(a.trigger, a.receivedAt);
-      const { urgent, maxSeq } = freshUrgent(s.alarms, seen, filtersRef.current);
+      const { urgent, maxSeq } = freshUrgent(s.alarms, seen, showsRef.current);
       seen = maxSeq;
       if (urgent.length === 0) return;
       const prefs = useWallPrefs.getState();

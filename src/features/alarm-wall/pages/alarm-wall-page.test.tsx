@@ -1,14 +1,18 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from 'antd';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useLangStore } from '../../../i18n';
 import { liveStore } from '../../../live';
 import { liveEvent } from '../../../live/testing';
 import { fakeDevice, FAKE_SESSION, FAKE_USER } from '../../../test/fake-device';
 import { renderRoutes, resetState } from '../../../test/render';
 import { useSessionStore } from '../../../session/session-store';
-import { AlarmWallPage } from './alarm-wall-page';
+import { chime } from '../lib/alarm-sound';
+import { useWallPrefs } from '../lib/wall-prefs';
+import { AlarmWallPage, WallView } from './alarm-wall-page';
+
+vi.mock('../lib/alarm-sound', async (original) => ({ ...(await original<typeof import('../lib/alarm-sound')>()), chime: vi.fn() }));
 
 const CAMERAS = {
   camera: [
@@ -197,6 +201,32 @@ describe('the alarm wall', () => {
     expect(screen.queryByRole('group', { name: 'Filters' })).not.toBeInTheDocument();
     await userEvent.click(within(kiosk).getByRole('button', { name: /exit kiosk/i }));
     expect(router.state.location.search).toBe('');
+  });
+});
+
+describe("the wall's alerts", () => {
+  it("chime for a blacklist match the wall shows, not for one the merged wall's node filter hides", async () => {
+    vi.mocked(chime).mockClear();
+    useWallPrefs.getState().setMuted(false);
+    const fleet = { passes: (a: { node?: string }) => a.node === 'gate', states: null, kioskStates: null, filters: null, filterParams: [] };
+    renderRoutes(
+      [
+        {
+          path: '/alarm-wall',
+          element: (
+            <App>
+              <WallView store={liveStore} fleet={fleet} />
+            </App>
+          ),
+        },
+      ],
+      '/alarm-wall',
+    );
+    push({ ...blacklist(1), node: 'lobby' });
+    expect(chime).not.toHaveBeenCalled();
+    push({ ...blacklist(2), node: 'gate' });
+    expect(chime).toHaveBeenCalledTimes(1);
+    expect(cards()).toHaveLength(1);
   });
 });
 

@@ -123,7 +123,7 @@ function Wall({ store, fleet }: { store: LiveStore; fleet: FleetWallParts | unde
     }),
     [t],
   );
-  useAlarmAlerts(store, filters, notificationText);
+  useAlarmAlerts(store, shows, notificationText);
 
   const open = useCallback(
     (snapId: string) => {
