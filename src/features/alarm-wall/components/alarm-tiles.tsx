@@ -252,9 +252,19 @@ export function AlarmTiles({
   );
   // The cards' events, for every tile at once (the cards are not React's to handle).
   const cardOf = (e: React.SyntheticEvent) => (e.target as HTMLElement).closest<HTMLElement>('article[data-snap-id]');
+  const tileOf = (e: React.SyntheticEvent) => Number((e.target as HTMLElement).closest<HTMLElement>('.wall-tile')?.dataset.tile ?? -1);
+  // What a press meant (a tile replaced under a finger on its way: TileBoard.intended), for the click that follows.
+  const press = useRef<{ tile: number; key: string } | null>(null);
   const events = {
+    onPointerDown: (e: React.PointerEvent) => {
+      const tile = tileOf(e);
+      const key = tile < 0 ? undefined : board.intended(tile, performance.now());
+      press.current = key === undefined ? null : { tile, key };
+    },
     onClick: (e: React.MouseEvent) => {
-      const key = cardOf(e)?.dataset.snapId;
+      const pressed = press.current;
+      press.current = null;
+      const key = pressed && pressed.tile === tileOf(e) ? pressed.key : cardOf(e)?.dataset.snapId;
       if (!key) return;
       if ((e.target as HTMLElement).closest('button')) ackTile(key);
       else onOpen(key);
@@ -264,6 +274,7 @@ export function AlarmTiles({
       if (key) onSelect(key);
     },
     onKeyDown: (e: React.KeyboardEvent<HTMLElement>) => {
+      press.current = null;
       // The button handles its own keys (the wall's Space pauses elsewhere).
       if ((e.target as HTMLElement).matches('button') && (e.key === 'Enter' || e.key === ' ')) e.stopPropagation();
       else onKeyDown(e);

@@ -63,9 +63,19 @@ function hide(el: HTMLElement, hidden: boolean): void {
   if (el.hidden !== hidden) el.hidden = hidden;
 }
 
+/**
+ * A touch on a tile this soon after its alarm was replaced meant the one
+ * before: nothing holds a tile before a finger lands on it (a pointer
+ * resting on a tile holds it), and a person needs about this long to see a
+ * card and reach for it.
+ */
+export const REACH_MS = 400;
+
 class Tile {
   readonly parts: Record<Part, HTMLElement>;
   alarm: LiveAlarm | null = null;
+  /** The alarm shown before, and until when a touch means it (performance.now()). */
+  previous: { key: string; until: number } | null = null;
   private releases: (() => void)[] = [];
 
   constructor(readonly root: HTMLElement) {
@@ -78,6 +88,7 @@ class Tile {
   show(a: LiveAlarm | null, c: TileContext, now: number): void {
     const p = this.parts;
     const changed = a !== this.alarm && a?.key !== this.alarm?.key;
+    if (changed) this.previous = this.alarm ? { key: this.alarm.key, until: performance.now() + REACH_MS } : null;
     this.alarm = a;
     hide(this.root, a === null);
     if (!a) {
@@ -182,6 +193,13 @@ export class TileBoard {
     this.context = context;
     const now = this.now();
     for (const tile of this.tiles) if (tile?.alarm) tile.show(tile.alarm, context, now);
+  }
+
+  /** The alarm a press on tile `i` at `at` (performance.now()) meant: the one before, if it was replaced just now. */
+  intended(i: number, at: number): string | undefined {
+    const tile = this.tiles[i];
+    if (!tile?.alarm) return undefined;
+    return tile.previous && at < tile.previous.until ? tile.previous.key : tile.alarm.key;
   }
 
   tick(): void {

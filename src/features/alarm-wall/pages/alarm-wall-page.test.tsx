@@ -311,6 +311,21 @@ describe('the tile layout', () => {
     expect(screen.getByRole('article', { name: /^白名单相机出现陌生人：未识别人员/ })).toHaveTextContent('已确认');
   });
 
+  it('a tap on a tile replaced a moment before opens the alarm that was there; a later one, the new one', async () => {
+    const { router } = renderWall('/alarm-wall?layout=tiles');
+    push(staff(1), staff(2), staff(3), staff(4), staff(5), staff(6), staff(7), staff(8));
+    arrive(staff(9));
+    const tile = screen.getByRole('article', { name: /staff 9/ });
+    await userEvent.click(tile);
+    expect(new URLSearchParams(router.state.location.search).get('alarm')).toBe('snap-1');
+    await userEvent.keyboard('{Escape}');
+    const later = performance.now() + 1000;
+    const now = vi.spyOn(performance, 'now').mockReturnValue(later);
+    await userEvent.click(tile);
+    now.mockRestore();
+    expect(new URLSearchParams(router.state.location.search).get('alarm')).toBe('snap-9');
+  });
+
   it("acknowledging a blacklist tile releases it, even once the wall's memory no longer holds its alarm", async () => {
     renderWall('/alarm-wall?layout=tiles');
     push(blacklist(1));
