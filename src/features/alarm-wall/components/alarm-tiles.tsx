@@ -33,7 +33,6 @@ const withoutFrame = (a: LiveAlarm): LiveAlarm => (a.frame ? { ...a, frame: null
 
 /** The words every tile's card has whatever its alarm. */
 interface TileWords {
-  capture: string;
   ack: string;
   acked: string;
   recovered: string;
@@ -50,9 +49,8 @@ const TileTemplate = memo(function TileTemplate({ index, board, words }: { index
   return (
     <div ref={attach} className="wall-tile" data-tile={index} hidden>
       <article data-part="card" className="wall-card" tabIndex={-1}>
-        <div className="wall-card__pics">
-          <img data-part="capture" className="wall-card__pic" alt={words.capture} decoding="async" width={112} height={112} />
-          <img data-part="photo" className="wall-card__pic" alt="" decoding="async" width={112} height={112} hidden />
+        {/* The pictures are TileBoard's own <img>s, put in front of the similarity. */}
+        <div data-part="pics" className="wall-card__pics">
           <span data-part="sim" className="wall-card__sim" aria-hidden hidden />
         </div>
         <div className="wall-card__body">
@@ -125,7 +123,6 @@ export function AlarmTiles({
   const [board] = useState(() => new TileBoard(tickedNow));
   const words = useMemo<TileWords>(
     () => ({
-      capture: t('card.capture'),
       ack: t('card.ack'),
       acked: t('card.acked'),
       recovered: t('card.fromHistory'),

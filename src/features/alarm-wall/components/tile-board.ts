@@ -15,8 +15,7 @@ import { probeEnabled, probeMounted } from '../lib/wall-probe';
 /** The template's parts, by their data-part. */
 export const TILE_PARTS = [
   'card',
-  'capture',
-  'photo',
+  'pics',
   'sim',
   'name',
   'warn',
@@ -71,8 +70,25 @@ function hide(el: HTMLElement, hidden: boolean): void {
  */
 export const REACH_MS = 400;
 
+/**
+ * A picture of the card, made here rather than by React: React listens for
+ * load and error on every <img> it makes, a dispatch for each of the two
+ * pictures of every alarm.
+ */
+function picture(): HTMLImageElement {
+  const img = document.createElement('img');
+  img.className = 'wall-card__pic';
+  img.decoding = 'async';
+  img.width = 112;
+  img.height = 112;
+  img.alt = '';
+  return img;
+}
+
 class Tile {
   readonly parts: Record<Part, HTMLElement>;
+  private readonly capture = picture();
+  private readonly photo = picture();
   alarm: LiveAlarm | null = null;
   /** The alarm shown before, and until when a touch means it (performance.now()). */
   previous: { key: string; until: number } | null = null;
@@ -82,6 +98,8 @@ class Tile {
     const parts = {} as Record<Part, HTMLElement>;
     for (const p of TILE_PARTS) parts[p] = root.querySelector<HTMLElement>(`[data-part="${p}"]`)!;
     this.parts = parts;
+    this.photo.hidden = true;
+    parts.pics.prepend(this.capture, this.photo);
   }
 
   /** Writes the alarm (or empties the tile); pictures only when the alarm changed. */
@@ -100,10 +118,11 @@ class Tile {
     attr(p.card, 'aria-label', v.label);
     p.card.dataset.snapId = a.key;
     if (changed) this.setPictures(a);
-    hide(p.photo, v.match === null);
+    attr(this.capture, 'alt', c.t('card.capture'));
+    hide(this.photo, v.match === null);
     hide(p.sim, v.match === null);
     if (v.match) {
-      attr(p.photo, 'alt', v.match.photoAlt);
+      attr(this.photo, 'alt', v.match.photoAlt);
       text(p.sim, v.match.similarity);
     }
     text(p.name, v.title);
@@ -143,8 +162,7 @@ class Tile {
   private setPictures(a: LiveAlarm | null): void {
     for (const release of this.releases) release();
     this.releases = [];
-    const capture = this.parts.capture as HTMLImageElement;
-    const photo = this.parts.photo as HTMLImageElement;
+    const { capture, photo } = this;
     const match = a?.kind === 'face' ? a.match : null;
     const snap = holdPictureSrc(a?.snap);
     const lib = holdPictureSrc(match?.photo);
