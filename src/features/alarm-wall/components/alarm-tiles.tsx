@@ -2,10 +2,11 @@
 // which ever moves. Each alarm the wall shows takes, as it arrives from the
 // socket (before the store's flush), the tile of the oldest alarm shown
 // (lib/tiles.ts); the newest tile is outlined and labelled. A tile is not
-// taken while it is an unacknowledged blacklist alarm, the focused one or
-// the one under the pointer. Alarms brought back from the history after a
-// gap are not placed (they are older than the tiles; the flow layout and the
-// alarm search show them). Same cards, keys and clicks as the flow grid.
+// taken while it is an unacknowledged blacklist alarm, the focused one, the
+// one under the pointer or the one open in the details. Alarms brought back
+// from the history after a gap are not placed (they are older than the
+// tiles; the flow layout and the alarm search show them). The flow grid's
+// cards, words and keys; the cards written by TileBoard (tile-board.ts).
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { CheckOutlined, HistoryOutlined, WarningFilled } from '../../../components/icons';
 import { useLang } from '../../../i18n';
@@ -26,6 +27,8 @@ export interface AlarmTilesProps extends WallCardsProps {
   /** Whether an arriving alarm is one the wall shows (its filters). */
   shows(a: LiveAlarm): boolean;
   paused: boolean;
+  /** The alarm open in the details: its tile is not taken meanwhile (the focus comes back to it). */
+  openId: string | null;
 }
 
 /** A tile never shows the scene frame (the details read the store's), and it is an alarm's big part. */
@@ -98,6 +101,7 @@ export function AlarmTiles({
   shows,
   view,
   paused,
+  openId,
   kiosk,
   label,
   whitelistOnly,
@@ -134,13 +138,13 @@ export function AlarmTiles({
   // The latest of what the arrival handler and the writes read.
   const current = useMemo(() => new Map(alarms.map((a) => [a.key, a])), [alarms]);
   const geometry = { cols: win.cols, tileWidth, rowHeight: win.rowHeight };
-  const latest = useRef({ alarms, current, shows, paused, selectedId, geometry, hover: null as string | null });
-  latest.current = { ...latest.current, alarms, current, shows, paused, selectedId, geometry };
+  const latest = useRef({ alarms, current, shows, paused, selectedId, openId, geometry, hover: null as string | null });
+  latest.current = { ...latest.current, alarms, current, shows, paused, selectedId, openId, geometry };
   const held = useCallback((a: LiveAlarm) => {
     const l = latest.current;
     const focused = a.key === l.selectedId && box.current?.contains(document.activeElement) === true;
     const stored = l.current.get(a.key);
-    return (isUrgent(stored ?? a) && !a.acknowledged) || focused || a.key === l.hover;
+    return (isUrgent(stored ?? a) && !a.acknowledged) || focused || a.key === l.hover || a.key === l.openId;
   }, []);
 
   // The tiles live outside React: an arrival writes its tile and moves the ring; React hears only whether any is filled.

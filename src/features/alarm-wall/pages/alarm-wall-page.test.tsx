@@ -326,6 +326,20 @@ describe('the tile layout', () => {
     expect(new URLSearchParams(router.state.location.search).get('alarm')).toBe('snap-9');
   });
 
+  it('keeps the tile whose alarm is open in the details, and the focus comes back to it', async () => {
+    const { router } = renderWall('/alarm-wall?layout=tiles');
+    push(staff(1), staff(2), staff(3), staff(4), staff(5), staff(6), staff(7), staff(8));
+    cards()[0]!.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(new URLSearchParams(router.state.location.search).get('alarm')).toBe('snap-1');
+    // The browser moves the focus into the details (jsdom's drawer does not).
+    act(() => within(screen.getByRole('dialog')).getAllByRole('button')[0]!.focus());
+    arrive(staff(9), staff(10), staff(11), staff(12), staff(13), staff(14), staff(15), staff(16));
+    expect(names()).toContain('staff 1');
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(document.activeElement).toHaveAccessibleName(/staff 1,/));
+  });
+
   it("acknowledging a blacklist tile releases it, even once the wall's memory no longer holds its alarm", async () => {
     renderWall('/alarm-wall?layout=tiles');
     push(blacklist(1));

@@ -256,7 +256,11 @@ function Wall({ store, fleet }: { store: LiveStore; fleet: FleetWallParts | unde
     onAck: ack,
     empty: alarms.length === 0 ? t('empty.none') : t('empty.filtered'),
   };
-  const grid = tiles ? <AlarmTiles {...cards} store={store} shows={shows} paused={paused} /> : <AlarmGrid {...cards} onWindow={onWindow} />;
+  const grid = tiles ? (
+    <AlarmTiles {...cards} store={store} shows={shows} paused={paused} openId={openId} />
+  ) : (
+    <AlarmGrid {...cards} onWindow={onWindow} />
+  );
   const detail = <AlarmDetail alarmKey={openId} onClose={close} onAck={ack} />;
 
   if (kiosk) {
