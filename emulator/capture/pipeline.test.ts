@@ -16,9 +16,24 @@ import { readCamera } from '../operations/cameras';
 import { receiver, subscribe as collect } from '../push/test-clients';
 import { storageUsedBytes } from '../store/records';
 import { startTestDevice, type TestDevice } from '../testing';
+import { bodyBox } from './pipeline';
 import { composeFrame, sceneFromFrame, type Scene } from './scenes';
 
 const engine = createFaceEngine();
+
+describe("a body's box", () => {
+  it('stands below its face and ends at the frame, as a device draws it', () => {
+    // A face near the bottom-right corner of a 1920×1080 frame.
+    const box = bodyBox({ x1: 1800, y1: 900, x2: 1900, y2: 1020 }, { width: 1920, height: 1080 });
+    expect(box).toEqual({ pos_top: 900, pos_bottom: 1080, pos_left: 1730, pos_right: 1920 });
+    expect(bodyBox({ x1: 400, y1: 100, x2: 500, y2: 220 }, { width: 1920, height: 1080 })).toEqual({
+      pos_top: 100,
+      pos_bottom: 700,
+      pos_left: 330,
+      pos_right: 570,
+    });
+  });
+});
 
 describe('the capture pipeline (real engine)', () => {
   let dev: TestDevice;

@@ -330,12 +330,12 @@ export class CapturePipeline {
       result.snap_ids.push(id);
       this.counts.captures++;
 
-      if (this.rng() < BODY_SHARE) this.captureBody(cam, face, common);
+      if (this.rng() < BODY_SHARE) this.captureBody(cam, face, common, scene);
     }
     return result;
   }
 
-  private captureBody(cam: StoredCamera, face: SceneFace, common: Omit<WsAlarm['data'], OmitBody>): void {
+  private captureBody(cam: StoredCamera, face: SceneFace, common: Omit<WsAlarm['data'], OmitBody>, scene: Scene): void {
     const body = this.bodyOf(face);
     if (!body || !this.roomFor(body.jpeg.length)) return;
     const stored = insertRecord(this.ctx, {
@@ -369,10 +369,8 @@ export class CapturePipeline {
         ranking: 0,
         similarity: -1,
         quality: face.quality,
-        pos_top: face.box.y1,
-        pos_bottom: face.box.y2 + (face.box.y2 - face.box.y1) * 4,
-        pos_left: face.box.x1,
-        pos_right: face.box.x2,
+        // The person below the face (about 2.4 faces wide, 5 tall), inside the frame as a device's box is.
+        ...bodyBox(face.box, scene),
         snap_id: stored.snap_id,
         snap_buf: body.url,
         snap_feat: '',
@@ -410,3 +408,19 @@ type OmitBody =
   | 'obj_label'
   | 'face_attr'
   | 'body_attr';
+
+/** A body's box in the scene from its face's: the frame's edges cut it, as a device's would be. */
+export function bodyBox(
+  face: SceneFace['box'],
+  scene: Pick<Scene, 'width' | 'height'>,
+): { pos_top: number; pos_bottom: number; pos_left: number; pos_right: number } {
+  const w = face.x2 - face.x1;
+  const h = face.y2 - face.y1;
+  const cx = (face.x1 + face.x2) / 2;
+  return {
+    pos_top: Math.max(0, face.y1),
+    pos_bottom: Math.min(scene.height, face.y2 + h * 4),
+    pos_left: Math.max(0, Math.round(cx - w * 1.2)),
+    pos_right: Math.min(scene.width, Math.round(cx + w * 1.2)),
+  };
+}
