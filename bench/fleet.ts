@@ -293,7 +293,9 @@ const base = server.url;
 
 const releaseLock = await browserLock(values.lock, log);
 
-const browser = await launchCdp(chromiumPath);
+// No back/forward cache: each phase navigates the one tab, and the cache kept the
+// pages before it alive (their heap counted in, and collected, in later phases).
+const browser = await launchCdp(chromiumPath, ['--disable-back-forward-cache']);
 const initScript = `
   window.__WALL_PROBE__ = true;
   window.__benchLong = [];
@@ -534,6 +536,8 @@ async function phase(kind: Kind, n: number, rate: number): Promise<Row> {
   const take = isConsole ? await openConsole(n, kind === 'tiles') : await openFloor(n, kind === 'slim');
   await take();
   sent.clear();
+  // What the page before this one left on the tab's heap, collected now and not during the phase.
+  await page.send('HeapProfiler.collectGarbage');
   const profiling = values.profile && isConsole;
   if (profiling) {
     await page.send('Profiler.enable');
