@@ -1,5 +1,5 @@
 // The batch import page: pick, check, fix, run, results.
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { press, typeInto } from './libraries-keys';
 import { hrefs } from '../../src/config/paths';
 
@@ -49,5 +49,9 @@ export class LibraryImportPage {
     await press(this.page.getByRole('button', { name: `Fix ${source}` }));
     for (const [label, value] of Object.entries(fields)) await typeInto(this.dialog.getByLabel(label, { exact: true }), value);
     await press(this.dialog.getByRole('button', { name: 'Save row' }));
+    // Closed, and the focus back on the row's Fix button: while the dialog closes, its
+    // focus trap keeps the focus, and a key pressed elsewhere then is lost (a Drop pressed
+    // 0.2 s after the save did nothing).
+    await expect(this.dialog).toHaveCount(0);
   }
 }
