@@ -173,8 +173,11 @@ class Tile {
     if (a && probeEnabled) probeMounted(a.key, capture);
   }
 
+  /** The template let go (unmounted, or detached and attached again by StrictMode): its pictures go with this Tile. */
   dispose(): void {
     this.setPictures(null);
+    this.capture.remove();
+    this.photo.remove();
   }
 }
 
