@@ -4,7 +4,7 @@
 import { translate, type Lang } from '../i18n';
 import { DeviceError, NetworkError, ProtocolError, RequestError } from './errors';
 import { DEVICE_ERRORS } from './protocol/errors';
-import { nodeInfo, nodeLabel } from '../session/node-store';
+import { nodeLabel } from '../session/node-store';
 
 export interface ErrorDescription {
   title: string;
@@ -25,7 +25,7 @@ function deviceHost(): string {
  */
 function unreachable(error: NetworkError, lang: Lang): string {
   if (error.node === undefined) return translate(lang, 'error.network.title', { host: deviceHost() });
-  return translate(lang, 'error.network.titleNode', { node: nodeLabel(nodeInfo(error.node), error.node) });
+  return translate(lang, 'error.network.titleNode', { node: nodeLabel(error.node) });
 }
 
 export function describeError(error: unknown, lang: Lang): ErrorDescription {

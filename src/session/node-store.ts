@@ -50,8 +50,13 @@ export function nodeInfo(id: string): NodeInfo | undefined {
   return useNodeStore.getState().nodes.find((n) => n.id === id);
 }
 
-/** "Gate A · North campus": a node as the user knows it (its id when the list does not have it). */
-export function nodeLabel(info: NodeInfo | undefined, id: string): string {
+/**
+ * "Gate A · North campus": a node as the user knows it (its id when the list
+ * does not have it). `nodes`: the list a component subscribed to, so it
+ * renders again when a name changes; the store's now by default.
+ */
+export function nodeLabel(id: string, nodes: readonly NodeInfo[] = useNodeStore.getState().nodes): string {
+  const info = nodes.find((n) => n.id === id);
   if (!info) return id;
   return info.site ? `${info.name} · ${info.site}` : info.name;
 }

@@ -28,13 +28,7 @@ export interface AlarmCardProps {
 
 /** The merged wall: which node (and site) an alarm came from; null on one node's wall. */
 export function useNodeText(node: string | undefined): string | null {
-  return useNodeStore((s) => {
-    if (node === undefined) return null;
-    return nodeLabel(
-      s.nodes.find((n) => n.id === node),
-      node,
-    );
-  });
+  return useNodeStore((s) => (node === undefined ? null : nodeLabel(node, s.nodes)));
 }
 
 export const AlarmCard = memo(function AlarmCard({ alarm, strangerAlert, tabStop, today, onOpen, onAck, onFocusCard }: AlarmCardProps) {

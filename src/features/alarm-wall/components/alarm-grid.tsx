@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { LiveAlarm } from '../../../live';
 import { fitWindow, KIOSK, NORMAL, scrollToRow, scrollWindow, type GridWindow } from '../lib/grid';
+import { isStrangerAlert } from '../lib/wall-filters';
 import { useBoxSize, useCardKeys } from '../lib/use-card-keys';
 import { usePointerHold, useSteadyList } from '../lib/steady-list';
 import { useWallT } from '../messages';
@@ -127,7 +128,7 @@ export function AlarmGrid({
               <AlarmCard
                 key={a.key}
                 alarm={a}
-                strangerAlert={a.kind === 'face' && !a.match && whitelistOnly.has(a.channel)}
+                strangerAlert={isStrangerAlert(a, whitelistOnly)}
                 tabStop={win.first + i === tabIndexOf}
                 today={today}
                 onOpen={onOpen}

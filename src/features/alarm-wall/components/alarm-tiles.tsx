@@ -16,7 +16,7 @@ import { fitWindow, KIOSK, TILES } from '../lib/grid';
 import { onTick, tickedNow } from '../lib/ticker';
 import { acknowledgeTile, fillTiles, NO_TILES, newestSlot, placeTile, type Tiles } from '../lib/tiles';
 import { useBoxSize, useCardKeys } from '../lib/use-card-keys';
-import { isUrgent } from '../lib/wall-filters';
+import { isStrangerAlert, isUrgent } from '../lib/wall-filters';
 import { useWallT } from '../messages';
 import type { WallCardsProps } from './alarm-grid';
 import { TileBoard } from './tile-board';
@@ -187,14 +187,8 @@ export function AlarmTiles({
       t,
       lang,
       today,
-      strangerAlert: (a) => a.kind === 'face' && !a.match && whitelistOnly.has(a.channel),
-      where: (a) =>
-        a.node === undefined
-          ? null
-          : nodeLabel(
-              nodes.find((n) => n.id === a.node),
-              a.node,
-            ),
+      strangerAlert: (a) => isStrangerAlert(a, whitelistOnly),
+      where: (a) => (a.node === undefined ? null : nodeLabel(a.node, nodes)),
     });
   }, [board, t, lang, today, whitelistOnly, nodes]);
   useEffect(() => onTick(() => board.tick()), [board]);

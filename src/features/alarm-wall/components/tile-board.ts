@@ -13,7 +13,7 @@ import { ageText } from '../lib/device-time';
 import { probeEnabled, probeMounted } from '../lib/wall-probe';
 
 /** The template's parts, by their data-part. */
-export const TILE_PARTS = [
+const TILE_PARTS = [
   'card',
   'pics',
   'sim',
@@ -68,7 +68,7 @@ function hide(el: HTMLElement, hidden: boolean): void {
  * resting on a tile holds it), and a person needs about this long to see a
  * card and reach for it.
  */
-export const REACH_MS = 400;
+const REACH_MS = 400;
 
 /**
  * A picture of the card, made here rather than by React: React listens for

@@ -110,12 +110,12 @@ export interface Arranged {
   readonly unacknowledged: number;
 }
 
-/** O(n) over the store's newest-first buffer: two stable partitions. `also`: the merged wall's node and site filters. */
 /** Whether the wall shows an alarm: its filters, and the page's own (`also`: the merged wall's nodes and sites). */
 export function showsOnWall(a: LiveAlarm, f: WallFilters, also: ((a: LiveAlarm) => boolean) | null): boolean {
   return passes(a, f) && (also === null || also(a));
 }
 
+/** O(n) over the store's newest-first buffer: two stable partitions. `also`: the merged wall's node and site filters. */
 export function arrangeWall(alarms: readonly LiveAlarm[], f: WallFilters, also: ((a: LiveAlarm) => boolean) | null = null): Arranged {
   const pinned: LiveAlarm[] = [];
   const rest: LiveAlarm[] = [];
@@ -127,6 +127,11 @@ export function arrangeWall(alarms: readonly LiveAlarm[], f: WallFilters, also: 
     else rest.push(a);
   }
   return { list: pinned.length ? pinned.concat(rest) : rest, pinned: pinned.length, unacknowledged };
+}
+
+/** A stranger at a camera that watches whitelists only (`whitelistOnly`: whitelistOnlyChannels): called out on its card. */
+export function isStrangerAlert(a: LiveAlarm, whitelistOnly: ReadonlySet<number>): boolean {
+  return a.kind === 'face' && !a.match && whitelistOnly.has(a.channel);
 }
 
 /**

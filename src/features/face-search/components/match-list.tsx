@@ -10,7 +10,7 @@ import { useFaceSearchT } from '../messages';
 import { LIST_TAG_COLOURS } from '../../../components/list-tag-colours';
 import { hrefs, onNode } from '../../../config/paths';
 import { deviceFileUrl } from '../../../api/protocol/files';
-import { nodeBase, nodeInfo, nodeLabel } from '../../../session/node-store';
+import { nodeBase, nodeLabel } from '../../../session/node-store';
 
 /** A hit; `node` when it comes from a search across nodes: its picture and links are that node's. */
 type Match = Candidate & { node?: string };
@@ -40,7 +40,7 @@ export function MatchList({ matches }: { matches: readonly Match[] }) {
                   <Typography.Text type="secondary">{t('results.rank', { n: m.ranking })}</Typography.Text>
                 ) : (
                   <>
-                    <Tag className="fs-match__node">{t('nodes.on', { node: nodeLabel(nodeInfo(on), on) })}</Tag>
+                    <Tag className="fs-match__node">{t('nodes.on', { node: nodeLabel(on) })}</Tag>
                     <Typography.Text type="secondary">{t('nodes.rank', { n: m.ranking })}</Typography.Text>
                   </>
                 )}

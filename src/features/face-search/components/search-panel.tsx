@@ -10,7 +10,7 @@ import { faceSearchQueries } from '../api/face-search-queries';
 import { useExaminePhoto, useSearchFace, useSearchOnNodes, type ExaminedPhoto, type PhotoSource } from '../api/recognition';
 import { NodeTargets, useTargetNodes } from '../../../components/node-targets/node-targets';
 import { useNodeLibraries } from '../../../api/queries/node-libraries';
-import { nodeInfo, nodeLabel } from '../../../session/node-store';
+import { nodeLabel } from '../../../session/node-store';
 import { libraryChoices, libraryIdsOn, type NodeTarget } from '../model/across-nodes';
 import { useFaceSearchT } from '../messages';
 import { ErrorAlert } from './error-alert';
@@ -285,7 +285,7 @@ export function SearchPanel({ snap }: { snap: string | null }) {
             {several && merged.face !== face && <Alert type="info" showIcon title={t('results.stale')} className="fs-note" />}
             <Space orientation="vertical" className="fs-stack">
               {merged.results.map((r) => {
-                const name = nodeLabel(nodeInfo(r.node), r.node);
+                const name = nodeLabel(r.node);
                 if (r.kind === 'failed') return <ErrorAlert key={r.node} error={r.error} title={t('nodes.failed', { node: name })} />;
                 if (r.kind === 'no-library')
                   return <Alert key={r.node} type="warning" showIcon title={t('nodes.noLibrary', { node: name })} />;

@@ -9,7 +9,7 @@ import type { ImportRow, RowProblem } from '../lib/import-rows';
 import { useLibT } from '../messages';
 import { lockedOnAny, type Lane } from '../lib/import-lanes';
 import { describeError } from '../../../api/device-error';
-import { nodeInfo, nodeLabel } from '../../../session/node-store';
+import { nodeLabel } from '../../../session/node-store';
 import { usePageArrows } from '../../../components/use-page-arrows';
 
 export const IMPORT_PAGE_SIZE = 50;
@@ -127,7 +127,7 @@ export function ImportTable({
     },
     // Each other node's outcome of the same file (enrol once, to many).
     ...lanes.map((l) => ({
-      title: nodeLabel(nodeInfo(l.node), l.node),
+      title: nodeLabel(l.node),
       key: `node:${l.node}`,
       width: 170,
       render: (_v: unknown, r: ImportRow) => {

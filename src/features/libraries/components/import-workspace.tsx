@@ -22,7 +22,7 @@ import { planTargets, type MissingChoice } from '../lib/node-targets';
 import { combinedState, laneKeys } from '../lib/import-lanes';
 import { TargetNote } from './node-outcomes';
 import { describeError } from '../../../api/device-error';
-import { isFleet, nodeInfo, nodeLabel } from '../../../session/node-store';
+import { isFleet, nodeLabel } from '../../../session/node-store';
 import { ImportPicker } from './import-picker';
 import { ImportRowModal } from './import-row-modal';
 import { ImportTable } from './import-table';
@@ -178,7 +178,6 @@ export function ImportWorkspace({ libId }: { libId: number }) {
         : halt === 'library'
           ? t('import.halt.library')
           : null;
-  const nodeName = (id: string) => nodeLabel(nodeInfo(id), id);
   const problemKeys = store.rows.filter((x) => !x.dropped && problems.has(x.key)).map((x) => x.key);
 
   const downloadResults = () => {
@@ -288,7 +287,7 @@ export function ImportWorkspace({ libId }: { libId: number }) {
                 <Alert
                   type="warning"
                   showIcon
-                  title={store.lanes.length > 0 ? t('import.lane.halt', { node: nodeName(store.node), why: haltText }) : haltText}
+                  title={store.lanes.length > 0 ? t('import.lane.halt', { node: nodeLabel(store.node), why: haltText }) : haltText}
                   style={{ marginTop: 8 }}
                 />
               )}
@@ -299,7 +298,7 @@ export function ImportWorkspace({ libId }: { libId: number }) {
                       key={l.node}
                       type="error"
                       showIcon
-                      title={t('import.lane.failed', { node: nodeName(l.node), reason: describeError(l.error, lang).title })}
+                      title={t('import.lane.failed', { node: nodeLabel(l.node), reason: describeError(l.error, lang).title })}
                       style={{ marginTop: 8 }}
                     />
                   );
@@ -310,7 +309,7 @@ export function ImportWorkspace({ libId }: { libId: number }) {
                     key={l.node}
                     type="warning"
                     showIcon
-                    title={t('import.lane.halt', { node: nodeName(l.node), why })}
+                    title={t('import.lane.halt', { node: nodeLabel(l.node), why })}
                     style={{ marginTop: 8 }}
                   />
                 ) : null;
@@ -412,7 +411,7 @@ export function ImportWorkspace({ libId }: { libId: number }) {
             problems={problems}
             status={store.status}
             lanes={store.lanes}
-            homeName={store.lanes.length > 0 ? nodeName(store.node) : undefined}
+            homeName={store.lanes.length > 0 ? nodeLabel(store.node) : undefined}
             lang={lang}
             page={page}
             onPage={(p) => setParam('page', p > 1 ? String(p) : null)}

@@ -32,7 +32,7 @@ export function NodeOutcomeList({ outcomes }: { outcomes: readonly NodeOutcome[]
     <ul className="node-outcomes" aria-label={t('outcome.title')}>
       {outcomes.map((o) => (
         <li key={o.node} className="node-outcomes__row">
-          <Typography.Text strong>{nodeLabel(nodeInfo(o.node), o.node)}</Typography.Text> <NodeOutcomeTag outcome={o} />
+          <Typography.Text strong>{nodeLabel(o.node)}</Typography.Text> <NodeOutcomeTag outcome={o} />
         </li>
       ))}
     </ul>

@@ -81,7 +81,7 @@ function RecordDetails({ record, node }: { record: AnyRecord; node: NodeInfo | u
   const frameSrc = usePictureSrc(live?.frame);
 
   const recordItems = [
-    ...(node ? [{ key: 'node', label: t('field.node'), children: nodeLabel(node, node.id), span: 2 }] : []),
+    ...(node ? [{ key: 'node', label: t('field.node'), children: nodeLabel(node.id), span: 2 }] : []),
     { key: 'time', label: t('field.time'), children: r.trigger },
     { key: 'camera', label: t('field.camera'), children: r.camera_name },
     { key: 'channel', label: t('field.channel'), children: r.channel },
