@@ -67,7 +67,10 @@ test('filters narrow the wall and are kept in the URL', async ({ loggedIn: page,
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test('the tile layout keeps each card in its place, outlines the newest, and survives a reload', async ({ loggedIn: page, device }) => {
+test("the tile layout keeps each card in its place, outlines the newest, and survives a reload and the menu's link", async ({
+  loggedIn: page,
+  device,
+}) => {
   const wall = await openLive(page);
   const dev = new WallDevice(device.url, device.call);
   const staff = await dev.person(2, 6);
@@ -103,8 +106,16 @@ test('the tile layout keeps each card in its place, outlines the newest, and sur
   await expect(wall.ackAll).toBeEnabled();
   expect(await seriousViolations(page)).toEqual([]);
 
-  await wall.chooseLayout(/^flow$/i);
+  // Away and back by the menu, whose link names no layout: the one last chosen in this browser.
+  await wall.navigation.getByRole('link', { name: 'Cameras' }).click();
+  await expect(page).toHaveURL(/\/cameras/);
+  await wall.navigation.getByRole('link', { name: 'Alarm wall' }).click();
   await expect(page).not.toHaveURL(/layout=/);
+  await expect(wall.layoutRadio(/^tiles$/i)).toBeChecked();
+  await expect(wall.card(third!)).toBeVisible();
+
+  await wall.chooseLayout(/^flow$/i);
+  await expect(page).toHaveURL(/layout=flow/);
   await expect(wall.cards.first()).toHaveAttribute('data-snap-id', third!);
 });
 

@@ -1,14 +1,20 @@
 // The wall's view lives in the URL (filters, kiosk mode, layout, the open alarm), so a
-// reload or a shared link shows the same wall.
+// reload or a shared link shows the same wall. A link that does not name the
+// layout (the menu's) opens the one last chosen in this browser: a wall
+// monitor set to tiles stays in tiles after a visit to another page.
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { NO_FILTERS, PARAM, parseFilters, writeFilters, type WallFilters } from './wall-filters';
+import { useWallPrefs } from './wall-prefs';
 
 export function useWallView() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(params), [params]);
   const kiosk = params.get(PARAM.kiosk) === '1';
-  const tiles = params.get(PARAM.layout) === 'tiles';
+  const chosen = useWallPrefs((s) => s.layout);
+  const setLayout = useWallPrefs((s) => s.setLayout);
+  const named = params.get(PARAM.layout);
+  const tiles = named === 'tiles' || (named !== 'flow' && chosen === 'tiles');
   const openId = params.get(PARAM.alarm);
 
   const update = useCallback(
@@ -55,7 +61,15 @@ export function useWallView() {
     [update],
   );
   const setKioskParam = useCallback((on: boolean) => toggle(PARAM.kiosk, '1', on, true), [toggle]);
-  // The layout is like a filter: it replaces its history entry.
-  const setTiles = useCallback((on: boolean) => toggle(PARAM.layout, 'tiles', on, false), [toggle]);
+  // The layout is like a filter: it replaces its history entry. Named in the
+  // URL either way, so the link says it whatever the reader last chose.
+  const setTiles = useCallback(
+    (on: boolean) => {
+      const layout = on ? 'tiles' : 'flow';
+      setLayout(layout);
+      toggle(PARAM.layout, layout, true, false);
+    },
+    [toggle, setLayout],
+  );
   return { filters, kiosk, tiles, setTiles, openId, setFilters, clearFilters, openAlarm, closeAlarm, setKioskParam };
 }

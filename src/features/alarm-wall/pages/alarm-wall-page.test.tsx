@@ -80,6 +80,7 @@ const cards = () => within(screen.getByRole('feed')).getAllByRole('article');
 beforeEach(() => {
   resetState('en-US');
   useSessionStore.getState().start(FAKE_SESSION, FAKE_USER);
+  useWallPrefs.setState({ layout: 'flow' });
   fakeDevice({ '516': () => ({ data: CAMERAS }), '1028': () => ({ data: LIBRARIES }) });
 });
 afterEach(() => {
@@ -256,9 +257,24 @@ describe('the tile layout', () => {
     expect(newestTile()).toBe(cards()[0]!.parentElement!.dataset.tile);
     expect(screen.getAllByText('Newest')).toHaveLength(1);
     await userEvent.click(screen.getByText('Flow'));
-    expect(router.state.location.search).toBe('');
+    expect(router.state.location.search).toBe('?layout=flow');
     act(() => liveStore.getState().flush());
     expect(names()[0]).toBe('staff 9');
+  });
+
+  it('opens in the layout last chosen when the link does not say, and a link that says wins', async () => {
+    const first = renderWall();
+    await userEvent.click(screen.getByText('Tiles'));
+    expect(localStorage.getItem('nebula.alarmWall.prefs')).toContain('"layout":"tiles"');
+    first.unmount();
+    // The menu's link, after a visit to another page.
+    const again = renderWall('/alarm-wall');
+    expect(screen.getByRole('radio', { name: 'Tiles' })).toBeChecked();
+    again.unmount();
+    // A link shared by someone on the flow opens the flow, and leaves this browser's choice alone.
+    renderWall('/alarm-wall?layout=flow');
+    expect(screen.getByRole('radio', { name: 'Flow' })).toBeChecked();
+    expect(useWallPrefs.getState().layout).toBe('tiles');
   });
 
   it('keeps an unacknowledged blacklist tile, the one under the pointer, and what the filters or a pause leave out', async () => {
