@@ -1,11 +1,12 @@
-// One node's sign-in in place on a fleet page (the settings' outcome of a node
-// whose session ended, the records' node not signed in), with the re-login
-// dialog's fields and wording (node-sign-in-fields.tsx). The user name is the
-// one this node had, or another node's (sites usually share it); no "keep
-// signed in": that is a wall display's.
+// One node's sign-in on a fleet page (the settings' outcome of a node whose
+// session ended, the records' node not signed in, the merged wall's dialog),
+// with the re-login dialog's fields and wording (node-sign-in-fields.tsx). The
+// user name is the one this node had, or another node's (sites usually share
+// it); "keep signed in" only where a wall display asks for it.
 import { Button, Form } from 'antd';
 import { useId, useState, type ReactNode } from 'react';
 import { defineMessages, useLang, type Translation } from '../i18n';
+import { keepCredentials } from '../session/kept-credentials';
 import { signInNode } from '../session/session-api';
 import { sessionOf, useSessionStore } from '../session/session-store';
 import { NodeSignInFields, signInFailure, type SignInFailure } from './node-sign-in-fields';
@@ -15,8 +16,8 @@ const enUS: Translation<typeof zhCN> = { submit: 'Sign in to {node}' };
 const useSignInT = defineMessages({ 'zh-CN': zhCN, 'en-US': enUS });
 
 /** The user name this node was signed in with, or the one another node has. */
-function userFor(node: string): string {
-  return sessionOf(node).user ?? Object.values(useSessionStore.getState().sessions).find((s) => s.user)?.user ?? 'admin';
+function userFor(node: string): string | undefined {
+  return sessionOf(node).user ?? Object.values(useSessionStore.getState().sessions).find((s) => s.user)?.user ?? undefined;
 }
 
 export function NodeSignInForm({
@@ -24,6 +25,8 @@ export function NodeSignInForm({
   name,
   onSignedIn,
   autoFocus = false,
+  editUser = false,
+  keepLabel,
   children,
 }: {
   node: string;
@@ -31,23 +34,30 @@ export function NodeSignInForm({
   onSignedIn?: () => void;
   /** The password takes the focus (in a dialog that just opened); not in a list on a page. */
   autoFocus?: boolean;
+  /** The user name can be changed (a wall PC may watch a node under another account). */
+  editUser?: boolean;
+  /** Offers to keep this node signed in (a wall display), with these words. */
+  keepLabel?: string;
   /** Said above the fields. */
   children?: ReactNode;
 }) {
   const t = useSignInT();
   const lang = useLang();
   const ids = useId();
-  const [user] = useState(() => userFor(node));
+  const [user, setUser] = useState(() => userFor(node) ?? (editUser ? '' : 'admin'));
   const [password, setPassword] = useState('');
+  const [keep, setKeep] = useState(false);
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<SignInFailure | null>(null);
 
   async function submit() {
-    if (password === '' || pending) return;
+    if (password === '' || user.trim() === '' || pending) return;
     setPending(true);
     setFailure(null);
     try {
-      await signInNode(node, { user, password });
+      const creds = { user: user.trim(), password };
+      await signInNode(node, creds);
+      if (keepLabel !== undefined) keepCredentials(keep ? creds : null, node);
       setPassword('');
       onSignedIn?.();
     } catch (e) {
@@ -64,12 +74,16 @@ export function NodeSignInForm({
         ids={ids}
         lang={lang}
         user={user}
+        onUser={editUser ? setUser : undefined}
         password={password}
         onPassword={setPassword}
         failure={failure}
         autoFocus={autoFocus}
+        keep={keep}
+        onKeep={keepLabel === undefined ? undefined : setKeep}
+        keepLabel={keepLabel}
       />
-      <Button htmlType="submit" type="primary" loading={pending} disabled={password === ''}>
+      <Button htmlType="submit" type="primary" loading={pending} disabled={password === '' || user.trim() === ''}>
         {t('submit', { node: name })}
       </Button>
     </Form>

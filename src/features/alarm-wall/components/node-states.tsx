@@ -3,16 +3,14 @@
 // read from across the room in kiosk mode too. A node down or signed out is
 // shown here and never stops the others. A node without a session signs in
 // from its chip, with "keep this wall signed in" for that node.
-import { Badge, Button, Form, Modal } from 'antd';
-import { memo, useId, useState } from 'react';
+import { Badge, Button, Modal } from 'antd';
+import { memo, useState } from 'react';
 import { describeError } from '../../../api/device-error';
 import { useLang } from '../../../i18n';
 import { useFleetLiveStatus } from '../../../live';
-import { keepCredentials } from '../../../session/kept-credentials';
 import type { NodeInfo } from '../../../session/node-store';
-import { signInNode } from '../../../session/session-api';
 import { useSessionStore } from '../../../session/session-store';
-import { NodeSignInFields, signInFailure, type SignInFailure } from '../../../components/node-sign-in-fields';
+import { NodeSignInForm } from '../../../components/node-sign-in-form';
 import { nodeWallState, retryInSeconds, type NodeWallState } from '../lib/fleet-wall';
 import { useTicked } from '../lib/ticker';
 import { useWallT } from '../messages';
@@ -116,53 +114,12 @@ function NodeState({
   );
 }
 
-/** One node's sign-in over the wall; its user name is the one it had, or another node's (sites usually share it). */
+/** One node's sign-in over the wall, with "keep this wall signed in" for that node. */
 function NodeSignInDialog({ node, onClose }: { node: NodeInfo; onClose(): void }) {
   const wt = useWallT();
-  const lang = useLang();
-  const ids = useId();
-  const initialUser = useSessionStore((s) => s.sessions[node.id]?.user ?? Object.values(s.sessions).find((n) => n.user)?.user ?? '');
-  const [user, setUser] = useState(initialUser);
-  const [password, setPassword] = useState('');
-  const [keep, setKeep] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<SignInFailure | null>(null);
-
-  async function submit() {
-    if (pending || user.trim() === '' || password === '') return;
-    setPending(true);
-    setFailure(null);
-    try {
-      const creds = { user: user.trim(), password };
-      await signInNode(node.id, creds);
-      keepCredentials(keep ? creds : null, node.id);
-      onClose();
-    } catch (e) {
-      setFailure(signInFailure(e, lang));
-    } finally {
-      setPending(false);
-    }
-  }
-
   return (
     <Modal open title={wt('fleet.signInTitle', { node: node.name })} onCancel={onClose} footer={null} destroyOnHidden zIndex={2000}>
-      <Form layout="vertical" onFinish={() => void submit()} requiredMark={false}>
-        <NodeSignInFields
-          ids={ids}
-          lang={lang}
-          user={user}
-          onUser={setUser}
-          password={password}
-          onPassword={setPassword}
-          failure={failure}
-          keep={keep}
-          onKeep={setKeep}
-          keepLabel={wt('fleet.keep')}
-        />
-        <Button type="primary" htmlType="submit" block loading={pending} disabled={password === '' || user.trim() === ''}>
-          {wt('fleet.signIn')}
-        </Button>
-      </Form>
+      <NodeSignInForm node={node.id} name={node.name} onSignedIn={onClose} autoFocus editUser keepLabel={wt('fleet.keep')} />
     </Modal>
   );
 }
