@@ -7,7 +7,7 @@
 // Every call needs the session: the store is shared infrastructure in
 // src/session (not a feature), so src/api imports no feature.
 import { createClient, type Call } from './client';
-import { sessionOf, useSessionStore, waitForSession } from '../session/session-store';
+import { expireIfCurrent, sessionOf, waitForSession } from '../session/session-store';
 import { currentNode, nodeBase } from '../session/node-store';
 
 const clients = new Map<string, Call>();
@@ -20,11 +20,7 @@ function clientFor(node: string, renew: boolean): Call {
     client = createClient({
       baseUrl,
       getSession: () => sessionOf(node).sessionId,
-      // A -141 for a session already replaced (a call sent before the user logged
-      // in again) must not end the new one.
-      onSessionExpired: (sent) => {
-        if (sessionOf(node).sessionId === sent) useSessionStore.getState().expire(undefined, node);
-      },
+      onSessionExpired: (sent) => expireIfCurrent(node, sent),
       // Unsaved work stays on screen: the call waits for the sign-in over the page.
       renewSession: renew ? () => waitForSession(node) : undefined,
       node: baseUrl ? node : undefined,

@@ -107,6 +107,11 @@ export function sessionOf(node: string): NodeSession {
   return useSessionStore.getState().sessions[node] ?? NO_SESSION;
 }
 
+/** The node's session ended (a -141) — unless the one refused was already replaced: a call sent before the user signed in again must not end the new one. */
+export function expireIfCurrent(node: string, refused: string | null): void {
+  if (sessionOf(node).sessionId === refused) useSessionStore.getState().expire(undefined, node);
+}
+
 /**
  * For the client after a -141: a session started since (another call already
  * renewed it) answers at once; otherwise wait for the user to sign in again over

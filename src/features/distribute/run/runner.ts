@@ -7,7 +7,7 @@
 // session here as any call's does, and the node waits ("not answering") until
 // the user signs in again.
 import type { Library } from '../../../api/protocol/libraries';
-import { sessionOf, useSessionStore } from '../../../session/session-store';
+import { expireIfCurrent, sessionOf, useSessionStore } from '../../../session/session-store';
 import { nodeBase } from '../../../session/node-store';
 import type { Outcome, PersonAttrs } from '../model/ledger';
 import { createRun, type Job } from '../model/scheduler';
@@ -141,8 +141,7 @@ class PageRun {
 
   private onReport(r: RunReport): void {
     if (r.type === 'expired') {
-      // As callOn's client does: a -141 for a session already replaced does not end the new one.
-      if (sessionOf(r.node).sessionId === r.session) useSessionStore.getState().expire(undefined, r.node);
+      expireIfCurrent(r.node, r.session);
       return;
     }
     for (const o of r.outcomes ?? []) {

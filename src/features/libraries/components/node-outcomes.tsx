@@ -3,7 +3,7 @@
 import { Radio, Tag, Typography } from 'antd';
 import { describeError } from '../../../api/device-error';
 import { useLang } from '../../../i18n';
-import { nodeInfo, nodeLabel } from '../../../session/node-store';
+import { nodeLabel } from '../../../session/node-store';
 import type { LibraryIdentity, MissingChoice, NodeOutcome, TargetPlan } from '../lib/node-targets';
 import { useLibT } from '../messages';
 
@@ -60,7 +60,7 @@ export function TargetNote({
       <div>{t('targets.missing', { name: library.name, type: t(library.type === 1 ? 'type.black' : 'type.white') })}</div>
       <Radio.Group
         size="small"
-        aria-label={`${t('targets.missingChoice')}: ${nodeInfo(plan.node)?.name ?? plan.node}`}
+        aria-label={`${t('targets.missingChoice')}: ${nodeLabel(plan.node)}`}
         value={plan.choice}
         onChange={(e) => onChoice(e.target.value as MissingChoice)}
         options={[
