@@ -36,5 +36,5 @@ export const enUS: Translation<typeof zhCN> = {
   'value.none': 'None',
   'action.open': 'Open node',
   'action.signIn': 'Sign in to this node',
-  refresh: 'Refreshed every 30 s (version and storage every 5 min)',
+  refresh: 'Refreshed every 30 s (version and storage every 5 min; a node not answering, every 10 s)',
 };

@@ -34,5 +34,5 @@ export const zhCN = {
   'value.none': '无',
   'action.open': '打开节点',
   'action.signIn': '登录此节点',
-  refresh: '每 30 秒刷新一次（版本、存储每 5 分钟）',
+  refresh: '每 30 秒刷新一次（版本、存储每 5 分钟；无应答的节点每 10 秒）',
 } as const;
