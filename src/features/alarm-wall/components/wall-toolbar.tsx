@@ -85,7 +85,7 @@ export const WallFiltersBar = memo(function WallFiltersBar(p: WallFiltersBarProp
           ]}
         />
         <Select<KindFilter | 'all'>
-          className="wall-toolbar__select wall-toolbar__select--narrow"
+          className="wall-toolbar__select wall-toolbar__select--kind"
           aria-label={t('filter.kind')}
           value={f.kind ?? 'all'}
           onChange={(v) => set({ kind: v === 'all' ? null : v })}
