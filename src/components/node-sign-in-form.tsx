@@ -16,8 +16,8 @@ const enUS: Translation<typeof zhCN> = { submit: 'Sign in to {node}' };
 const useSignInT = defineMessages({ 'zh-CN': zhCN, 'en-US': enUS });
 
 /** The user name this node was signed in with, or the one another node has. */
-function userFor(node: string): string | undefined {
-  return sessionOf(node).user ?? Object.values(useSessionStore.getState().sessions).find((s) => s.user)?.user ?? undefined;
+function userFor(node: string): string | null {
+  return sessionOf(node).user ?? Object.values(useSessionStore.getState().sessions).find((s) => s.user)?.user ?? null;
 }
 
 export function NodeSignInForm({

@@ -67,9 +67,12 @@ export function useWallView() {
     (on: boolean) => {
       const layout = on ? 'tiles' : 'flow';
       setLayout(layout);
-      toggle(PARAM.layout, layout, true, false);
+      update((p) => {
+        p.set(PARAM.layout, layout);
+        return p;
+      });
     },
-    [toggle, setLayout],
+    [update, setLayout],
   );
   return { filters, kiosk, tiles, setTiles, openId, setFilters, clearFilters, openAlarm, closeAlarm, setKioskParam };
 }
