@@ -155,3 +155,28 @@ test("an alarm's links go to its own node's pages", async ({ page }) => {
     new RegExp(`^/n/${c.id}/libraries/${person.libId}\\?face=`),
   );
 });
+
+test('left for another page and opened again by the menu, the wall shows what it showed (acknowledged stays so) and what came meanwhile', async ({
+  page,
+}) => {
+  const [a, b] = fleet.nodes as [FleetNode, FleetNode, FleetNode];
+  const wall = await openWall(page);
+  const devA = await device(a);
+  const devB = await device(b);
+  const [personA, personB] = [await matchable(devA, 3), await matchable(devB, 3)];
+  const [seen] = await devA.capture(personA.channels[0]!, personA.photo);
+  await expect(wall.card(`${a.id}:${seen}`)).toHaveCount(1);
+  await wall.ackButton(`${a.id}:${seen}`).click();
+  await expect(wall.card(`${a.id}:${seen}`)).toHaveAccessibleName(/, Acknowledged$/);
+
+  await wall.navigation.getByRole('link', { name: 'All nodes' }).click();
+  await expect(new FleetPage(page).card(a.name)).toBeVisible();
+  // Node B captures while nobody watches: its history (1036) holds the match.
+  const [meanwhile] = await devB.capture(personB.channels[0]!, personB.photo);
+
+  await wall.navigation.getByRole('link', { name: 'Fleet alarm wall' }).click();
+  await expect(wall.card(`${a.id}:${seen}`)).toHaveAccessibleName(/, Acknowledged$/);
+  await expect(wall.card(`${b.id}:${meanwhile}`)).toHaveCount(1);
+  for (const n of fleet.nodes) await expect(nodeState(page, n)).toHaveAccessibleName(`${n.name}: live`);
+  await expect(wall.card(`${b.id}:${meanwhile}`)).toHaveCount(1);
+});

@@ -91,6 +91,37 @@ describe('the merged wall’s sockets', () => {
     expect(useFleetLiveStatus.getState().b).toBeUndefined();
   });
 
+  it('left and opened again, the wall keeps what it showed and each node’s socket resumes where it stopped (reading its gap)', () => {
+    const store = createLiveStore({ schedule: () => () => {} });
+    const { made, makeSocket } = fakeSockets();
+    const fleet = createFleetLive({ store, transport: () => ({ send() {}, close() {} }), makeSocket });
+    const both = () =>
+      new Map([
+        ['a', deps('a')],
+        ['b', deps('b')],
+      ]);
+    fleet.set(both());
+    const a = made.get('a')!;
+    a.deps.onEvent(at(liveEvent(1), 1000));
+    store.getState().flush();
+    store.getState().acknowledge('a:snap-1');
+
+    fleet.pause();
+    expect(a.running).toBe(false);
+    expect(made.get('b')!.running).toBe(false);
+
+    fleet.set(both());
+    // The same sockets (their place in each node's history), resumed: a second one made would start afresh.
+    expect(made.get('a')).toBe(a);
+    expect(a.running).toBe(true);
+    expect(a.resumed).toBe(2);
+    expect(made.get('b')!.resumed).toBe(2);
+    expect(store.getState().alarms.map((x) => [x.key, x.acknowledged])).toEqual([['a:snap-1', true]]);
+    // Chosen again without leaving: nothing read twice.
+    fleet.set(both());
+    expect(a.resumed).toBe(2);
+  });
+
   it('places a live alarm at its arrival, within a second of slack around its trigger second; history alarms at their trigger', () => {
     expect(mergeAt({ at: 10_000, receivedAt: 10_400, backfilled: false })).toBe(10_400);
     // Another node's clock mapped a second off: arrival still orders them.

@@ -90,7 +90,12 @@ export interface FleetLive {
   set(nodes: ReadonlyMap<string, FleetNodeDeps>): void;
   /** A node signed in again: reconnect now if down, and read what it missed. */
   resume(node: string): void;
-  stop(): void;
+  /**
+   * The wall left: every socket stopped where it is. The next `set` resumes the
+   * ones still chosen, each reading from history what came meanwhile, into the
+   * store as it was (a supervisor back from a record finds the wall as left).
+   */
+  pause(): void;
 }
 
 export interface FleetLiveOptions {
@@ -107,6 +112,7 @@ export function createFleetLive(options: FleetLiveOptions = {}): FleetLive {
   const make = options.makeSocket ?? createLiveSocket;
   const sockets = new Map<string, { socket: LiveSocket; deps: FleetNodeDeps }>();
   const stats = new Map<string, LiveSocketStats>();
+  let paused = false;
 
   function report(node: string, change: Partial<FleetNodeLive>): void {
     const all = useFleetLiveStatus.getState();
@@ -142,8 +148,14 @@ export function createFleetLive(options: FleetLiveOptions = {}): FleetLive {
         delete rest[node];
         useFleetLiveStatus.setState(rest, true);
       }
+      const wasPaused = paused;
+      paused = false;
       for (const [node, deps] of nodes) {
-        if (sockets.has(node)) continue;
+        const kept = sockets.get(node);
+        if (kept) {
+          if (wasPaused) kept.socket.resume();
+          continue;
+        }
         const socket = open(node, deps);
         sockets.set(node, { socket, deps });
         socket.resume();
@@ -152,11 +164,9 @@ export function createFleetLive(options: FleetLiveOptions = {}): FleetLive {
     resume(node) {
       sockets.get(node)?.socket.resume();
     },
-    stop() {
+    pause() {
+      paused = true;
       for (const s of sockets.values()) s.socket.stop();
-      sockets.clear();
-      stats.clear();
-      useFleetLiveStatus.setState({}, true);
     },
   };
 }

@@ -8,15 +8,7 @@ import { callOn } from '../../../api/device';
 import { DeviceError } from '../../../api/errors';
 import { ErrorCode } from '../../../api/protocol/error-codes';
 import { PARAMS } from '../../../config/paths';
-import {
-  browserWsUrl,
-  createFleetLive,
-  fleetLiveStore,
-  type FleetLive,
-  type FleetNodeDeps,
-  type LiveAlarm,
-  type LiveState,
-} from '../../../live';
+import { browserWsUrl, createFleetLive, type FleetLive, type FleetNodeDeps, type LiveAlarm, type LiveState } from '../../../live';
 import { keepCredentials, keptCredentials } from '../../../session/kept-credentials';
 import { nodeBase, NODE_ID_PATTERN, type NodeInfo } from '../../../session/node-store';
 import { signInNode } from '../../../session/session-api';
@@ -132,7 +124,9 @@ function nodeDeps(node: string): FleetNodeDeps {
 /**
  * One socket per chosen node that is signed in (or whose session ended: its
  * calls wait for the sign-in, then it goes on and reads its gap). A node
- * signed in again is resumed at once. Leaving the wall stops them all.
+ * signed in again is resumed at once. Leaving the wall stops them all where
+ * they are; coming back resumes them over the alarms it showed, as the
+ * one-node wall's socket does after a sign-in (each reads its gap).
  */
 export function useFleetSockets(chosen: readonly NodeInfo[]): void {
   const sessions = useSessionStore((s) => s.sessions);
@@ -146,15 +140,7 @@ export function useFleetSockets(chosen: readonly NodeInfo[]): void {
     const live = fleetLive;
     live.set(new Map(key ? key.split(',').map((id) => [id, nodeDeps(id)] as const) : []));
   }, [key]);
-  useEffect(
-    () => () => {
-      fleetLive?.stop();
-      fleetLive = null;
-      // A wall opened later starts afresh: its sockets find where each history ends.
-      fleetLiveStore.getState().clear();
-    },
-    [],
-  );
+  useEffect(() => () => fleetLive?.pause(), []);
   // A node signed in again: reconnect now if down, and read what it missed.
   const had = useRef(new Map<string, string | null>());
   useEffect(() => {
