@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { SESSION_STORAGE_KEY, sessionOf, useSessionStore, waitForSession } from './session-store';
+import { inSession, SESSION_STORAGE_KEY, sessionOf, useSessionStore, waitForSession } from './session-store';
 
 const stored = () => JSON.parse(sessionStorage.getItem(SESSION_STORAGE_KEY) ?? '{}') as { state?: Record<string, unknown> };
 
@@ -74,6 +74,16 @@ describe('session store, several nodes', () => {
     expect(settled).toBe(false);
     useSessionStore.getState().start('sb2', 'admin', 'b');
     await expect(onB).resolves.toBe(true);
+  });
+
+  it('a node whose session the node ended is still in session (its work waits for a sign-in); one logged out is not', () => {
+    useSessionStore.getState().start('sa', 'admin', 'a');
+    useSessionStore.getState().start('sb', 'admin', 'b');
+    useSessionStore.getState().expire(undefined, 'a');
+    useSessionStore.getState().clear('b');
+    expect(inSession(sessionOf('a'))).toBe(true);
+    expect(inSession(sessionOf('b'))).toBe(false);
+    expect(inSession(undefined)).toBe(false);
   });
 
   it("reads back a state stored before nodes (and the e2e fixture's seed) as the shown node's session", async () => {

@@ -132,3 +132,10 @@ export function abandonWaitingCalls(node: string = useSessionStore.getState().no
 }
 
 export const selectSignedIn = (s: SessionState): boolean => s.sessionId !== null;
+
+/**
+ * Signed in, or was until the node ended the session (-141: a restart, 30 idle
+ * minutes): still part of what the user is working with, its work waiting for
+ * a sign-in, not left out of it.
+ */
+export const inSession = (s: NodeSession | undefined): boolean => !!s?.sessionId || !!s?.expired;

@@ -12,7 +12,7 @@ import { browserWsUrl, createFleetLive, type FleetLive, type FleetNodeDeps, type
 import { keepCredentials, keptCredentials } from '../../../session/kept-credentials';
 import { nodeBase, NODE_ID_PATTERN, type NodeInfo } from '../../../session/node-store';
 import { signInNode } from '../../../session/session-api';
-import { useSessionStore, type NodeSession } from '../../../session/session-store';
+import { inSession, useSessionStore, type NodeSession } from '../../../session/session-store';
 
 const P = PARAMS.alarmWall;
 
@@ -130,10 +130,7 @@ function nodeDeps(node: string): FleetNodeDeps {
  */
 export function useFleetSockets(chosen: readonly NodeInfo[]): void {
   const sessions = useSessionStore((s) => s.sessions);
-  const active = useMemo(
-    () => chosen.filter((n) => sessions[n.id]?.sessionId || sessions[n.id]?.expired).map((n) => n.id),
-    [chosen, sessions],
-  );
+  const active = useMemo(() => chosen.filter((n) => inSession(sessions[n.id])).map((n) => n.id), [chosen, sessions]);
   const key = active.join(',');
   useEffect(() => {
     fleetLive ??= createFleetLive();

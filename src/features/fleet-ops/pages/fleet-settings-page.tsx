@@ -3,7 +3,7 @@
 import { Card, Skeleton, Space, Tabs } from 'antd';
 import { PageTitle } from '../../../components/page-title';
 import { useT } from '../../../i18n';
-import { useSessionStore } from '../../../session/session-store';
+import { inSession, useSessionStore } from '../../../session/session-store';
 import { CompareTable, useNodeSettings } from '../components/compare-table';
 import { NodeChoice } from '../components/node-choice';
 import { NtpForm, PushForm, StorageForm, TimeForm, WebForm } from '../components/setting-forms';
@@ -27,7 +27,8 @@ export function FleetSettingsPage() {
   const ft = useFleetOpsT();
   const data = useNodeSettings();
   const sessions = useSessionStore((s) => s.sessions);
-  const signedIn = data.nodes.filter((n) => sessions[n.id]?.sessionId).map((n) => n.id);
+  // Untouched, the choice is the nodes signed in; one whose session ends meanwhile stays chosen (its outcome asks for its sign-in).
+  const signedIn = data.nodes.filter((n) => inSession(sessions[n.id])).map((n) => n.id);
   const chosen = useDraft<{ nodes: string[] }>('nodes');
   const nodes = (chosen.draft?.nodes ?? signedIn).filter((id) => data.nodes.some((n) => n.id === id));
   const usual = data.settled ? usualSettings(data.rows, data.read) : undefined;
