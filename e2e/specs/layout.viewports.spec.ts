@@ -85,6 +85,27 @@ function audit(phone: boolean): string[] {
       right = Math.min(right, aRight);
     }
     if (Number.isNaN(left)) continue;
+    // Up and down a box may scroll; one that clips (a card of fixed height) must hold its controls whole.
+    let top = r.top;
+    let bottom = r.bottom;
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const oy = getComputedStyle(a).overflowY;
+      if (oy !== 'hidden' && oy !== 'clip') continue;
+      if (a.clientHeight === 0) {
+        top = bottom = NaN;
+        break;
+      }
+      const ar = a.getBoundingClientRect();
+      const aTop = ar.top + a.clientTop;
+      top = Math.max(top, aTop);
+      bottom = Math.min(bottom, aTop + a.clientHeight);
+    }
+    if (Number.isNaN(top)) continue;
+    if (bottom - top < r.height - 2) {
+      problems.push(
+        `${name(el)} shows ${Math.max(0, Math.round(bottom - top))} of ${Math.round(r.height)}px in height (y ${Math.round(r.top)}..${Math.round(r.bottom)})`,
+      );
+    }
     if (right - left < r.width - 2) {
       problems.push(
         `${name(el)} shows ${Math.max(0, Math.round(right - left))} of ${Math.round(r.width)}px (x ${Math.round(r.left)}..${Math.round(r.right)}` +
