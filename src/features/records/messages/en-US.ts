@@ -139,6 +139,7 @@ export const enUS: Translation<typeof zhCN> = {
   'fleet.total': '{total, plural, one {# record} other {# records}} on {n, plural, one {# node} other {# nodes}}',
   'fleet.nodeTotal': '{total, plural, one {# record} other {# records}}',
   'fleet.searching': 'Searching…',
+  'fleet.expired': 'Session expired',
   'fleet.signedOut': 'Not signed in',
   'fleet.signIn': 'Sign in to this node',
   'fleet.failed': 'Not searched: {reason}',

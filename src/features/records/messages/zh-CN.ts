@@ -134,6 +134,7 @@ export const zhCN = {
   'fleet.total': '{n} 个节点共 {total} 条',
   'fleet.nodeTotal': '{total} 条',
   'fleet.searching': '查询中…',
+  'fleet.expired': '会话已过期',
   'fleet.signedOut': '未登录',
   'fleet.signIn': '登录此节点',
   'fleet.failed': '未查询：{reason}',

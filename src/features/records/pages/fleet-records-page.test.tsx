@@ -117,6 +117,31 @@ describe('records across nodes', () => {
     expect(asked.filter((u) => u.startsWith('/node/c/')).length).toBeGreaterThan(1);
   });
 
+  it('a node whose session ended stays in the default search, saying so, and is asked nothing until it signs in', async () => {
+    const asked: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        asked.push(String(input));
+        const body = JSON.parse(String(init?.body ?? '{}')) as Record<string, unknown>;
+        if (body.msg_id === '1028') return envelope(0, []);
+        if (body.msg_id === '1036') return envelope(0, { record: [alarm('a1', '2026-12-06 10:00:02')], result_num: 1, total_num: 1 });
+        return envelope(-3599);
+      }),
+    );
+    // Node B restarted (or 30 idle minutes): it forgot the session.
+    useSessionStore.getState().expire(undefined, 'b');
+    renderRoutes([{ path: '/records', element: <RecordsPage /> }], '/records?tab=alarms');
+    const perNode = await screen.findByRole('list', { name: 'Records per node' });
+    const b = within(perNode).getByText('Gate B').closest('li')!;
+    expect(b).toHaveTextContent('Session expired');
+    expect(within(b).getByRole('button', { name: 'Sign in to this node' })).toBeInTheDocument();
+    // Gate C was never signed in: not in the default search.
+    expect(within(perNode).queryByText('Gate C')).not.toBeInTheDocument();
+    expect(await within(perNode).findByText(/1 record/)).toBeInTheDocument();
+    expect(asked.some((u) => u.startsWith('/node/b/'))).toBe(false);
+  });
+
   it('a node that fails on Refresh says so, though its last answer is still cached; its rows leave the page', async () => {
     let bDown = false;
     vi.stubGlobal(

@@ -12,7 +12,7 @@ import { MODEL_SPEC } from '../../../api/protocol/limits';
 import { NodeSignInForm } from '../../../components/node-sign-in-form';
 import { useLang } from '../../../i18n';
 import { useNodeStore, type NodeInfo } from '../../../session/node-store';
-import { useSessionStore } from '../../../session/session-store';
+import { inSession, useSessionStore } from '../../../session/session-store';
 import { fleetRecordQueries } from '../api/fleet-record-queries';
 import { recordQueries, type RecordPage } from '../api/record-queries';
 import { DeleteAllDialog } from '../components/delete-all-dialog';
@@ -31,7 +31,7 @@ import '../records.css';
 const MAX_CHANNELS = Math.max(...Object.values(MODEL_SPEC).map((m) => m.channels));
 
 type NodeState =
-  | { kind: 'signedOut' }
+  | { kind: 'signedOut'; expired: boolean }
   | { kind: 'searching' }
   | { kind: 'failed'; error: unknown; clock: boolean }
   | { kind: 'answered'; total: number };
@@ -47,7 +47,8 @@ export function FleetRecordsPage() {
   const allNodes = useNodeStore((s) => s.nodes);
   const sessions = useSessionStore((s) => s.sessions);
   const signedIn = (id: string) => !!sessions[id]?.sessionId;
-  const chosen = view.nodes ? allNodes.filter((n) => view.nodes!.includes(n.id)) : allNodes.filter((n) => signedIn(n.id));
+  // No nodes named: those signed in, and those whose session the node ended (listed, asking for a sign-in, not dropped).
+  const chosen = view.nodes ? allNodes.filter((n) => view.nodes!.includes(n.id)) : allNodes.filter((n) => inSession(sessions[n.id]));
   const order = chosen.map((n) => n.id);
   const asked = chosen.filter((n) => signedIn(n.id));
   const libraries = useQuery(recordQueries.libraries());
@@ -82,7 +83,7 @@ export function FleetRecordsPage() {
 
   const states = new Map<string, NodeState>();
   const windows: NodeWindow<Row>[] = [];
-  for (const n of chosen) if (!signedIn(n.id)) states.set(n.id, { kind: 'signedOut' });
+  for (const n of chosen) if (!signedIn(n.id)) states.set(n.id, { kind: 'signedOut', expired: !!sessions[n.id]?.expired });
   asked.forEach((n, i) => {
     const clock = clocks[i];
     const part = parts[i];
@@ -293,7 +294,7 @@ function NodeCell({ node, state, onSignIn }: { node: NodeInfo; state: NodeState;
     case 'signedOut':
       return (
         <>
-          {t('fleet.signedOut')} ·{' '}
+          {t(state.expired ? 'fleet.expired' : 'fleet.signedOut')} ·{' '}
           <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onSignIn(node)}>
             {t('fleet.signIn')}
           </Button>
