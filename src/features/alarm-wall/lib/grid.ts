@@ -13,11 +13,12 @@ export const NORMAL: GridMetrics = { minCardWidth: 260, cardHeight: 262, gap: 12
  * Kiosk: big cards for a wall monitor seen from across the room, but small
  * enough that a 1024×768 screen holds six (3 × 2) and a 1920×1080 one fifteen;
  * rows are stretched to the height, and the pictures grow with the card.
- * 290: the smallest card that holds its words and buttons (~153 px at the
- * kiosk's sizes) under a 108 px picture, padding included (wall.css `--pic`);
- * at 260 a tablet held upright had three rows and each card's Acknowledge cut.
+ * 274: the smallest card that holds its words and buttons (~153 px at the
+ * kiosk's sizes) under a 92 px picture, padding included (wall.css `--pic`),
+ * so a 1280×720 screen still has two rows; at 260 the rows were shorter than
+ * the cards and each card's Acknowledge was cut.
  */
-export const KIOSK: GridMetrics = { minCardWidth: 320, cardHeight: 290, gap: 16 };
+export const KIOSK: GridMetrics = { minCardWidth: 320, cardHeight: 274, gap: 16 };
 /** The tile layout on the normal page: a little narrower than a flow card, so a 1024 px screen holds three across. */
 export const TILES: GridMetrics = { minCardWidth: 240, cardHeight: 262, gap: 12 };
 
