@@ -38,6 +38,23 @@ const alarm = (snap: string, trigger: string) =>
     person_name: `Person ${snap}`,
   });
 
+/** Every node: one alarm in its history, no cameras, the fake password signs in. Answers the URLs asked. */
+function nodesWithOneAlarm(): string[] {
+  const asked: string[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      asked.push(String(input));
+      const body = JSON.parse(String(init?.body ?? '{}')) as Record<string, unknown>;
+      if (body.msg_id === '257') return body.user_pwd === FAKE_PASSWORD ? envelope(0, FAKE_SESSION) : envelope(-113);
+      if (body.msg_id === '1028') return envelope(0, []);
+      if (body.msg_id === '1036') return envelope(0, { record: [alarm('a1', '2026-12-06 10:00:02')], result_num: 1, total_num: 1 });
+      return envelope(-3599);
+    }),
+  );
+  return asked;
+}
+
 describe('records across nodes', () => {
   it("a node that cannot be reached says so in its cell; the others' rows show, merged, naming their node", async () => {
     const asked: { url: string; body: Record<string, unknown> }[] = [];
@@ -82,18 +99,7 @@ describe('records across nodes', () => {
   });
 
   it('a chosen node not signed in says so, with a sign-in in place; nothing is asked of it until it signs in', async () => {
-    const asked: string[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-        asked.push(String(input));
-        const body = JSON.parse(String(init?.body ?? '{}')) as Record<string, unknown>;
-        if (body.msg_id === '257') return body.user_pwd === FAKE_PASSWORD ? envelope(0, FAKE_SESSION) : envelope(-113);
-        if (body.msg_id === '1028') return envelope(0, []);
-        if (body.msg_id === '1036') return envelope(0, { record: [alarm('a1', '2026-12-06 10:00:02')], result_num: 1, total_num: 1 });
-        return envelope(-3599);
-      }),
-    );
+    const asked = nodesWithOneAlarm();
     renderRoutes([{ path: '/records', element: <RecordsPage /> }], '/records?tab=alarms&nodes=a,c');
     const perNode = await screen.findByRole('list', { name: 'Records per node' });
     const c = within(perNode).getByText('Gate C').closest('li')!;
@@ -118,17 +124,7 @@ describe('records across nodes', () => {
   });
 
   it('a node whose session ended stays in the default search, saying so, and is asked nothing until it signs in', async () => {
-    const asked: string[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-        asked.push(String(input));
-        const body = JSON.parse(String(init?.body ?? '{}')) as Record<string, unknown>;
-        if (body.msg_id === '1028') return envelope(0, []);
-        if (body.msg_id === '1036') return envelope(0, { record: [alarm('a1', '2026-12-06 10:00:02')], result_num: 1, total_num: 1 });
-        return envelope(-3599);
-      }),
-    );
+    const asked = nodesWithOneAlarm();
     // Node B restarted (or 30 idle minutes): it forgot the session.
     useSessionStore.getState().expire(undefined, 'b');
     renderRoutes([{ path: '/records', element: <RecordsPage /> }], '/records?tab=alarms');
