@@ -28,9 +28,9 @@ export function FleetSettingsPage() {
   const data = useNodeSettings();
   const sessions = useSessionStore((s) => s.sessions);
   // Untouched, the choice is the nodes signed in; one whose session ends meanwhile stays chosen (its outcome asks for its sign-in).
-  const signedIn = data.nodes.filter((n) => inSession(sessions[n.id])).map((n) => n.id);
+  const withSession = data.nodes.filter((n) => inSession(sessions[n.id])).map((n) => n.id);
   const chosen = useDraft<{ nodes: string[] }>('nodes');
-  const nodes = (chosen.draft?.nodes ?? signedIn).filter((id) => data.nodes.some((n) => n.id === id));
+  const nodes = (chosen.draft?.nodes ?? withSession).filter((id) => data.nodes.some((n) => n.id === id));
   const usual = data.settled ? usualSettings(data.rows, data.read) : undefined;
   const forms = [
     { key: 'ntp', label: ft('setting.ntp'), children: <NtpForm nodes={nodes} usual={usual} /> },
